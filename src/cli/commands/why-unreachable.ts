@@ -1,0 +1,12 @@
+import type { CommandModule } from 'yargs';
+import { UserError } from '../errors.js';
+
+// Placeholder until the command is built: it says so instead of pretending.
+const command: CommandModule = {
+  command: 'why-unreachable',
+  describe: '(not implemented yet)',
+  handler: () => {
+    throw new UserError('asrel why-unreachable is not implemented yet');
+  },
+};
+export default command;

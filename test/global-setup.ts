@@ -1,0 +1,6 @@
+// CLI tests run the real bundled executable, so build it once before the suite.
+import { execFileSync } from 'node:child_process';
+
+export default function setup(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+}
