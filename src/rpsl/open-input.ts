@@ -1,0 +1,29 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+function isGzip(b: Buffer): boolean {
+  return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+/**
+ * Opens a path (`-` = stdin) or wraps a stream, gunzipping when the data starts with the
+ * gzip magic bytes: dumps are recognised by content, whatever their file name.
+ */
+export function openInput(input: string | NodeJS.ReadableStream): Readable {
+  const src: AsyncIterable<Buffer> =
+    typeof input !== 'string' ? (input as Readable) : input === '-' ? process.stdin : createReadStream(input);
+  async function* bytes(): AsyncGenerator<Buffer> {
+    const it = src[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) return;
+    const head = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
+    async function* all(): AsyncGenerator<Buffer> {
+      yield head;
+      for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+    }
+    if (isGzip(head)) yield* Readable.from(all()).pipe(createGunzip());
+    else yield* all();
+  }
+  return Readable.from(bytes(), { objectMode: false });
+}

@@ -1,0 +1,117 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readObjects, streamObjects, InputError } from '../../src/rpsl/read.js';
+import { normaliseKey, parseAsn } from '../../src/rpsl/keys.js';
+
+const real = (f: string) => new URL(`../../data/real/${f}`, import.meta.url);
+
+async function collect(it: AsyncIterable<{ key: string }>): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const o of it) keys.push(o.key);
+  return keys;
+}
+
+describe('readObjects on real registry data', () => {
+  it('reads AS3257 with every policy attribute and its line number', () => {
+    const { objects, diagnostics } = readObjects(readFileSync(real('AS3257.ripe.2023-07-21.rpsl'), 'utf8'), 'AS3257');
+    expect(diagnostics).toEqual([]);
+    expect(objects).toHaveLength(1);
+    const o = objects[0];
+    expect([o.class, o.key, o.source]).toEqual(['aut-num', 'AS3257', 'RIPE']);
+    const count = (n: string) => o.attributes.filter((a) => a.name === n).length;
+    expect([count('import'), count('export'), count('mp-import'), count('mp-export')]).toEqual([2916, 2916, 1857, 1857]);
+    // Line numbers are 1-based and cite the file: the first attribute is line 1.
+    expect(o.attributes[0]).toMatchObject({ name: 'aut-num', value: 'AS3257', line: 1 });
+    const last = o.attributes[o.attributes.length - 1];
+    expect(last).toMatchObject({ name: 'source', value: 'RIPE', line: 9567 });
+  });
+
+  it('normalises the key written as as03255 in the IRRd sample to AS3255', () => {
+    const { objects } = readObjects(readFileSync(real('AS3255.ripe.irrd-sample-2018.rpsl'), 'utf8'));
+    expect(objects.map((o) => o.key)).toEqual(['AS3255']);
+    expect(objects[0].attributes.find((a) => a.line === 9)).toMatchObject({ name: 'import', value: 'from AS174 accept ANY' });
+  });
+
+  it('skips % comment lines of a real RIPE whois answer and keeps both objects', () => {
+    const text = readFileSync(new URL('../fixtures/whois/ripe-whois-AS3257.redacted.txt', import.meta.url), 'utf8');
+    const { objects } = readObjects(text);
+    expect(objects.map((o) => `${o.class} ${o.key}`)).toEqual(['as-block AS3209', 'aut-num AS3257']);
+  });
+});
+
+describe('readObjects on RPSL syntax (RFC 2622 §2)', () => {
+  // Made-up object exercising continuation forms, comments and CRLF.
+  const text = [
+    'aut-num: AS64500',
+    'IMPORT: from AS64501 # a comment',
+    '  accept ANY',
+    '+',
+    '\taction pref=10;',
+    'export:to AS64501 announce AS64500',
+    '',
+    '',
+    'as-set: as-foo',
+    'members: AS1, AS2 # trailing',
+    'source: radb',
+  ].join('\r\n');
+
+  it('joins continuation lines (space, tab, +), strips # comments, lower-cases names', () => {
+    const { objects, diagnostics } = readObjects(text, 'made-up');
+    expect(diagnostics).toEqual([]);
+    expect(objects).toHaveLength(2);
+    const imp = objects[0].attributes[1];
+    expect(imp).toMatchObject({ name: 'import', value: 'from AS64501 accept ANY action pref=10;', line: 2, column: 9 });
+    expect(imp.raw.split('\n')).toHaveLength(4);
+    expect(objects[0].attributes[2]).toMatchObject({ name: 'export', value: 'to AS64501 announce AS64500', column: 8 });
+    expect(objects[1]).toMatchObject({ class: 'as-set', key: 'AS-FOO', source: 'RADB', origin: { line: 9 } });
+    expect(objects[1].attributes[1].value).toBe('AS1, AS2');
+  });
+
+  it('reports a line that is not an attribute and keeps the rest of the object', () => {
+    const { objects, diagnostics } = readObjects('aut-num: AS1\nthis is junk\nimport: from AS2 accept ANY\n', 'junk');
+    expect(objects[0].attributes.map((a) => a.name)).toEqual(['aut-num', 'import']);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ input: 'junk', line: 2, severity: 'error' });
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+    expect(() => readObjects(junk)).not.toThrow();
+  });
+});
+
+describe('streamObjects', () => {
+  it('streams the DN42 dump: all 3,084 objects', async () => {
+    const keys = await collect(streamObjects(real('dn42-registry-2023-10-22.db').pathname));
+    expect(keys).toHaveLength(3084);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('reads gzip by content and plain streams alike', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-read-'));
+    const plain = readFileSync(real('AS215778.ripe.2024-11-01.rpsl'));
+    const gz = join(dir, 'dump-without-gz-suffix');
+    writeFileSync(gz, gzipSync(plain));
+    expect(await collect(streamObjects(gz))).toEqual(['AS215778']);
+    expect(await collect(streamObjects(Readable.from([plain]), 'stream'))).toEqual(['AS215778']);
+  });
+
+  it('names the input when it cannot be read', async () => {
+    await expect(collect(streamObjects('/nonexistent/dump.db.gz'))).rejects.toThrow(InputError);
+    await expect(collect(streamObjects('/nonexistent/dump.db.gz'))).rejects.toThrow(/cannot read \/nonexistent\/dump\.db\.gz/);
+  });
+});
+
+describe('AS numbers', () => {
+  it('accepts asplain up to 4294967295 and asdot, rejects out-of-range', () => {
+    expect(parseAsn('AS4294967295')).toEqual({ asn: 4294967295, asdot: false });
+    expect(parseAsn('AS4294967296')).toBeUndefined();
+    expect(parseAsn('as4.603')).toEqual({ asn: 4 * 65536 + 603, asdot: true });
+    expect(parseAsn('AS65536.1')).toBeUndefined();
+    expect(normaliseKey('aut-num', 'as03255')).toBe('AS3255');
+  });
+});
