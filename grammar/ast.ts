@@ -47,7 +47,8 @@ export interface DefaultPolicy {
 
 /**
  * A policy expression: a single factor, a `{ f1; f2; }` block of factors, or a structured
- * policy. REFINE/EXCEPT are left-associative: `A REFINE B EXCEPT C` = `(A REFINE B) EXCEPT C`.
+ * policy. REFINE/EXCEPT nest to the right, as in RFC 2622's grammar
+ * (`<policy-term> EXCEPT <policy-expression>`): `A EXCEPT B EXCEPT C` = `A EXCEPT (B EXCEPT C)`.
  * The right operand of REFINE/EXCEPT may carry its own afi list (`afis`), scoped to it.
  */
 export type PolicyExpression = PolicyTermBlock | StructuredPolicy;
