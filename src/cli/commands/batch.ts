@@ -1,12 +1,105 @@
-import type { CommandModule } from 'yargs';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import type { Argv, CommandModule } from 'yargs';
+import { ValleyFreeSearcher } from '../../graph/valley-free.js';
+import type { Topology } from '../../graph/topology.js';
+import type { Family } from '../../infer/types.js';
+import { parseAfiList } from '../afi-list.js';
+import { readAsnList } from '../asn-list.js';
 import { UserError } from '../errors.js';
+import { withDataOptions } from '../options.js';
+import { FAMILIES, loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
-// Placeholder until the command is built: it says so instead of pretending.
-const command: CommandModule = {
+interface BatchArgs extends EdgeArgs {
+  asns: string;
+  afi?: string;
+  out?: string;
+}
+
+/** CSV columns: a, b, then per family reachable/length/path, then the dark-spot flag (two families). */
+export function batchColumns(families: Family[]): string[] {
+  const cols = ['a', 'b'];
+  for (const f of families) cols.push(`${f}_reachable`, `${f}_length`, `${f}_path`);
+  if (families.length === 2) cols.push('dark_spot', 'dark_family');
+  return cols;
+}
+
+const command: CommandModule<object, BatchArgs> = {
   command: 'batch',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new UserError('asrel batch is not implemented yet');
+  describe: 'every ordered pair among a list of ASes: reachable per family, path length, path and a dark-spot flag, as CSV',
+  builder: (y) =>
+    withRelationshipOptions(withDataOptions(y))
+      .option('asns', { type: 'string', demandOption: true, describe: 'file with one AS number per line (# comments; - = stdin)' })
+      .option('afi', { type: 'string', describe: 'families, comma-separated', defaultDescription: 'ipv4,ipv6 (those loaded)' })
+      .option('out', { type: 'string', describe: 'write the CSV here instead of standard output' }) as unknown as Argv<BatchArgs>,
+  handler: async (argv) => {
+    const { stringify } = await import('csv-stringify');
+    const asked = parseAfiList(argv.afi);
+    const { asns, duplicates } = await readAsnList(argv.asns);
+    const loaded = await loadTopologies(argv, { asns }, asked ?? FAMILIES);
+    const families = asked ?? FAMILIES.filter((f) => loaded.topologies[f]);
+    if (families.length === 0) requireFamily(loaded, 'ipv4');
+    const topos: Topology[] = families.map((f) => requireFamily(loaded, f));
+
+    const notes = [...loaded.notes];
+    if (duplicates) notes.push(`${argv.asns}: ${duplicates} repeated AS number(s) ignored`);
+    for (const t of topos) {
+      const absent = asns.filter((a) => !t.has(a));
+      if (absent.length) notes.push(`${t.family}: ${absent.length} of the ${asns.length} ASes have no link (every pair with them is unreachable): ${absent.slice(0, 10).map((a) => `AS${a}`).join(', ')}${absent.length > 10 ? ', …' : ''}`);
+    }
+    for (const n of notes) process.stderr.write(`note: ${n}\n`);
+
+    let out: Writable = process.stdout;
+    if (argv.out) {
+      out = createWriteStream(argv.out);
+      try {
+        await once(out, 'open');
+      } catch (e) {
+        throw new UserError(`cannot write --out ${argv.out}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
+      }
+    }
+    const csv = stringify({ header: true, columns: batchColumns(families), cast: { boolean: (v) => (v ? 'true' : 'false') } });
+    csv.pipe(out);
+
+    const pairs = asns.length * (asns.length - 1);
+    let bar: { increment(n: number): void; stop(): void } | undefined;
+    if (process.stderr.isTTY) {
+      const { SingleBar, Presets } = await import('cli-progress');
+      const b = new SingleBar({ stream: process.stderr, format: 'batch [{bar}] {percentage}% {value}/{total} pairs', hideCursor: true }, Presets.shades_classic);
+      b.start(pairs, 0);
+      bar = b;
+    }
+    const searchers = topos.map((t) => new ValleyFreeSearcher(t.csr));
+    const targetIdx = topos.map((t) => asns.map((a) => t.csr.index.get(a) ?? -1));
+    for (let i = 0; i < asns.length; i++) {
+      const srcIdx = targetIdx.map((ix) => ix[i]);
+      topos.forEach((_t, k) => { if (srcIdx[k] >= 0) searchers[k].run(srcIdx[k]); });
+      for (let j = 0; j < asns.length; j++) {
+        if (i === j) continue;
+        const row: (string | number | boolean)[] = [asns[i], asns[j]];
+        const reach: boolean[] = [];
+        topos.forEach((t, k) => {
+          const tj = targetIdx[k][j];
+          const p = srcIdx[k] >= 0 && tj >= 0 ? searchers[k].pathTo(tj) : null;
+          reach.push(p !== null);
+          row.push(p !== null, p ? p.length - 1 : '', p ? p.map((x) => t.csr.asns[x]).join(' ') : '');
+        });
+        if (families.length === 2) {
+          const dark = reach[0] !== reach[1];
+          row.push(dark, dark ? families[reach[0] ? 1 : 0] : '');
+        }
+        if (!csv.write(row)) await once(csv, 'drain');
+      }
+      bar?.increment(asns.length - 1);
+    }
+    bar?.stop();
+    csv.end();
+    await once(csv, 'end');
+    if (out !== process.stdout) {
+      (out as NodeJS.WritableStream).end();
+      await once(out, 'finish');
+    }
   },
 };
 export default command;

@@ -1,12 +1,54 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
+import { findDarkSpots, type DarkSpot } from '../../explain/dark-spots.js';
+import type { Family } from '../../infer/types.js';
+import { pathString } from '../../report/reachability-text.js';
 import { UserError } from '../errors.js';
+import { withDataOptions, withJson } from '../options.js';
+import { FAMILIES, loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
-// Placeholder until the command is built: it says so instead of pretending.
-const command: CommandModule = {
+interface DarkArgs extends EdgeArgs {
+  afi?: Family;
+  top: number;
+  json: boolean;
+}
+
+const FAM: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+const ases = (k: number) => `${k.toLocaleString('en-US')} AS${k === 1 ? '' : 'es'}`;
+
+function renderSpot(s: DarkSpot): string {
+  return `  AS${s.a} (customer cone ${ases(s.coneA)}) ⟷ AS${s.b} (${ases(s.coneB)}): no ${FAM[s.family]} path; ` +
+    `${FAM[s.otherFamily]} path ${pathString(s.otherPath)}`;
+}
+
+const command: CommandModule<object, DarkArgs> = {
   command: 'dark-spots',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new UserError('asrel dark-spots is not implemented yet');
+  describe: 'pairs of transit-free ASes that cannot reach each other in one family but can in the other, largest cones first',
+  builder: (y) =>
+    withJson(withRelationshipOptions(withDataOptions(y)))
+      .option('afi', { type: 'string', choices: ['ipv4', 'ipv6'], describe: 'only dark spots in this family', defaultDescription: 'both' })
+      .option('top', { type: 'number', default: 20, describe: 'show the N largest (by the number of AS pairs they cut off)' }) as unknown as Argv<DarkArgs>,
+  handler: async (argv) => {
+    if (!Number.isInteger(argv.top) || argv.top < 1) throw new UserError(`--top ${argv.top}: give a positive whole number`, 2, 'For example --top 20.');
+    const loaded = await loadTopologies(argv);
+    const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
+    const families = argv.afi ? [argv.afi] : [...FAMILIES];
+    const result = findDarkSpots({ ipv4: v4, ipv6: v6 }, families);
+    const spots = result.spots.slice(0, argv.top);
+    if (argv.json) {
+      process.stdout.write(JSON.stringify({ afi: families, total: result.spots.length, transitFree: result.transitFree, spots, notes: loaded.notes }, null, 2) + '\n');
+      return;
+    }
+    const out = loaded.notes.map((n) => `note: ${n}`);
+    if (out.length) out.push('');
+    for (const f of families) {
+      const mine = spots.filter((s) => s.family === f);
+      const all = result.spots.filter((s) => s.family === f).length;
+      out.push(`Dark spots in ${FAM[f]} (${result.transitFree[f]} transit-free ASes checked): ${all === 0 ? 'none' : `${all} pair(s)${all > mine.length ? `, the ${mine.length} largest shown` : ''}`}`);
+      for (const s of mine) out.push(renderSpot(s));
+    }
+    out.push('');
+    out.push('Transit-free: no provider in that family (with IRR data, also ASes whose providers are not documented). Model: Gao–Rexford (valley-free) routing.');
+    process.stdout.write(out.join('\n') + '\n');
   },
 };
 export default command;

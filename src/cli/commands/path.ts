@@ -1,12 +1,32 @@
-import type { CommandModule } from 'yargs';
-import { UserError } from '../errors.js';
+import type { Argv, CommandModule } from 'yargs';
+import { pathString, renderHops } from '../../report/reachability-text.js';
+import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 
-// Placeholder until the command is built: it says so instead of pretending.
-const command: CommandModule = {
-  command: 'path',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new UserError('asrel path is not implemented yet');
+const FAM = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
+
+const command: CommandModule<object, PairArgs> = {
+  command: 'path <a> <b>',
+  describe: 'the shortest valley-free path from AS A to AS B in one address family, hop by hop with each relationship and its evidence',
+  builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
+  handler: async (argv) => {
+    const { ex, notes } = await explainPair(argv);
+    if (argv.json) {
+      const { a, b, family, reachable, path, hops, absent } = ex;
+      process.stdout.write(JSON.stringify({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model }, null, 2) + '\n');
+      return;
+    }
+    const out = notes.map((n) => `note: ${n}`);
+    if (notes.length) out.push('');
+    const F = FAM[ex.family];
+    for (const x of ex.absent) out.push(`AS${x} has no ${F} link in the loaded data.`);
+    if (ex.path) {
+      out.push(`${pathString(ex.path)}  (${F}, ${ex.path.length - 1} hop(s), valley-free under the Gao–Rexford model)`);
+      out.push(...renderHops(ex.hops ?? []));
+    } else {
+      out.push(`No valley-free ${F} path from AS${ex.a} to AS${ex.b} under the Gao–Rexford model.`);
+      out.push(`Run \`asrel why-unreachable ${ex.a} ${ex.b} --afi ${ex.family}\` for the reason and the links that would fix it.`);
+    }
+    process.stdout.write(out.join('\n') + '\n');
   },
 };
 export default command;

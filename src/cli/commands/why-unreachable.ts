@@ -1,12 +1,42 @@
-import type { CommandModule } from 'yargs';
-import { UserError } from '../errors.js';
+import type { Argv, CommandModule } from 'yargs';
+import { explainReachability } from '../../explain/explain.js';
+import type { Family } from '../../infer/types.js';
+import { explanationJson } from '../../report/reachability-json.js';
+import { renderExplanation } from '../../report/reachability-text.js';
+import { asnArg } from '../asn-arg.js';
+import { withAfi, withDataOptions, withJson } from '../options.js';
+import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
-// Placeholder until the command is built: it says so instead of pretending.
-const command: CommandModule = {
-  command: 'why-unreachable',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new UserError('asrel why-unreachable is not implemented yet');
+/** Positional A and B plus every option the two-AS questions share. */
+export function pairBuilder<T>(y: Argv<T>) {
+  return withJson(withAfi(withRelationshipOptions(withDataOptions(y
+    .positional('a', { type: 'string', describe: 'source AS (6939 or AS6939)', demandOption: true })
+    .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'));
+}
+
+export interface PairArgs extends EdgeArgs {
+  a: string;
+  b: string;
+  afi: Family;
+  json: boolean;
+}
+
+/** Loads both families (the explanation compares them) and explains A → B in `afi`. */
+export async function explainPair(argv: PairArgs) {
+  const a = asnArg(argv.a, 'A');
+  const b = asnArg(argv.b, 'B');
+  const loaded = await loadTopologies(argv, { asns: [a, b] });
+  requireFamily(loaded, argv.afi);
+  return { ex: explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies }), notes: loaded.notes };
+}
+
+const command: CommandModule<object, PairArgs> = {
+  command: 'why-unreachable <a> <b>',
+  describe: 'why AS A cannot reach AS B in one address family (valley-free, Gao–Rexford): cones, missing links, fixes, the other family',
+  builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
+  handler: async (argv) => {
+    const { ex, notes } = await explainPair(argv);
+    process.stdout.write(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex, notes));
   },
 };
 export default command;

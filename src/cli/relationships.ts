@@ -1,0 +1,139 @@
+/**
+ * Where the analysis commands get their relationships: `--relationships FILE` (CAIDA
+ * serial-1/2 or asrel CSV; no IRR data needed) or, by default, inference from the IRR
+ * objects gathered by `loadIndex`.
+ */
+import type { Argv } from 'yargs';
+import { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS, edgesFromInferences } from '../graph/build.js';
+import { loadRelationshipFile, RelationshipFileError } from '../graph/relationship-file.js';
+import { Topology } from '../graph/topology.js';
+import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
+import type { Family } from '../infer/types.js';
+import { UserError } from './errors.js';
+import type { DataArgs } from './load-index.js';
+
+export interface EdgeArgs extends DataArgs {
+  /** One file, or several when the option is repeated. */
+  relationships?: string | string[];
+  'relationships-afi'?: Family;
+  ambiguous?: AmbiguousPolicy;
+}
+
+export interface LoadedEdges {
+  edges: RelationshipEdge[];
+  /** One line each, printed above an answer (and as "notes" in JSON). */
+  notes: string[];
+  /** Where the edges came from. */
+  origin: 'relationships' | 'irr';
+}
+
+export interface LoadedTopologies {
+  topologies: Partial<Record<Family, Topology>>;
+  notes: string[];
+  origin: LoadedEdges['origin'];
+}
+
+export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
+
+/** `--relationships`, `--relationships-afi`, `--ambiguous`: shared by every analysis command. */
+export function withRelationshipOptions<T>(y: Argv<T>) {
+  return y
+    .option('relationships', {
+      // Not `array: true`: an array option would swallow the positional ASes after it. Repeat it instead.
+      type: 'string',
+      describe: 'answer from a relationship file instead of IRR inference: CAIDA serial-1/serial-2 (a|b|-1, a|b|0) or asrel CSV; plain or .gz; repeat for several',
+    })
+    .option('relationships-afi', {
+      type: 'string',
+      choices: ['ipv4', 'ipv6'],
+      default: 'ipv4',
+      describe: 'address family of CAIDA files (they do not say; CAIDA infers from IPv4 BGP). asrel CSV rows carry their own',
+    })
+    .option('ambiguous', {
+      type: 'string',
+      choices: AMBIGUOUS_POLICIES as string[],
+      default: DEFAULT_AMBIGUOUS,
+      describe: 'how IRR links with an ambiguous relation enter the graph: as peer links (safe: never invents transit), '
+        + 'with the second AS as the first\'s provider or customer when that is a candidate (else peer), or dropped',
+    });
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+async function fromFiles(files: string[], family: Family): Promise<LoadedEdges> {
+  const edges: RelationshipEdge[] = [];
+  const notes: string[] = [];
+  for (const file of files) {
+    let r;
+    try {
+      r = await loadRelationshipFile(file, { family });
+    } catch (e) {
+      if (e instanceof RelationshipFileError) {
+        throw new UserError(e.message, 2, 'Give a CAIDA as-rel file (provider|customer|-1, peer|peer|0) or a CSV written by `asrel export --format csv`.');
+      }
+      throw e;
+    }
+    if (r.edges.length === 0 && Object.keys(r.skipped).length === 0) {
+      throw new UserError(`${file}: no relationships in the file`, 2, 'Give a CAIDA as-rel file or an asrel CSV with at least one link.');
+    }
+    const perFamily = FAMILIES.map((f) => [f, r.edges.filter((e) => e.family === f).length] as const).filter(([, c]) => c > 0);
+    const skipped = Object.entries(r.skipped).map(([k, c]) => `${n(c)} ${k}`).join(', ');
+    const what = r.format === 'asrel-csv' ? 'asrel CSV' : `CAIDA ${r.format.slice(6)}, read as ${family}`;
+    notes.push(`relationships from ${file} (${what}): ${perFamily.map(([f, c]) => `${n(c)} ${f} links`).join(', ') || 'no usable links'}` +
+      (skipped ? `; rows left out: ${skipped}` : ''));
+    for (const e of r.edges) edges.push(e);
+  }
+  return { edges, notes, origin: 'relationships' };
+}
+
+async function fromIrr(argv: EdgeArgs, need: { asns?: number[] } | undefined, families: readonly Family[]): Promise<LoadedEdges> {
+  // Loaded on demand: answering from a relationship file needs neither the store nor the
+  // policy parser, and skipping them keeps start-up short.
+  const [{ loadIndex }, { inferAll }] = await Promise.all([import('./load-index.js'), import('../infer/infer.js')]);
+  const { index, notes } = await loadIndex(argv, need);
+  const infs = inferAll(index, { families: [...families] });
+  const policy = argv.ambiguous ?? DEFAULT_AMBIGUOUS;
+  const edges = edgesFromInferences(infs, policy);
+  const count = (rel: string) => infs.filter((i) => i.relation === rel).length;
+  const [amb, conf] = [count('ambiguous'), count('conflict')];
+  const perFamily = families.map((f) => `${n(edges.filter((e) => e.family === f).length)} ${f}`).join(', ');
+  const out = [...notes, `relationships inferred from IRR policies: ${perFamily} links` +
+    (amb ? `; ${n(amb)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
+    (conf ? `; ${n(conf)} conflicting left out` : '')];
+  return { edges, notes: out, origin: 'irr' };
+}
+
+/** The edges for an analysis: relationship files when given, IRR inference otherwise. */
+export async function loadEdges(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedEdges> {
+  const files = argv.relationships === undefined ? [] : ([] as string[]).concat(argv.relationships);
+  if (files.length > 0) {
+    return fromFiles(files, argv['relationships-afi'] ?? 'ipv4');
+  }
+  return fromIrr(argv, need, families);
+}
+
+/** Edges compiled into one Topology per family that has links. */
+export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
+  const { edges, notes, origin } = await loadEdges(argv, need, families);
+  const topologies: Partial<Record<Family, Topology>> = {};
+  for (const f of families) {
+    if (!edges.some((e) => e.family === f)) continue;
+    const t = Topology.fromEdges(edges, f);
+    topologies[f] = t;
+    const c = t.stats.contradictions;
+    if (c.length) {
+      notes.push(`${f}: ${n(c.length)} pair(s) given twice with different relations, the first kept (e.g. AS${c[0].a}–AS${c[0].b}: ${c[0].kept}, not ${c[0].dropped})`);
+    }
+  }
+  return { topologies, notes, origin };
+}
+
+/** The family's topology, or a clear error saying that no link of that family was loaded. */
+export function requireFamily(loaded: LoadedTopologies, family: Family): Topology {
+  const t = loaded.topologies[family];
+  if (t) return t;
+  const hint = loaded.origin === 'relationships'
+    ? `CAIDA files are read as --relationships-afi (default ipv4); give an ${family} file with --relationships-afi ${family}, or an asrel CSV with ${family} rows.`
+    : `The IRR data loaded has no ${family} policy; fetch or import more objects, or use --relationships.`;
+  throw new UserError(`no ${family} relationships loaded`, 2, hint);
+}

@@ -1,0 +1,127 @@
+import type { Family, Relation } from '../infer/types.js';
+import type { Topology } from '../graph/topology.js';
+import { ValleyFreeSearcher } from '../graph/valley-free.js';
+import type { Cone, Fix } from './types.js';
+
+const FAMILY_LABEL: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+
+/** Node indices that reach (equivalently: are reached from) `asn` valley-free; empty when absent. */
+function reachSet(topo: Topology, asn: number): Uint8Array {
+  const { csr } = topo;
+  const out = new Uint8Array(csr.n);
+  const i = csr.index.get(asn);
+  if (i === undefined) return out;
+  const s = new ValleyFreeSearcher(csr);
+  s.run(i);
+  for (let k = 0; k < csr.n; k++) if (s.dist[2 * k] >= 0 || s.dist[2 * k + 1] >= 0) out[k] = 1;
+  return out;
+}
+
+function customerCount(topo: Topology, asn: number): number {
+  const i = topo.csr.index.get(asn);
+  return i === undefined ? 0 : topo.csr.custOff[i + 1] - topo.csr.custOff[i];
+}
+
+/**
+ * Links whose existence would make `a` reach `b`, ranked: first existing links whose
+ * relation in the other family already gives the transit needed, then other existing
+ * links turned into transit, a peer link between the two cones' tops, and transit bought
+ * from the best-connected transit-free AS that the other side reaches. A valley-free path
+ * reversed is valley-free, so "P reaches b" and "b reaches P" are the same set.
+ */
+export function suggestFixes(topo: Topology, cones: { a: Cone; b: Cone }, other: Topology | undefined, limit = 5): Fix[] {
+  const F = FAMILY_LABEL[topo.family];
+  const { csr } = topo;
+  const reach = { a: reachSet(topo, cones.a.asn), b: reachSet(topo, cones.b.asn) };
+  const backed: Fix[] = [];
+  const changes: Fix[] = [];
+  const fresh: Fix[] = [];
+
+  for (const [side, far] of [['a', 'b'], ['b', 'a']] as const) {
+    const target = cones[far].asn;
+    for (const t of cones[side].tops) {
+      for (const l of topo.links(t)) {
+        const p = csr.index.get(l.to);
+        // Only a peer link can become transit usefully: a sibling is already usable both ways.
+        if (p === undefined || !reach[far][p] || l.relation !== 'p2p') continue;
+        const otherRel = other?.link(t, l.to)?.relation;
+        const fix: Fix = {
+          kind: 'relation-change',
+          customer: t,
+          provider: l.to,
+          current: l.relation,
+          ...(otherRel ? { otherFamily: otherRel } : {}),
+          reason:
+            `today they are ${F} peers` +
+            (otherRel && other ? `; in ${FAMILY_LABEL[other.family]} ${relPhrase(t, l.to, otherRel)}` : '') +
+            `; AS${l.to} reaches AS${target} valley-free, so ${F} transit from it joins the cones`,
+        };
+        (otherRel === 'c2p' ? backed : changes).push(fix);
+      }
+      // The best-connected transit-free AS on the other side that is not a neighbour yet.
+      const farCone = new Set(cones[far].members);
+      const ownCone = new Set(cones[side].members);
+      let best = -1;
+      let bestCustomers = -1;
+      for (let k = 0; k < csr.n; k++) {
+        if (!reach[far][k] || csr.provOff[k + 1] !== csr.provOff[k]) continue;
+        const asn = csr.asns[k];
+        // Buying from the other cone itself is a direct link between the sides: the peering fix covers it.
+        if (farCone.has(asn) || ownCone.has(asn) || topo.link(t, asn)) continue;
+        const c = csr.custOff[k + 1] - csr.custOff[k];
+        if (c > bestCustomers) {
+          best = asn;
+          bestCustomers = c;
+        }
+      }
+      if (best >= 0) {
+        fresh.push({
+          kind: 'new-transit',
+          customer: t,
+          provider: best,
+          reason: `AS${best} reaches AS${target} valley-free in ${F} (transit-free, ${bestCustomers} direct customers), so transit from it joins the cones`,
+        });
+      }
+    }
+  }
+
+  const peerings: Fix[] = [];
+  const ranked = (tops: number[]) => [...tops].sort((x, y) => customerCount(topo, y) - customerCount(topo, x) || x - y);
+  for (const ta of ranked(cones.a.tops).slice(0, 2)) {
+    for (const tb of ranked(cones.b.tops).slice(0, 2)) {
+      if (ta === tb || topo.link(ta, tb)) continue;
+      peerings.push({
+        kind: 'new-peering',
+        peers: [ta, tb],
+        reason: `a peer link between the cones' tops: up to AS${ta}, across, down to AS${tb}`,
+      });
+    }
+  }
+  const all = [...backed, ...changes, ...peerings.slice(0, 2), ...fresh];
+  const seen = new Set<string>();
+  const out: Fix[] = [];
+  for (const f of all) {
+    const key = f.kind === 'new-peering' ? `peer:${Math.min(...f.peers!)}-${Math.max(...f.peers!)}` : `transit:${f.customer}-${f.provider}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** "AS1299 is AS6939's provider" for relation read from `x`'s side. */
+export function relPhrase(x: number, y: number, rel: Relation | 'none'): string {
+  switch (rel) {
+    case 'c2p':
+      return `AS${y} is AS${x}'s provider`;
+    case 'p2c':
+      return `AS${x} is AS${y}'s provider`;
+    case 'p2p':
+      return `AS${x} and AS${y} are peers`;
+    case 's2s':
+      return `AS${x} and AS${y} are siblings`;
+    default:
+      return `AS${x} and AS${y} have no link`;
+  }
+}

@@ -1,0 +1,103 @@
+import type { Evidence, Family, Relation } from '../infer/types.js';
+
+/** One hop of a path: `relation` read from `from`'s side (c2p: climbing to a provider). */
+export interface Hop {
+  from: number;
+  to: number;
+  relation: Relation;
+  /** Confidence of the inferred relation (absent for relationship-file links). */
+  confidence?: number;
+  /** Registry lines behind the relation (empty for relationship-file links). */
+  evidence: Evidence[];
+}
+
+export interface Cone {
+  /** The AS whose uphill cone this is. */
+  asn: number;
+  /** Every AS reachable from `asn` by climbing c2p and sibling links (asn included), sorted. */
+  members: number[];
+  /** Transit-free members (no provider in this family). */
+  tops: number[];
+}
+
+export type FixKind =
+  /** An existing link would need another relation: `customer` buys transit from `provider`. */
+  | 'relation-change'
+  /** A new transit link: `customer` buys transit from `provider`. */
+  | 'new-transit'
+  /** A new peer link between the two. */
+  | 'new-peering';
+
+export interface Fix {
+  kind: FixKind;
+  /** For transit fixes: the buyer and the seller; for peering: the two peers. */
+  customer?: number;
+  provider?: number;
+  peers?: [number, number];
+  /** Current relation of the existing link, read from `customer`'s side (relation-change only). */
+  current?: Relation;
+  /** Relation of the same link in the other family, read from `customer`'s side, when it has one. */
+  otherFamily?: Relation;
+  /** Why it would fix the answer, one sentence. */
+  reason: string;
+}
+
+/** An AS next to or inside a cone that has no aut-num in the data. */
+export interface DataGap {
+  asn: number;
+  /** Links of this AS in the family, inferred from its neighbours' side only. */
+  linksWith: number[];
+}
+
+/** A link whose relation is not the same in both families. */
+export interface FamilyDifference {
+  a: number;
+  b: number;
+  /** Relation read from `a`'s side per family; 'none' when the family has no link. */
+  relation: Record<Family, Relation | 'none'>;
+  evidence: Record<Family, Evidence[]>;
+}
+
+export interface FamilyAnswer {
+  family: Family;
+  reachable: boolean;
+  path: number[] | null;
+  hops: Hop[] | null;
+}
+
+/** An ambiguous inference the graph resolved by the `--ambiguous` policy. */
+export interface AmbiguousLink {
+  a: number;
+  b: number;
+  candidates: Relation[];
+  /** The relation the graph used, read from `a`'s side. */
+  used: Relation;
+}
+
+export interface Explanation {
+  a: number;
+  b: number;
+  family: Family;
+  model: 'Gao-Rexford';
+  reachable: boolean;
+  path: number[] | null;
+  hops: Hop[] | null;
+  /** Of a and b, those with no link at all in this family. */
+  absent: number[];
+  /** Present when unreachable. */
+  cones?: { a: Cone; b: Cone };
+  /** When unreachable: ASes in both cones (a common provider) — empty, stated as proof. */
+  sharedProviders?: number[];
+  /** When unreachable: peer links between the cones — empty, stated as proof. */
+  joiningPeerLinks?: [number, number][];
+  /** Ranked, short. */
+  fixes?: Fix[];
+  /** null when the data cannot tell (relationship files carry no registry objects). */
+  dataGaps: DataGap[] | null;
+  /** Ambiguous links inside or next to the cones / on the path, with how they were used. */
+  ambiguous: AmbiguousLink[];
+  /** The other family's answer, when that family was loaded. */
+  other?: FamilyAnswer;
+  /** Links on either family's path whose relation differs between the families. */
+  differences: FamilyDifference[];
+}

@@ -1,0 +1,126 @@
+import GraphModule from 'graphology';
+import type { AbstractGraph, GraphOptions } from 'graphology-types';
+import type { Family, LinkInference, Relation } from '../infer/types.js';
+import type { AmbiguousPolicy, RelationshipEdge } from './types.js';
+
+/**
+ * Default for ambiguous inferences: 'peer'. It is the conservative choice for
+ * valley-free reachability: a valley-free path that crosses a link as a peer link stays
+ * valley-free if that link is really provider–customer or sibling, so every path found
+ * under 'peer' exists under any resolution of the ambiguity. 'provider'/'customer' may
+ * invent transit that does not exist (claiming reachability that is not there), and
+ * 'drop' forgets an adjacency the registry does show. An "unreachable" answer under
+ * 'peer' may still hinge on an ambiguous link; the explanation lists such links.
+ */
+export const DEFAULT_AMBIGUOUS: AmbiguousPolicy = 'peer';
+export const AMBIGUOUS_POLICIES: readonly AmbiguousPolicy[] = ['peer', 'provider', 'customer', 'drop'];
+
+/** Edge attributes in the graphology model. */
+export interface EdgeAttributes {
+  relation: RelationshipEdge['relation'];
+  inference?: LinkInference;
+}
+export interface NodeAttributes {
+  asn: number;
+}
+/**
+ * One family's relationship graph: p2c links are directed edges provider → customer,
+ * p2p and s2s links undirected. Node keys are the ASN in decimal.
+ */
+export type RelationshipGraph = AbstractGraph<NodeAttributes, EdgeAttributes>;
+
+// graphology's typings describe its CommonJS build, so under NodeNext its default import is
+// typed as the module namespace; at run time (ESM build, bundled or not) it is the class.
+type GraphCtor = new (opts?: GraphOptions) => RelationshipGraph;
+const Graph: GraphCtor = ((GraphModule as unknown as { default?: GraphCtor }).default ?? GraphModule) as unknown as GraphCtor;
+
+function edgeFor(inf: LinkInference, rel: Relation): RelationshipEdge {
+  if (rel === 'c2p') return { a: inf.b, b: inf.a, family: inf.family, relation: 'p2c', inference: inf };
+  return { a: inf.a, b: inf.b, family: inf.family, relation: rel, inference: inf };
+}
+
+/**
+ * Resolves one ambiguous inference. Candidates are read from `a`'s side, so 'provider'
+ * means "b is a's provider" (c2p) and 'customer' "b is a's customer" (p2c); when the
+ * asked-for relation is not a candidate, the link falls back to peer (the safe default).
+ */
+export function resolveAmbiguous(inf: LinkInference, policy: AmbiguousPolicy): Relation | null {
+  if (policy === 'drop') return null;
+  const want: Relation = policy === 'provider' ? 'c2p' : policy === 'customer' ? 'p2c' : 'p2p';
+  return inf.candidates.includes(want) ? want : 'p2p';
+}
+
+/**
+ * Graph edges from inferences: definite relations as they are, ambiguous ones by
+ * `ambiguous`, conflicts and 'none' left out (they are reported by the inference stage).
+ */
+export function edgesFromInferences(infs: LinkInference[], ambiguous: AmbiguousPolicy = DEFAULT_AMBIGUOUS): RelationshipEdge[] {
+  const out: RelationshipEdge[] = [];
+  for (const inf of infs) {
+    if (inf.a === inf.b) continue;
+    if (inf.relation === 'ambiguous') {
+      const rel = resolveAmbiguous(inf, ambiguous);
+      if (rel) out.push(edgeFor(inf, rel));
+    } else if (inf.relation === 'p2c' || inf.relation === 'c2p' || inf.relation === 'p2p' || inf.relation === 's2s') {
+      out.push(edgeFor(inf, inf.relation));
+    }
+  }
+  return out;
+}
+
+export interface BuildStats {
+  family: Family;
+  nodes: number;
+  links: number;
+  /** The same link given twice with the same relation (kept once). */
+  duplicates: number;
+  /** The same pair given again with another relation: the first one is kept. */
+  contradictions: { a: number; b: number; kept: string; dropped: string }[];
+  /** Edges of the other family or self-loops, ignored. */
+  ignored: number;
+}
+
+function describe(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string {
+  return e.relation === 'p2c' ? `AS${e.a} provider of AS${e.b}` : e.relation === 'p2p' ? 'peers' : 'siblings';
+}
+
+/** The link already in the graph between two existing nodes, as an edge. */
+function existing(graph: RelationshipGraph, ka: string, kb: string, a: number, b: number): Pick<RelationshipEdge, 'a' | 'b' | 'relation'> | undefined {
+  if (graph.hasDirectedEdge(ka, kb)) return { a, b, relation: 'p2c' };
+  if (graph.hasDirectedEdge(kb, ka)) return { a: b, b: a, relation: 'p2c' };
+  const k = graph.undirectedEdge(ka, kb);
+  return k === undefined ? undefined : { a, b, relation: graph.getEdgeAttribute(k, 'relation') };
+}
+
+/** Builds one family's graphology graph; other families' edges are ignored. */
+export function buildGraph(edges: Iterable<RelationshipEdge>, family: Family): { graph: RelationshipGraph; stats: BuildStats } {
+  const graph: RelationshipGraph = new Graph({ type: 'mixed', multi: false, allowSelfLoops: false });
+  const stats: BuildStats = { family, nodes: 0, links: 0, duplicates: 0, contradictions: [], ignored: 0 };
+  for (const e of edges) {
+    if (e.family !== family || e.a === e.b) {
+      stats.ignored++;
+      continue;
+    }
+    const ka = String(e.a);
+    const kb = String(e.b);
+    if (!graph.hasNode(ka)) graph.addNode(ka, { asn: e.a });
+    else if (!graph.hasNode(kb)) {
+      // a new node cannot already have a link
+    } else {
+      const prev = existing(graph, ka, kb, e.a, e.b);
+      if (prev) {
+        const same = prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
+        if (same) stats.duplicates++;
+        else stats.contradictions.push({ a: e.a, b: e.b, kept: describe(prev), dropped: describe(e) });
+        continue;
+      }
+    }
+    if (!graph.hasNode(kb)) graph.addNode(kb, { asn: e.b });
+    const attrs: EdgeAttributes = e.inference ? { relation: e.relation, inference: e.inference } : { relation: e.relation };
+    if (e.relation === 'p2c') graph.addDirectedEdge(ka, kb, attrs);
+    else graph.addUndirectedEdge(ka, kb, attrs);
+  }
+  stats.nodes = graph.order;
+  stats.links = graph.size;
+  return { graph, stats };
+}

@@ -1,0 +1,68 @@
+import type { Family, LinkInference, Relation } from '../infer/types.js';
+import { buildGraph, type BuildStats, type RelationshipGraph } from './build.js';
+import { compileCsr, type Csr } from './csr.js';
+import type { RelationshipEdge } from './types.js';
+
+/** A link as seen from one side: `relation` read from `from`'s side (c2p: `to` is its provider). */
+export interface LinkView {
+  from: number;
+  to: number;
+  relation: Relation;
+  inference?: LinkInference;
+}
+
+/**
+ * One family's relationships: the graphology graph (the model, with evidence on edges)
+ * and its typed-array compilation (for the search kernel).
+ */
+export class Topology {
+  private constructor(
+    readonly family: Family,
+    readonly graph: RelationshipGraph,
+    readonly csr: Csr,
+    readonly stats: BuildStats,
+  ) {}
+
+  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family): Topology {
+    const { graph, stats } = buildGraph(edges, family);
+    return new Topology(family, graph, compileCsr(graph), stats);
+  }
+
+  has(asn: number): boolean {
+    return this.csr.index.has(asn);
+  }
+
+  get size(): { ases: number; links: number } {
+    return { ases: this.graph.order, links: this.graph.size };
+  }
+
+  /** The link between two ASes, read from `from`'s side, or undefined when they are not neighbours. */
+  link(from: number, to: number): LinkView | undefined {
+    const f = String(from);
+    const t = String(to);
+    if (!this.graph.hasNode(f) || !this.graph.hasNode(t)) return undefined;
+    let key = this.graph.directedEdge(f, t);
+    if (key !== undefined) return { from, to, relation: 'p2c', inference: this.graph.getEdgeAttribute(key, 'inference') };
+    key = this.graph.directedEdge(t, f);
+    if (key !== undefined) return { from, to, relation: 'c2p', inference: this.graph.getEdgeAttribute(key, 'inference') };
+    key = this.graph.undirectedEdge(f, t);
+    if (key !== undefined) {
+      const a = this.graph.getEdgeAttributes(key);
+      return { from, to, relation: a.relation === 's2s' ? 's2s' : 'p2p', inference: a.inference };
+    }
+    return undefined;
+  }
+
+  /** Every link incident to `asn`, read from its side. */
+  links(asn: number): LinkView[] {
+    const k = String(asn);
+    if (!this.graph.hasNode(k)) return [];
+    const out: LinkView[] = [];
+    this.graph.forEachEdge(k, (_e, attr, s, t, sa, ta) => {
+      const other = s === k ? ta.asn : sa.asn;
+      const rel: Relation = attr.relation === 'p2c' ? (s === k ? 'p2c' : 'c2p') : attr.relation;
+      out.push({ from: asn, to: other, relation: rel, inference: attr.inference });
+    });
+    return out.sort((x, y) => x.to - y.to);
+  }
+}
