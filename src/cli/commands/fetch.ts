@@ -1,12 +1,113 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { withDataOptions, withJson } from '../options.js';
+import { QueryInputError } from '../../irr/errors.js';
+import { openSession, type SessionArgs } from '../../irr/session.js';
+import { parseObjectKey, type ObjectKey } from '../../irr/query.js';
+import type { Protocol } from '../../irr/open.js';
+import type { FetchSummary } from '../../store/fetcher.js';
 
-// Placeholder until the command is built: it says so instead of pretending.
-const command: CommandModule = {
-  command: 'fetch',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new UserError('asrel fetch is not implemented yet');
+interface FetchArgs extends SessionArgs {
+  objects: string[];
+  depth: number;
+  refresh: boolean;
+  json: boolean;
+  'max-objects': number;
+}
+
+export function withServerOptions<T>(y: Argv<T>) {
+  return y
+    .option('protocol', { type: 'string', choices: ['auto', 'irrd', 'ripe'] as const, default: 'auto', describe: 'query style: IRRd ! protocol, RIPE-style flags, or auto (RIPE servers by name, else IRRd with fallback)' })
+    .option('timeout', { type: 'number', default: 30, describe: 'seconds without data before a connection is given up (then retried)' })
+    .option('max-connections', { type: 'number', default: 4, describe: 'concurrent connections per server (RADB resets a 5th)' })
+    .option('max-new-per-second', { type: 'number', default: 3, describe: 'new connections per server per second' });
+}
+
+/** Turns what the user typed into object keys, or a clear error before anything is sent. */
+export function objectArgs(list: readonly unknown[]): ObjectKey[] {
+  return list.map((x) => {
+    try {
+      return parseObjectKey(String(x));
+    } catch (e) {
+      if (e instanceof QueryInputError) throw new UserError(e.message, 2, 'Name aut-nums as AS1299 (or asdot AS1.10) and sets by their RPSL name, e.g. AS-HURRICANE or AS1299:AS-CUSTOMERS.');
+      throw e;
+    }
+  });
+}
+
+export function sessionOrExit(argv: SessionArgs) {
+  try {
+    return openSession(argv);
+  } catch (e) {
+    if (e instanceof QueryInputError) throw new UserError(e.message, 2, 'Check --server (host[:port]), --sources (e.g. RADB,RIPE), --ttl and --timeout.');
+    throw e;
+  }
+}
+
+export function summaryLines(s: FetchSummary): string[] {
+  const lines = [`fetched ${s.fetched}, from cache ${s.fromCache}, not found ${s.notFound}, failed ${s.failed.length}`];
+  if (s.notFoundKeys.length) lines.push(`not found: ${s.notFoundKeys.slice(0, 20).join(', ')}${s.notFoundKeys.length > 20 ? `, … (${s.notFoundKeys.length - 20} more)` : ''}`);
+  for (const f of s.failed.slice(0, 50)) lines.push(`failed: ${f.key}: ${f.error}`);
+  if (s.failed.length > 50) lines.push(`failed: … (${s.failed.length - 50} more)`);
+  return lines;
+}
+
+const command: CommandModule<object, FetchArgs> = {
+  command: 'fetch <objects..>',
+  describe: 'fetch aut-nums and sets from the IRR into the store, optionally crawling neighbours',
+  builder: (y) =>
+    withJson(withServerOptions(withDataOptions(y)))
+      .positional('objects', { type: 'string', array: true, describe: 'AS numbers (AS1299, 1299, AS1.10) or set names (AS-FOO, AS1:AS-BAR, RS-…)' })
+      .option('depth', { type: 'number', default: 0, describe: 'crawl neighbours named in policies (and members of sets used as peerings) to this depth' })
+      .option('refresh', { type: 'boolean', default: false, describe: 'fetch again even objects younger than --ttl' })
+      .option('max-objects', { type: 'number', default: 20000, describe: 'stop crawling beyond this many objects' }) as unknown as Argv<FetchArgs>,
+  handler: async (argv) => {
+    if (!Number.isInteger(argv.depth) || argv.depth < 0) throw new UserError(`--depth must be a whole number, 0 or more (got ${argv.depth})`, 2, 'Use --depth 1 to fetch the neighbours of the named objects too.');
+    const start = objectArgs(argv.objects);
+    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol });
+    let bar: { setTotal(n: number): void; update(n: number, p?: object): void; stop(): void } | undefined;
+    if (process.stderr.isTTY) {
+      const { SingleBar, Presets } = await import('cli-progress');
+      const b = new SingleBar({ stream: process.stderr, format: 'fetch depth {depth} [{bar}] {value}/{total} {key}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+      b.start(0, 0, { depth: 0, key: '' });
+      bar = b;
+    }
+    let level = 0;
+    const { crawl } = await import('../../store/crawl.js');
+    let result;
+    try {
+      result = await crawl(start, {
+        store: session.store,
+        source: session.source,
+        offline: argv.offline,
+        refresh: argv.refresh,
+        depth: argv.depth,
+        maxObjects: argv['max-objects'],
+        onLevel: (d, n) => {
+          level = d;
+          bar?.setTotal(n);
+          bar?.update(0, { depth: d, key: '' });
+        },
+        onProgress: (done, _total, key) => bar?.update(done, { depth: level, key }),
+      });
+    } finally {
+      bar?.stop();
+      await session.close();
+    }
+    const { summary } = result;
+    if (argv.json) {
+      process.stdout.write(`${JSON.stringify({ ...summary, levels: result.levels, skippedNames: result.skippedNames, truncated: result.truncated, store: argv.data }, null, 2)}\n`);
+    } else {
+      const lines = summaryLines(summary);
+      if (argv.depth > 0) lines.push(`crawled ${result.levels.length} level${result.levels.length === 1 ? '' : 's'}: ${result.levels.join(' + ')} objects`);
+      if (result.truncated) lines.push(`stopped at --max-objects ${argv['max-objects']}: the crawl is incomplete`);
+      if (result.skippedNames.length) lines.push(`skipped ${result.skippedNames.length} names that are not valid RPSL names: ${result.skippedNames.slice(0, 10).join(', ')}`);
+      lines.push(`store: ${argv.data}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    const startNames = new Set(start.map((k) => `${k.cls} ${k.key}`));
+    const missed = summary.failed.some((f) => startNames.has(f.key)) || summary.notFoundKeys.some((k) => startNames.has(k));
+    if (missed || summary.failed.length > 0) process.exitCode = 1;
   },
 };
 export default command;

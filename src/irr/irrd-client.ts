@@ -1,0 +1,296 @@
+import net from 'node:net';
+import { FrameError, IrrdFrameParser, type IrrdFrame } from './irrd-framing.js';
+import { IrrError, type IrrErrorKind } from './errors.js';
+import { defaultPoliteness, type Politeness, type Release } from './politeness.js';
+import { formatServer, parseServer, type ServerAddress } from './server.js';
+import { irrdClientNameCommand, irrdObjectQuery, irrdSetMembersQuery, irrdSourcesCommand, type ObjectKey } from './query.js';
+import { ASREL_VERSION } from './version.js';
+
+export interface IrrdClientOptions {
+  server: ServerAddress | string;
+  /** Source order sent as `!s` on every connection; the server's default when absent. */
+  sources?: string[];
+  /** Sent as `!n<name>` so server operators can tell who is asking. */
+  clientName?: string;
+  connectTimeoutMs?: number;
+  /** No data for this long while answers are due ends the connection (default 30 s, like bgpq4). */
+  readTimeoutMs?: number;
+  /** Largest accepted `A<n>` answer (default 64 MiB). */
+  maxAnswerBytes?: number;
+  /** Tries per query and consecutive failed connections before giving up (default 4). */
+  maxAttempts?: number;
+  /** First reconnect delay; doubles per consecutive failure up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Queries written ahead of their answers on the one connection (default 500). */
+  maxInFlight?: number;
+  politeness?: Politeness;
+}
+
+export type IrrdAnswer = { kind: 'data'; text: string; bytes: number } | { kind: 'empty' } | { kind: 'not-found' };
+
+interface Pending {
+  query: string;
+  internal: boolean;
+  attempts: number;
+  resolve(a: IrrdAnswer): void;
+  reject(e: IrrError): void;
+}
+
+interface Connection {
+  socket: net.Socket;
+  parser: IrrdFrameParser;
+  release: Release;
+  connected: boolean;
+  dead: boolean;
+  connectTimer?: NodeJS.Timeout;
+}
+
+/**
+ * IRRd whois client in the manner of bgpq4's expander: one connection in `!!` (keep-open)
+ * mode, queries pipelined ahead of their answers, answers matched to queries in FIFO order.
+ * On a reset or timeout it reconnects with exponential backoff and re-sends only the
+ * queries whose answers had not fully arrived.
+ */
+export class IrrdClient {
+  readonly server: string;
+  /** Connections opened and queries written, for tests and benchmarks. */
+  readonly stats = { connections: 0, queriesSent: 0 };
+
+  private readonly address: ServerAddress;
+  private readonly opts: Required<Omit<IrrdClientOptions, 'server' | 'sources' | 'politeness'>> & { sources?: string[] };
+  private readonly politeness: Politeness;
+  private readonly setup: string[];
+  private queue: Pending[] = [];
+  private inflight: Pending[] = [];
+  private conn?: Connection;
+  private connecting = false;
+  private reconnectTimer?: NodeJS.Timeout;
+  private failures = 0;
+  private closed = false;
+  private fatal?: { kind: IrrErrorKind; detail: string };
+
+  constructor(options: IrrdClientOptions) {
+    this.address = typeof options.server === 'string' ? parseServer(options.server) : options.server;
+    this.server = formatServer(this.address);
+    this.politeness = options.politeness ?? defaultPoliteness;
+    this.opts = {
+      clientName: options.clientName ?? `asrel-${ASREL_VERSION}`,
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      readTimeoutMs: options.readTimeoutMs ?? 30_000,
+      maxAnswerBytes: options.maxAnswerBytes ?? 64 * 1024 * 1024,
+      maxAttempts: Math.max(1, options.maxAttempts ?? 4),
+      backoffMs: options.backoffMs ?? 500,
+      maxBackoffMs: options.maxBackoffMs ?? 8_000,
+      maxInFlight: Math.max(1, options.maxInFlight ?? 500),
+      sources: options.sources,
+    };
+    // Validated here so a bad source list fails before any connection.
+    this.setup = [irrdClientNameCommand(this.opts.clientName)];
+    if (options.sources && options.sources.length) this.setup.push(irrdSourcesCommand(options.sources));
+  }
+
+  /**
+   * Sends one raw IRRd query (build it with the functions in query.ts). Resolves with the
+   * answer; rejects with an IrrError naming the server, the query and what happened.
+   */
+  query(query: string): Promise<IrrdAnswer> {
+    if (!query.startsWith('!') || /[\x00-\x1f\x7f]/.test(query)) {
+      return Promise.reject(new IrrError('framing', this.server, query, 'refusing to send a query that is not a single IRRd command line'));
+    }
+    if (this.closed) return Promise.reject(new IrrError('closed', this.server, query, 'the client is closed'));
+    if (this.fatal) return Promise.reject(new IrrError(this.fatal.kind, this.server, query, this.fatal.detail));
+    return new Promise<IrrdAnswer>((resolve, reject) => {
+      this.queue.push({ query, internal: false, attempts: 0, resolve, reject });
+      if (this.conn?.connected) this.pump(this.conn);
+      else this.kick();
+    });
+  }
+
+  /** The object's RPSL text (first match in source order), or undefined when the server has none. */
+  async getObject(k: ObjectKey): Promise<string | undefined> {
+    const a = await this.query(irrdObjectQuery(k));
+    return a.kind === 'data' ? a.text : undefined;
+  }
+
+  /** Members of a set (`!i<set>,1` expands nested sets on the server); undefined when not found. */
+  async setMembers(set: string, recursive = true): Promise<string[] | undefined> {
+    const a = await this.query(irrdSetMembersQuery(set, recursive));
+    if (a.kind === 'not-found') return undefined;
+    return a.kind === 'data' ? a.text.split(/\s+/).filter(Boolean) : [];
+  }
+
+  /** Pending and in-flight queries fail with 'closed'; the connection is ended with `q`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    for (const p of [...this.queue, ...this.inflight]) if (!p.internal) p.reject(new IrrError('closed', this.server, p.query, 'the client was closed before the answer came'));
+    this.queue = [];
+    this.inflight = [];
+    const conn = this.conn;
+    if (!conn) return;
+    this.conn = undefined;
+    conn.dead = true;
+    clearTimeout(conn.connectTimer);
+    await new Promise<void>((resolve) => {
+      conn.socket.ref(); // an idle connection is unref'd; waiting for its close must keep the process alive
+      conn.socket.once('close', () => resolve());
+      if (conn.connected && !conn.socket.destroyed) conn.socket.end('q\n');
+      else conn.socket.destroy();
+      setTimeout(() => conn.socket.destroy(), 1000).unref();
+    });
+    conn.release();
+  }
+
+  private kick(): void {
+    if (this.closed || this.conn || this.connecting || this.reconnectTimer || this.queue.length === 0) return;
+    this.connecting = true;
+    void this.open();
+  }
+
+  private async open(): Promise<void> {
+    const release = await this.politeness.acquire(this.server);
+    this.connecting = false;
+    if (this.closed || this.queue.length === 0) {
+      release();
+      return;
+    }
+    const socket = net.connect({ host: this.address.host, port: this.address.port });
+    socket.setNoDelay(true);
+    const conn: Connection = { socket, parser: new IrrdFrameParser(this.opts.maxAnswerBytes), release, connected: false, dead: false };
+    this.conn = conn;
+    conn.connectTimer = setTimeout(
+      () => this.fail(conn, 'connect-timeout', `no connection within ${seconds(this.opts.connectTimeoutMs)}`),
+      this.opts.connectTimeoutMs,
+    );
+    socket.once('connect', () => {
+      clearTimeout(conn.connectTimer);
+      conn.connected = true;
+      this.stats.connections++;
+      socket.setTimeout(this.opts.readTimeoutMs);
+      // `!!` keeps the connection open and has no answer; the setup commands each answer C (or F).
+      const setup: Pending[] = this.setup.map((query) => ({ query, internal: true, attempts: 0, resolve: () => {}, reject: () => {} }));
+      socket.write(`!!\n${this.setup.map((q) => `${q}\n`).join('')}`);
+      this.inflight.push(...setup);
+      this.pump(conn);
+    });
+    socket.on('data', (chunk: Buffer) => this.onData(conn, chunk));
+    socket.on('timeout', () => {
+      if (this.inflight.length === 0) return; // idle keep-open connection
+      const p = conn.parser.progress();
+      this.fail(conn, 'read-timeout', `no data for ${seconds(this.opts.readTimeoutMs)} while waiting for the answer${p ? ` (received ${p.received} of ${p.expected} bytes)` : ''}`);
+    });
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      if (conn.connected) this.fail(conn, 'reset', `connection failed: ${e.code ?? e.message}`);
+      else this.fail(conn, 'connect', `cannot connect: ${e.code ?? e.message}`);
+    });
+    socket.on('close', () => this.fail(conn, 'reset', 'the server closed the connection'));
+  }
+
+  private pump(conn: Connection): void {
+    if (conn.dead || !conn.connected) return;
+    const batch: string[] = [];
+    while (this.queue.length > 0 && this.inflight.length < this.opts.maxInFlight) {
+      const p = this.queue.shift()!;
+      p.attempts++;
+      this.inflight.push(p);
+      batch.push(`${p.query}\n`);
+    }
+    if (batch.length > 0) {
+      this.stats.queriesSent += batch.length;
+      conn.socket.write(batch.join(''));
+    }
+    if (this.inflight.length > 0) conn.socket.ref();
+    else conn.socket.unref(); // an idle open connection must not keep the process alive
+  }
+
+  private onData(conn: Connection, chunk: Buffer): void {
+    if (conn.dead) return;
+    try {
+      conn.parser.push(chunk, (f) => {
+        if (conn.dead) return;
+        const p = this.inflight.shift();
+        if (!p) throw new FrameError('framing', `an answer arrived that no query asked for (${f.kind})`);
+        this.failures = 0;
+        this.settle(p, f);
+      });
+    } catch (e) {
+      if (!(e instanceof FrameError)) throw e;
+      if (!conn.dead) this.frameError(conn, e);
+      return;
+    }
+    this.pump(conn);
+  }
+
+  private settle(p: Pending, f: IrrdFrame): void {
+    if (f.kind === 'F') {
+      if (p.internal) {
+        if (p.query.startsWith('!s')) this.setFatal('server-error', `the server rejected the source list '${p.query.slice(2)}': ${f.message}`);
+        return; // a refused `!n` is harmless
+      }
+      p.reject(new IrrError('server-error', this.server, p.query, `the server answered F ${f.message}`));
+      return;
+    }
+    if (p.internal) return;
+    if (f.kind === 'A') p.resolve({ kind: 'data', text: f.payload.toString('utf8'), bytes: f.payload.length });
+    else if (f.kind === 'D') p.resolve({ kind: 'not-found' });
+    else p.resolve({ kind: 'empty' });
+  }
+
+  /** The stream is out of step: the query at the head fails, the connection is dropped, the rest re-sent. */
+  private frameError(conn: Connection, e: FrameError): void {
+    const head = this.inflight[0];
+    if (e.kind === 'not-irrd' || !head || head.internal) {
+      this.setFatal(e.kind, e.message + (e.kind === 'not-irrd' ? '; query it RIPE-style (--protocol ripe)' : ''));
+      return;
+    }
+    this.inflight.shift();
+    head.reject(new IrrError(e.kind, this.server, head.query, e.message));
+    this.fail(conn, 'reset', e.message, false);
+  }
+
+  private setFatal(kind: IrrErrorKind, detail: string): void {
+    this.fatal = { kind, detail };
+    const all = [...this.inflight, ...this.queue];
+    this.inflight = [];
+    this.queue = [];
+    for (const p of all) if (!p.internal) p.reject(new IrrError(kind, this.server, p.query, detail));
+    if (this.conn) this.fail(this.conn, kind, detail);
+  }
+
+  private fail(conn: Connection, kind: IrrErrorKind, detail: string, countFailure = true): void {
+    if (conn.dead) return;
+    conn.dead = true;
+    clearTimeout(conn.connectTimer);
+    conn.socket.destroy();
+    conn.release();
+    if (this.conn === conn) this.conn = undefined;
+    const unanswered = this.inflight.filter((p) => !p.internal);
+    this.inflight = [];
+    if (unanswered.length === 0 && this.queue.length === 0) return; // an idle connection went away
+    if (countFailure) this.failures++;
+    const giveUpAll = this.failures >= this.opts.maxAttempts;
+    const retry: Pending[] = [];
+    for (const p of unanswered) {
+      if (giveUpAll || p.attempts >= this.opts.maxAttempts) p.reject(new IrrError(kind, this.server, p.query, `${detail} (gave up after ${p.attempts} attempt${p.attempts === 1 ? '' : 's'})`));
+      else retry.push(p);
+    }
+    if (giveUpAll) {
+      for (const p of this.queue) p.reject(new IrrError(kind, this.server, p.query, `${detail} (gave up after ${this.failures} failed connection${this.failures === 1 ? '' : 's'})`));
+      this.queue = [];
+      this.failures = 0;
+      return;
+    }
+    this.queue.unshift(...retry);
+    if (this.queue.length === 0 || this.closed) return;
+    const delay = this.failures === 0 ? 0 : Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (this.failures - 1));
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.kick();
+    }, delay);
+  }
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}

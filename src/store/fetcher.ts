@@ -1,0 +1,133 @@
+import { readObjects } from '../rpsl/read.js';
+import type { ObjectSource } from '../irr/open.js';
+import { objectKeyString, type ObjectKey } from '../irr/query.js';
+import type { DiskStore, StoreEntry } from './disk-store.js';
+import type { StoredObject } from './types.js';
+
+export interface FetchSummary {
+  fetched: number;
+  fromCache: number;
+  notFound: number;
+  notFoundKeys: string[];
+  failed: { key: string; error: string }[];
+}
+
+export interface FetchOptions {
+  store: DiskStore;
+  /** Absent (or `offline`) means: answer from the store only. */
+  source?: ObjectSource;
+  offline?: boolean;
+  /** Refetch even fresh objects. */
+  refresh?: boolean;
+  now?: number;
+  /** Called after each key is settled. */
+  onProgress?: (done: number, total: number, key: string) => void;
+}
+
+export interface FetchResult {
+  summary: FetchSummary;
+  /** Stored objects per key (`aut-num AS1`), fetched or cached; absent when not found or failed. */
+  objects: Map<string, StoredObject[]>;
+}
+
+export function emptySummary(): FetchSummary {
+  return { fetched: 0, fromCache: 0, notFound: 0, notFoundKeys: [], failed: [] };
+}
+
+/**
+ * Fetches keys through `source` (all queries issued at once: the IRRd client pipelines
+ * them), storing each object as soon as its answer has fully arrived, so a later failure
+ * never loses what was already received. Fresh stored objects are not fetched again.
+ */
+export async function fetchObjects(keys: ObjectKey[], opts: FetchOptions): Promise<FetchResult> {
+  const summary = emptySummary();
+  const objects = new Map<string, StoredObject[]>();
+  const now = opts.now ?? Date.now();
+  const unique = [...new Map(keys.map((k) => [objectKeyString(k), k])).values()];
+  let done = 0;
+  const settle = (k: ObjectKey) => opts.onProgress?.(++done, unique.length, objectKeyString(k));
+
+  // Look in the store first, then send every miss at once and in order: the IRRd client
+  // pipelines them on one connection, and each answer is stored as soon as it is complete.
+  const cached = await Promise.all(
+    unique.map(async (k) => {
+      try {
+        return await opts.store.get(k.cls, k.key);
+      } catch (e) {
+        summary.failed.push({ key: objectKeyString(k), error: e instanceof Error ? e.message : String(e) });
+        settle(k);
+        return undefined;
+      }
+    }),
+  );
+  const source = opts.offline ? undefined : opts.source;
+  const misses: { k: ObjectKey; answer: Promise<string | undefined> }[] = [];
+  unique.forEach((k, i) => {
+    const stored = cached[i];
+    if (!stored) return;
+    const name = objectKeyString(k);
+    const fresh = stored.filter((e) => opts.store.entryIsFresh(e, now));
+    if (!opts.refresh && fresh.length > 0) {
+      summary.fromCache++;
+      objects.set(name, fresh.map(plain));
+      settle(k);
+    } else if (!source) {
+      if (stored.length > 0) {
+        // Stale but offline: what we have is the best answer.
+        summary.fromCache++;
+        objects.set(name, stored.map(plain));
+      } else {
+        summary.failed.push({ key: name, error: 'not in the store, and --offline forbids fetching it' });
+      }
+      settle(k);
+    } else {
+      misses.push({ k, answer: source.getObject(k) });
+    }
+  });
+
+  await Promise.all(
+    misses.map(async ({ k, answer }) => {
+      const name = objectKeyString(k);
+      try {
+        const text = await answer;
+        if (text === undefined) {
+          summary.notFound++;
+          summary.notFoundKeys.push(name);
+          return;
+        }
+        const { objects: parsed } = readObjects(text, source!.server);
+        const match = parsed.filter((o) => o.class === k.cls && o.key.toUpperCase() === k.key.toUpperCase());
+        if (match.length === 0) {
+          summary.failed.push({ key: name, error: `${source!.server} answered without a ${k.cls} ${k.key} object (got ${parsed.map((o) => `${o.class} ${o.key}`).join(', ') || 'no object'})` });
+          return;
+        }
+        const date = new Date().toISOString();
+        const saved: StoreEntry[] = [];
+        for (const o of match) saved.push(await opts.store.put(o, { kind: 'live', from: source!.server, date }));
+        summary.fetched++;
+        objects.set(name, saved.map(plain));
+      } catch (e) {
+        summary.failed.push({ key: name, error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        settle(k);
+      }
+    }),
+  );
+  summary.failed.sort((a, b) => a.key.localeCompare(b.key));
+  summary.notFoundKeys.sort();
+  return { summary, objects };
+}
+
+function plain(e: StoredObject): StoredObject {
+  return { object: e.object, provenance: e.provenance };
+}
+
+export function addSummaries(a: FetchSummary, b: FetchSummary): FetchSummary {
+  return {
+    fetched: a.fetched + b.fetched,
+    fromCache: a.fromCache + b.fromCache,
+    notFound: a.notFound + b.notFound,
+    notFoundKeys: [...a.notFoundKeys, ...b.notFoundKeys],
+    failed: [...a.failed, ...b.failed],
+  };
+}
