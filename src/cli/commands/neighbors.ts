@@ -1,12 +1,67 @@
-import type { CommandModule } from 'yargs';
-import { UserError } from '../errors.js';
+import type { Argv, CommandModule } from 'yargs';
+import { neighborsOf } from '../../infer/infer.js';
+import type { LinkInference } from '../../infer/types.js';
+import { asnArg } from '../asn-arg.js';
+import { indexForCommand, withInput } from '../input-index.js';
+import type { DataArgs } from '../load-index.js';
+import { withAfi, withDataOptions, withJson } from '../options.js';
+import { familiesArg } from './rel.js';
 
-// Placeholder until the command is built: it says so instead of pretending.
-const command: CommandModule = {
-  command: 'neighbors',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new UserError('asrel neighbors is not implemented yet');
+interface NeighborsArgs extends DataArgs {
+  asn: string;
+  afi: 'ipv4' | 'ipv6' | 'both';
+  json: boolean;
+}
+
+function cell(l: LinkInference | undefined): string {
+  if (!l || l.relation === 'none') return '-';
+  return `${l.relation === 'ambiguous' ? l.candidates.join('|') + '?' : l.relation} ${l.confidence}`;
+}
+
+const command: CommandModule<object, NeighborsArgs> = {
+  command: 'neighbors <asn>',
+  aliases: ['neighbours'],
+  describe: 'every neighbour of an AS with its relationship per address family and the number of registry lines behind it',
+  builder: (y: Argv) =>
+    withInput(withJson(withAfi(withDataOptions(y), ['ipv4', 'ipv6', 'both'], 'both')))
+      .positional('asn', { type: 'string', describe: 'the AS (relations are read from its side)' })
+      .example('$0 neighbors 3255', 'providers, peers and customers of AS3255 in IPv4 and IPv6') as unknown as Argv<NeighborsArgs>,
+  handler: async (argv) => {
+    const asn = asnArg(argv.asn, 'AS');
+    const { index, notes } = await indexForCommand(argv, { asns: [asn] });
+    const fams = familiesArg(argv.afi);
+    const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
+    for (const l of neighborsOf(index, asn)) {
+      if (!fams.includes(l.family)) continue;
+      const row = byNeighbour.get(l.b) ?? {};
+      row[l.family] = l;
+      byNeighbour.set(l.b, row);
+    }
+    const rows = [...byNeighbour.entries()].sort((x, y) => x[0] - y[0]);
+    const hasObject = !!index.autNum(asn);
+    if (argv.json) {
+      const neighbors = rows.map(([n, r]) => ({
+        asn: n,
+        afi: Object.fromEntries(fams.map((f) => {
+          const l = r[f];
+          return [f, l
+            ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, evidence_count: l.evidence.length, missing: l.missing }
+            : { relation: 'none', confidence: 0, evidence_count: 0 }];
+        })),
+      }));
+      process.stdout.write(`${JSON.stringify({ asn, hasAutNum: hasObject, neighbors, data: notes }, null, 2)}\n`);
+      return;
+    }
+    const lines = [...notes];
+    if (!hasObject) lines.push(`data gap: AS${asn} has no aut-num in the data; only neighbours whose own policies name it are listed.`);
+    lines.push(`AS${asn}: ${rows.length} neighbour(s); relation read from AS${asn}'s side (p2c: AS${asn} is the provider), then confidence`);
+    lines.push(['neighbour'.padEnd(14), ...fams.map((f) => f.padEnd(18)), 'evidence lines'].join(''));
+    for (const [n, r] of rows) {
+      const ev = fams.map((f) => r[f]?.evidence.length ?? 0).join('/');
+      const gap = fams.some((f) => r[f]?.missing.includes(n)) ? '  (no aut-num: one side only)' : '';
+      lines.push([`AS${n}`.padEnd(14), ...fams.map((f) => cell(r[f]).padEnd(18)), ev, gap].join(''));
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
   },
 };
 export default command;

@@ -1,12 +1,53 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
+import { inferenceJson, inferenceText } from '../../infer/evidence.js';
+import { inferPair } from '../../infer/infer.js';
+import type { Family } from '../../infer/types.js';
+import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
+import { indexForCommand, withInput } from '../input-index.js';
+import type { DataArgs } from '../load-index.js';
+import { withAfi, withDataOptions, withJson } from '../options.js';
 
-// Placeholder until the command is built: it says so instead of pretending.
-const command: CommandModule = {
-  command: 'rel',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new UserError('asrel rel is not implemented yet');
+interface RelArgs extends DataArgs {
+  a: string;
+  b: string;
+  afi: 'ipv4' | 'ipv6' | 'both';
+  json: boolean;
+}
+
+export function familiesArg(afi: string): Family[] {
+  return afi === 'both' ? ['ipv4', 'ipv6'] : [afi as Family];
+}
+
+const command: CommandModule<object, RelArgs> = {
+  command: 'rel <a> <b>',
+  describe: 'the relationship of two ASes in each address family, with the registry lines from both sides',
+  builder: (y: Argv) =>
+    withInput(withJson(withAfi(withDataOptions(y), ['ipv4', 'ipv6', 'both'], 'both')))
+      .positional('a', { type: 'string', describe: 'first AS (relations are read from its side)' })
+      .positional('b', { type: 'string', describe: 'second AS' })
+      .example('$0 rel 1299 6939', 'is AS1299 AS6939\'s provider, peer, … in IPv4 and IPv6?')
+      .example('$0 rel 3255 174 --input AS3255.rpsl --json', 'from a local RPSL file, as JSON') as unknown as Argv<RelArgs>,
+  handler: async (argv) => {
+    const a = asnArg(argv.a, 'first AS');
+    const b = asnArg(argv.b, 'second AS');
+    if (a === b) throw new UserError(`AS${a} is given twice`, 2, 'Name two different ASes.');
+    const { index, notes } = await indexForCommand(argv, { asns: [a, b] });
+    const fams = familiesArg(argv.afi);
+    const results = fams.map((f) => inferPair(index, a, b, f));
+    if (argv.json) {
+      const afi: Record<string, unknown> = {};
+      for (const r of results) afi[r.family] = inferenceJson(r);
+      process.stdout.write(`${JSON.stringify({ a, b, afi, data: notes }, null, 2)}\n`);
+      return;
+    }
+    const lines = [...notes, `AS${a} – AS${b} (read from AS${a}'s side)`];
+    for (const r of results) lines.push(...inferenceText(r));
+    const gaps = new Set(results.flatMap((r) => r.missing));
+    if (gaps.size && results.every((r) => r.relation === 'none')) {
+      lines.push(`  data gap: no aut-num in the data for ${[...gaps].map((x) => `AS${x}`).join(', ')}; fetch or import it to see its side.`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
   },
 };
 export default command;

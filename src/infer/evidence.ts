@@ -1,0 +1,43 @@
+/** Text and JSON renderings of inferences, shared by rel / neighbors / export. */
+import { describeRelation } from './combine.js';
+import type { Evidence, LinkInference } from './types.js';
+
+/** What a relation means in words, from a's side. */
+export function relationWords(l: LinkInference): string {
+  switch (l.relation) {
+    case 'none': return `no adjacency in ${l.family}`;
+    case 'conflict': return 'conflict: the two sides contradict each other';
+    case 'ambiguous': return `ambiguous: ${l.candidates.map((r) => describeRelation(r, l.a, l.b)).join(', or ')}`;
+    default: return describeRelation(l.relation, l.a, l.b);
+  }
+}
+
+export function evidenceLine(e: Evidence): string {
+  const text = e.text.replace(/\s*\n\s*/g, ' ');
+  return `AS${e.asn} ${e.object} line ${e.line} [${e.direction} ${e.filterClass}, ${e.strength}; allows ${e.allows.join('/')}] ${e.attribute}: ${text}  (${e.source})`;
+}
+
+/** Several lines describing one inference, indented. */
+export function inferenceText(l: LinkInference, indent = '  '): string[] {
+  const out = [`${indent}${l.family}: ${l.relation} — ${relationWords(l)}${l.relation === 'none' ? '' : ` (confidence ${l.confidence})`}`];
+  for (const e of l.evidence) out.push(`${indent}    ${evidenceLine(e)}`);
+  if (l.note) for (const n of l.note.split('; ')) out.push(`${indent}    note: ${n}`);
+  return out;
+}
+
+/** JSON of one family's inference for `rel --json` (issue 4 item 4). */
+export function inferenceJson(l: LinkInference): Record<string, unknown> {
+  return {
+    relation: l.relation,
+    ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}),
+    confidence: l.confidence,
+    evidence: l.evidence.map((e) => ({ ...e })),
+    missing: l.missing,
+    ...(l.note ? { note: l.note } : {}),
+  };
+}
+
+/** Distinct sources of an inference's evidence. */
+export function evidenceSources(l: LinkInference): string[] {
+  return [...new Set(l.evidence.map((e) => e.source))];
+}

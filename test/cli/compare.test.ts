@@ -1,0 +1,38 @@
+// `asrel compare` of AS3255's inferences against a small serial-1 file cut from CAIDA 2015.
+import { describe, expect, it } from 'vitest';
+import { asrel } from './infer-cli.js';
+
+const AS3255 = 'test/fixtures/irr-access/AS3255.rpsl';
+const CAIDA = 'test/fixtures/infer/caida-20150201-AS3255.as-rel.txt';
+
+describe('asrel compare', () => {
+  it('--json: confusion matrix over common links and one-sided counts', () => {
+    const r = asrel(['compare', '--relationships', CAIDA, '--input', AS3255, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    const c = j.families[0];
+    expect(c.family).toBe('ipv4');
+    expect(c.common).toBeGreaterThan(0);
+    expect(c.common + c.onlyTruth).toBe(c.truthLinks);
+    expect(c.common + c.onlyAsrel).toBe(c.asrelLinks);
+    // Every CAIDA line of the cut touches AS3255, whose aut-num is in the data.
+    expect(c.onlyTruthCovered).toBe(c.onlyTruth);
+    // AS3356 is AS3255's provider in both (CAIDA: 3356|3255|-1, lower ASN first → c2p).
+    const sum = Object.values(c.matrix as Record<string, Record<string, number>>).reduce((s, row) => s + Object.values(row).reduce((x, y) => x + y, 0), 0);
+    expect(sum).toBe(c.common);
+    expect(c.agree).toBe(['p2c', 'c2p', 'p2p', 's2s'].reduce((s, k) => s + c.matrix[k][k], 0));
+  });
+
+  it('text output names the file and the agreement', () => {
+    const r = asrel(['compare', '--relationships', CAIDA, '--input', AS3255]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ground truth: .*caida-20150201-AS3255\.as-rel\.txt \(CAIDA serial-1, read as ipv4/);
+    expect(r.stdout).toMatch(/agreement \d+\/\d+ = \d+\.\d%/);
+  });
+
+  it('a file that is not a relationship file is refused', () => {
+    const r = asrel(['compare', '--relationships', AS3255, '--input', AS3255]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a relationship file/);
+  });
+});

@@ -1,0 +1,56 @@
+// `asrel rel` on real lines (the seed's AS1299 lines, AS3255's object) through --input.
+import { describe, expect, it } from 'vitest';
+import { asrel } from './infer-cli.js';
+
+const SEED = 'test/fixtures/infer/AS1299-seed-lines.rpsl';
+const AS3255 = 'test/fixtures/irr-access/AS3255.rpsl';
+
+describe('asrel rel', () => {
+  it('--json: the shape of issue 4, customer in IPv4 and peer in IPv6', () => {
+    const r = asrel(['rel', '1299', 'AS6939', '--input', SEED, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.a).toBe(1299);
+    expect(j.b).toBe(6939);
+    expect(j.afi.ipv4.relation).toBe('p2c');
+    expect(j.afi.ipv6.relation).toBe('p2p');
+    expect(j.afi.ipv4.missing).toEqual([6939]);
+    expect(j.afi.ipv6.evidence[0]).toMatchObject({ asn: 1299, object: 'AS1299', attribute: 'mp-export', line: 7 });
+    expect(j.afi.ipv6.evidence[0].text).toContain('AS-TELIANET-V6');
+    expect(j.afi.ipv6.evidence[0].source).toMatch(/^RADB/);
+  });
+
+  it('text: relation in words, evidence lines and the data gap', () => {
+    const r = asrel(['rel', '6939', '1299', '--input', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ipv4: c2p — AS6939 is AS1299's customer \(confidence 0\.5\)/);
+    expect(r.stdout).toMatch(/ipv6: p2p — AS6939 and AS1299 are peers/);
+    expect(r.stdout).toMatch(/line 5 .*export: to AS6939 announce ANY/);
+    expect(r.stdout).toMatch(/data gap: AS6939 has no aut-num/);
+  });
+
+  it('--afi ipv6 only; ambiguity lists candidates', () => {
+    const r = asrel(['rel', '3255', '9098', '--input', AS3255, '--afi', 'ipv6', '--json']);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j.afi)).toEqual(['ipv6']);
+    expect(j.afi.ipv6).toMatchObject({ relation: 'ambiguous', candidates: ['p2c', 'p2p'] });
+  });
+
+  it('no adjacency is "none" with no evidence', () => {
+    const j = JSON.parse(asrel(['rel', '3255', '6939', '--input', AS3255, '--afi', 'ipv6', '--json']).stdout);
+    expect(j.afi.ipv6).toMatchObject({ relation: 'none', evidence: [] });
+  });
+
+  it('bad input: a clear error and a hint, no stack', () => {
+    const bad = asrel(['rel', '1299', 'AS-FOO', '--input', SEED]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/second AS "AS-FOO" is not an AS number/);
+    expect(bad.stderr).not.toMatch(/at .*\.js/);
+    const same = asrel(['rel', '1299', '1299', '--input', SEED]);
+    expect(same.code).toBe(2);
+    const missing = asrel(['rel', '1299', '6939', '--input', 'test/fixtures/infer/nope.rpsl']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read --input .*nope\.rpsl: no such file/);
+  });
+});
