@@ -1,6 +1,10 @@
 import { loadBundled } from '../store/bundled.js';
+import { describeData } from '../store/describe.js';
 import { MemoryIndex } from '../store/memory-index.js';
 import type { ObjectIndex } from '../store/types.js';
+import { openSession } from '../irr/session.js';
+import { gather } from '../gather/gather.js';
+import { indexFromFiles } from './input-index.js';
 
 export interface DataArgs {
   data: string;
@@ -18,14 +22,38 @@ export interface LoadedIndex {
   notes: string[];
 }
 
+// Analysis commands must answer quickly when the network is down: connect for a few
+// seconds at most, and give up on the first failed connection (fetch retries harder).
+const ANSWER_CONNECT_TIMEOUT_MS = 4000;
+
 /**
- * Gathers the objects an analysis may use into one in-memory index, in order of
- * preference: the store (fresh objects), then the bundled snapshot.
- * TODO(lead): store + live fetch of `need` — being wired; today: bundled data only.
+ * The objects an analysis uses, in one in-memory index.
+ * - `--input FILE…`: those files only.
+ * - `need.asns`: those ASes and everything above them (providers, sets used as peerings),
+ *   each from the fresh store, else the server (unless --offline), else the stale store,
+ *   else the bundled snapshot.
+ * - otherwise (whole-store analyses): every stored object, then the bundled snapshot.
  */
 export async function loadIndex(argv: DataArgs, need?: { asns?: number[] }): Promise<LoadedIndex> {
-  void need;
-  const index = new MemoryIndex();
-  for (const s of loadBundled()) index.add(s);
-  return { index, notes: [] };
+  if (argv.input && argv.input.length > 0) return indexFromFiles(argv.input);
+  const fallback = new MemoryIndex();
+  for (const s of loadBundled()) fallback.add(s);
+  const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1 });
+  try {
+    if (need?.asns && need.asns.length > 0) {
+      const g = await gather(need.asns, { store: session.store, source: session.source, fallback });
+      const asns = [...g.index.autNums()].map((s) => Number(s.object.key.slice(2)));
+      return { index: g.index, notes: [...g.notes, ...describeData(g.index, asns)] };
+    }
+    const index = new MemoryIndex();
+    const { problems } = await session.store.loadInto(index, { sourceOrder: session.sources });
+    for (const s of fallback.autNums()) index.add(s);
+    for (const s of loadBundled()) if (s.object.class !== 'aut-num') index.add(s);
+    const asns = [...index.autNums()].map((s) => Number(s.object.key.slice(2)));
+    const notes = describeData(index, asns);
+    if (problems.length) notes.push(`store: ${problems.length} unreadable file(s) skipped, e.g. ${problems[0]}`);
+    return { index, notes };
+  } finally {
+    await session.close();
+  }
 }
