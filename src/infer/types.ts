@@ -19,6 +19,7 @@ export interface Evidence {
   object: string;
   attribute: string;
   line: number;
+  /** The attribute value as registered (continuations joined, comments removed), without the name. */
   text: string;
   direction: Direction;
   filterClass: FilterClass;

@@ -71,8 +71,11 @@ describe('HE–Cogent (reconstruction of the 2013–2015 situation)', async () =
 });
 
 // Made-up inferences (not registry data) with evidence, data gaps and an ambiguous link.
-function ev(asn: number, text: string, line: number): Evidence {
-  return { asn, source: 'TEST', object: `AS${asn}`, attribute: text.split(':')[0], line, text, direction: 'export', filterClass: 'FULL', strength: 'strong', allows: ['p2c'] };
+function ev(asn: number, line: string, lineNo: number): Evidence {
+  // Evidence.text is the attribute's value, as the inference records it.
+  const attribute = line.slice(0, line.indexOf(':'));
+  const text = line.slice(line.indexOf(':') + 1).trim();
+  return { asn, source: 'TEST', object: `AS${asn}`, attribute, line: lineNo, text, direction: 'export', filterClass: 'FULL', strength: 'strong', allows: ['p2c'] };
 }
 function inf(a: number, b: number, relation: LinkInference['relation'], extra: Partial<LinkInference> = {}): LinkInference {
   return { a, b, family: 'ipv6', relation, candidates: [], confidence: 0.8, evidence: [], missing: [], ...extra };
@@ -108,7 +111,10 @@ describe('made-up IRR-style topology', () => {
     const ex = explainReachability({ a: 1, b: 10, family: 'ipv6', topologies: t });
     expect(ex.hops).toEqual([{ from: 1, to: 10, relation: 'p2c', confidence: 0.8, evidence: [infs[0].evidence[0]] }]);
     expect(ex.dataGaps).toEqual([{ asn: 10, linksWith: [1] }]);
-    expect(renderExplanation(ex)).toContain("AS1's AS1 (TEST) line 7: mp-export: afi ipv6 to AS10 announce ANY");
+    const text = renderExplanation(ex);
+    expect(text).toContain('AS1 (TEST):');
+    expect(text).toContain('line 7  mp-export: afi ipv6 to AS10 announce ANY');
+    expect(text).toContain('→ announces the full table: the other AS is its customer');
   });
 
   it('says when an AS has no link in the family', () => {
