@@ -8,9 +8,7 @@ import { basename } from 'node:path';
 import { InputError, streamObjects } from '../rpsl/read.js';
 import { MemoryIndex } from '../store/memory-index.js';
 import type { ObjectIndex } from '../store/types.js';
-import type { Argv } from 'yargs';
 import { UserError } from './errors.js';
-import { loadIndex, type DataArgs, type LoadedIndex } from './load-index.js';
 
 export interface FilesIndex {
   index: ObjectIndex;
@@ -50,22 +48,4 @@ export async function indexFromFiles(paths: readonly string[]): Promise<FilesInd
     notes.push(`data: ${from}: ${objects} objects (${autNums} aut-num), ${added} used${objects > added ? ` (${objects - added} duplicates or other classes ignored)` : ''}${problems ? `, ${problems} reader warnings` : ''}`);
   }
   return { index, notes };
-}
-
-/** `--input FILE…`: repeatable; shared by rel / neighbors / export / compare. */
-export function withInput<T>(y: Argv<T>) {
-  return y.option('input', {
-    type: 'string',
-    array: true,
-    describe: 'analyse these RPSL files or dumps (plain or .gz, - = stdin) instead of the store; repeatable, earlier files win',
-  });
-}
-
-/**
- * The index a command analyses: `--input` files when given, else the store and bundled data
- * through `loadIndex`.
- */
-export async function indexForCommand(argv: DataArgs, need?: { asns?: number[] }): Promise<LoadedIndex> {
-  if (argv.input && argv.input.length > 0) return indexFromFiles(argv.input);
-  return loadIndex(argv, need);
 }

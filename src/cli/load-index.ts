@@ -16,6 +16,12 @@ export interface DataArgs {
   input?: string[];
 }
 
+/** What an answer needs: these ASes and their uphill cones; with `neighbours`, also every AS they name. */
+export interface Need {
+  asns?: number[];
+  neighbours?: boolean;
+}
+
 export interface LoadedIndex {
   index: ObjectIndex;
   /** One line each, printed above an answer: what data was used, what failed. */
@@ -34,14 +40,19 @@ const ANSWER_CONNECT_TIMEOUT_MS = 4000;
  *   else the bundled snapshot.
  * - otherwise (whole-store analyses): every stored object, then the bundled snapshot.
  */
-export async function loadIndex(argv: DataArgs, need?: { asns?: number[] }): Promise<LoadedIndex> {
+export async function loadIndex(argv: DataArgs, need?: Need): Promise<LoadedIndex> {
   if (argv.input && argv.input.length > 0) return indexFromFiles(argv.input);
   const fallback = new MemoryIndex();
   for (const s of loadBundled()) fallback.add(s);
   const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1 });
   try {
     if (need?.asns && need.asns.length > 0) {
-      const g = await gather(need.asns, { store: session.store, source: session.source, fallback });
+      const g = await gather(need.asns, {
+        store: session.store,
+        source: session.source,
+        fallback,
+        ...(need.neighbours ? { neighboursOf: need.asns, maxObjects: 20_000 } : {}),
+      });
       const asns = [...g.index.autNums()].map((s) => Number(s.object.key.slice(2)));
       return { index: g.index, notes: [...g.notes, ...describeData(g.index, asns)] };
     }

@@ -20,6 +20,15 @@ export function withDataOptions<T>(y: Argv<T>) {
     .option('ttl', { type: 'number', default: 24, describe: 'hours before a stored object is fetched again' });
 }
 
+/** Data options of the analysis commands: the store, the server, or `--input` files instead. */
+export function withAnalysisData<T>(y: Argv<T>) {
+  return withDataOptions(y).option('input', {
+    type: 'string',
+    array: true,
+    describe: 'analyse these RPSL files or dumps (plain or .gz, - = stdin) instead of the store and bundled data; repeatable, earlier files win',
+  });
+}
+
 export function withAfi<T>(y: Argv<T>, choices: readonly string[], dflt: string) {
   return y.option('afi', { type: 'string', choices, default: dflt, describe: 'address family' });
 }

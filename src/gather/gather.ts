@@ -28,6 +28,8 @@ export interface GatherOptions {
   maxDepth?: number;
   /** Stop adding objects beyond this many. */
   maxObjects?: number;
+  /** Also bring in every AS these ASes' policies name (for `neighbors`: both sides of each link). */
+  neighboursOf?: readonly number[];
 }
 
 export interface Gathered {
@@ -85,6 +87,7 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
   for (let depth = 0; frontier.length > 0; depth++) {
     await resolve(frontier.map(autNumKey));
     await resolveSets(frontier);
+    if (depth === 0 && opts.neighboursOf) await resolve(namedNeighbours(opts.neighboursOf).map(autNumKey));
     if (depth >= maxDepth) {
       notes.push(`stopped climbing after ${maxDepth} levels of providers`);
       break;
@@ -108,6 +111,15 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
     frontier = next;
   }
   return { index, summary, notes };
+
+  function namedNeighbours(owners: readonly number[]): number[] {
+    const out = new Set<number>();
+    for (const asn of owners) {
+      const s = index.autNum(asn);
+      if (s) for (const n of referencedPeers(parsePolicies(s.object).flatMap((p) => p.terms)).asns) out.add(n);
+    }
+    return [...out];
+  }
 
   /** The as-sets and peering-sets the given ASes use as peerings, and sets nested in them. */
   async function resolveSets(owners: number[]): Promise<void> {

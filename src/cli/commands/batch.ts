@@ -8,7 +8,7 @@ import type { Family } from '../../infer/types.js';
 import { parseAfiList } from '../afi-list.js';
 import { readAsnList } from '../asn-list.js';
 import { UserError } from '../errors.js';
-import { withDataOptions } from '../options.js';
+import { withAnalysisData } from '../options.js';
 import { FAMILIES, loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
 interface BatchArgs extends EdgeArgs {
@@ -29,7 +29,7 @@ const command: CommandModule<object, BatchArgs> = {
   command: 'batch',
   describe: 'every ordered pair among a list of ASes: reachable per family, path length, path and a dark-spot flag, as CSV',
   builder: (y) =>
-    withRelationshipOptions(withDataOptions(y))
+    withRelationshipOptions(withAnalysisData(y))
       .option('asns', { type: 'string', demandOption: true, describe: 'file with one AS number per line (# comments; - = stdin)' })
       .option('afi', { type: 'string', describe: 'families, comma-separated', defaultDescription: 'ipv4,ipv6 (those loaded)' })
       .option('out', { type: 'string', describe: 'write the CSV here instead of standard output' }) as unknown as Argv<BatchArgs>,

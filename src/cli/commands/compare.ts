@@ -4,9 +4,9 @@ import { compareFamily, comparisonText } from '../../infer/compare.js';
 import { inferAll } from '../../infer/infer.js';
 import type { Family } from '../../infer/types.js';
 import { UserError } from '../errors.js';
-import { indexForCommand, withInput } from '../input-index.js';
+import { loadIndex } from '../load-index.js';
 import type { DataArgs } from '../load-index.js';
-import { withAfi, withDataOptions, withJson } from '../options.js';
+import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
 
 interface CompareArgs extends DataArgs {
@@ -19,7 +19,7 @@ const command: CommandModule<object, CompareArgs> = {
   command: 'compare',
   describe: 'agreement of the inferred relationships with a ground-truth file (CAIDA serial-1/2 or asrel CSV): confusion matrix and one-sided links',
   builder: (y: Argv) =>
-    withInput(withJson(withAfi(withDataOptions(y), ['ipv4', 'ipv6', 'both'], 'ipv4')))
+    withJson(withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'ipv4'))
       .option('relationships', { type: 'string', demandOption: true, describe: 'ground truth: CAIDA serial-1/serial-2 (read as the --afi family) or asrel CSV' })
       .example('$0 compare --relationships 20150201.as-rel.txt --input AS3257.rpsl', 'IRR inference for AS3257 against CAIDA 2015 (IPv4)') as unknown as Argv<CompareArgs>,
   handler: async (argv) => {
@@ -36,7 +36,7 @@ const command: CommandModule<object, CompareArgs> = {
       throw e;
     }
     if (truth.edges.length === 0) throw new UserError(`${argv.relationships}: no relationships in the file`, 2, 'Give a file with at least one link.');
-    const { index, notes } = await indexForCommand(argv);
+    const { index, notes } = await loadIndex(argv);
     const links = inferAll(index, { families: fams });
     const results = fams.map((f) => compareFamily(f, links, truth.edges, index));
     const what = truth.format === 'asrel-csv' ? 'asrel CSV' : `CAIDA ${truth.format.slice(6)}, read as ${caidaFamily}`;

@@ -3,7 +3,7 @@ import { findDarkSpots, type DarkSpot } from '../../explain/dark-spots.js';
 import type { Family } from '../../infer/types.js';
 import { pathString } from '../../report/reachability-text.js';
 import { UserError } from '../errors.js';
-import { withDataOptions, withJson } from '../options.js';
+import { withAnalysisData, withJson } from '../options.js';
 import { FAMILIES, loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
 interface DarkArgs extends EdgeArgs {
@@ -24,7 +24,7 @@ const command: CommandModule<object, DarkArgs> = {
   command: 'dark-spots',
   describe: 'pairs of transit-free ASes that cannot reach each other in one family but can in the other, largest cones first',
   builder: (y) =>
-    withJson(withRelationshipOptions(withDataOptions(y)))
+    withJson(withRelationshipOptions(withAnalysisData(y)))
       .option('afi', { type: 'string', choices: ['ipv4', 'ipv6'], describe: 'only dark spots in this family', defaultDescription: 'both' })
       .option('top', { type: 'number', default: 20, describe: 'show the N largest (by the number of AS pairs they cut off)' }) as unknown as Argv<DarkArgs>,
   handler: async (argv) => {

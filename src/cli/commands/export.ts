@@ -5,9 +5,9 @@ import { evidenceSources } from '../../infer/evidence.js';
 import { inferAll } from '../../infer/infer.js';
 import type { Family, LinkInference } from '../../infer/types.js';
 import { UserError } from '../errors.js';
-import { indexForCommand, withInput } from '../input-index.js';
+import { loadIndex } from '../load-index.js';
 import type { DataArgs } from '../load-index.js';
-import { withAfi, withDataOptions } from '../options.js';
+import { withAfi, withAnalysisData } from '../options.js';
 import { familiesArg } from './rel.js';
 
 interface ExportArgs extends DataArgs {
@@ -58,7 +58,7 @@ const command: CommandModule<object, ExportArgs> = {
   command: 'export',
   describe: 'every inferred relationship in the data, for research: CSV, CAIDA serial-1 or JSON',
   builder: (y: Argv) =>
-    withInput(withAfi(withDataOptions(y), ['ipv4', 'ipv6', 'both'], 'both'))
+    withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both')
       .option('format', { type: 'string', choices: ['csv', 'caida', 'json'], default: 'csv', describe: 'output format' })
       .option('out', {
         type: 'string',
@@ -71,7 +71,7 @@ const command: CommandModule<object, ExportArgs> = {
       throw new UserError('--format caida writes one file per address family', 2,
         'Give --out PREFIX (writes PREFIX.ipv4.as-rel.txt and PREFIX.ipv6.as-rel.txt) or choose one family with --afi ipv4|ipv6.');
     }
-    const { index, notes } = await indexForCommand(argv);
+    const { index, notes } = await loadIndex(argv);
     const links = inferAll(index, { families: fams });
     for (const n of notes) process.stderr.write(`${n}\n`);
     const label = notes.map((n) => n.replace(/^data: /, '')).join('; ') || 'asrel';

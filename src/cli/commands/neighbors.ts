@@ -2,9 +2,9 @@ import type { Argv, CommandModule } from 'yargs';
 import { neighborsOf } from '../../infer/infer.js';
 import type { LinkInference } from '../../infer/types.js';
 import { asnArg } from '../asn-arg.js';
-import { indexForCommand, withInput } from '../input-index.js';
+import { loadIndex } from '../load-index.js';
 import type { DataArgs } from '../load-index.js';
-import { withAfi, withDataOptions, withJson } from '../options.js';
+import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
 
 interface NeighborsArgs extends DataArgs {
@@ -23,12 +23,12 @@ const command: CommandModule<object, NeighborsArgs> = {
   aliases: ['neighbours'],
   describe: 'every neighbour of an AS with its relationship per address family and the number of registry lines behind it',
   builder: (y: Argv) =>
-    withInput(withJson(withAfi(withDataOptions(y), ['ipv4', 'ipv6', 'both'], 'both')))
+    withJson(withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both'))
       .positional('asn', { type: 'string', describe: 'the AS (relations are read from its side)' })
       .example('$0 neighbors 3255', 'providers, peers and customers of AS3255 in IPv4 and IPv6') as unknown as Argv<NeighborsArgs>,
   handler: async (argv) => {
     const asn = asnArg(argv.asn, 'AS');
-    const { index, notes } = await indexForCommand(argv, { asns: [asn] });
+    const { index, notes } = await loadIndex(argv, { asns: [asn], neighbours: true });
     const fams = familiesArg(argv.afi);
     const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
     for (const l of neighborsOf(index, asn)) {

@@ -4,9 +4,9 @@ import { inferPair } from '../../infer/infer.js';
 import type { Family } from '../../infer/types.js';
 import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
-import { indexForCommand, withInput } from '../input-index.js';
+import { loadIndex } from '../load-index.js';
 import type { DataArgs } from '../load-index.js';
-import { withAfi, withDataOptions, withJson } from '../options.js';
+import { withAfi, withAnalysisData, withJson } from '../options.js';
 
 interface RelArgs extends DataArgs {
   a: string;
@@ -23,7 +23,7 @@ const command: CommandModule<object, RelArgs> = {
   command: 'rel <a> <b>',
   describe: 'the relationship of two ASes in each address family, with the registry lines from both sides',
   builder: (y: Argv) =>
-    withInput(withJson(withAfi(withDataOptions(y), ['ipv4', 'ipv6', 'both'], 'both')))
+    withJson(withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both'))
       .positional('a', { type: 'string', describe: 'first AS (relations are read from its side)' })
       .positional('b', { type: 'string', describe: 'second AS' })
       .example('$0 rel 1299 6939', 'is AS1299 AS6939\'s provider, peer, … in IPv4 and IPv6?')
@@ -32,7 +32,7 @@ const command: CommandModule<object, RelArgs> = {
     const a = asnArg(argv.a, 'first AS');
     const b = asnArg(argv.b, 'second AS');
     if (a === b) throw new UserError(`AS${a} is given twice`, 2, 'Name two different ASes.');
-    const { index, notes } = await indexForCommand(argv, { asns: [a, b] });
+    const { index, notes } = await loadIndex(argv, { asns: [a, b] });
     const fams = familiesArg(argv.afi);
     const results = fams.map((f) => inferPair(index, a, b, f));
     if (argv.json) {

@@ -4,12 +4,12 @@ import type { Family } from '../../infer/types.js';
 import { explanationJson } from '../../report/reachability-json.js';
 import { renderExplanation } from '../../report/reachability-text.js';
 import { asnArg } from '../asn-arg.js';
-import { withAfi, withDataOptions, withJson } from '../options.js';
+import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
 export function pairBuilder<T>(y: Argv<T>) {
-  return withJson(withAfi(withRelationshipOptions(withDataOptions(y
+  return withJson(withAfi(withRelationshipOptions(withAnalysisData(y
     .positional('a', { type: 'string', describe: 'source AS (6939 or AS6939)', demandOption: true })
     .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'));
 }
