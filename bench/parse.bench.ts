@@ -1,0 +1,104 @@
+// Policy parser benchmark: prints figures, asserts nothing.
+//
+// 1. In-process: the 9,546 policy attributes of AS3257 (470 KB) into ASTs, median of 15
+//    runs after 5 warm-up runs. The code is bundled with esbuild first, as dist/ ships it:
+//    loaded through tsx instead, every closure pays for esbuild's keepNames wrapper and the
+//    figure says more about the loader than about the parser.
+// 2. Whole process: `node bin/asrel.js parse --stats` on AS3257 repeated 20 times (9.4 MB),
+//    median of 5 runs, with the child's peak RSS (printed by the command on ASREL_REPORT_RSS).
+// Targets (issue 2): in-process ≤ 40 ms; whole process ≤ 0.94 s (IRRToolSet's rpslcheck).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = join(root, 'test/fixtures/policy/AS3257.ripe.2023-07-21.rpsl.gz');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+async function inProcess(text: string, dir: string): Promise<void> {
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, [
+    `export { readObjects } from ${JSON.stringify(join(root, 'src/rpsl/read.ts'))};`,
+    `export { parsePolicies } from ${JSON.stringify(join(root, 'src/policy/parse.ts'))};`,
+  ].join('\n'));
+  const out = join(dir, 'parse-bundle.mjs');
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'warning' });
+  const mod = await import(pathToFileURL(out).href);
+  const { objects } = mod.readObjects(text, 'AS3257');
+  const obj = objects[0];
+  const policyValues = obj.attributes.filter((a: { name: string }) => /^(mp-)?(import|export|default)$/.test(a.name));
+  const policyBytes = policyValues.reduce((n: number, a: { value: string }) => n + Buffer.byteLength(a.value), 0);
+  const bytes = Buffer.byteLength(text);
+
+  const measure = (f: () => void, runs = 15, warm = 5) => {
+    for (let i = 0; i < warm; i++) f();
+    const ts: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      f();
+      ts.push(performance.now() - t);
+    }
+    return median(ts);
+  };
+  let parsed = 0;
+  const astOnly = measure(() => { parsed = mod.parsePolicies(obj, { terms: false }).filter((p: { ast?: unknown }) => p.ast).length; });
+  const withTerms = measure(() => mod.parsePolicies(obj));
+  const readAndParse = measure(() => { for (const o of mod.readObjects(text, 'AS3257').objects) mod.parsePolicies(o, { terms: false }); });
+
+  console.log(`parse, in-process (esbuild bundle, Node ${process.versions.node}), AS3257: ${policyValues.length} policy attributes, ${parsed} parsed`);
+  console.log(`  values → ASTs:              median ${fmt(astOnly)} ms of 15 runs  (${fmt(policyBytes / 1e6 / (astOnly / 1000))} MB/s of policy text; object ${fmt(bytes / 1024, 0)} KB → ${fmt(bytes / 1e6 / (astOnly / 1000))} MB/s)   target ≤ 40 ms`);
+  console.log(`  values → ASTs + AFI terms:  median ${fmt(withTerms)} ms`);
+  console.log(`  read object + ASTs:         median ${fmt(readAndParse)} ms  (${fmt(bytes / 1e6 / (readAndParse / 1000))} MB/s)`);
+}
+
+function wholeProcess(text: string, dir: string): void {
+  const cli = join(root, 'bin/asrel.js');
+  if (!existsSync(join(root, 'dist/asrel.js'))) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  const big = join(dir, 'AS3257x20.rpsl');
+  writeFileSync(big, Array.from({ length: 20 }, () => text.endsWith('\n') ? `${text}\n` : `${text}\n\n`).join(''));
+  const bytes = readFileSync(big).length;
+  const times: number[] = [];
+  const rss: number[] = [];
+  let summary = '';
+  for (let i = 0; i < 6; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'parse', '--stats', '--json', big], { encoding: 'utf8', env: { ...process.env, ASREL_REPORT_RSS: '1' }, maxBuffer: 1 << 26 });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`asrel parse failed: ${r.stderr}`);
+    if (i === 0) {
+      const doc = JSON.parse(r.stdout);
+      summary = `${doc.objects} objects, ${doc.parsed} policy attributes parsed, ${doc.diagnostics.length} diagnostics`;
+      continue; // the first run warms the file cache
+    }
+    times.push(ms);
+    const m = /maxRSS (\d+) KiB/.exec(r.stderr);
+    if (m) rss.push(Number(m[1]));
+  }
+  const med = median(times);
+  console.log(`parse, whole process: node bin/asrel.js parse --stats --json, AS3257 ×20 (${fmt(bytes / 1e6, 2)} MB; ${summary})`);
+  console.log(`  wall: median ${fmt(med / 1000, 2)} s of ${times.length} runs (min ${fmt(Math.min(...times) / 1000, 2)} s), ${fmt(bytes / 1e6 / (med / 1000))} MB/s; peak RSS median ${fmt(median(rss) / 1024, 0)} MiB   target ≤ 0.94 s (IRRToolSet rpslcheck, 62 MiB)`);
+}
+
+export async function run(): Promise<void> {
+  const text = gunzipSync(readFileSync(fixture)).toString('utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'asrel-bench-parse-'));
+  try {
+    await inProcess(text, dir);
+    wholeProcess(text, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,0 +1,77 @@
+/**
+ * The policy grammar's entry points: text of one policy attribute → typed AST + problems.
+ * Offsets in problems are into the given value; src/policy/parse.ts maps them to lines.
+ */
+import type { IToken } from 'chevrotain';
+import type { PolicyAst, PolicyAttributeName } from './ast.js';
+import { PolicyParser } from './parser.js';
+import type { Problem } from './problems.js';
+import { quote } from './problems.js';
+import { Any, policyLexer, Word } from './tokens.js';
+
+export type * from './ast.js';
+export type { Problem } from './problems.js';
+export { printPolicy, printFilter, printAsPathRegex } from './print.js';
+export { policyLexer } from './tokens.js';
+export { PolicyParser } from './parser.js';
+
+export interface PolicyParseResult {
+  /** Absent when any problem is an error: a broken attribute is not half-used downstream. */
+  ast?: PolicyAst;
+  problems: Problem[];
+}
+
+let parser: PolicyParser | undefined;
+
+/** The shared parser, built on first use (grammar analysis costs tens of milliseconds). */
+export function policyParser(): PolicyParser {
+  parser ??= new PolicyParser(false);
+  return parser;
+}
+
+const AFI_GLUED = /^((?:ipv4|ipv6|any)(?:\.(?:unicast|multicast))?)(from|to|accept|announce|afi|except|refine)$/i;
+
+/** Extra words for a parse error at `tok`: the usual real-data slips, named. */
+function hint(tok: IToken | undefined, message: string): string {
+  if (tok?.tokenType === Any && message.includes("'AS-ANY'")) return " (a peering names ASes: write 'AS-ANY' for any AS)";
+  if (!tok || tok.tokenType !== Word) return '';
+  const glued = AFI_GLUED.exec(tok.image);
+  if (glued) return ` (a space is missing between '${glued[1]}' and '${glued[2]}')`;
+  if (tok.image.includes(':')) {
+    return ' (a hierarchical set name needs a component with a set prefix: AS-, RS-, FLTR-, PRNG- or RTRS-)';
+  }
+  return '';
+}
+
+/** Parses the value of one policy attribute. Never throws. */
+export function parsePolicyValue(attribute: PolicyAttributeName, text: string): PolicyParseResult {
+  try {
+    const lexed = policyLexer().tokenize(text);
+    if (lexed.errors.length) {
+      const e = lexed.errors[0];
+      const bad = text.slice(e.offset, e.offset + Math.max(1, e.length));
+      return { problems: [{ offset: e.offset, severity: 'error', message: `unexpected character${bad.length > 1 ? 's' : ''} ${quote(bad)}` }] };
+    }
+    const p = policyParser();
+    p.begin(attribute, text, lexed.tokens);
+    const isDefault = attribute === 'default' || attribute === 'mp-default';
+    const result = isDefault ? p.defaultPolicy() : p.policy();
+    const problems = p.problems;
+    if (p.errors.length) {
+      const e = p.errors[0];
+      const offset = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
+      problems.unshift({ offset, severity: 'error', message: e.message + hint(e.token, e.message) });
+    }
+    if (p.errors.length || problems.some((x) => x.severity === 'error') || !result) return { problems };
+    const ast: PolicyAst = { attribute, body: result.body };
+    const h = result.header;
+    if (h.protocol) ast.protocol = h.protocol;
+    if (h.into) ast.into = h.into;
+    if (h.afis) ast.afis = h.afis;
+    return { ast, problems };
+  } catch (e) {
+    // Stack exhaustion on absurd nesting, or a bug: reported, never thrown.
+    const why = e instanceof RangeError ? 'the value is nested too deeply' : `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+    return { problems: [{ offset: 0, severity: 'error', message: why }] };
+  }
+}

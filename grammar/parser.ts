@@ -1,0 +1,679 @@
+/**
+ * RPSL policy grammar (RFC 2622 §5–6, RFC 4012 §2, draft-snijders-rpsl-via) as a Chevrotain
+ * embedded-actions parser: the rules build the typed AST of ast.ts directly (no CST pass),
+ * one rule per production.
+ *
+ * Semantic checks (AS number range, asdot, prefixes, range operators, from/to and
+ * accept/announce matching the attribute, afi where RPSL has none) do not stop the parse:
+ * they are collected as `Problem`s with their offset, and the caller decides what an error
+ * means for the AST.
+ *
+ * Every computation on token images runs inside ACTION() or behind `RECORDING_PHASE`:
+ * Chevrotain records the grammar once by running the rules with placeholder tokens.
+ */
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type {
+  Action as ActionNode, ActionOperator, ActionValue, AfiSpec, AsExpression, DefaultPolicy, Filter, Peering,
+  PeeringAction, PolicyAttributeName, PolicyExpression, PolicyFactor, RangeOperator, RouterExpression,
+} from './ast.js';
+import type { Problem } from './problems.js';
+import { quote } from './problems.js';
+import { parseAsPathRegex } from './regex.js';
+import * as T from './tokens.js';
+import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress } from './values.js';
+
+export interface PolicyHeader {
+  protocol?: string;
+  into?: string;
+  afis?: AfiSpec[];
+  /** Offset of the `afi` keyword, for diagnostics. */
+  afiOffset?: number;
+}
+
+function describe(tok: IToken): string {
+  return tok.tokenType === EOF ? 'the end of the value' : quote(tok.image);
+}
+
+function label(t: TokenType): string {
+  return t.LABEL ?? t.name;
+}
+
+function oneOf(types: TokenType[]): string {
+  const labels = [...new Set(types.map(label))];
+  if (labels.length <= 1) return labels[0] ?? 'something else';
+  return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+}
+
+/** Concise messages: what was expected (by label), what was found. */
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${label(expected)} but found ${describe(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => {
+    const hint = firstRedundant.tokenType === T.From || firstRedundant.tokenType === T.To
+      ? ' (several factors must be written in braces: { from … accept …; from … accept …; })'
+      : '';
+    return `unexpected ${describe(firstRedundant)} after the end of the policy${hint}`;
+  },
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
+    `expected ${oneOf(expectedPathsPerAlt.flat().map((p) => p[0]).filter(Boolean))} but found ${describe(actual[0])}`,
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
+    `expected ${oneOf(expectedIterationPaths.map((p) => p[0]).filter(Boolean))} but found ${describe(actual[0])}`,
+};
+
+const IMPORTS = new Set<PolicyAttributeName>(['import', 'mp-import', 'import-via', 'mp-import-via']);
+const VIAS = new Set<PolicyAttributeName>(['import-via', 'export-via', 'mp-import-via', 'mp-export-via']);
+
+export class PolicyParser extends EmbeddedActionsParser {
+  /** The value being parsed and the attribute it belongs to; set by `parse`. */
+  private text = '';
+  private attribute: PolicyAttributeName = 'import';
+  problems: Problem[] = [];
+  /** Alternatives of each OR, built once: Chevrotain's advice for hot rules. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private alts: Record<string, IOrAlt<any>[]> = {};
+
+  constructor(validate = false) {
+    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 2, skipValidations: !validate, errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  /** Prepares a parse of `text` (already lexed into `tokens`). */
+  begin(attribute: PolicyAttributeName, text: string, tokens: IToken[]): void {
+    this.attribute = attribute;
+    this.text = text;
+    this.problems = [];
+    this.input = tokens;
+  }
+
+  private problem(offset: number, severity: Problem['severity'], message: string): void {
+    // The EOF token has no offset: such problems sit at the end of the value.
+    this.problems.push({ offset: Number.isNaN(offset) ? this.text.length : offset, severity, message });
+  }
+
+  private slice(first: IToken, last: IToken): string {
+    return this.text.slice(first.startOffset, last.startOffset + last.image.length);
+  }
+
+  private asn(tok: IToken): number {
+    const c = checkAsn(tok.image);
+    if (!c.ok) {
+      this.problem(tok.startOffset, 'error', c.error);
+      return -1;
+    }
+    if (c.warning) this.problem(tok.startOffset, 'warning', c.warning);
+    return c.value;
+  }
+
+  private rangeOp(tok: IToken | undefined, maxLength?: number): RangeOperator | undefined {
+    if (!tok) return undefined;
+    const c = checkRangeOp(tok.image, maxLength);
+    if (!c.ok) {
+      this.problem(tok.startOffset, 'error', c.error);
+      return undefined;
+    }
+    return c.value;
+  }
+
+  /** `from`/`to` and `accept`/`announce` must match the attribute's direction. */
+  private direction(tok: IToken, importKw: TokenType, exportKw: TokenType): void {
+    const wantImport = IMPORTS.has(this.attribute);
+    const want = wantImport ? importKw : exportKw;
+    if (tok.tokenType !== want) {
+      this.problem(tok.startOffset, 'error', `${this.attribute}: expected ${label(want)} but found ${quote(tok.image)}`);
+    }
+  }
+
+  /** RFC 2622's import/export/default have no afi; RFC 4012 and the -via drafts do. */
+  private checkAfiAllowed(offset: number): void {
+    if (this.attribute.startsWith('mp-') || VIAS.has(this.attribute)) return;
+    this.problem(offset, 'warning', `'afi' is not part of ${this.attribute}: (RFC 2622); write mp-${this.attribute}: for other address families`);
+  }
+
+  // ---- top level -------------------------------------------------------------------------
+
+  /** `[protocol P1] [into P2] [afi <list>]` */
+  header = this.RULE('header', (): PolicyHeader => {
+    const h: PolicyHeader = {};
+    this.OPTION(() => {
+      this.CONSUME(T.Protocol);
+      const p = this.CONSUME(T.Word);
+      this.ACTION(() => { h.protocol = p.image.toUpperCase(); });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Into);
+      const p = this.CONSUME2(T.Word);
+      this.ACTION(() => { h.into = p.image.toUpperCase(); });
+    });
+    this.OPTION3(() => {
+      const kw = this.CONSUME(T.Afi);
+      const afis = this.SUBRULE(this.afiList);
+      this.ACTION(() => {
+        h.afis = afis;
+        h.afiOffset = kw.startOffset;
+        this.checkAfiAllowed(kw.startOffset);
+      });
+    });
+    return h;
+  });
+
+  afiList = this.RULE('afiList', (): AfiSpec[] => {
+    const list: AfiSpec[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const t = this.OR((this.alts.afi ??= [{ ALT: () => this.CONSUME(T.AfiValue) }, { ALT: () => this.CONSUME(T.Any) }]));
+        this.ACTION(() => {
+          const [afi, safi] = t.image.toLowerCase().split('.') as [AfiSpec['afi'], AfiSpec['safi']];
+          list.push(safi ? { afi, safi } : { afi });
+        });
+      },
+    });
+    return list;
+  });
+
+  /** import/export(-via) value: header, then a policy expression. */
+  policy = this.RULE('policy', () => {
+    const header = this.SUBRULE(this.header);
+    const body = this.SUBRULE(this.expression);
+    return { header, body };
+  });
+
+  /** default/mp-default value: `[afi …] to <peering> [action …] [networks <filter>]`. */
+  defaultPolicy = this.RULE('defaultPolicy', () => {
+    const header = this.SUBRULE(this.header);
+    const kw = this.OR((this.alts.defaultKw ??= [{ ALT: () => this.CONSUME(T.To) }, { ALT: () => this.CONSUME(T.From) }]));
+    this.ACTION(() => {
+      if (kw.tokenType !== T.To) this.problem(kw.startOffset, 'error', `${this.attribute}: expected 'to' but found ${quote(kw.image)}`);
+    });
+    const peering = this.SUBRULE(this.peering);
+    let actions: ActionNode[] = [];
+    let networks: Filter | undefined;
+    this.OPTION(() => { actions = this.SUBRULE(this.actions); });
+    this.OPTION2(() => {
+      this.CONSUME(T.Networks);
+      networks = this.SUBRULE(this.filter);
+    });
+    this.OPTION3(() => this.CONSUME(T.Semi));
+    const body: DefaultPolicy = { type: 'default', peering, actions };
+    this.ACTION(() => { if (networks) body.networks = networks; });
+    return { header, body };
+  });
+
+  // ---- policy expressions ----------------------------------------------------------------
+
+  /** `term [EXCEPT|REFINE [afi …] expression]`: right-recursive as in RFC 2622/4012's BNF. */
+  expression = this.RULE('expression', (): PolicyExpression => {
+    const left = this.SUBRULE(this.term);
+    let result = left;
+    this.OPTION(() => {
+      const s = this.SUBRULE(this.structuredTail);
+      this.ACTION(() => { result = { ...s, left }; });
+    });
+    return result;
+  });
+
+  /** `EXCEPT|REFINE [afi …] expression`; `left` is filled in by the caller. */
+  structuredTail = this.RULE('structuredTail', () => {
+    const kw = this.OR((this.alts.structured ??= [{ ALT: () => this.CONSUME(T.Except) }, { ALT: () => this.CONSUME(T.Refine) }]));
+    let afis: AfiSpec[] | undefined;
+    this.OPTION(() => {
+      const a = this.CONSUME(T.Afi);
+      afis = this.SUBRULE(this.afiList);
+      this.ACTION(() => this.checkAfiAllowed(a.startOffset));
+    });
+    const right = this.SUBRULE(this.expression);
+    return this.ACTION(() => {
+      const type = kw.tokenType === T.Except ? ('except' as const) : ('refine' as const);
+      return afis ? { type, afis, right } : { type, right };
+    })!;
+  });
+
+  /**
+   * `factor [;]` or `{ factor; … }`. Inside braces a structured tail is accepted too, as in
+   * RFC 2622 §6.6's example (`accept as-foo; except { from AS2 …; except { … } }`).
+   */
+  term = this.RULE('term', (): PolicyExpression => {
+    return this.OR((this.alts.term ??= [
+      { ALT: () => this.SUBRULE(this.bracedTerm) },
+      {
+        ALT: () => {
+          const f = this.SUBRULE(this.factor);
+          this.OPTION(() => this.CONSUME(T.Semi));
+          return { type: 'term' as const, braced: false, factors: [f] };
+        },
+      },
+    ]));
+  });
+
+  bracedTerm = this.RULE('bracedTerm', (): PolicyExpression => {
+    this.CONSUME(T.LCurly);
+    const factors: PolicyFactor[] = [];
+    let tail: ReturnType<typeof this.structuredTail> | undefined;
+    this.MANY(() => {
+      const f = this.SUBRULE(this.factor);
+      factors.push(f);
+      const semi = this.OPTION(() => this.CONSUME(T.Semi));
+      this.ACTION(() => {
+        if (!semi) this.problem(this.LA(1).startOffset, 'warning', `missing ';' after ${quote(f.text)} inside '{ … }'`);
+      });
+    });
+    this.OPTION2(() => { tail = this.SUBRULE(this.structuredTail); });
+    this.CONSUME(T.RCurly);
+    this.OPTION3(() => this.CONSUME2(T.Semi));
+    const block: PolicyExpression = { type: 'term', braced: true, factors };
+    return tail ? { ...tail, left: block } : block;
+  });
+
+  /** One or more peering-actions, then `accept`/`announce <filter>`. */
+  factor = this.RULE('factor', (): PolicyFactor => {
+    const first = this.LA(1);
+    const peerings: PeeringAction[] = [];
+    this.AT_LEAST_ONE(() => { peerings.push(this.SUBRULE(this.peeringAction)); });
+    const kw = this.OR((this.alts.acceptKw ??= [{ ALT: () => this.CONSUME(T.Accept) }, { ALT: () => this.CONSUME(T.Announce) }]));
+    const filter = this.SUBRULE(this.filter);
+    return this.ACTION(() => {
+      this.direction(kw, T.Accept, T.Announce);
+      return { peerings, filter, text: this.slice(first, this.LA(0)) };
+    })!;
+  });
+
+  /** `[<via-peering>] from|to <peering> [action …]` */
+  peeringAction = this.RULE('peeringAction', (): PeeringAction => {
+    let via: Peering | undefined;
+    this.OPTION(() => { via = this.SUBRULE(this.peering); });
+    const kw = this.OR((this.alts.fromKw ??= [{ ALT: () => this.CONSUME(T.From) }, { ALT: () => this.CONSUME(T.To) }]));
+    const peering = this.SUBRULE2(this.peering);
+    let actions: ActionNode[] = [];
+    this.OPTION2(() => { actions = this.SUBRULE(this.actions); });
+    return this.ACTION(() => {
+      this.direction(kw, T.From, T.To);
+      const isVia = VIAS.has(this.attribute);
+      if (isVia && !via) this.problem(kw.startOffset, 'error', `${this.attribute}: expected the intermediate AS (e.g. 'AS6777 ${kw.image} …') before ${quote(kw.image)}`);
+      if (!isVia && via) this.problem(kw.startOffset - 1, 'error', `${this.attribute}: unexpected ${quote(via.text)} before ${quote(kw.image)} (only import-via/export-via name an intermediate AS)`);
+      return via ? { peering, actions, via } : { peering, actions };
+    })!;
+  });
+
+  // ---- peerings --------------------------------------------------------------------------
+
+  /** `<as-expression> [<router-expression>] [at <router-expression>]` or a prng- set. */
+  peering = this.RULE('peering', (): Peering => {
+    return this.OR((this.alts.peering ??= [
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.PeeringSetName);
+          return this.ACTION(() => ({ type: 'peering-set' as const, name: t.image.toUpperCase(), text: t.image }))!;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.asPeering) },
+    ]));
+  });
+
+  asPeering = this.RULE('asPeering', (): Peering => {
+    const first = this.LA(1);
+    const as = this.SUBRULE(this.asExpression);
+    let remoteRouter: RouterExpression | undefined;
+    let localRouter: RouterExpression | undefined;
+    this.OPTION(() => { remoteRouter = this.SUBRULE(this.routerExpression); });
+    this.OPTION2(() => {
+      this.CONSUME(T.At);
+      localRouter = this.SUBRULE2(this.routerExpression);
+    });
+    return this.ACTION(() => {
+      const p: Peering = { type: 'peering', as, text: this.slice(first, this.LA(0)) };
+      if (remoteRouter) p.remoteRouter = remoteRouter;
+      if (localRouter) p.localRouter = localRouter;
+      return p;
+    })!;
+  });
+
+  /** OR binds loosest; AND and EXCEPT share a level, left-associative (as IRRToolSet). */
+  asExpression = this.RULE('asExpression', (): AsExpression => {
+    let left = this.SUBRULE(this.asTerm);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      const right = this.SUBRULE2(this.asTerm);
+      this.ACTION(() => { left = { type: 'or', left, right }; });
+    });
+    return left;
+  });
+
+  asTerm = this.RULE('asTerm', (): AsExpression => {
+    let left = this.SUBRULE(this.asOperand);
+    this.MANY(() => {
+      const op = this.OR((this.alts.asOp ??= [{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Except) }]));
+      const right = this.SUBRULE2(this.asOperand);
+      this.ACTION(() => { left = { type: op.tokenType === T.And ? 'and' : 'except', left, right }; });
+    });
+    return left;
+  });
+
+  asOperand = this.RULE('asOperand', (): AsExpression => {
+    return this.OR((this.alts.asOperand ??= [
+      { ALT: () => { const t = this.CONSUME(T.Asn); return this.ACTION(() => ({ type: 'asn' as const, asn: this.asn(t), text: t.image }))!; } },
+      { ALT: () => { const t = this.CONSUME(T.AsSetName); return this.ACTION(() => ({ type: 'as-set' as const, name: t.image.toUpperCase() }))!; } },
+      { ALT: () => { this.CONSUME(T.AsAny); return { type: 'as-any' as const }; } },
+      { ALT: () => { this.CONSUME(T.PeerAs); return { type: 'peeras' as const }; } },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const e = this.SUBRULE(this.asExpression);
+          this.CONSUME(T.RParen);
+          return e;
+        },
+      },
+    ]));
+  });
+
+  routerExpression = this.RULE('routerExpression', (): RouterExpression => {
+    let left = this.SUBRULE(this.routerTerm);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      const right = this.SUBRULE2(this.routerTerm);
+      this.ACTION(() => { left = { type: 'or', left, right }; });
+    });
+    return left;
+  });
+
+  routerTerm = this.RULE('routerTerm', (): RouterExpression => {
+    let left = this.SUBRULE(this.routerOperand);
+    this.MANY(() => {
+      const op = this.OR((this.alts.rtrOp ??= [{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Except) }]));
+      const right = this.SUBRULE2(this.routerOperand);
+      this.ACTION(() => { left = { type: op.tokenType === T.And ? 'and' : 'except', left, right }; });
+    });
+    return left;
+  });
+
+  routerOperand = this.RULE('routerOperand', (): RouterExpression => {
+    return this.OR((this.alts.routerOperand ??= [
+      { ALT: () => { const t = this.CONSUME(T.Ipv4Address); return this.ACTION(() => this.address(t))!; } },
+      { ALT: () => { const t = this.CONSUME(T.Ipv6Address); return this.ACTION(() => this.address(t))!; } },
+      { ALT: () => { const t = this.CONSUME(T.RtrsSetName); return this.ACTION(() => ({ type: 'rtrs-set' as const, name: t.image.toUpperCase() }))!; } },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Word);
+          return this.ACTION(() => {
+            if (!t.image.includes('.')) this.problem(t.startOffset, 'error', `expected a router address, DNS name or rtrs- set but found ${quote(t.image)}`);
+            return { type: 'dns' as const, name: t.image.toLowerCase() };
+          })!;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const e = this.SUBRULE(this.routerExpression);
+          this.CONSUME(T.RParen);
+          return e;
+        },
+      },
+    ]));
+  });
+
+  private address(t: IToken): RouterExpression {
+    const a = normaliseAddress(t.image);
+    if (!a) this.problem(t.startOffset, 'error', `${quote(t.image)} is not a valid router address`);
+    return { type: 'address', address: a ?? t.image };
+  }
+
+  // ---- actions ---------------------------------------------------------------------------
+
+  /** `action a; b; …` (RFC 2622 §6.1.1); a missing final ';' is tolerated with a warning. */
+  actions = this.RULE('actions', (): ActionNode[] => {
+    this.CONSUME(T.Action);
+    const list: ActionNode[] = [];
+    this.AT_LEAST_ONE(() => {
+      const a = this.SUBRULE(this.action);
+      list.push(a);
+      const semi = this.OPTION(() => this.CONSUME(T.Semi));
+      this.ACTION(() => {
+        if (!semi) this.problem(this.LA(1).startOffset, 'warning', `missing ';' after action ${quote(a.text)}`);
+      });
+    });
+    return list;
+  });
+
+  /** `attr op value` or `attr.method(args)`. */
+  action = this.RULE('action', (): ActionNode => {
+    this.CONSUME(T.Word);
+    // The alternatives are cached, so they read the name token back instead of capturing it.
+    return this.OR((this.alts.action ??= [
+      {
+        ALT: () => {
+          const name = this.LA(0);
+          const op = this.CONSUME(T.Operator);
+          const value = this.SUBRULE(this.actionValue);
+          return this.ACTION(() => ({
+            type: 'assign' as const, attribute: name.image.toLowerCase(), operator: op.image as ActionOperator, value,
+            text: this.slice(name, this.LA(0)),
+          }))!;
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.LA(0);
+          const args = this.SUBRULE(this.argumentList);
+          return this.ACTION((): ActionNode => {
+            const text = this.slice(name, this.LA(0));
+            const dot = name.image.lastIndexOf('.');
+            if (dot < 0) {
+              this.problem(name.startOffset, 'error', `expected 'attribute.method(…)' or an operator after ${quote(name.image)}`);
+              return { type: 'call', attribute: name.image.toLowerCase(), method: '', args, text };
+            }
+            return { type: 'call', attribute: name.image.slice(0, dot).toLowerCase(), method: name.image.slice(dot + 1).toLowerCase(), args, text };
+          })!;
+        },
+      },
+    ]));
+  });
+
+  argumentList = this.RULE('argumentList', (): ActionValue[] => {
+    const args: ActionValue[] = [];
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => { args.push(this.SUBRULE(this.actionValue)); } });
+    this.CONSUME(T.RParen);
+    return args;
+  });
+
+  actionValue = this.RULE('actionValue', (): ActionValue => {
+    return this.OR((this.alts.actionValue ??= [
+      { ALT: () => { const t = this.CONSUME(T.Num); return this.ACTION(() => ({ type: 'number' as const, value: Number(t.image) }))!; } },
+      { ALT: () => { const t = this.CONSUME(T.Asn); return this.ACTION(() => ({ type: 'asn' as const, asn: this.asn(t) }))!; } },
+      {
+        ALT: () => {
+          const t = this.OR2((this.alts.word ??= [
+            { ALT: () => this.CONSUME(T.Word) },
+            { ALT: () => this.CONSUME(T.CommunityValue) },
+            { ALT: () => this.CONSUME(T.Ipv4Address) },
+            { ALT: () => this.CONSUME(T.Ipv6Address) },
+            { ALT: () => this.CONSUME(T.AsSetName) },
+          ]));
+          return this.ACTION(() => ({ type: 'word' as const, value: t.image }))!;
+        },
+      },
+      {
+        ALT: () => {
+          const items: ActionValue[] = [];
+          this.CONSUME(T.LCurly);
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => { items.push(this.SUBRULE(this.actionValue)); } });
+          this.CONSUME(T.RCurly);
+          return { type: 'list' as const, items };
+        },
+      },
+    ]));
+  });
+
+  // ---- filters ---------------------------------------------------------------------------
+
+  /** NOT > AND > OR; juxtaposition is OR; all left-associative. */
+  filter = this.RULE('filter', (): Filter => {
+    let left = this.SUBRULE(this.filterTerm);
+    this.MANY(() => {
+      this.OPTION(() => this.CONSUME(T.Or));
+      const right = this.SUBRULE2(this.filterTerm);
+      this.ACTION(() => { left = { type: 'or', left, right }; });
+    });
+    return left;
+  });
+
+  filterTerm = this.RULE('filterTerm', (): Filter => {
+    let left = this.SUBRULE(this.filterFactor);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      const right = this.SUBRULE2(this.filterFactor);
+      this.ACTION(() => { left = { type: 'and', left, right }; });
+    });
+    return left;
+  });
+
+  filterFactor = this.RULE('filterFactor', (): Filter => {
+    return this.OR((this.alts.filterFactor ??= [
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          const operand = this.SUBRULE(this.filterFactor);
+          return { type: 'not' as const, operand };
+        },
+      },
+      { ALT: () => this.SUBRULE(this.filterOperand) },
+    ]));
+  });
+
+  filterOperand = this.RULE('filterOperand', (): Filter => {
+    return this.OR((this.alts.filterOperand ??= [
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const f = this.SUBRULE(this.filter);
+          this.CONSUME(T.RParen);
+          return f;
+        },
+      },
+      { ALT: () => { this.CONSUME(T.Any); return { type: 'any' as const }; } },
+      { ALT: () => { this.CONSUME(T.AsAny); return { type: 'as-any' as const }; } },
+      { ALT: () => { this.CONSUME(T.RsAny); return { type: 'rs-any' as const }; } },
+      {
+        ALT: () => {
+          this.CONSUME(T.PeerAs);
+          const op = this.OPTION(() => this.CONSUME(T.RangeOp));
+          return this.ACTION(() => withOp({ type: 'peeras' }, this.rangeOp(op)))!;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Asn);
+          const op = this.OPTION2(() => this.CONSUME2(T.RangeOp));
+          return this.ACTION(() => withOp({ type: 'asn', asn: this.asn(t) }, this.rangeOp(op)))!;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.AsSetName);
+          const op = this.OPTION3(() => this.CONSUME3(T.RangeOp));
+          return this.ACTION(() => withOp({ type: 'as-set', name: t.image.toUpperCase() }, this.rangeOp(op)))!;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.RouteSetName);
+          const op = this.OPTION4(() => this.CONSUME4(T.RangeOp));
+          return this.ACTION(() => withOp({ type: 'route-set', name: t.image.toUpperCase() }, this.rangeOp(op)))!;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.FilterSetName);
+          return this.ACTION(() => ({ type: 'filter-set' as const, name: t.image.toUpperCase() }))!;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.prefixSet) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.AsPathRegex);
+          return this.ACTION((): Filter => {
+            const regex = parseAsPathRegex(t.image.slice(1, -1), t.startOffset + 1, this.problems);
+            return { type: 'as-path', regex: regex ?? { type: 'seq', items: [] }, text: t.image };
+          })!;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.communityFilter) },
+    ]));
+  });
+
+  /** `{ prefix[^op], … }[^op]`; may be empty and may mix families. */
+  prefixSet = this.RULE('prefixSet', (): Filter => {
+    const prefixes: Filter & { type: 'prefix-set' } = { type: 'prefix-set', prefixes: [] };
+    this.CONSUME(T.LCurly);
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const p = this.OR((this.alts.prefix ??= [{ ALT: () => this.CONSUME(T.Ipv4Prefix) }, { ALT: () => this.CONSUME(T.Ipv6Prefix) }]));
+        const op = this.OPTION(() => this.CONSUME(T.RangeOp));
+        this.ACTION(() => {
+          const c = p.tokenType === T.Ipv4Prefix ? checkIpv4Prefix(p.image) : checkIpv6Prefix(p.image);
+          if (!c.ok) return this.problem(p.startOffset, 'error', c.error);
+          const range = c.value;
+          const r = this.rangeOp(op, range.family === 'ipv4' ? 32 : 128);
+          if (r) range.op = r;
+          prefixes.prefixes.push(range);
+        });
+      },
+    });
+    this.CONSUME(T.RCurly);
+    const op = this.OPTION2(() => this.CONSUME2(T.RangeOp));
+    return this.ACTION(() => withOp(prefixes, this.rangeOp(op)))!;
+  });
+
+  /** `community(…)`, `community.contains(…)`, `community == {…}` (RFC 2622 §7 dictionary). */
+  communityFilter = this.RULE('communityFilter', (): Filter => {
+    const name = this.CONSUME(T.Word);
+    const args: string[] = [];
+    let method: string | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => { const v = this.SUBRULE(this.actionValue); this.ACTION(() => args.push(valueText(v))); } });
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          const op = this.CONSUME(T.EqEq);
+          const v = this.SUBRULE2(this.actionValue);
+          this.ACTION(() => {
+            method = op.image;
+            if (v.type === 'list') args.push(...v.items.map(valueText));
+            else args.push(valueText(v));
+          });
+        },
+      },
+    ]);
+    return this.ACTION((): Filter => {
+      const lower = name.image.toLowerCase();
+      const dot = lower.indexOf('.');
+      const attr = dot < 0 ? lower : lower.slice(0, dot);
+      if (attr !== 'community') this.problem(name.startOffset, 'error', `expected a filter but found ${quote(name.image)}`);
+      if (dot >= 0) {
+        if (method) this.problem(name.startOffset, 'error', `unexpected ${quote(name.image)} before '=='`);
+        method = lower.slice(dot + 1);
+      }
+      const f: Filter = { type: 'community', args, text: this.slice(name, this.LA(0)) };
+      if (method) f.method = method;
+      return f;
+    })!;
+  });
+}
+
+function withOp<F extends Filter & { op?: RangeOperator }>(f: F, op: RangeOperator | undefined): F {
+  if (op) f.op = op;
+  return f;
+}
+
+function valueText(v: ActionValue): string {
+  switch (v.type) {
+    case 'number': return String(v.value);
+    case 'asn': return `AS${v.asn}`;
+    case 'word': return v.value;
+    case 'list': return `{${v.items.map(valueText).join(', ')}}`;
+  }
+}

@@ -1,0 +1,72 @@
+// `asrel parse` as a user runs it: the built CLI on real fixture files and on stdin.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { asrel } from './infer-cli.js';
+
+const fixture = (name: string) => new URL(`../fixtures/policy/${name}`, import.meta.url).pathname;
+
+describe('asrel parse', () => {
+  it('prints each policy attribute in canonical form with its families', () => {
+    const r = asrel(['parse', fixture('AS215778.ripe.2024-11-01.rpsl')]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^aut-num AS215778 \(.*AS215778\.ripe\.2024-11-01\.rpsl:2\)$/);
+    expect(lines[1]).toBe('  4 mp-import: afi ipv6.unicast from AS209533 accept ANY  [ipv6.unicast]');
+    expect(lines).toHaveLength(11);
+  });
+
+  it('--stats --json on the gzip AS3257 object: one JSON document with the counts', () => {
+    const r = asrel(['parse', '--stats', '--json', fixture('AS3257.ripe.2023-07-21.rpsl.gz')]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({
+      objects: 1,
+      policyAttributes: { import: 2916, export: 2916, 'mp-import': 1857, 'mp-export': 1857 },
+      parsed: 9546,
+      diagnostics: [],
+    });
+  });
+
+  it('--stats lists the genuine DN42 errors with file:line:column, exit 0', () => {
+    const r = asrel(['parse', '--stats', fixture('dn42-aut-nums-with-policy.2023-10-22.rpsl')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('policy attributes: 183 (mp-import 92, mp-export 91)');
+    expect(r.stdout).toContain('parsed without errors: 171; with errors: 12');
+    expect(r.stdout).toMatch(/dn42-aut-nums-with-policy\.2023-10-22\.rpsl:\d+:35: error: AS64712 mp-export: AS4343433759 is out of range/);
+    const json = JSON.parse(asrel(['parse', '--stats', '--json', fixture('dn42-aut-nums-with-policy.2023-10-22.rpsl')]).stdout);
+    expect(json.diagnostics).toHaveLength(12);
+    expect(Object.keys(json.diagnostics[0]).sort()).toEqual(['attribute', 'column', 'input', 'line', 'message', 'object', 'severity']);
+  });
+
+  it('reads - (stdin) and several files; --json gives one document with ASTs and diagnostics', () => {
+    const input = 'aut-num: AS1\nimport: from AS2 accept ANY\nmp-import: afi ipv6.unicastfrom AS39790 accept ANY\n';
+    const r = asrel(['parse', '--json', '-', fixture('AS215778.ripe.2024-11-01.rpsl')], { input });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.objects.map((o: any) => o.key)).toEqual(['AS1', 'AS215778']);
+    const [ok, bad] = doc.objects[0].policies;
+    expect(ok).toMatchObject({ attribute: 'import', ok: true, families: ['ipv4.unicast'], ast: { body: { type: 'term' } } });
+    expect(bad).toMatchObject({ attribute: 'mp-import', ok: false, ast: null, diagnostics: [{ line: 3, column: 16, severity: 'error' }] });
+    expect(doc.summary).toMatchObject({ files: ['-', fixture('AS215778.ripe.2024-11-01.rpsl')], objects: 2, parsed: 11 });
+  });
+
+  it('streams a dump bigger than one object and counts objects without policy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-parse-'));
+    const f = join(dir, 'two.rpsl');
+    const as3257 = gunzipSync(readFileSync(fixture('AS3257.ripe.2023-07-21.rpsl.gz'))).toString();
+    writeFileSync(f, `${as3257}\nas-set: AS-FOO\nmembers: AS1\n\n${as3257}`);
+    const doc = JSON.parse(asrel(['parse', '--stats', '--json', f]).stdout);
+    expect(doc).toMatchObject({ objects: 3, objectsWithPolicy: 2, parsed: 2 * 9546 });
+  });
+
+  it('an unreadable file is a user error with a hint, non-zero exit', () => {
+    const r = asrel(['parse', '/nonexistent/AS1.rpsl']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/cannot read \/nonexistent\/AS1\.rpsl/);
+    expect(r.stderr).toMatch(/Check the path/);
+    expect(asrel(['parse']).stderr).toMatch(/name at least one file/);
+  });
+});
