@@ -1,18 +1,38 @@
 import type { ReadDiagnostic, RpslAttribute, RpslObject } from './types.js';
 import { normaliseKey } from './keys.js';
 
-const ATTRIBUTE_LINE = /^([A-Za-z0-9][A-Za-z0-9_-]*):[ \t]*/;
-
 /** Removes a `#` comment (RFC 2622 §2: `#` starts a comment anywhere in a value). */
 function stripComment(s: string): string {
   const i = s.indexOf('#');
   return (i < 0 ? s : s.slice(0, i)).trim();
 }
 
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** `[A-Za-z0-9][A-Za-z0-9_-]*` */
+function isNameChar(c: number, first: boolean): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (!first && (c === 45 || c === 95));
+}
+
+/** Length of `name:` at the start of a line, or -1 when the line does not start so. */
+function nameEnd(line: string): number {
+  let i = 0;
+  while (i < line.length && isNameChar(line.charCodeAt(i), i === 0)) i++;
+  return i > 0 && line.charCodeAt(i) === 58 /* : */ ? i : -1;
+}
+
+// Values and raw text are built by concatenation, not arrays: most attributes are one
+// line, and a dump has millions of them, so per-attribute garbage decides the speed.
 interface OpenAttribute {
   name: string;
-  parts: string[];
-  rawLines: string[];
+  value: string;
+  raw: string;
   line: number;
   column: number;
 }
@@ -32,34 +52,36 @@ export class ObjectAssembler {
   constructor(private readonly input: string, private readonly emit: (o: RpslObject) => void) {}
 
   pushLine(rawLine: string, lineNo: number): void {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     const first = line.charCodeAt(0);
-    if (line.trim() === '') {
-      if (!(first === 43 /* + */ && this.open)) return this.endObject();
-    }
+    if (isBlank(line) && !(first === 43 /* + */ && this.open)) return this.endObject();
     if (first === 37 /* % */ || first === 35 /* # */) return;
     if (first === 32 || first === 9 || first === 43) {
-      if (!this.open) {
+      const a = this.open;
+      if (!a) {
         this.diag(lineNo, 'error', 'continuation line outside any attribute; ignored');
         return;
       }
-      this.open.parts.push(stripComment(line.slice(1)));
-      this.open.rawLines.push(line);
+      const part = stripComment(line.slice(1));
+      if (part !== '') a.value = a.value === '' ? part : `${a.value} ${part}`;
+      a.raw = `${a.raw}\n${line}`;
       return;
     }
-    const m = ATTRIBUTE_LINE.exec(line);
-    if (!m) {
+    const colon = nameEnd(line);
+    if (colon < 0) {
       this.diag(lineNo, 'error', `not an attribute line (expected "name: value"): ${JSON.stringify(line.slice(0, 80))}; ignored`);
       return;
     }
+    let start = colon + 1;
+    while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
     this.closeAttribute();
     if (this.attrs.length === 0) this.firstLine = lineNo;
     this.open = {
-      name: m[1].toLowerCase(),
-      parts: [stripComment(line.slice(m[0].length))],
-      rawLines: [line],
+      name: line.slice(0, colon).toLowerCase(),
+      value: stripComment(line.slice(start)),
+      raw: line,
       line: lineNo,
-      column: m[0].length + 1,
+      column: start + 1,
     };
   }
 
@@ -72,13 +94,7 @@ export class ObjectAssembler {
     const a = this.open;
     if (!a) return;
     this.open = null;
-    this.attrs.push({
-      name: a.name,
-      value: a.parts.filter((p) => p !== '').join(' '),
-      raw: a.rawLines.join('\n'),
-      line: a.line,
-      column: a.column,
-    });
+    this.attrs.push(a);
   }
 
   private endObject(): void {
