@@ -1,4 +1,5 @@
-import type { Evidence, Family, Relation } from '../infer/types.js';
+import type { Family, Relation } from '../infer/types.js';
+import { evidenceLines } from './evidence-text.js';
 import { relPhrase } from '../explain/fixes.js';
 import type { Explanation, Fix, Hop } from '../explain/types.js';
 
@@ -9,8 +10,6 @@ const STEP: Record<Relation, string> = {
   p2c: 'down to its customer',
   s2s: 'to its sibling',
 };
-/** Evidence lines shown per side of a link in text (JSON has them all). */
-const EVIDENCE_PER_SIDE = 4;
 /** Cone members listed in text before "and N more". */
 const CONE_LIST = 12;
 
@@ -20,37 +19,6 @@ function list(asns: number[], max = CONE_LIST): string {
   if (asns.length === 0) return '(none)';
   const shown = asns.slice(0, max).map(as).join(', ');
   return asns.length > max ? `${shown} and ${asns.length - max} more` : shown;
-}
-
-const ROLE: Record<Relation, string> = { p2c: 'its customer', c2p: 'its provider', p2p: 'its peer', s2s: 'its sibling' };
-const CLASS: Record<Evidence['filterClass'], string> = {
-  FULL: 'the full table', DEFAULT: 'only a default route', RESTRICTED: 'specific routes only', NONE: 'nothing in this family',
-};
-
-/** What a line says, in words: `→ exports the full table: the neighbour is its customer or sibling`. */
-function gloss(e: Evidence): string {
-  const verb = e.direction === 'export' ? 'announces' : e.direction === 'import' ? 'accepts' : 'sends default to';
-  const roles = e.allows.map((r) => ROLE[r]).join(' or ') || 'no consistent role';
-  return `→ ${verb} ${e.direction === 'default' ? 'it' : CLASS[e.filterClass]}${e.strength === 'weak' ? ' (AS-ANY rule, weak)' : ''}: the other AS is ${roles}`;
-}
-
-export function evidenceLines(ev: Evidence[], indent: string): string[] {
-  const bySide = new Map<number, Evidence[]>();
-  for (const e of ev) {
-    const l = bySide.get(e.asn) ?? [];
-    l.push(e);
-    bySide.set(e.asn, l);
-  }
-  const out: string[] = [];
-  // One header per object (its source says whether it is live, a dump or bundled), then its lines in file order.
-  for (const [asn, lines] of bySide) {
-    out.push(`${indent}${lines[0].object} (${lines[0].source}):`);
-    for (const e of [...lines].sort((x, y) => x.line - y.line).slice(0, EVIDENCE_PER_SIDE)) {
-      out.push(`${indent}  line ${e.line}  ${e.attribute}: ${e.text}`, `${indent}      ${gloss(e)}`);
-    }
-    if (lines.length > EVIDENCE_PER_SIDE) out.push(`${indent}  … and ${lines.length - EVIDENCE_PER_SIDE} more lines of ${as(asn)}`);
-  }
-  return out;
 }
 
 /** The path hop by hop: each hop's relation and, when known, its registry lines. */

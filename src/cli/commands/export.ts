@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { writeFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { evidenceSources } from '../../infer/evidence.js';
+import { evidenceSources } from '../../report/inference-text.js';
 import { inferAll } from '../../infer/infer.js';
 import type { Family, LinkInference } from '../../infer/types.js';
 import { UserError } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { inferenceJson, inferenceText } from '../../infer/evidence.js';
+import { inferenceJson, inferenceText } from '../../report/inference-text.js';
 import { inferPair } from '../../infer/infer.js';
 import type { Family } from '../../infer/types.js';
 import { asnArg } from '../asn-arg.js';

@@ -1,6 +1,7 @@
 /** Text and JSON renderings of inferences, shared by rel / neighbors / export. */
-import { describeRelation } from './combine.js';
-import type { Evidence, LinkInference } from './types.js';
+import { describeRelation } from '../infer/combine.js';
+import type { LinkInference } from '../infer/types.js';
+import { evidenceLines } from './evidence-text.js';
 
 /** What a relation means in words, from a's side. */
 export function relationWords(l: LinkInference): string {
@@ -12,15 +13,10 @@ export function relationWords(l: LinkInference): string {
   }
 }
 
-export function evidenceLine(e: Evidence): string {
-  const text = e.text.replace(/\s*\n\s*/g, ' ');
-  return `AS${e.asn} ${e.object} line ${e.line} [${e.direction} ${e.filterClass}, ${e.strength}; allows ${e.allows.join('/')}] ${e.attribute}: ${text}  (${e.source})`;
-}
-
 /** Several lines describing one inference, indented. */
 export function inferenceText(l: LinkInference, indent = '  '): string[] {
   const out = [`${indent}${l.family}: ${l.relation} — ${relationWords(l)}${l.relation === 'none' ? '' : ` (confidence ${l.confidence})`}`];
-  for (const e of l.evidence) out.push(`${indent}    ${evidenceLine(e)}`);
+  out.push(...evidenceLines(l.evidence, `${indent}    `, 8));
   if (l.note) for (const n of l.note.split('; ')) out.push(`${indent}    note: ${n}`);
   return out;
 }
