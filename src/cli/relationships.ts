@@ -33,7 +33,7 @@ export interface LoadedTopologies {
   origin: LoadedEdges['origin'];
 }
 
-export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
+import { FAMILIES } from '../infer/families.js';
 
 /** `--relationships`, `--relationships-afi`, `--ambiguous`: shared by every analysis command. */
 export function withRelationshipOptions<T>(y: Argv<T>) {

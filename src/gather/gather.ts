@@ -8,7 +8,8 @@
  */
 import type { ObjectSource } from '../irr/open.js';
 import { setClassOf, type ObjectKey } from '../irr/query.js';
-import { FAMILIES, InferenceEngine } from '../infer/engine.js';
+import { InferenceEngine } from '../infer/engine.js';
+import { FAMILIES } from '../infer/families.js';
 import { parsePolicies } from '../policy/parse.js';
 import { referencedPeers } from '../policy/peers.js';
 import type { DiskStore } from '../store/disk-store.js';

@@ -12,7 +12,7 @@ import { classifyFilter, dependsOnNeighbour, type FilterClassResult } from './fi
 import type { Evidence, Family, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 
-export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
+import { FAMILIES } from './families.js';
 
 /** One policy term of an aut-num in one family, with the neighbours its peerings name. */
 interface SideRule {

@@ -4,7 +4,8 @@
  */
 import { parsePolicies } from '../policy/parse.js';
 import type { ObjectIndex } from '../store/types.js';
-import { FAMILIES, InferenceEngine } from './engine.js';
+import { InferenceEngine } from './engine.js';
+import { FAMILIES } from './families.js';
 import type { Family, LinkInference } from './types.js';
 
 export interface InferOptions {

@@ -8,8 +8,9 @@ import type { Family } from '../../infer/types.js';
 import { parseAfiList } from '../afi-list.js';
 import { readAsnList } from '../asn-list.js';
 import { UserError } from '../errors.js';
+import { FAMILIES } from '../../infer/families.js';
 import { withAnalysisData } from '../options.js';
-import { FAMILIES, loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
 interface BatchArgs extends EdgeArgs {
   asns: string;

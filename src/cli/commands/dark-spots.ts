@@ -3,8 +3,9 @@ import { findDarkSpots, type DarkSpot } from '../../explain/dark-spots.js';
 import type { Family } from '../../infer/types.js';
 import { pathString } from '../../report/reachability-text.js';
 import { UserError } from '../errors.js';
+import { FAMILIES } from '../../infer/families.js';
 import { withAnalysisData, withJson } from '../options.js';
-import { FAMILIES, loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
 interface DarkArgs extends EdgeArgs {
   afi?: Family;
