@@ -29,8 +29,10 @@ export interface LoadedIndex {
 }
 
 // Analysis commands must answer quickly when the network is down: connect for a few
-// seconds at most, and give up on the first failed connection (fetch retries harder).
+// seconds at most, give up on the first failed connection, and wait at most 10 s for a
+// stalled answer (`asrel fetch` retries harder and waits longer).
 const ANSWER_CONNECT_TIMEOUT_MS = 4000;
+const ANSWER_READ_TIMEOUT_S = 10;
 
 /**
  * The objects an analysis uses, in one in-memory index.
@@ -44,7 +46,7 @@ export async function loadIndex(argv: DataArgs, need?: Need): Promise<LoadedInde
   if (argv.input && argv.input.length > 0) return indexFromFiles(argv.input);
   const fallback = new MemoryIndex();
   for (const s of loadBundled()) fallback.add(s);
-  const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1 });
+  const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, timeout: ANSWER_READ_TIMEOUT_S });
   try {
     if (need?.asns && need.asns.length > 0) {
       const g = await gather(need.asns, {

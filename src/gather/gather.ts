@@ -62,7 +62,7 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
     let r = await fetchObjects(fresh, { store: opts.store, source, offline: !source });
     const failed = new Set(r.summary.failed.map((f) => f.key));
     if (source && r.summary.failed.length > 0) {
-      const networkFailure = r.summary.failed.find((f) => /connect|timed out|timeout|reset|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|closed/i.test(f.error));
+      const networkFailure = r.summary.failed.find((f) => f.network);
       if (networkFailure) {
         notes.push(`live lookup failed (${networkFailure.error}); answering from the store and the bundled snapshot`);
         source = undefined;

@@ -1,5 +1,6 @@
 import { readObjects } from '../rpsl/read.js';
 import type { ObjectSource } from '../irr/open.js';
+import { IrrError } from '../irr/errors.js';
 import { objectKeyString, type ObjectKey } from '../irr/query.js';
 import type { DiskStore, StoreEntry } from './disk-store.js';
 import type { StoredObject } from './types.js';
@@ -9,7 +10,8 @@ export interface FetchSummary {
   fromCache: number;
   notFound: number;
   notFoundKeys: string[];
-  failed: { key: string; error: string }[];
+  /** `network`: the server could not be reached or stopped answering (retrying later may help). */
+  failed: { key: string; error: string; network?: boolean }[];
 }
 
 export interface FetchOptions {
@@ -107,7 +109,8 @@ export async function fetchObjects(keys: ObjectKey[], opts: FetchOptions): Promi
         summary.fetched++;
         objects.set(name, saved.map(plain));
       } catch (e) {
-        summary.failed.push({ key: name, error: e instanceof Error ? e.message : String(e) });
+        const network = e instanceof IrrError && e.retryable;
+        summary.failed.push({ key: name, error: e instanceof Error ? e.message : String(e), ...(network ? { network } : {}) });
       } finally {
         settle(k);
       }
