@@ -5,7 +5,7 @@ function label(p: ObjectProvenance): string {
     case 'bundled':
       return `bundled snapshot ${p.from} (${p.date})${p.reconstructed ? ' — a RECONSTRUCTION, not registry data' : ''}`;
     case 'dump':
-      return `dump ${p.from} (imported ${p.date})`;
+      return `dump ${p.from} (file dated ${p.date})`;
     case 'live':
       return `${p.from} (fetched ${p.date})`;
   }

@@ -6,7 +6,7 @@ export interface ObjectProvenance {
   kind: 'live' | 'dump' | 'bundled';
   /** Server (`whois.radb.net:43`), dump file name, or bundled snapshot id. */
   from: string;
-  /** When it was fetched or imported (ISO 8601); for bundled data, the snapshot date. */
+  /** When it was fetched (ISO 8601); for a dump, the dump file's modification time; for bundled data, the snapshot date. */
   date: string;
   /** True when the object is a reconstruction, not real registry text (bundled example). */
   reconstructed?: boolean;

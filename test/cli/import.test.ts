@@ -26,7 +26,7 @@ describe('asrel import', () => {
     // The DN42 dump: 9 as-block (not stored), 2,981 aut-num, 92 as-set, 2 route-set.
     expect(r.stdout).toBe(`${gz}: 3084 objects read, stored 2981 aut-num, 92 as-set, 2 route-set; 9 of other classes not stored\nstore: ${data}\n`);
     const show = await asrel(['show', 'AS4242423182', '--offline', '--data', data]);
-    expect(show.stdout.split('\n')[0]).toMatch(/^% aut-num AS4242423182, source CRXN, imported \S+ from dump dn42\.db\.gz$/);
+    expect(show.stdout.split('\n')[0]).toMatch(/^% aut-num AS4242423182, source CRXN, from dump dn42\.db\.gz \(file dated \S+\)$/);
     const ripe = await asrel(['show', 'AS209557', '--offline', '--json', '--data', data]);
     expect(JSON.parse(ripe.stdout)[0]).toMatchObject({ source: 'RIPE', provenance: { kind: 'dump', from: 'dn42.db.gz' } });
   });

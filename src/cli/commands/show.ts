@@ -51,7 +51,7 @@ const command: CommandModule<object, ShowArgs> = {
       const parts = entries.map((e) => {
         const p = e.provenance;
         const stale = session.store.entryIsFresh(e, now) ? '' : ` (older than --ttl ${argv.ttl} h)`;
-        const how = p.kind === 'live' ? `fetched ${p.date} from ${p.from}` : `imported ${p.date} from dump ${p.from}`;
+        const how = p.kind === 'live' ? `fetched ${p.date} from ${p.from}` : `from dump ${p.from} (file dated ${p.date})`;
         return `% ${e.object.class} ${e.object.key}, source ${e.object.source ?? 'unknown'}, ${how}${stale}\n${e.text}`;
       });
       process.stdout.write(parts.join('\n'));
