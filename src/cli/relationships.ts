@@ -25,12 +25,15 @@ export interface LoadedEdges {
   notes: string[];
   /** Where the edges came from. */
   origin: 'relationships' | 'irr';
+  /** IRR answers: whether an AS has an aut-num in the data (data gaps). */
+  hasObject?: (asn: number) => boolean;
 }
 
 export interface LoadedTopologies {
   topologies: Partial<Record<Family, Topology>>;
   notes: string[];
   origin: LoadedEdges['origin'];
+  hasObject?: LoadedEdges['hasObject'];
 }
 
 import { FAMILIES } from '../infer/families.js';
@@ -100,7 +103,7 @@ async function fromIrr(argv: EdgeArgs, need: { asns?: number[] } | undefined, fa
   const out = [...notes, `relationships inferred from IRR policies: ${perFamily} links` +
     (amb ? `; ${n(amb)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
     (conf ? `; ${n(conf)} conflicting left out` : '')];
-  return { edges, notes: out, origin: 'irr' };
+  return { edges, notes: out, origin: 'irr', hasObject: (asn) => index.autNum(asn) !== undefined };
 }
 
 /** The edges for an analysis: relationship files when given, IRR inference otherwise. */
@@ -114,7 +117,7 @@ export async function loadEdges(argv: EdgeArgs, need?: { asns?: number[] }, fami
 
 /** Edges compiled into one Topology per family that has links. */
 export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
-  const { edges, notes, origin } = await loadEdges(argv, need, families);
+  const { edges, notes, origin, hasObject } = await loadEdges(argv, need, families);
   const topologies: Partial<Record<Family, Topology>> = {};
   for (const f of families) {
     if (!edges.some((e) => e.family === f)) continue;
@@ -125,7 +128,7 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
       notes.push(`${f}: ${n(c.length)} pair(s) given twice with different relations, the first kept (e.g. AS${c[0].a}–AS${c[0].b}: ${c[0].kept}, not ${c[0].dropped})`);
     }
   }
-  return { topologies, notes, origin };
+  return { topologies, notes, origin, hasObject };
 }
 
 /** The family's topology, or a clear error saying that no link of that family was loaded. */

@@ -12,6 +12,11 @@ export interface ExplainInput {
   topologies: Partial<Record<Family, Topology>>;
   /** Maximum number of fixes (default 5). */
   maxFixes?: number;
+  /**
+   * Whether an AS has an aut-num in the data (IRR answers). Lets the asked ASes and cone
+   * members without one count as data gaps even when no link of theirs is known at all.
+   */
+  hasObject?: (asn: number) => boolean;
 }
 
 const OTHER: Record<Family, Family> = { ipv4: 'ipv6', ipv6: 'ipv4' };
@@ -113,6 +118,10 @@ export function explainReachability(input: ExplainInput): Explanation {
         const used = topo.link(inf.a, inf.b)?.relation;
         if (used) ex.ambiguous.push({ a: inf.a, b: inf.b, candidates: inf.candidates, used } satisfies AmbiguousLink);
       }
+    }
+    if (input.hasObject) {
+      const asked = [a, b, ...(ex.cones ? [...ex.cones.a.members, ...ex.cones.b.members] : [])];
+      for (const x of asked) if (!input.hasObject(x) && !gaps.has(x)) gaps.set(x, new Set());
     }
     ex.dataGaps = [...gaps]
       .map(([asn, s]): DataGap => ({ asn, linksWith: [...s].sort((x, y) => x - y) }))

@@ -88,7 +88,9 @@ export function renderExplanation(ex: Explanation, notes: string[] = []): string
       : 'Data gaps in the cones: none (every AS in or next to the cones has an aut-num).');
   } else {
     out.push(`Data gaps ${ex.reachable ? 'on the path' : 'in and next to the cones'}: ${ases(ex.dataGaps.length)} with no aut-num in the data (their links are seen from one side only):`);
-    for (const g of ex.dataGaps.slice(0, 20)) out.push(`  ${as(g.asn)} (links with ${list(g.linksWith, 6)})`);
+    for (const g of ex.dataGaps.slice(0, 20)) {
+      out.push(`  ${as(g.asn)} (${g.linksWith.length ? `links with ${list(g.linksWith, 6)}` : 'no aut-num found, and no other AS names it'})`);
+    }
     if (ex.dataGaps.length > 20) out.push(`  … and ${ex.dataGaps.length - 20} more (see --json)`);
   }
   if (ex.ambiguous.length) {

@@ -82,4 +82,12 @@ describe('why-unreachable with live data', () => {
     expect(r.stdout).not.toContain('live lookup failed');
     expect(server.connections).toBe(before);
   });
+
+  it('counts an asked AS with no aut-num anywhere as a data gap, not as "no gaps"', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'asrel-gap-'));
+    const r = await asrel(['why-unreachable', '6939', '64500', '--afi', 'ipv6', '--offline', '--data', empty]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('AS64500 (no aut-num found, and no other AS names it)');
+    expect(r.stdout).not.toContain('Data gaps in the cones: none');
+  });
 });

@@ -27,7 +27,7 @@ export async function explainPair(argv: PairArgs) {
   const b = asnArg(argv.b, 'B');
   const loaded = await loadTopologies(argv, { asns: [a, b] });
   requireFamily(loaded, argv.afi);
-  return { ex: explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies }), notes: loaded.notes };
+  return { ex: explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject }), notes: loaded.notes };
 }
 
 const command: CommandModule<object, PairArgs> = {
