@@ -5,26 +5,13 @@ import { defaultPoliteness, type Politeness, type Release } from './politeness.j
 import { formatServer, parseServer, type ServerAddress } from './server.js';
 import { irrdClientNameCommand, irrdObjectQuery, irrdSetMembersQuery, irrdSourcesCommand, type ObjectKey } from './query.js';
 import { ASREL_VERSION } from './version.js';
+import type { ConnectionOptions } from './connection-options.js';
 
-export interface IrrdClientOptions {
-  server: ServerAddress | string;
-  /** Source order sent as `!s` on every connection; the server's default when absent. */
-  sources?: string[];
+export interface IrrdClientOptions extends ConnectionOptions {
   /** Sent as `!n<name>` so server operators can tell who is asking. */
   clientName?: string;
-  connectTimeoutMs?: number;
-  /** No data for this long while answers are due ends the connection (default 30 s, like bgpq4). */
-  readTimeoutMs?: number;
-  /** Largest accepted `A<n>` answer (default 64 MiB). */
-  maxAnswerBytes?: number;
-  /** Tries per query and consecutive failed connections before giving up (default 4). */
-  maxAttempts?: number;
-  /** First reconnect delay; doubles per consecutive failure up to maxBackoffMs. */
-  backoffMs?: number;
-  maxBackoffMs?: number;
   /** Queries written ahead of their answers on the one connection (default 500). */
   maxInFlight?: number;
-  politeness?: Politeness;
 }
 
 export type IrrdAnswer = { kind: 'data'; text: string; bytes: number } | { kind: 'empty' } | { kind: 'not-found' };

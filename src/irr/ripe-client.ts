@@ -3,18 +3,9 @@ import { IrrError, type IrrErrorKind } from './errors.js';
 import { defaultPoliteness, type Politeness, type Release } from './politeness.js';
 import { formatServer, parseServer, type ServerAddress } from './server.js';
 import { ripeObjectQuery, type ObjectKey } from './query.js';
+import type { ConnectionOptions } from './connection-options.js';
 
-export interface RipeClientOptions {
-  server: ServerAddress | string;
-  sources?: string[];
-  connectTimeoutMs?: number;
-  readTimeoutMs?: number;
-  maxAnswerBytes?: number;
-  maxAttempts?: number;
-  backoffMs?: number;
-  maxBackoffMs?: number;
-  politeness?: Politeness;
-}
+export type RipeClientOptions = ConnectionOptions;
 
 /** A RIPE-style answer split into its parts. */
 export interface RipeAnswer {
