@@ -40,30 +40,35 @@ const ANSWER_READ_TIMEOUT_S = 10;
  * - `need.asns`: those ASes and everything above them (providers, sets used as peerings),
  *   each from the fresh store, else the server (unless --offline), else the stale store,
  *   else the bundled snapshot.
- * - otherwise (whole-store analyses): every stored object, then the bundled snapshot.
+ * - otherwise (whole-store analyses): every stored object; the bundled snapshot only when
+ *   the store is empty.
  */
 export async function loadIndex(argv: DataArgs, need?: Need): Promise<LoadedIndex> {
   if (argv.input && argv.input.length > 0) return indexFromFiles(argv.input);
-  const fallback = new MemoryIndex();
-  for (const s of loadBundled()) fallback.add(s);
+  const bundled = loadBundled();
   const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, timeout: ANSWER_READ_TIMEOUT_S });
   try {
     if (need?.asns && need.asns.length > 0) {
+      const fallback = new MemoryIndex();
+      for (const s of bundled) fallback.add(s);
       const g = await gather(need.asns, {
         store: session.store,
         source: session.source,
         fallback,
         ...(need.neighbours ? { neighboursOf: need.asns, maxObjects: 20_000 } : {}),
       });
-      const asns = [...g.index.autNums()].map((s) => Number(s.object.key.slice(2)));
-      return { index: g.index, notes: [...g.notes, ...describeData(g.index, asns)] };
+      return { index: g.index, notes: [...g.notes, ...describeData(g.index, g.index.asns())] };
     }
     const index = new MemoryIndex();
-    const { problems } = await session.store.loadInto(index, { sourceOrder: session.sources });
-    for (const s of fallback.autNums()) index.add(s);
-    for (const s of loadBundled()) if (s.object.class !== 'aut-num') index.add(s);
-    const asns = [...index.autNums()].map((s) => Number(s.object.key.slice(2)));
-    const notes = describeData(index, asns);
+    const { loaded, problems } = await session.store.loadInto(index, { sourceOrder: session.sources });
+    const notes: string[] = [];
+    // Whole-data analyses feed research: never mix the bundled examples into a user's own
+    // store. They stand in only when the store is empty, and the answer says so.
+    if (loaded === 0) {
+      for (const s of bundled) index.add(s);
+      notes.push(`the store (${argv.data}) is empty: using the bundled snapshot; fetch or import data for your own analysis`);
+    }
+    notes.push(...describeData(index, index.asns()));
     if (problems.length) notes.push(`store: ${problems.length} unreadable file(s) skipped, e.g. ${problems[0]}`);
     return { index, notes };
   } finally {

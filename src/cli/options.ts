@@ -8,14 +8,15 @@ export function defaultDataDir(): string {
   return join(base, 'asrel');
 }
 
-export const DEFAULT_SERVER = 'whois.radb.net:43';
+/** RADB, which mirrors the other IRRs; `ASREL_SERVER` (host[:port]) changes the default. */
+export const DEFAULT_SERVER = process.env.ASREL_SERVER || 'whois.radb.net:43';
 
 /** Options of every command that reads registry data. */
 export function withDataOptions<T>(y: Argv<T>) {
   return y
     .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder (fetched and imported objects)', defaultDescription: '$XDG_CACHE_HOME/asrel' })
     .option('offline', { type: 'boolean', default: false, describe: 'never touch the network: use the store and the bundled snapshot only' })
-    .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois)' })
+    .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })
     .option('sources', { type: 'string', describe: 'comma-separated IRR source order, e.g. RADB,RIPE (server default when absent)' })
     .option('ttl', { type: 'number', default: 24, describe: 'hours before a stored object is fetched again' });
 }

@@ -41,6 +41,11 @@ export class MemoryIndex implements ObjectIndex {
     return this.byAsn.values();
   }
 
+  /** The AS numbers that have an aut-num here. */
+  asns(): number[] {
+    return [...this.byAsn.keys()];
+  }
+
   get size(): number {
     return this.byAsn.size + this.sets.size;
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asrel, HE } from './graph-cli.js';
+import { asrel, HE } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'asrel-batch-'));
 const list = join(dir, 'asns.txt');

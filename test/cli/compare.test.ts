@@ -1,6 +1,6 @@
 // `asrel compare` of AS3255's inferences against a small serial-1 file cut from CAIDA 2015.
 import { describe, expect, it } from 'vitest';
-import { asrel } from './infer-cli.js';
+import { asrel } from './run.js';
 
 const AS3255 = 'test/fixtures/irr-access/AS3255.rpsl';
 const CAIDA = 'test/fixtures/infer/caida-20150201-AS3255.as-rel.txt';

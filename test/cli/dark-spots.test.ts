@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asrel, HE } from './graph-cli.js';
+import { asrel, HE } from './run.js';
 
 describe('asrel dark-spots', () => {
   it('finds AS174 ⟷ AS6939 dark in IPv6 but joined in IPv4', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRelationshipFile } from '../../src/graph/relationship-file.js';
 import { neutralise, toCsv } from '../../src/cli/commands/export.js';
-import { asrel } from './infer-cli.js';
+import { asrel } from './run.js';
 
 const AS3255 = 'test/fixtures/irr-access/AS3255.rpsl';
 const dir = mkdtempSync(join(tmpdir(), 'asrel-export-'));

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeServer, realObjects } from '../irr/fake-server.js';
-import { asrel } from './irr-cli-helpers.js';
+import { asrelAsync as asrel } from './run.js';
 
 let server: FakeServer;
 let dir: string;

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from '../irr/fake-server.js';
-import { asrel } from './irr-cli-helpers.js';
+import { asrelAsync as asrel } from './run.js';
 
 let dir: string;
 let gz: string;

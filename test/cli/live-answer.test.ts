@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeServer, objectsOf } from '../irr/fake-server.js';
-import { asrel } from './irr-cli-helpers.js';
+import { asrelAsync as asrel } from './run.js';
 
 const reconstruction = readFileSync(new URL('../../data/reconstructed/he-cogent-telia-2013.rpsl', import.meta.url), 'utf8');
 

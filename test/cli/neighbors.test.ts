@@ -1,6 +1,6 @@
 // `asrel neighbors` on AS3255's real object.
 import { describe, expect, it } from 'vitest';
-import { asrel } from './infer-cli.js';
+import { asrel } from './run.js';
 
 const AS3255 = 'test/fixtures/irr-access/AS3255.rpsl';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asrel, HE } from './graph-cli.js';
+import { asrel, HE } from './run.js';
 
 describe('asrel path', () => {
   it('prints the IPv4 path hop by hop', () => {

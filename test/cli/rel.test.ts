@@ -1,6 +1,6 @@
 // `asrel rel` on real lines (the seed's AS1299 lines, AS3255's object) through --input.
 import { describe, expect, it } from 'vitest';
-import { asrel } from './infer-cli.js';
+import { asrel } from './run.js';
 
 const SEED = 'test/fixtures/infer/AS1299-seed-lines.rpsl';
 const AS3255 = 'test/fixtures/irr-access/AS3255.rpsl';

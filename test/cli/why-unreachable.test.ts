@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asrel, HE } from './graph-cli.js';
+import { asrel, HE } from './run.js';
 
 describe('asrel why-unreachable (HE–Cogent reconstruction via --relationships)', () => {
   it('IPv6: no path, cones and tops, the relationship that differs, exit 0', () => {
