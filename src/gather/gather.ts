@@ -7,15 +7,17 @@
  * fails for network reasons, gathering goes on without it and says so once.
  */
 import type { ObjectSource } from '../irr/open.js';
-import { setClassOf, type ObjectKey } from '../irr/query.js';
+import { objectKeyString, setClassOf, type ObjectKey } from '../irr/query.js';
 import { InferenceEngine } from '../infer/engine.js';
 import { FAMILIES } from '../infer/families.js';
 import { parsePolicies } from '../policy/parse.js';
+import type { ParsedPolicy } from '../policy/types.js';
+import type { RpslObject } from '../rpsl/types.js';
 import { referencedPeers } from '../policy/peers.js';
 import type { DiskStore } from '../store/disk-store.js';
 import { fetchObjects, type FetchSummary, addSummaries, emptySummary } from '../store/fetcher.js';
 import { MemoryIndex } from '../store/memory-index.js';
-import type { LookupClass, StoredObject } from '../store/types.js';
+import type { StoredObject } from '../store/types.js';
 import { setMembers } from '../store/crawl.js';
 import { parseAsn } from '../rpsl/keys.js';
 
@@ -40,8 +42,6 @@ export interface Gathered {
   notes: string[];
 }
 
-type SetClass = Exclude<LookupClass, 'aut-num'>;
-
 export async function gather(asns: readonly number[], opts: GatherOptions): Promise<Gathered> {
   const maxDepth = opts.maxDepth ?? 8;
   const maxObjects = opts.maxObjects ?? 600;
@@ -50,34 +50,38 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
   let summary = emptySummary();
   let source = opts.source;
   const requested = new Set<string>();
+  // Each object is parsed once, however many levels and helpers look at it.
+  const parsed = new WeakMap<RpslObject, ParsedPolicy[]>();
+  const parse = (o: RpslObject): ParsedPolicy[] => {
+    let p = parsed.get(o);
+    if (!p) parsed.set(o, (p = parsePolicies(o)));
+    return p;
+  };
 
-  /** Resolves keys into the index; returns the aut-num ASNs newly added. */
+  /** Brings the objects named by `keys` into the index, each from the best place that has it. */
   async function resolve(keys: ObjectKey[]): Promise<void> {
-    const fresh = keys.filter((k) => !requested.has(`${k.cls} ${k.key}`) && requested.size < maxObjects);
+    const fresh = keys.filter((k) => !requested.has(objectKeyString(k)) && requested.size < maxObjects);
     if (fresh.length < keys.length && requested.size >= maxObjects && !notes.some((n) => n.startsWith('gathering stopped'))) {
       notes.push(`gathering stopped at ${maxObjects} objects: cones may be incomplete`);
     }
-    for (const k of fresh) requested.add(`${k.cls} ${k.key}`);
+    for (const k of fresh) requested.add(objectKeyString(k));
     if (fresh.length === 0) return;
-    let r = await fetchObjects(fresh, { store: opts.store, source, offline: !source });
-    const failed = new Set(r.summary.failed.map((f) => f.key));
-    if (source && r.summary.failed.length > 0) {
-      const networkFailure = r.summary.failed.find((f) => f.network);
-      if (networkFailure) {
-        notes.push(`live lookup failed (${networkFailure.error}); answering from the store and the bundled snapshot`);
-        source = undefined;
-        // Stale stored copies are better than nothing.
-        const retry = fresh.filter((k) => failed.has(`${k.cls} ${k.key}`));
-        const again = await fetchObjects(retry, { store: opts.store, offline: true });
-        for (const [k, v] of again.objects) r.objects.set(k, v);
-        r = { summary: { ...r.summary, failed: again.summary.failed, fromCache: r.summary.fromCache + again.summary.fromCache }, objects: r.objects };
-      }
+    const r = await fetchObjects(fresh, { store: opts.store, source, offline: !source });
+    const networkFailure = source && r.summary.failed.find((f) => f.network);
+    if (networkFailure) {
+      notes.push(`live lookup failed (${networkFailure.error}); answering from the store and the bundled snapshot`);
+      source = undefined;
+      // Stale stored copies are better than nothing.
+      const failed = new Set(r.summary.failed.map((f) => f.key));
+      const again = await fetchObjects(fresh.filter((k) => failed.has(objectKeyString(k))), { store: opts.store, offline: true });
+      for (const [k, v] of again.objects) r.objects.set(k, v);
+      r.summary.failed = again.summary.failed;
+      r.summary.fromCache += again.summary.fromCache;
     }
     summary = addSummaries(summary, r.summary);
     for (const k of fresh) {
-      const got = r.objects.get(`${k.cls} ${k.key}`);
-      const stored: StoredObject | undefined =
-        got?.[0] ?? (k.cls === 'aut-num' ? opts.fallback.autNum(parseAsn(k.key)!.asn) : opts.fallback.set(k.cls as SetClass, k.key));
+      const stored: StoredObject | undefined = r.objects.get(objectKeyString(k))?.[0]
+        ?? (k.cls === 'aut-num' ? opts.fallback.autNum(parseAsn(k.key)!.asn) : opts.fallback.set(k.cls, k.key));
       if (stored) index.add(stored);
     }
   }
@@ -94,7 +98,7 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
       break;
     }
     // A fresh engine per level: its caches must see the objects added since.
-    const engine = new InferenceEngine(index, parsePolicies);
+    const engine = new InferenceEngine(index, parse);
     const next: number[] = [];
     for (const asn of frontier) {
       if (!index.autNum(asn)) continue;
@@ -117,7 +121,7 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
     const out = new Set<number>();
     for (const asn of owners) {
       const s = index.autNum(asn);
-      if (s) for (const n of referencedPeers(parsePolicies(s.object).flatMap((p) => p.terms)).asns) out.add(n);
+      if (s) for (const n of referencedPeers(parse(s.object).flatMap((p) => p.terms)).asns) out.add(n);
     }
     return [...out];
   }
@@ -128,7 +132,7 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
     for (const asn of owners) {
       const s = index.autNum(asn);
       if (!s) continue;
-      const peers = referencedPeers(parsePolicies(s.object).flatMap((p) => p.terms));
+      const peers = referencedPeers(parse(s.object).flatMap((p) => p.terms));
       names.push(...peers.asSets, ...peers.peeringSets);
     }
     for (let level = 0; names.length > 0 && level < 4; level++) {
@@ -138,7 +142,7 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
       });
       await resolve(keys);
       names = keys.flatMap((k) => {
-        const s = index.set(k.cls as SetClass, k.key);
+        const s = index.set(k.cls, k.key);
         return s ? setMembers(s.object).filter((m) => setClassOf(m)) : [];
       });
     }
