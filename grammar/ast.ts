@@ -97,6 +97,8 @@ export type AsExpression =
 
 export type RouterExpression =
   | { type: 'address'; address: string }
+  /** `at not 7.7.7.1`: outside RFC 2622's grammar, but used by its own §5.6 example. */
+  | { type: 'not'; operand: RouterExpression }
   | { type: 'dns'; name: string }
   | { type: 'rtrs-set'; name: string }
   | { type: 'and' | 'or' | 'except'; left: RouterExpression; right: RouterExpression };

@@ -340,9 +340,22 @@ export class PolicyParser extends EmbeddedActionsParser {
   asTerm = this.RULE('asTerm', (): AsExpression => {
     let left = this.SUBRULE(this.asOperand);
     this.MANY(() => {
-      const op = this.OR((this.alts.asOp ??= [{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Except) }]));
+      const op = this.OR((this.alts.asOp ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.And);
+            // `AS-FOO and not AS2` (RFC 2622 §5.6's example; its grammar has only EXCEPT) = EXCEPT.
+            const not = this.OPTION(() => this.CONSUME(T.Not));
+            return { type: not ? 'except' as const : 'and' as const, not };
+          },
+        },
+        { ALT: () => { this.CONSUME(T.Except); return { type: 'except' as const, not: undefined }; } },
+      ]));
       const right = this.SUBRULE2(this.asOperand);
-      this.ACTION(() => { left = { type: op.tokenType === T.And ? 'and' : 'except', left, right }; });
+      this.ACTION(() => {
+        if (op.not) this.problem(op.not.startOffset, 'warning', "'and not' in a peering is not in RFC 2622's grammar; read as EXCEPT");
+        left = { type: op.type, left, right };
+      });
     });
     return left;
   });
@@ -389,6 +402,16 @@ export class PolicyParser extends EmbeddedActionsParser {
       { ALT: () => { const t = this.CONSUME(T.Ipv4Address); return this.ACTION(() => this.address(t))!; } },
       { ALT: () => { const t = this.CONSUME(T.Ipv6Address); return this.ACTION(() => this.address(t))!; } },
       { ALT: () => { const t = this.CONSUME(T.RtrsSetName); return this.ACTION(() => ({ type: 'rtrs-set' as const, name: t.image.toUpperCase() }))!; } },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Not);
+          const operand = this.SUBRULE2(this.routerOperand);
+          return this.ACTION(() => {
+            this.problem(t.startOffset, 'warning', "'not' in a router expression is not in RFC 2622's grammar (its §5.6 example uses it); kept as written");
+            return { type: 'not' as const, operand };
+          })!;
+        },
+      },
       {
         ALT: () => {
           const t = this.CONSUME(T.Word);

@@ -101,6 +101,7 @@ function printRouter(e: RouterExpression): string {
     case 'address': return e.address;
     case 'dns': return e.name;
     case 'rtrs-set': return e.name;
+    case 'not': return `NOT ${e.operand.type === 'address' || e.operand.type === 'dns' || e.operand.type === 'rtrs-set' || e.operand.type === 'not' ? printRouter(e.operand) : `(${printRouter(e.operand)})`}`;
     default: return printBinary(e, printRouter);
   }
 }

@@ -57,7 +57,7 @@ describe('gather', () => {
 
   it('with neighboursOf, fetches every AS the policy names (both sides of each link)', async () => {
     const source = memorySource(dn42);
-    const g = await gather([4242421331], { store: emptyStore(), source, fallback: new MemoryIndex(), neighboursOf: [4242421331] });
+    await gather([4242421331], { store: emptyStore(), source, fallback: new MemoryIndex(), neighboursOf: [4242421331] });
     const named = ['AS4242421353', 'AS4242420022', 'AS76190'].map((a) => `aut-num ${a}`);
     expect(source.asked).toEqual(expect.arrayContaining(named));
   });

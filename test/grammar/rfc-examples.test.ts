@@ -3,6 +3,7 @@
 // quoted by rpsl-rs's RFC test-suite and as remembered from the RFCs; the few marked
 // "shape of" follow an RFC example's structure with the names the RFC uses).
 import { describe, expect, it } from 'vitest';
+import { parsePolicyValue } from '../../grammar/index.js';
 import { ok, onlyFactor, strip } from './helpers.js';
 
 const prefix = (p: string, family: 'ipv4' | 'ipv6', length: number, op?: object) => ({ prefix: p, family, length, ...(op ? { op } : {}) });
@@ -26,6 +27,19 @@ describe('RFC 2622 §5.6 peerings', () => {
     });
     expect(onlyFactor(ok('import', 'from prng-foo accept { 128.9.0.0/16 }')).peerings[0].peering).toEqual({
       type: 'peering-set', name: 'PRNG-FOO', text: 'prng-foo',
+    });
+  });
+});
+
+describe('RFC 2622 §5.6 example outside its own grammar', () => {
+  it('from AS-FOO and not AS2 at not 7.7.7.1: read as EXCEPT and a NOT router, with warnings', () => {
+    const r = parsePolicyValue('import', 'from AS-FOO and not AS2 at not 7.7.7.1 accept { 128.9.0.0/16 }');
+    expect(r.ast).toBeDefined();
+    expect(r.problems.map((p) => p.severity)).toEqual(['warning', 'warning']);
+    expect(strip(onlyFactor(r.ast!).peerings[0].peering)).toEqual({
+      type: 'peering',
+      as: { type: 'except', left: { type: 'as-set', name: 'AS-FOO' }, right: { type: 'asn', asn: 2 } },
+      localRouter: { type: 'not', operand: { type: 'address', address: '7.7.7.1' } },
     });
   });
 });
