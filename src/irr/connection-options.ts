@@ -18,3 +18,18 @@ export interface ConnectionOptions {
   maxBackoffMs?: number;
   politeness?: Politeness;
 }
+
+export type ConnectionSettings = Required<Pick<ConnectionOptions,
+  'connectTimeoutMs' | 'readTimeoutMs' | 'maxAnswerBytes' | 'maxAttempts' | 'backoffMs' | 'maxBackoffMs'>>;
+
+/** The numeric settings with their defaults filled in (one place for both clients). */
+export function connectionSettings(o: ConnectionOptions): ConnectionSettings {
+  return {
+    connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
+    readTimeoutMs: o.readTimeoutMs ?? 30_000,
+    maxAnswerBytes: o.maxAnswerBytes ?? 64 * 1024 * 1024,
+    maxAttempts: Math.max(1, o.maxAttempts ?? 4),
+    backoffMs: o.backoffMs ?? 500,
+    maxBackoffMs: o.maxBackoffMs ?? 8_000,
+  };
+}

@@ -5,7 +5,7 @@ import { defaultPoliteness, type Politeness, type Release } from './politeness.j
 import { formatServer, parseServer, type ServerAddress } from './server.js';
 import { irrdClientNameCommand, irrdObjectQuery, irrdSetMembersQuery, irrdSourcesCommand, type ObjectKey } from './query.js';
 import { ASREL_VERSION } from './version.js';
-import type { ConnectionOptions } from './connection-options.js';
+import { connectionSettings, type ConnectionOptions } from './connection-options.js';
 
 export interface IrrdClientOptions extends ConnectionOptions {
   /** Sent as `!n<name>` so server operators can tell who is asking. */
@@ -62,13 +62,8 @@ export class IrrdClient {
     this.server = formatServer(this.address);
     this.politeness = options.politeness ?? defaultPoliteness;
     this.opts = {
+      ...connectionSettings(options),
       clientName: options.clientName ?? `asrel-${ASREL_VERSION}`,
-      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-      readTimeoutMs: options.readTimeoutMs ?? 30_000,
-      maxAnswerBytes: options.maxAnswerBytes ?? 64 * 1024 * 1024,
-      maxAttempts: Math.max(1, options.maxAttempts ?? 4),
-      backoffMs: options.backoffMs ?? 500,
-      maxBackoffMs: options.maxBackoffMs ?? 8_000,
       maxInFlight: Math.max(1, options.maxInFlight ?? 500),
       sources: options.sources,
     };

@@ -3,7 +3,7 @@ import { IrrError, type IrrErrorKind } from './errors.js';
 import { defaultPoliteness, type Politeness, type Release } from './politeness.js';
 import { formatServer, parseServer, type ServerAddress } from './server.js';
 import { ripeObjectQuery, type ObjectKey } from './query.js';
-import type { ConnectionOptions } from './connection-options.js';
+import { connectionSettings, type ConnectionOptions, type ConnectionSettings } from './connection-options.js';
 
 export type RipeClientOptions = ConnectionOptions;
 
@@ -43,7 +43,7 @@ export class RipeClient {
   readonly stats = { connections: 0, queriesSent: 0 };
   private readonly address: ServerAddress;
   private readonly politeness: Politeness;
-  private readonly o: Required<Omit<RipeClientOptions, 'server' | 'sources' | 'politeness'>>;
+  private readonly o: ConnectionSettings;
   private readonly sources?: string[];
   private conn?: Connection;
   private chain: Promise<unknown> = Promise.resolve();
@@ -54,14 +54,7 @@ export class RipeClient {
     this.server = formatServer(this.address);
     this.politeness = options.politeness ?? defaultPoliteness;
     this.sources = options.sources;
-    this.o = {
-      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-      readTimeoutMs: options.readTimeoutMs ?? 30_000,
-      maxAnswerBytes: options.maxAnswerBytes ?? 64 * 1024 * 1024,
-      maxAttempts: Math.max(1, options.maxAttempts ?? 4),
-      backoffMs: options.backoffMs ?? 500,
-      maxBackoffMs: options.maxBackoffMs ?? 8_000,
-    };
+    this.o = connectionSettings(options);
   }
 
   /** The object's text (objects of the answer, `%` lines removed) or undefined when not found. */
