@@ -11,8 +11,9 @@ import whyUnreachable from './why-unreachable.js';
 import path from './path.js';
 import batch from './batch.js';
 import darkSpots from './dark-spots.js';
+import reach from './reach.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
-  whyUnreachable, path, rel, neighbors, batch, darkSpots, exportCmd, compare, fetch, importCmd, show, parse,
+  whyUnreachable, path, reach, rel, neighbors, batch, darkSpots, exportCmd, compare, fetch, importCmd, show, parse,
 ];

@@ -1,0 +1,56 @@
+import type { Argv, CommandModule } from 'yargs';
+import { reachSummary } from '../../explain/reach.js';
+import type { Family } from '../../infer/types.js';
+import { FAMILIES } from '../../infer/families.js';
+import { pathString } from '../../report/reachability-text.js';
+import { asnArg } from '../asn-arg.js';
+import { UserError } from '../errors.js';
+import { withAnalysisData, withJson } from '../options.js';
+import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+
+interface ReachArgs extends EdgeArgs {
+  asn: string;
+  top: number;
+  json: boolean;
+}
+
+const FAM: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+const pct = (a: number, b: number) => (b === 0 ? '0' : ((100 * a) / b).toFixed(1));
+
+const command: CommandModule<object, ReachArgs> = {
+  command: 'reach <asn>',
+  describe: 'which ASes one AS reaches valley-free in each family, and those it reaches in one family only',
+  builder: (y) =>
+    withJson(withRelationshipOptions(withAnalysisData(y)))
+      .positional('asn', { type: 'string', describe: 'the AS (6939 or AS6939)' })
+      .option('top', { type: 'number', default: 20, describe: 'list the N ASes with the largest customer cones among those reached in one family only' }) as unknown as Argv<ReachArgs>,
+  handler: async (argv) => {
+    const asn = asnArg(argv.asn, 'ASN');
+    if (!Number.isInteger(argv.top) || argv.top < 0) throw new UserError(`--top ${argv.top}: give a whole number, 0 or more`, 2, 'For example --top 20.');
+    // Whole-data: reachability to every AS needs the whole graph, not one AS's cone.
+    const loaded = await loadTopologies(argv);
+    const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
+    const s = reachSummary(asn, { ipv4: v4, ipv6: v6 });
+    if (argv.json) {
+      process.stdout.write(JSON.stringify({ ...s, oneFamilyOnlyTotal: s.oneFamilyOnly.length, oneFamilyOnly: s.oneFamilyOnly.slice(0, argv.top), notes: loaded.notes }, null, 2) + '\n');
+      return;
+    }
+    const out = loaded.notes.map((n) => `note: ${n}`);
+    if (out.length) out.push('');
+    for (const f of FAMILIES) {
+      const r = s.families[f];
+      out.push(r.present
+        ? `AS${asn} reaches ${r.reached.toLocaleString('en-US')} of the ${r.total.toLocaleString('en-US')} ASes in the ${FAM[f]} graph (${pct(r.reached, r.total)}%, itself included)`
+        : `AS${asn} has no ${FAM[f]} link in the loaded data`);
+    }
+    for (const f of FAMILIES) {
+      const only = s.oneFamilyOnly.filter((o) => o.family === f);
+      const other = FAMILIES.find((g) => g !== f)!;
+      out.push('', `Reached in ${FAM[f]} but not in ${FAM[other]}: ${only.length.toLocaleString('en-US')} AS(es)${only.length > argv.top ? `, the ${argv.top} with the largest customer cones shown` : ''}`);
+      for (const o of only.slice(0, argv.top)) out.push(`  AS${o.asn} (customer cone ${o.cone.toLocaleString('en-US')}): ${FAM[f]} path ${pathString(o.path)}`);
+    }
+    out.push('', `Model: Gao–Rexford (valley-free) routing; \`asrel why-unreachable ${asn} B --afi F\` explains one pair.`);
+    process.stdout.write(out.join('\n') + '\n');
+  },
+};
+export default command;
