@@ -48,4 +48,16 @@ describe('asrel why-unreachable (HE–Cogent reconstruction via --relationships)
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/no-such-file\.csv: cannot read/);
   });
+
+  it('--dot draws the cones, the other family\'s path and the fixes for Graphviz', () => {
+    const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--dot']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('digraph asrel {')).toBe(true);
+    expect(r.stdout).toContain('"AS6939" -> "AS1299" [dir=none, style=dashed');
+    expect(r.stdout).toMatch(/"AS1299" -> "AS174" \[color="#fd7e14".*label="IPv4"\]/);
+    expect(r.stdout).toMatch(/"AS6939" -> "AS1299" \[label="fix 1"/);
+    const both = asrel(['why-unreachable', '6939', '174', '--relationships', HE, '--dot', '--json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--dot and --json');
+  });
 });

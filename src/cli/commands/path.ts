@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pathString, renderHops } from '../../report/reachability-text.js';
+import { renderDot } from '../../report/reachability-dot.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 
 const FAM = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
@@ -9,7 +10,11 @@ const command: CommandModule<object, PairArgs> = {
   describe: 'the shortest valley-free path from AS A to AS B in one address family, hop by hop with each relationship and its evidence',
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
-    const { ex, notes } = await explainPair(argv);
+    const { ex, notes, topologies } = await explainPair(argv);
+    if (argv.dot) {
+      process.stdout.write(renderDot(ex, topologies[ex.family]!));
+      return;
+    }
     if (argv.json) {
       const { a, b, family, reachable, path, hops, absent } = ex;
       process.stdout.write(JSON.stringify({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model }, null, 2) + '\n');

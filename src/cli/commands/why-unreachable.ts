@@ -3,7 +3,9 @@ import { explainReachability } from '../../explain/explain.js';
 import type { Family } from '../../infer/types.js';
 import { explanationJson } from '../../report/reachability-json.js';
 import { renderExplanation } from '../../report/reachability-text.js';
+import { renderDot } from '../../report/reachability-dot.js';
 import { asnArg } from '../asn-arg.js';
+import { UserError } from '../errors.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
@@ -11,7 +13,8 @@ import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs }
 export function pairBuilder<T>(y: Argv<T>) {
   return withJson(withAfi(withRelationshipOptions(withAnalysisData(y
     .positional('a', { type: 'string', describe: 'source AS (6939 or AS6939)', demandOption: true })
-    .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'));
+    .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'))
+    .option('dot', { type: 'boolean', default: false, describe: 'print a Graphviz DOT drawing instead of text (pipe to `dot -Tsvg`)' });
 }
 
 export interface PairArgs extends EdgeArgs {
@@ -19,15 +22,18 @@ export interface PairArgs extends EdgeArgs {
   b: string;
   afi: Family;
   json: boolean;
+  dot: boolean;
 }
 
 /** Loads both families (the explanation compares them) and explains A → B in `afi`. */
 export async function explainPair(argv: PairArgs) {
+  if (argv.dot && argv.json) throw new UserError('--dot and --json are two output formats: give one', 2, 'Drop one of them.');
   const a = asnArg(argv.a, 'A');
   const b = asnArg(argv.b, 'B');
   const loaded = await loadTopologies(argv, { asns: [a, b] });
   requireFamily(loaded, argv.afi);
-  return { ex: explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject }), notes: loaded.notes };
+  const ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  return { ex, notes: loaded.notes, topologies: loaded.topologies };
 }
 
 const command: CommandModule<object, PairArgs> = {
@@ -35,8 +41,9 @@ const command: CommandModule<object, PairArgs> = {
   describe: 'why AS A cannot reach AS B in one address family (valley-free, Gao–Rexford): cones, missing links, fixes, the other family',
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
-    const { ex, notes } = await explainPair(argv);
-    process.stdout.write(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex, notes));
+    const { ex, notes, topologies } = await explainPair(argv);
+    if (argv.dot) process.stdout.write(renderDot(ex, topologies[ex.family]!, topologies[ex.family === 'ipv4' ? 'ipv6' : 'ipv4']));
+    else process.stdout.write(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex, notes));
   },
 };
 export default command;
