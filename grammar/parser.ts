@@ -21,6 +21,7 @@ import { quote } from './problems.js';
 import { parseAsPathRegex } from './regex.js';
 import * as T from './tokens.js';
 import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress } from './values.js';
+import { printValue } from './print.js';
 
 export interface PolicyHeader {
   protocol?: string;
@@ -655,7 +656,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           this.CONSUME(T.LParen);
-          this.MANY_SEP({ SEP: T.Comma, DEF: () => { const v = this.SUBRULE(this.actionValue); this.ACTION(() => args.push(valueText(v))); } });
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => { const v = this.SUBRULE(this.actionValue); this.ACTION(() => args.push(printValue(v))); } });
           this.CONSUME(T.RParen);
         },
       },
@@ -665,8 +666,8 @@ export class PolicyParser extends EmbeddedActionsParser {
           const v = this.SUBRULE2(this.actionValue);
           this.ACTION(() => {
             method = op.image;
-            if (v.type === 'list') args.push(...v.items.map(valueText));
-            else args.push(valueText(v));
+            if (v.type === 'list') args.push(...v.items.map(printValue));
+            else args.push(printValue(v));
           });
         },
       },
@@ -692,11 +693,3 @@ function withOp<F extends Filter & { op?: RangeOperator }>(f: F, op: RangeOperat
   return f;
 }
 
-function valueText(v: ActionValue): string {
-  switch (v.type) {
-    case 'number': return String(v.value);
-    case 'asn': return `AS${v.asn}`;
-    case 'word': return v.value;
-    case 'list': return `{${v.items.map(valueText).join(', ')}}`;
-  }
-}

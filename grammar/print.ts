@@ -115,7 +115,8 @@ function printAction(a: Action): string {
   return `${a.attribute}.${a.method}(${a.args.map(printValue).join(', ')})`;
 }
 
-function printValue(v: ActionValue): string {
+/** An action value as written canonically (`AS1`, `{1:2, 3:4}`); the parser uses it for method-call arguments. */
+export function printValue(v: ActionValue): string {
   switch (v.type) {
     case 'number': return String(v.value);
     case 'asn': return `AS${v.asn}`;

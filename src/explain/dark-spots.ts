@@ -1,6 +1,7 @@
 import type { Family } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
 import { customerCone, ValleyFreeSearcher } from '../graph/valley-free.js';
+import { OTHER_FAMILY as OTHER } from '../infer/families.js';
 
 export interface DarkSpot {
   /** The family with no path. */
@@ -15,7 +16,6 @@ export interface DarkSpot {
   otherPath: number[];
 }
 
-const OTHER: Record<Family, Family> = { ipv4: 'ipv6', ipv6: 'ipv4' };
 
 /**
  * Transit-free ASes of a family: those with no provider in it. With IRR data this includes

@@ -3,6 +3,7 @@ import type { Topology } from '../graph/topology.js';
 import { coneTops, shortestPath, uphillCone } from '../graph/valley-free.js';
 import { suggestFixes } from './fixes.js';
 import type { AmbiguousLink, Cone, DataGap, Explanation, FamilyAnswer, FamilyDifference, Hop } from './types.js';
+import { OTHER_FAMILY as OTHER } from '../infer/families.js';
 
 export interface ExplainInput {
   a: number;
@@ -19,7 +20,6 @@ export interface ExplainInput {
   hasObject?: (asn: number) => boolean;
 }
 
-const OTHER: Record<Family, Family> = { ipv4: 'ipv6', ipv6: 'ipv4' };
 
 export function hopsOf(topo: Topology, path: number[]): Hop[] {
   const hops: Hop[] = [];

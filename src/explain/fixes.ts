@@ -1,9 +1,9 @@
-import type { Family, Relation } from '../infer/types.js';
+import type { Relation } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
 import { ValleyFreeSearcher } from '../graph/valley-free.js';
 import type { Cone, Fix } from './types.js';
+import { FAMILY_LABEL } from '../infer/families.js';
 
-const FAMILY_LABEL: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
 /** Node indices that reach (equivalently: are reached from) `asn` valley-free; empty when absent. */
 function reachSet(topo: Topology, asn: number): Uint8Array {

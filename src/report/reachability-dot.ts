@@ -1,7 +1,7 @@
 import type { Explanation } from '../explain/types.js';
 import type { Topology } from '../graph/topology.js';
+import { FAMILY_LABEL as FAM } from '../infer/families.js';
 
-const FAM = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
 /** Beyond this many ASes the drawing stops being readable; the cones are cut, the path kept. */
 const MAX_NODES = 120;
 

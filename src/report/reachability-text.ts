@@ -2,8 +2,8 @@ import type { Family, Relation } from '../infer/types.js';
 import { evidenceLines } from './evidence-text.js';
 import { relPhrase } from '../explain/fixes.js';
 import type { Explanation, Fix, Hop } from '../explain/types.js';
+import { FAMILY_LABEL as FAM } from '../infer/families.js';
 
-const FAM: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 const STEP: Record<Relation, string> = {
   c2p: 'up to its provider',
   p2p: 'across a peer link',

@@ -3,7 +3,7 @@ import { findDarkSpots, type DarkSpot } from '../../explain/dark-spots.js';
 import type { Family } from '../../infer/types.js';
 import { pathString } from '../../report/reachability-text.js';
 import { UserError } from '../errors.js';
-import { FAMILIES } from '../../infer/families.js';
+import { FAMILIES, FAMILY_LABEL as FAM } from '../../infer/families.js';
 import { withAnalysisData, withJson } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 
@@ -13,7 +13,6 @@ interface DarkArgs extends EdgeArgs {
   json: boolean;
 }
 
-const FAM: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 const ases = (k: number) => `${k.toLocaleString('en-US')} AS${k === 1 ? '' : 'es'}`;
 
 function renderSpot(s: DarkSpot): string {

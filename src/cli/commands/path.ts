@@ -2,8 +2,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { pathString, renderHops } from '../../report/reachability-text.js';
 import { renderDot } from '../../report/reachability-dot.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
+import { FAMILY_LABEL as FAM } from '../../infer/families.js';
 
-const FAM = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
 
 const command: CommandModule<object, PairArgs> = {
   command: 'path <a> <b>',

@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { reachSummary } from '../../explain/reach.js';
-import type { Family } from '../../infer/types.js';
-import { FAMILIES } from '../../infer/families.js';
+import { FAMILIES, FAMILY_LABEL as FAM, OTHER_FAMILY } from '../../infer/families.js';
 import { pathString } from '../../report/reachability-text.js';
 import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
@@ -14,7 +13,6 @@ interface ReachArgs extends EdgeArgs {
   json: boolean;
 }
 
-const FAM: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 const pct = (a: number, b: number) => (b === 0 ? '0' : ((100 * a) / b).toFixed(1));
 
 const command: CommandModule<object, ReachArgs> = {
@@ -45,7 +43,7 @@ const command: CommandModule<object, ReachArgs> = {
     }
     for (const f of FAMILIES) {
       const only = s.oneFamilyOnly.filter((o) => o.family === f);
-      const other = FAMILIES.find((g) => g !== f)!;
+      const other = OTHER_FAMILY[f];
       out.push('', `Reached in ${FAM[f]} but not in ${FAM[other]}: ${only.length.toLocaleString('en-US')} AS(es)${only.length > argv.top ? `, the ${argv.top} with the largest customer cones shown` : ''}`);
       for (const o of only.slice(0, argv.top)) out.push(`  AS${o.asn} (customer cone ${o.cone.toLocaleString('en-US')}): ${FAM[f]} path ${pathString(o.path)}`);
     }

@@ -8,6 +8,7 @@ import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { OTHER_FAMILY } from '../../infer/families.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
 export function pairBuilder<T>(y: Argv<T>) {
@@ -42,7 +43,7 @@ const command: CommandModule<object, PairArgs> = {
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
     const { ex, notes, topologies } = await explainPair(argv);
-    if (argv.dot) process.stdout.write(renderDot(ex, topologies[ex.family]!, topologies[ex.family === 'ipv4' ? 'ipv6' : 'ipv4']));
+    if (argv.dot) process.stdout.write(renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]));
     else process.stdout.write(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex, notes));
   },
 };
