@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { IrrdClient } from '../src/irr/irrd-client.js';
 import { Politeness } from '../src/irr/politeness.js';
 import { parseObjectKey, type ObjectKey } from '../src/irr/query.js';
-import { DiskStore } from '../src/store/disk-store.js';
-import { fetchObjects } from '../src/store/fetcher.js';
+import { Store } from '../src/store/store.js';
+import { fetchObjects } from '../src/gather/fetcher.js';
 import { FakeServer, realObjects } from '../test/irr/fake-server.js';
 import { median } from './stats.js';
 
@@ -39,13 +39,15 @@ export async function run(): Promise<void> {
     }
     const pipedRate = rate(keys.length, median(piped));
 
-    // Pipelined through fetchObjects into a fresh on-disk store (fsync per object).
+    // Pipelined through fetchObjects into a fresh SQLite store (one transaction per answer, claims computed on write).
     const stored: number[] = [];
     for (let i = 0; i < 3; i++) {
       const dir = await mkdtemp(join(tmpdir(), 'asrel-bench-'));
       const c = new IrrdClient({ server: server.address, politeness: new Politeness() });
       const t0 = performance.now();
-      const r = await fetchObjects(keys, { store: new DiskStore(dir), source: c });
+      const store = Store.open(dir);
+      const r = await fetchObjects(keys, { store, source: c });
+      store.close();
       stored.push(performance.now() - t0);
       await c.close();
       await rm(dir, { recursive: true, force: true });
@@ -74,7 +76,7 @@ export async function run(): Promise<void> {
 
     console.log(`input: ${keys.length} real DN42 aut-num objects, ${(bytes / 1024).toFixed(0)} KiB; server delays each answer ${DELAY_MS} ms (not serialised)`);
     console.log(`pipelined, 1 connection:           median ${median(piped).toFixed(1)} ms for ${keys.length} → ${pipedRate.toFixed(0)} objects/s (runs: ${piped.map((x) => x.toFixed(0)).join(', ')} ms)`);
-    console.log(`pipelined + disk store (fsync):    median ${median(stored).toFixed(1)} ms for ${keys.length} → ${rate(keys.length, median(stored)).toFixed(0)} objects/s (runs: ${stored.map((x) => x.toFixed(0)).join(', ')} ms)`);
+    console.log(`pipelined + SQLite store:          median ${median(stored).toFixed(1)} ms for ${keys.length} → ${rate(keys.length, median(stored)).toFixed(0)} objects/s (runs: ${stored.map((x) => x.toFixed(0)).join(', ')} ms)`);
     console.log(`1 connection per query (≤4 open, ≤3 new/s): median ${median(single).toFixed(0)} ms for ${N} → ${singleRate.toFixed(2)} objects/s (runs: ${single.map((x) => x.toFixed(0)).join(', ')} ms; measured on ${N}, not 1,000, which would take ~${(keys.length / singleRate / 60).toFixed(1)} min at this rate)`);
     console.log(`pipelined / per-query: ${(pipedRate / singleRate).toFixed(0)}×  (targets: ≥ 500 objects/s, ≥ 20×)`);
     console.log(`server saw ${server.resets} resets, at most ${server.maxOpen} connections open at once`);

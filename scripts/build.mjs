@@ -13,6 +13,8 @@ const common = {
   define: { __ASREL_VERSION__: JSON.stringify(pkg.version) },
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __asrelCreateRequire } from 'node:module'; const require = __asrelCreateRequire(import.meta.url);" },
+  // better-sqlite3 finds its native addon relative to its own files: load it from node_modules.
+  external: ['better-sqlite3'],
   logLevel: 'warning',
 };
 await Promise.all([

@@ -13,14 +13,17 @@ export { resolveTerms, familiesOf } from './policy/afi.js';
 export { referencedPeers } from './policy/peers.js';
 export { printPolicy } from '../grammar/print.js';
 
-// Stage 3 — where objects come from: in-memory index, disk store, IRR servers, bundled data.
+// Stage 3 — where objects come from: the store (SQLite, with claims and the reverse index),
+// in-memory index, IRR servers, dumps, bundled data.
+export { Store, StoreError } from './store/store.js';
 export { MemoryIndex } from './store/memory-index.js';
-export { DiskStore } from './store/disk-store.js';
-export { fetchObjects } from './store/fetcher.js';
-export { crawl } from './store/crawl.js';
-export { importDump } from './store/import-dump.js';
+export { fetchObjects } from './gather/fetcher.js';
+export { crawl } from './gather/crawl.js';
+export { importDump } from './gather/import-dump.js';
 export { loadBundled, listSnapshots, type Snapshot } from './store/bundled.js';
-export { describeData } from './store/describe.js';
+export { dataLines, storeDataLines } from './analysis/data-lines.js';
+export { openData, storeFromFiles, bundledStore, type DataArgs, type OpenedData } from './analysis/open-data.js';
+export { irrTopologies, coneInferences } from './analysis/topologies.js';
 export { openObjectSource, type ObjectSource } from './irr/open.js';
 export { IrrdClient } from './irr/irrd-client.js';
 export { RipeClient } from './irr/ripe-client.js';
@@ -28,7 +31,9 @@ export { IrrError, QueryInputError } from './irr/errors.js';
 export { gather, type Gathered, type GatherOptions } from './gather/gather.js';
 
 // Stage 4 — relationship inference per address family, with evidence.
-export { inferAll, inferPair, neighborsOf, type InferOptions } from './infer/infer.js';
+export { inferAll, iterateInferences, inferPair, neighborsOf, storeOf, engineFor, type InferOptions, type InferenceData } from './infer/infer.js';
+export { InferenceEngine } from './infer/engine.js';
+export { Ingest } from './infer/ingest.js';
 export { classifyFilter } from './infer/filter-class.js';
 
 // Stage 5 — graphs and valley-free search.

@@ -1,11 +1,1 @@
-/**
- * An error whose message is meant for the user as is: the CLI prints it to stderr
- * (no stack) and exits with `exitCode`. Anything else reaching the top is a bug and is
- * printed with its stack.
- */
-export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 2, readonly hint?: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export { UserError } from '../analysis/errors.js';

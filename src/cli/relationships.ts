@@ -4,13 +4,13 @@
  * objects gathered by `loadIndex`.
  */
 import type { Argv } from 'yargs';
-import { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS, edgesFromInferences } from '../graph/build.js';
+import { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS } from '../graph/build.js';
 import { loadRelationshipFile, RelationshipFileError } from '../graph/relationship-file.js';
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import type { Family } from '../infer/types.js';
 import { UserError } from './errors.js';
-import type { DataArgs } from './load-index.js';
+import type { DataArgs } from '../analysis/open-data.js';
 
 export interface EdgeArgs extends DataArgs {
   /** One file, or several when the option is repeated. */
@@ -34,6 +34,8 @@ export interface LoadedTopologies {
   notes: string[];
   origin: LoadedEdges['origin'];
   hasObject?: LoadedEdges['hasObject'];
+  /** Releases the data the topologies read evidence from (IRR answers). */
+  close?: () => void;
 }
 
 import { FAMILIES } from '../infer/families.js';
@@ -89,46 +91,40 @@ async function fromFiles(files: string[], family: Family): Promise<LoadedEdges> 
   return { edges, notes, origin: 'relationships' };
 }
 
-async function fromIrr(argv: EdgeArgs, need: { asns?: number[] } | undefined, families: readonly Family[]): Promise<LoadedEdges> {
-  // Loaded on demand: answering from a relationship file needs neither the store nor the
-  // policy parser, and skipping them keeps start-up short.
-  const [{ loadIndex }, { inferAll }] = await Promise.all([import('./load-index.js'), import('../infer/infer.js')]);
-  const { index, notes } = await loadIndex(argv, need);
-  const infs = inferAll(index, { families: [...families] });
-  const policy = argv.ambiguous ?? DEFAULT_AMBIGUOUS;
-  const edges = edgesFromInferences(infs, policy);
-  const count = (rel: string) => infs.filter((i) => i.relation === rel).length;
-  const [amb, conf] = [count('ambiguous'), count('conflict')];
-  const perFamily = families.map((f) => `${n(edges.filter((e) => e.family === f).length)} ${f}`).join(', ');
-  const out = [...notes, `relationships inferred from IRR policies: ${perFamily} links` +
-    (amb ? `; ${n(amb)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
-    (conf ? `; ${n(conf)} conflicting left out` : '')];
-  return { edges, notes: out, origin: 'irr', hasObject: (asn) => index.autNum(asn) !== undefined };
-}
-
-/** The edges for an analysis: relationship files when given, IRR inference otherwise. */
-export async function loadEdges(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedEdges> {
+/**
+ * One Topology per family: from relationship files when given, else from the IRR data —
+ * for `need.asns`, the cones around those ASes; otherwise the whole store.
+ */
+export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
   const files = argv.relationships === undefined ? [] : ([] as string[]).concat(argv.relationships);
   if (files.length > 0) {
-    return fromFiles(files, argv['relationships-afi'] ?? 'ipv4');
+    const { edges, notes, origin } = await fromFiles(files, argv['relationships-afi'] ?? 'ipv4');
+    const topologies: Partial<Record<Family, Topology>> = {};
+    for (const f of families) {
+      if (!edges.some((e) => e.family === f)) continue;
+      topologies[f] = Topology.fromEdges(edges, f);
+      contradictions(topologies[f]!, notes);
+    }
+    return { topologies, notes, origin };
   }
-  return fromIrr(argv, need, families);
+  // Loaded on demand: answering from a relationship file needs neither the store nor the parser.
+  const [{ openData }, { irrTopologies }, { dataLines, storeDataLines }] = await Promise.all([
+    import('../analysis/open-data.js'), import('../analysis/topologies.js'), import('../analysis/data-lines.js'),
+  ]);
+  const d = await openData(argv, need);
+  const t = irrTopologies(d.engine, { asns: need?.asns, families, ambiguous: argv.ambiguous });
+  const data = d.kind === 'input' ? [] : need?.asns ? dataLines(d.store, t.ases) : storeDataLines(d.store);
+  const notes = [...d.notes, ...data, t.summary];
+  for (const f of families) contradictions(t.topologies[f]!, notes);
+  // The store stays open: the topologies read evidence from it for the links an answer prints.
+  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close() };
 }
 
-/** Edges compiled into one Topology per family that has links. */
-export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
-  const { edges, notes, origin, hasObject } = await loadEdges(argv, need, families);
-  const topologies: Partial<Record<Family, Topology>> = {};
-  for (const f of families) {
-    if (!edges.some((e) => e.family === f)) continue;
-    const t = Topology.fromEdges(edges, f);
-    topologies[f] = t;
-    const c = t.stats.contradictions;
-    if (c.length) {
-      notes.push(`${f}: ${n(c.length)} pair(s) given twice with different relations, the first kept (e.g. AS${c[0].a}–AS${c[0].b}: ${c[0].kept}, not ${c[0].dropped})`);
-    }
+function contradictions(t: Topology, notes: string[]): void {
+  const c = t.stats.contradictions;
+  if (c.length) {
+    notes.push(`${t.family}: ${n(c.length)} pair(s) given twice with different relations, the first kept (e.g. AS${c[0].a}–AS${c[0].b}: ${c[0].kept}, not ${c[0].dropped})`);
   }
-  return { topologies, notes, origin, hasObject };
 }
 
 /** The family's topology, or a clear error saying that no link of that family was loaded. */

@@ -26,12 +26,13 @@ export function hopsOf(topo: Topology, path: number[]): Hop[] {
   for (let i = 0; i + 1 < path.length; i++) {
     const l = topo.link(path[i], path[i + 1]);
     if (!l) throw new Error(`explain: AS${path[i]}–AS${path[i + 1]} is on a path but not in the graph`);
+    const inf = topo.inferenceOf(path[i], path[i + 1]);
     hops.push({
       from: l.from,
       to: l.to,
       relation: l.relation,
-      ...(l.inference ? { confidence: l.inference.confidence } : {}),
-      evidence: l.inference?.evidence ?? [],
+      ...(inf ? { confidence: inf.confidence } : {}),
+      evidence: inf?.evidence ?? [],
     });
   }
   return hops;
@@ -156,7 +157,7 @@ function differences(here: Topology, there: Topology, paths: (number[] | null)[]
         a: x,
         b: y,
         relation: { [here.family]: rh, [there.family]: rt } as FamilyDifference['relation'],
-        evidence: { [here.family]: lh?.inference?.evidence ?? [], [there.family]: lt?.inference?.evidence ?? [] } as FamilyDifference['evidence'],
+        evidence: { [here.family]: here.inferenceOf(x, y)?.evidence ?? [], [there.family]: there.inferenceOf(x, y)?.evidence ?? [] } as FamilyDifference['evidence'],
       });
     }
   }

@@ -21,11 +21,23 @@ export class Topology {
     readonly graph: RelationshipGraph,
     readonly csr: Csr,
     readonly stats: BuildStats,
+    private readonly detail?: (a: number, b: number) => LinkInference | undefined,
   ) {}
 
-  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family): Topology {
+  /**
+   * `detail` gives a link's full inference (with its registry lines) on demand: graphs of a
+   * whole registry keep only the relation on each edge and read evidence for the few links
+   * an answer prints.
+   */
+  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined): Topology {
     const { graph, stats } = buildGraph(edges, family);
-    return new Topology(family, graph, compileCsr(graph), stats);
+    return new Topology(family, graph, compileCsr(graph), stats, detail);
+  }
+
+  /** The link's inference with its evidence, read from `from`'s side. */
+  inferenceOf(from: number, to: number): LinkInference | undefined {
+    if (!this.link(from, to)) return undefined;
+    return this.detail?.(from, to) ?? this.link(from, to)?.inference;
   }
 
   has(asn: number): boolean {

@@ -5,7 +5,6 @@
  * the provider".
  */
 import type { RelationshipEdge } from '../graph/types.js';
-import type { ObjectIndex } from '../store/types.js';
 import type { Family, InferredRelation, LinkInference, Relation } from './types.js';
 
 export const TRUTH_CLASSES: readonly Relation[] = ['p2c', 'c2p', 'p2p', 's2s'];
@@ -43,7 +42,7 @@ function flip(r: InferredRelation): InferredRelation {
   return r === 'p2c' ? 'c2p' : r === 'c2p' ? 'p2c' : r;
 }
 
-export function compareFamily(family: Family, inferred: LinkInference[], truth: RelationshipEdge[], index?: ObjectIndex): FamilyComparison {
+export function compareFamily(family: Family, inferred: LinkInference[], truth: RelationshipEdge[], hasObject?: (asn: number) => boolean): FamilyComparison {
   const t = new Map<string, { a: number; b: number; rel: Relation }>();
   for (const e of truth) {
     if (e.family !== family) continue;
@@ -63,7 +62,7 @@ export function compareFamily(family: Family, inferred: LinkInference[], truth: 
     const m = mine.get(k);
     if (!m) {
       onlyTruth++;
-      if (index && (index.autNum(tv.a) || index.autNum(tv.b))) onlyTruthCovered++;
+      if (hasObject && (hasObject(tv.a) || hasObject(tv.b))) onlyTruthCovered++;
       continue;
     }
     common++;

@@ -1,51 +1,47 @@
 /**
- * The inference run over one index: parses each aut-num once, expands sets once, and
- * turns rules into per-pair, per-family inferences (DESIGN.md rules 1–5). The public
- * functions in infer.ts wrap one engine per index.
+ * The inference run over one store (DESIGN.md rules 1–5). It reads the claims stored with each
+ * aut-num — never re-parsing policies — expands the sets named as peerings once per run, and
+ * turns both sides' claims into per-pair, per-family inferences. Links declared by either
+ * side count: the reverse index finds the ASes whose rules name an AS, directly or through a
+ * set. Evidence text is read from the store only for the inferences an answer prints.
  */
-import type { ParsedPolicy, PolicyTerm } from '../policy/types.js';
-import { parseAsn } from '../rpsl/keys.js';
-import type { ObjectIndex, ObjectProvenance, StoredObject } from '../store/types.js';
+import type { ObjectProvenance } from '../store/types.js';
+import type { Store, StoredRule } from '../store/store.js';
+import { decodePeering, type CodedPeering } from '../store/peering-codec.js';
+import { parsePolicies } from '../policy/parse.js';
+import { CLASS_NAME, DIRECTION_NAME } from './claims.js';
 import { combine } from './combine.js';
-import { SetExpander, type ExpandLimits, type ExpansionNote, type PolicyParser } from './expand.js';
-import { classifyFilter, dependsOnNeighbour, type FilterClassResult } from './filter-class.js';
-import type { Evidence, Family, LinkInference } from './types.js';
+import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js';
+import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
-
 import { FAMILIES } from './families.js';
 
-/** One policy term of an aut-num in one family, with the neighbours its peerings name. */
+/** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
 interface SideRule {
-  policy: ParsedPolicy;
-  term: PolicyTerm;
+  row: StoredRule;
   family: Family;
-  named: Set<number>;
+  named: ReadonlySet<number>;
   any: boolean;
-  excluded: Set<number>;
+  excluded: ReadonlySet<number>;
   notes: ExpansionNote[];
-  /** Class when it does not depend on the neighbour; else computed per neighbour. */
-  fixedClass?: FilterClassResult;
+  classBy?: Record<string, FilterClass>;
+  classNotes?: string[];
 }
 
 interface Side {
   asn: number;
-  stored?: StoredObject;
-  rules: SideRule[];
+  /** The active aut-num, when there is one. */
+  ref?: { id: number; label: string };
   /** Per family: neighbour → rules naming it. */
   named: Record<Family, Map<number, SideRule[]>>;
   /** Per family: AS-ANY rules. */
   anyRules: Record<Family, SideRule[]>;
-  /** Policy attributes that could not be parsed (no AST), for data-quality notes. */
-  unparsed: ParsedPolicy[];
+  /** Policy attributes that could not be parsed, for data-quality notes. */
+  unparsed: StoredRule[];
 }
 
-function familyOf(t: PolicyTerm): Family | undefined {
-  return t.afi === 'ipv4.unicast' ? 'ipv4' : t.afi === 'ipv6.unicast' ? 'ipv6' : undefined;
-}
-
-export function provenanceLabel(stored: StoredObject): string {
-  const p: ObjectProvenance = stored.provenance;
-  const src = stored.object.source ?? 'no source:';
+export function provenanceLabel(source: string | undefined, p: ObjectProvenance): string {
+  const src = source ?? 'no source:';
   switch (p.kind) {
     case 'live': return `${src} via ${p.from} (fetched ${p.date})`;
     case 'dump': return `${src} from dump ${p.from} (${p.date})`;
@@ -53,75 +49,82 @@ export function provenanceLabel(stored: StoredObject): string {
   }
 }
 
+export interface InferOptions {
+  /** Read the registry text of each evidence line (default true); whole-data runs that only count lines skip it. */
+  text?: boolean;
+}
+
+/** Sides kept in memory at once: whole-registry runs visit each AS's rules a few times, in ASN order. */
+const SIDE_CACHE = 20_000;
+const EMPTY: ReadonlySet<number> = new Set();
+
 export class InferenceEngine {
-  private readonly policies = new WeakMap<object, ParsedPolicy[]>();
   private readonly sides = new Map<number, Side>();
+  private readonly naming: Record<Family, Map<number, number[]>> = { ipv4: new Map(), ipv6: new Map() };
   readonly expander: SetExpander;
-  /** neighbour → ASes whose rules name it, per family (built on first use). */
-  private reverse?: Record<Family, Map<number, Set<number>>>;
 
-  constructor(readonly index: ObjectIndex, private readonly parse: PolicyParser, limits: Partial<ExpandLimits> = {}) {
-    this.expander = new SetExpander(index, parse, limits);
-  }
-
-  /** Parsed policies of an object, parsed once per run. */
-  policiesOf(stored: StoredObject): ParsedPolicy[] {
-    let p = this.policies.get(stored.object);
-    if (!p) {
-      try {
-        p = this.parse(stored.object);
-      } catch {
-        // The parser promises never to throw on input; if it does, the object has no usable rules.
-        p = [];
-      }
-      this.policies.set(stored.object, p);
-    }
-    return p;
+  constructor(readonly store: Store, limits: Partial<ExpandLimits> = {}) {
+    this.expander = new SetExpander(store, parsePolicies, limits);
   }
 
   side(asn: number): Side {
-    let s = this.sides.get(asn);
-    if (s) return s;
-    const stored = this.index.autNum(asn);
-    s = { asn, stored, rules: [], named: { ipv4: new Map(), ipv6: new Map() }, anyRules: { ipv4: [], ipv6: [] }, unparsed: [] };
-    if (stored) {
-      for (const policy of this.policiesOf(stored)) {
-        // -via attributes describe routes through an intermediate AS, not a direct link.
-        if (policy.attribute.endsWith('-via')) continue;
-        if (!policy.ast) { s.unparsed.push(policy); continue; }
-        for (const term of policy.terms) {
-          const family = familyOf(term);
-          if (!family) continue;
-          const rule: SideRule = { policy, term, family, named: new Set(), any: false, excluded: new Set(), notes: [] };
-          for (const pa of term.peerings) {
-            const t = this.expander.peeringTargets(pa.peering);
-            for (const n of t.asns) if (n !== asn) rule.named.add(n);
-            if (t.any) rule.any = true;
-            for (const n of t.excluded) rule.excluded.add(n);
-            rule.notes.push(...t.notes);
-          }
-          if (!dependsOnNeighbour(term.filter)) rule.fixedClass = this.classify(rule, undefined);
-          s.rules.push(rule);
-          for (const n of rule.named) {
-            let list = s.named[family].get(n);
-            if (!list) s.named[family].set(n, (list = []));
-            list.push(rule);
-          }
-          if (rule.any) s.anyRules[family].push(rule);
+    const cached = this.sides.get(asn);
+    if (cached) return cached;
+    const ref = this.store.autNumRef(asn);
+    const s: Side = { asn, named: { ipv4: new Map(), ipv6: new Map() }, anyRules: { ipv4: [], ipv6: [] }, unparsed: [] };
+    if (ref) {
+      s.ref = { id: ref.id, label: provenanceLabel(ref.source, ref.provenance) };
+      for (const row of this.store.rulesOf(asn)) {
+        if (row.family === 0) {
+          s.unparsed.push(row);
+          continue;
         }
+        const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+        const rule = this.sideRule(row, family, asn);
+        for (const n of rule.named) {
+          let list = s.named[family].get(n);
+          if (!list) s.named[family].set(n, (list = []));
+          list.push(rule);
+        }
+        if (rule.any) s.anyRules[family].push(rule);
+      }
+    }
+    if (this.sides.size >= SIDE_CACHE) {
+      // Drop the older half (Map keeps insertion order).
+      let drop = this.sides.size >> 1;
+      for (const k of this.sides.keys()) {
+        if (drop-- <= 0) break;
+        this.sides.delete(k);
       }
     }
     this.sides.set(asn, s);
     return s;
   }
 
-  private classify(rule: SideRule, neighbour: number | undefined): FilterClassResult {
-    return classifyFilter(rule.term.filter, {
-      family: rule.family,
-      neighbour,
-      filterSet: (name, fam) => this.expander.filterSet(name, fam),
-      routeSetHasFamily: (name, fam) => this.expander.routeSetHasFamily(name, fam),
-    });
+  private sideRule(row: StoredRule, family: Family, owner: number): SideRule {
+    const rule: SideRule = { row, family, named: EMPTY, any: false, excluded: EMPTY, notes: [] };
+    if (row.classBy) rule.classBy = JSON.parse(row.classBy) as Record<string, FilterClass>;
+    if (row.notes) rule.classNotes = JSON.parse(row.notes) as string[];
+    if (row.peer !== null) {
+      if (row.peer !== owner) rule.named = new Set([row.peer]);
+      return rule;
+    }
+    const named = new Set<number>();
+    const excluded = new Set<number>();
+    for (const c of JSON.parse(row.peerings ?? '[]') as CodedPeering[]) {
+      const t = this.expander.peeringTargets(decodePeering(c));
+      for (const n of t.asns) if (n !== owner) named.add(n);
+      if (t.any) rule.any = true;
+      for (const n of t.excluded) excluded.add(n);
+      rule.notes.push(...t.notes);
+    }
+    rule.named = named;
+    rule.excluded = excluded;
+    return rule;
+  }
+
+  private classOf(rule: SideRule, neighbour: number): FilterClass {
+    return rule.classBy?.[neighbour] ?? CLASS_NAME[rule.row.cls]!;
   }
 
   /** Neighbours `asn`'s own rules name in a family. */
@@ -129,28 +132,37 @@ export class InferenceEngine {
     return [...this.side(asn).named[family].keys()];
   }
 
-  /** ASes whose rules name `asn` in a family (scans every aut-num once per run). */
+  /**
+   * ASes whose rules name `asn` in a family, found through the reverse index: rules naming
+   * it directly, or naming a set (or a set of sets) that holds it.
+   */
   namingOf(asn: number, family: Family): number[] {
-    if (!this.reverse) {
-      this.reverse = { ipv4: new Map(), ipv6: new Map() };
-      for (const stored of this.index.autNums()) {
-        const owner = this.asnOf(stored);
-        if (owner === undefined) continue;
-        const s = this.side(owner);
-        for (const fam of FAMILIES) {
-          for (const n of s.named[fam].keys()) {
-            let set = this.reverse[fam].get(n);
-            if (!set) this.reverse[fam].set(n, (set = new Set()));
-            set.add(owner);
+    const cached = this.naming[family].get(asn);
+    if (cached) return cached;
+    const names = new Set<string>([`AS${asn}`]);
+    let frontier = [`AS${asn}`];
+    for (let depth = 0; frontier.length > 0 && depth < 20 && names.size < 10_000; depth++) {
+      const next: string[] = [];
+      for (const m of frontier) {
+        for (const s of this.store.setsHolding(m)) {
+          if (!names.has(s)) {
+            names.add(s);
+            next.push(s);
           }
         }
       }
+      frontier = next;
     }
-    return [...(this.reverse[family].get(asn) ?? [])];
+    const owners = new Set<number>();
+    for (const n of names) for (const o of this.store.ownersNaming(n)) owners.add(o);
+    owners.delete(asn);
+    const out = [...owners].filter((o) => this.side(o).named[family].has(asn)).sort((x, y) => x - y);
+    this.naming[family].set(asn, out);
+    return out;
   }
 
-  asnOf(stored: StoredObject): number | undefined {
-    return parseAsn(stored.object.key.trim())?.asn;
+  hasObject(asn: number): boolean {
+    return this.store.hasAutNum(asn);
   }
 
   adjacent(a: number, b: number, family: Family): boolean {
@@ -158,26 +170,24 @@ export class InferenceEngine {
   }
 
   /** Rule lines of `owner` that apply to `neighbour` in a family (named and AS-ANY). */
-  private lines(owner: Side, neighbour: number, family: Family, notes: Set<string>): RuleLine[] {
+  private lines(owner: Side, neighbour: number, family: Family, notes: Set<string>, text: boolean): RuleLine[] {
     const out: RuleLine[] = [];
-    const stored = owner.stored;
-    if (!stored) return out;
-    const source = provenanceLabel(stored);
+    if (!owner.ref) return out;
+    const source = owner.ref.label;
     const add = (rule: SideRule, named: boolean) => {
-      const cls = rule.fixedClass ?? this.classify(rule, neighbour);
-      for (const n of cls.notes) notes.add(`AS${owner.asn} line ${rule.policy.line}: ${n}`);
+      for (const n of rule.classNotes ?? []) notes.add(`AS${owner.asn} line ${rule.row.line}: ${n}`);
       if (named) for (const n of rule.notes) notes.add(n.message);
       out.push({
         named,
         evidence: {
           asn: owner.asn,
           source,
-          object: rule.policy.object,
-          attribute: rule.policy.attribute,
-          line: rule.policy.line,
-          text: rule.policy.text,
-          direction: rule.term.direction,
-          filterClass: cls.filterClass,
+          object: `AS${owner.asn}`,
+          attribute: rule.row.attribute,
+          line: rule.row.line,
+          text: text ? this.store.attributeAt(rule.row.objectId, rule.row.line)?.value ?? '' : '',
+          direction: DIRECTION_NAME[rule.row.direction]!,
+          filterClass: this.classOf(rule, neighbour),
         },
       });
     };
@@ -190,72 +200,77 @@ export class InferenceEngine {
   }
 
   /** The inference for one pair in one family, read from a's side. */
-  infer(a: number, b: number, family: Family): LinkInference {
+  infer(a: number, b: number, family: Family, opts: InferOptions = {}): LinkInference {
+    const text = opts.text ?? true;
     const sa = this.side(a), sb = this.side(b);
-    const missing = [a, b].filter((x) => !this.index.autNum(x));
+    const missing = [a, b].filter((x, i) => !(i === 0 ? sa : sb).ref);
     if (a === b || !this.adjacent(a, b, family)) {
       return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing };
     }
     const notes = new Set<string>();
-    const va = sideView(a, b, this.lines(sa, b, family, notes));
-    const vb = sideView(b, a, this.lines(sb, a, family, notes));
-    const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !!sa.stored, bHasObject: !!sb.stored });
+    const va = sideView(a, b, this.lines(sa, b, family, notes, text));
+    const vb = sideView(b, a, this.lines(sb, a, family, notes, text));
+    const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !!sa.ref, bHasObject: !!sb.ref });
     const evidence: Evidence[] = dedupe([...va.evidence, ...vb.evidence]);
     const parts = [...result.notes];
     for (const m of missing) parts.push(`data gap: AS${m} has no aut-num in the data, so only AS${m === a ? b : a}'s side is known`);
     for (const s of [sa, sb]) {
+      if (s.unparsed.length === 0) continue;
       const other = s === sa ? b : a;
       const re = new RegExp(`\\bAS${other}\\b`, 'i');
-      for (const p of s.unparsed) if (re.test(p.text)) parts.push(`AS${s.asn} line ${p.line} mentions AS${other} but could not be parsed: not used`);
+      for (const p of s.unparsed) {
+        const value = this.store.attributeAt(p.objectId, p.line)?.value ?? '';
+        if (re.test(value)) parts.push(`AS${s.asn} line ${p.line} mentions AS${other} but could not be parsed: not used`);
+      }
     }
     parts.push(...notes);
-    const out: LinkInference = {
-      a, b, family,
-      relation: result.relation,
-      candidates: result.candidates,
-      confidence: result.confidence,
-      evidence,
-      missing,
-    };
+    const out: LinkInference = { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, evidence, missing };
     if (parts.length) out.note = parts.join('; ');
     return out;
   }
 
-  /** Every adjacency in the index, one inference per unordered pair (a < b) and family. */
-  all(families: readonly Family[]): LinkInference[] {
-    const out: LinkInference[] = [];
-    for (const family of families) {
-      const pairs = new Set<string>();
-      const list: [number, number][] = [];
-      for (const stored of this.index.autNums()) {
-        const owner = this.asnOf(stored);
-        if (owner === undefined) continue;
-        for (const n of this.side(owner).named[family].keys()) {
+  /**
+   * Every adjacency in the store, one inference per unordered pair (a < b) and family, in
+   * ASN order, streamed: a whole registry never sits in memory as inferences.
+   */
+  *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
+    const pairs: Record<Family, Map<number, number[]>> = { ipv4: new Map(), ipv6: new Map() };
+    for (const owner of this.store.owners()) {
+      const s = this.side(owner);
+      for (const family of families) {
+        for (const n of s.named[family].keys()) {
           const [x, y] = owner < n ? [owner, n] : [n, owner];
-          const k = `${x}:${y}`;
-          if (pairs.has(k)) continue;
-          pairs.add(k);
-          list.push([x, y]);
+          let list = pairs[family].get(x);
+          if (!list) pairs[family].set(x, (list = []));
+          list.push(y);
         }
       }
-      list.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-      for (const [x, y] of list) out.push(this.infer(x, y, family));
     }
-    return out;
+    for (const family of families) {
+      const byLow = pairs[family];
+      const lows = [...byLow.keys()].sort((p, q) => p - q);
+      for (const x of lows) {
+        const ys = [...new Set(byLow.get(x))].sort((p, q) => p - q);
+        byLow.delete(x);
+        for (const y of ys) yield this.infer(x, y, family, opts);
+      }
+    }
   }
 
-  /** Every neighbour of `asn` in a family, read from `asn`'s side. */
-  neighbours(asn: number, family: Family): LinkInference[] {
+  /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
+  neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
     const ns = new Set([...this.namedBy(asn, family), ...this.namingOf(asn, family)]);
     ns.delete(asn);
-    return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family));
+    return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
   }
 }
+
+export { FAMILIES };
 
 function dedupe(ev: Evidence[]): Evidence[] {
   const seen = new Set<string>();
   return ev.filter((e) => {
-    const k = `${e.asn}|${e.line}|${e.direction}|${e.strength}|${e.filterClass}|${e.text}`;
+    const k = `${e.asn}|${e.line}|${e.direction}|${e.strength}|${e.filterClass}|${e.attribute}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

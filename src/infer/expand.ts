@@ -7,10 +7,17 @@ import type { AsExpression, Filter, Peering } from '../../grammar/ast.js';
 import type { ParsedPolicy } from '../policy/types.js';
 import { parseAsn } from '../rpsl/keys.js';
 import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
-import type { ObjectIndex, StoredObject } from '../store/types.js';
+import type { LookupClass, StoredObject } from '../store/types.js';
 import type { Family } from './types.js';
 
 export type PolicyParser = (obj: RpslObject) => ParsedPolicy[];
+
+/** Where sets come from: the store (src/store/store.ts), whichever way its data was loaded. */
+export interface SetSource {
+  set(cls: Exclude<LookupClass, 'aut-num'>, name: string): StoredObject | undefined;
+  /** aut-nums naming `set` in `member-of:`, with their mnt-by (for mbrs-by-ref). */
+  memberOf(set: string): { asn: number; mntBy: string[] }[];
+}
 
 export interface ExpandLimits {
   /** Nesting depth of sets followed before giving up on a branch. */
@@ -70,9 +77,8 @@ export class SetExpander {
   private readonly routeSets = new Map<string, RouteSetContent | undefined>();
   private readonly filterSets = new Map<string, Map<Family, Filter | null> | undefined>();
   private readonly peeringSets = new Map<string, { peerings: Peering[]; notes: ExpansionNote[] } | undefined>();
-  private memberOf?: Map<string, StoredObject[]>;
 
-  constructor(private readonly index: ObjectIndex, private readonly parse: PolicyParser, limits: Partial<ExpandLimits> = {}) {
+  constructor(private readonly index: SetSource, private readonly parse: PolicyParser, limits: Partial<ExpandLimits> = {}) {
     this.limits = { ...DEFAULT_EXPAND_LIMITS, ...limits };
   }
 
@@ -121,21 +127,9 @@ export class SetExpander {
   private membersByRef(set: RpslObject): string[] {
     const refs = listValues(set, ['mbrs-by-ref']).map((r) => r.toUpperCase());
     if (refs.length === 0) return [];
-    if (!this.memberOf) {
-      this.memberOf = new Map();
-      for (const s of this.index.autNums()) {
-        for (const name of listValues(s.object, ['member-of'])) {
-          const k = name.toUpperCase();
-          let list = this.memberOf.get(k);
-          if (!list) this.memberOf.set(k, (list = []));
-          list.push(s);
-        }
-      }
-    }
     const out: string[] = [];
-    for (const s of this.memberOf.get(set.key.toUpperCase()) ?? []) {
-      const mnts = listValues(s.object, ['mnt-by']).map((m) => m.toUpperCase());
-      if (refs.includes('ANY') || mnts.some((m) => refs.includes(m))) out.push(s.object.key);
+    for (const m of this.index.memberOf(set.key)) {
+      if (refs.includes('ANY') || m.mntBy.some((x) => refs.includes(x.toUpperCase()))) out.push(`AS${m.asn}`);
     }
     return out;
   }
@@ -223,25 +217,30 @@ export class SetExpander {
     const key = name.toUpperCase();
     if (this.peeringSets.has(key)) return this.peeringSets.get(key);
     const stored = this.index.set('peering-set', name);
-    let result: { peerings: Peering[]; notes: ExpansionNote[] } | undefined;
-    if (stored) {
-      result = { peerings: [], notes: [] };
-      for (const a of stored.object.attributes) {
-        if (a.name !== 'peering' && a.name !== 'mp-peering') continue;
-        // The grammar parses peerings inside policies: wrap the value in a policy that accepts ANY.
-        const value = a.name === 'peering' ? `from ${a.value} accept ANY` : `afi any from ${a.value} accept ANY`;
-        const parsed = this.parseSynthetic(stored.object, a.name === 'peering' ? 'import' : 'mp-import', value, a);
-        const terms = parsed.flatMap((p) => p.terms);
-        if (terms.length === 0) {
-          result.notes.push({ kind: 'bad-member', set: key, message: `peering-set ${name}: line ${a.line} could not be parsed` });
-          continue;
-        }
-        // One peering per line, whatever the number of families it yielded.
-        const first = terms[0]!.peerings[0];
-        if (first) result.peerings.push(first.peering);
-      }
-    }
+    const result = stored ? this.peeringsOf(stored.object) : undefined;
     this.peeringSets.set(key, result);
+    return result;
+  }
+
+  /** The peerings a peering-set object lists, one per `peering:`/`mp-peering:` line. */
+  peeringsOf(object: RpslObject): { peerings: Peering[]; notes: ExpansionNote[] } {
+    const key = object.key.toUpperCase();
+    const name = object.key;
+    const result: { peerings: Peering[]; notes: ExpansionNote[] } = { peerings: [], notes: [] };
+    for (const a of object.attributes) {
+      if (a.name !== 'peering' && a.name !== 'mp-peering') continue;
+      // The grammar parses peerings inside policies: wrap the value in a policy that accepts ANY.
+      const value = a.name === 'peering' ? `from ${a.value} accept ANY` : `afi any from ${a.value} accept ANY`;
+      const parsed = this.parseSynthetic(object, a.name === 'peering' ? 'import' : 'mp-import', value, a);
+      const terms = parsed.flatMap((p) => p.terms);
+      if (terms.length === 0) {
+        result.notes.push({ kind: 'bad-member', set: key, message: `peering-set ${name}: line ${a.line} could not be parsed` });
+        continue;
+      }
+      // One peering per line, whatever the number of families it yielded.
+      const first = terms[0]!.peerings[0];
+      if (first) result.peerings.push(first.peering);
+    }
     return result;
   }
 

@@ -1,17 +1,13 @@
-import { DiskStore } from '../store/disk-store.js';
 import { QueryInputError } from './errors.js';
 import { openObjectSource, type ObjectSource, type Protocol } from './open.js';
 import { Politeness } from './politeness.js';
 import { parseSources } from './query.js';
 
-/** The data options every fetching command shares (see src/cli/options.ts). */
+/** The server options every fetching command shares (see src/cli/options.ts). */
 export interface SessionArgs {
-  data: string;
   offline: boolean;
   server: string;
   sources?: string;
-  /** Hours. */
-  ttl: number;
   protocol?: Protocol;
   /** Read timeout, seconds. */
   timeout?: number;
@@ -23,7 +19,6 @@ export interface SessionArgs {
 }
 
 export interface Session {
-  store: DiskStore;
   /** Undefined with --offline: nothing may touch the network. */
   source?: ObjectSource;
   sources?: string[];
@@ -31,15 +26,13 @@ export interface Session {
 }
 
 /**
- * Opens the store and, unless offline, a client for the server. The client connects lazily,
- * on its first query, so a command answered from the store opens no connection.
+ * A client for the server unless offline. It connects lazily, on its first query, so a
+ * command answered from the store opens no connection. The wire knows nothing of the store.
  */
 export function openSession(a: SessionArgs): Session {
-  if (!(a.ttl >= 0)) throw new QueryInputError(String(a.ttl), '--ttl is a number of hours, 0 or more');
   if (a.timeout !== undefined && !(a.timeout > 0)) throw new QueryInputError(String(a.timeout), '--timeout is a number of seconds above 0');
-  const store = new DiskStore(a.data, { ttlMs: a.ttl * 3600 * 1000 });
   const sources = a.sources ? parseSources(a.sources) : undefined;
-  if (a.offline) return { store, sources, close: async () => {} };
+  if (a.offline) return { sources, close: async () => {} };
   const politeness = new Politeness({ maxConnections: a.maxConnections, maxNewPerSecond: a.maxNewPerSecond });
   const source = openObjectSource(a.server, {
     protocol: a.protocol,
@@ -49,5 +42,5 @@ export function openSession(a: SessionArgs): Session {
     connectTimeoutMs: a.connectTimeoutMs,
     maxAttempts: a.maxAttempts,
   });
-  return { store, source, sources, close: () => source.close() };
+  return { source, sources, close: () => source.close() };
 }

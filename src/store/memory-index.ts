@@ -41,6 +41,12 @@ export class MemoryIndex implements ObjectIndex {
     return this.byAsn.values();
   }
 
+  /** Every object, aut-nums first. */
+  *objects(): Generator<StoredObject> {
+    yield* this.byAsn.values();
+    yield* this.sets.values();
+  }
+
   /** The AS numbers that have an aut-num here. */
   asns(): number[] {
     return [...this.byAsn.keys()];

@@ -10,7 +10,7 @@ let dir: string;
 let gz: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'asrel-cli-import-'));
-  gz = join(dir, 'dn42.db.gz');
+  gz = join(dir, 'dn42-registry-2023-10-22.db.gz');
   await writeFile(gz, gzipSync(await readFile(join(FIXTURES, 'irr-access/dn42-registry-2023-10-22.db'))));
 });
 afterAll(async () => {
@@ -24,11 +24,28 @@ describe('asrel import', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // The DN42 dump: 9 as-block (not stored), 2,981 aut-num, 92 as-set, 2 route-set.
-    expect(r.stdout).toBe(`${gz}: 3084 objects read, stored 2981 aut-num, 92 as-set, 2 route-set; 9 of other classes not stored\nstore: ${data}\n`);
+    // Dated by the date in the file name, which is the registry snapshot's date.
+    expect(r.stdout).toBe(`${gz}: 3084 objects read, stored 2981 aut-num, 92 as-set, 2 route-set; 9 of other classes not stored; dated 2023-10-22 (file name)\nstore: ${data}\n`);
     const show = await asrel(['show', 'AS4242423182', '--offline', '--data', data]);
-    expect(show.stdout.split('\n')[0]).toMatch(/^% aut-num AS4242423182, source CRXN, from dump dn42\.db\.gz \(file dated \S+\)$/);
+    expect(show.stdout.split('\n')[0]).toBe('% aut-num AS4242423182, source CRXN, from dump dn42-registry-2023-10-22.db.gz (dated 2023-10-22)');
     const ripe = await asrel(['show', 'AS209557', '--offline', '--json', '--data', data]);
-    expect(JSON.parse(ripe.stdout)[0]).toMatchObject({ source: 'RIPE', provenance: { kind: 'dump', from: 'dn42.db.gz' } });
+    expect(JSON.parse(ripe.stdout)[0]).toMatchObject({ source: 'RIPE', provenance: { kind: 'dump', from: 'dn42-registry-2023-10-22.db.gz', date: '2023-10-22' } });
+  });
+
+  it('dates a dump by --date, else says it used the file time', async () => {
+    const plain = join(dir, 'registry.db.gz');
+    await writeFile(plain, await readFile(gz));
+    const given = await asrel(['import', plain, '--data', join(dir, 'store-dated'), '--date', '2023-10-22']);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain('dated 2023-10-22 (given)');
+    expect(given.stderr).toBe('');
+    const mtime = await asrel(['import', plain, '--data', join(dir, 'store-mtime')]);
+    expect(mtime.code).toBe(0);
+    expect(mtime.stdout).toContain('(modification time)');
+    expect(mtime.stderr).toContain('is dated by its modification time; give --date YYYY-MM-DD');
+    const bad = await asrel(['import', plain, '--data', join(dir, 'store-bad'), '--date', '2023-13-45']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--date '2023-13-45' is not a date");
   });
 
   it('fails clearly on a missing file', async () => {

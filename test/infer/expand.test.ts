@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SetExpander } from '../../src/infer/expand.js';
 import { InferenceEngine } from '../../src/infer/engine.js';
+import { storeOf } from '../../src/infer/infer.js';
 import { parsePolicies } from '../../src/policy/parse.js';
 import { readObjects } from '../../src/rpsl/read.js';
 import { MemoryIndex } from '../../src/store/memory-index.js';
@@ -65,7 +66,7 @@ source: TEST
 `;
 
 describe('set expansion', () => {
-  const idx = index(MADE_UP);
+  const idx = storeOf(index(MADE_UP));
 
   it('nested as-sets with a loop, a missing set and a bad member: members kept, problems noted', () => {
     const x = new SetExpander(idx, parsePolicies).asSet('as-a');
@@ -90,7 +91,7 @@ describe('set expansion', () => {
   });
 
   it('peering-sets and filter-sets drive inference', () => {
-    const e = new InferenceEngine(idx, parsePolicies);
+    const e = new InferenceEngine(idx);
     // PRNG-UPSTREAMS = AS20, AS21, AS22; FLTR-TABLE is the table without the default: FULL.
     for (const n of [20, 21, 22]) {
       const l = e.infer(30, n, 'ipv6');

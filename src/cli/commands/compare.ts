@@ -1,11 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
 import { loadRelationshipFile, RelationshipFileError } from '../../graph/relationship-file.js';
 import { compareFamily, comparisonText } from '../../infer/compare.js';
-import { inferAll } from '../../infer/infer.js';
 import type { Family } from '../../infer/types.js';
 import { UserError } from '../errors.js';
-import { loadIndex } from '../load-index.js';
-import type { DataArgs } from '../load-index.js';
+import { withData } from '../../analysis/with-data.js';
+import { storeDataLines } from '../../analysis/data-lines.js';
+import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
 
@@ -36,9 +36,11 @@ const command: CommandModule<object, CompareArgs> = {
       throw e;
     }
     if (truth.edges.length === 0) throw new UserError(`${argv.relationships}: no relationships in the file`, 2, 'Give a file with at least one link.');
-    const { index, notes } = await loadIndex(argv);
-    const links = inferAll(index, { families: fams });
-    const results = fams.map((f) => compareFamily(f, links, truth.edges, index));
+    const { results, notes } = await withData(argv, undefined, (d) => {
+      const links = [...d.engine.all(fams, { text: false })];
+      const hasObject = (asn: number) => d.engine.hasObject(asn);
+      return { results: fams.map((f) => compareFamily(f, links, truth.edges, hasObject)), notes: [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))] };
+    });
     const what = truth.format === 'asrel-csv' ? 'asrel CSV' : `CAIDA ${truth.format.slice(6)}, read as ${caidaFamily}`;
     if (argv.json) {
       process.stdout.write(`${JSON.stringify({ relationships: argv.relationships, format: truth.format, families: results, data: notes }, null, 2)}\n`);

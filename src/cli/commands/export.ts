@@ -1,12 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import type { Argv, CommandModule } from 'yargs';
 import { evidenceSources } from '../../report/inference-text.js';
-import { inferAll } from '../../infer/infer.js';
 import type { Family, LinkInference } from '../../infer/types.js';
 import { UserError } from '../errors.js';
-import { loadIndex } from '../load-index.js';
-import type { DataArgs } from '../load-index.js';
+import { withData } from '../../analysis/with-data.js';
+import { storeDataLines } from '../../analysis/data-lines.js';
+import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData } from '../options.js';
 import { familiesArg } from './rel.js';
 
@@ -23,12 +24,12 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+function csvRow(l: LinkInference): string[] {
+  return [String(l.a), String(l.b), l.family, l.relation, String(l.confidence), String(l.evidence.length), neutralise(evidenceSources(l).join('; '))];
+}
+
 export function toCsv(links: LinkInference[]): string {
-  const rows = links.map((l) => [
-    String(l.a), String(l.b), l.family, l.relation, String(l.confidence), String(l.evidence.length),
-    neutralise(evidenceSources(l).join('; ')),
-  ]);
-  return stringify([CSV_HEADER, ...rows]);
+  return stringify([CSV_HEADER, ...links.map(csvRow)]);
 }
 
 /**
@@ -41,17 +42,26 @@ export function toCaida(links: LinkInference[], family: Family, label: string): 
   const left: Record<string, number> = {};
   for (const l of links) {
     if (l.family !== family) continue;
-    if (l.relation === 'p2c') out.push(`${l.a}|${l.b}|-1`);
-    else if (l.relation === 'c2p') out.push(`${l.b}|${l.a}|-1`);
-    else if (l.relation === 'p2p') out.push(`${Math.min(l.a, l.b)}|${Math.max(l.a, l.b)}|0`);
+    const row = caidaRow(l);
+    if (row) out.push(row);
     else left[l.relation] = (left[l.relation] ?? 0) + 1;
   }
-  const header = [
+  return `${[...caidaHeader(family, label, out.length, left), ...out].join('\n')}\n`;
+}
+
+function caidaRow(l: LinkInference): string | undefined {
+  if (l.relation === 'p2c') return `${l.a}|${l.b}|-1`;
+  if (l.relation === 'c2p') return `${l.b}|${l.a}|-1`;
+  if (l.relation === 'p2p') return `${Math.min(l.a, l.b)}|${Math.max(l.a, l.b)}|0`;
+  return undefined;
+}
+
+function caidaHeader(family: Family, label: string, count: number, left: Record<string, number>): string[] {
+  return [
     `# asrel ${family} AS relationships inferred from IRR routing policy (${label})`,
     `# format: <provider-as>|<customer-as>|-1 and <peer-as>|<peer-as>|0 (CAIDA serial-1)`,
-    `# ${out.length} links` + (Object.keys(left).length ? `; left out (no serial-1 code): ${Object.entries(left).map(([k, c]) => `${c} ${k}`).join(', ')}` : ''),
+    `# ${count} links` + (Object.keys(left).length ? `; left out (no serial-1 code): ${Object.entries(left).map(([k, c]) => `${c} ${k}`).join(', ')}` : ''),
   ];
-  return `${[...header, ...out].join('\n')}\n`;
 }
 
 const command: CommandModule<object, ExportArgs> = {
@@ -71,26 +81,96 @@ const command: CommandModule<object, ExportArgs> = {
       throw new UserError('--format caida writes one file per address family', 2,
         'Give --out PREFIX (writes PREFIX.ipv4.as-rel.txt and PREFIX.ipv6.as-rel.txt) or choose one family with --afi ipv4|ipv6.');
     }
-    const { index, notes } = await loadIndex(argv);
-    const links = inferAll(index, { families: fams });
-    for (const n of notes) process.stderr.write(`${n}\n`);
-    const label = notes.map((n) => n.replace(/^data: /, '')).join('; ') || 'asrel';
-    const write = async (path: string | undefined, text: string) => {
-      if (!path) { process.stdout.write(text); return; }
-      try {
-        await writeFile(path, text);
-      } catch (e) {
-        throw new UserError(`cannot write ${path}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
+    const counts: Record<string, number> = {};
+    let total = 0;
+    await withData(argv, undefined, async (d) => {
+      const notes = [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))];
+      for (const n of notes) process.stderr.write(`note: ${n}\n`);
+      const label = notes.map((n) => n.replace(/^data: /, '')).join('; ') || 'asrel';
+      // Streamed: one inference at a time from the store to the output, never the whole registry in memory.
+      const links = d.engine.all(fams, { text: argv.format === 'json' });
+      const count = (l: LinkInference) => {
+        counts[l.relation] = (counts[l.relation] ?? 0) + 1;
+        total++;
+      };
+      if (argv.format === 'caida') {
+        // Families come one after the other: one file (or section) per family.
+        const outs = new Map<Family, Output>();
+        const rows = new Map<Family, string[]>();
+        const left = new Map<Family, Record<string, number>>();
+        for (const f of fams) {
+          outs.set(f, await openOutput(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined));
+          rows.set(f, []);
+          left.set(f, {});
+        }
+        // The header counts links: rows of a family are kept as text (tens of bytes each) until the family ends.
+        for (const l of links) {
+          count(l);
+          const row = caidaRow(l);
+          if (row) rows.get(l.family)!.push(row);
+          else left.get(l.family)![l.relation] = (left.get(l.family)![l.relation] ?? 0) + 1;
+        }
+        for (const f of fams) {
+          const o = outs.get(f)!;
+          await o.write(`${caidaHeader(f, label, rows.get(f)!.length, left.get(f)!).join('\n')}\n`);
+          const r = rows.get(f)!;
+          for (let i = 0; i < r.length; i += 5000) await o.write(`${r.slice(i, i + 5000).join('\n')}\n`);
+          await o.end();
+        }
+        return;
       }
-      process.stderr.write(`wrote ${path}\n`);
-    };
-    if (argv.format === 'csv') await write(argv.out, toCsv(links));
-    else if (argv.format === 'json') await write(argv.out, `${JSON.stringify({ links, data: notes }, null, 1)}\n`);
-    else {
-      for (const f of fams) await write(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined, toCaida(links, f, label));
-    }
-    const count = (r: string) => links.filter((l) => l.relation === r).length;
-    process.stderr.write(`${links.length} links (${fams.join(', ')}): ${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${count(r)} ${r}`).join(', ')}\n`);
+      const o = await openOutput(argv.out);
+      if (argv.format === 'csv') {
+        await o.write(stringify([CSV_HEADER]));
+        let batch: string[][] = [];
+        for (const l of links) {
+          count(l);
+          batch.push(csvRow(l));
+          if (batch.length >= 2000) {
+            await o.write(stringify(batch));
+            batch = [];
+          }
+        }
+        if (batch.length) await o.write(stringify(batch));
+      } else {
+        await o.write('{"links": [\n');
+        let first = true;
+        for (const l of links) {
+          count(l);
+          await o.write(`${first ? '' : ',\n'}${JSON.stringify(l)}`);
+          first = false;
+        }
+        await o.write(`\n], "data": ${JSON.stringify(notes)}}\n`);
+      }
+      await o.end();
+    });
+    process.stderr.write(`${total} links (${fams.join(', ')}): ${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${counts[r] ?? 0} ${r}`).join(', ')}\n`);
   },
 };
 export default command;
+
+interface Output {
+  write(text: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** Standard output, or a file (written as it goes, with back-pressure). */
+async function openOutput(path: string | undefined): Promise<Output> {
+  const stream: NodeJS.WritableStream = path ? createWriteStream(path) : process.stdout;
+  const failed = once(stream as unknown as NodeJS.EventEmitter, 'error').then(([e]: unknown[]) => {
+    throw new UserError(`cannot write ${path ?? 'standard output'}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
+  });
+  failed.catch(() => {});
+  const write = (text: string) => Promise.race([failed, new Promise<void>((resolve) => {
+    if (stream.write(text)) resolve();
+    else void once(stream as unknown as NodeJS.EventEmitter, 'drain').then(() => resolve());
+  })]);
+  return {
+    write,
+    end: async () => {
+      if (!path) return;
+      await Promise.race([failed, new Promise<void>((resolve) => (stream as WriteStream).end(() => resolve()))]);
+      process.stderr.write(`wrote ${path}\n`);
+    },
+  };
+}

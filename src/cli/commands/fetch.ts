@@ -5,9 +5,17 @@ import { QueryInputError } from '../../irr/errors.js';
 import { openSession, type SessionArgs } from '../../irr/session.js';
 import { parseObjectKey, type ObjectKey } from '../../irr/query.js';
 import type { Protocol } from '../../irr/open.js';
-import type { FetchSummary } from '../../store/fetcher.js';
+import type { FetchSummary } from '../../gather/fetcher.js';
+import { openStore } from '../../analysis/open-data.js';
+import type { Store } from '../../store/store.js';
 
-interface FetchArgs extends SessionArgs {
+export interface StoreArgs extends SessionArgs {
+  data: string;
+  /** Hours. */
+  ttl: number;
+}
+
+interface FetchArgs extends StoreArgs {
   objects: string[];
   depth: number;
   refresh: boolean;
@@ -35,13 +43,18 @@ export function objectArgs(list: readonly unknown[]): ObjectKey[] {
   });
 }
 
-export function sessionOrExit(argv: SessionArgs) {
+/** The store and, unless offline, a client for the server; problems with either are one line and exit 2. */
+export function sessionOrExit(argv: StoreArgs): ReturnType<typeof openSession> & { store: Store } {
+  if (!(argv.ttl >= 0)) throw new UserError(`--ttl is a number of hours, 0 or more (got ${argv.ttl})`, 2, 'E.g. --ttl 24.');
+  let session;
   try {
-    return openSession(argv);
+    session = openSession(argv);
   } catch (e) {
     if (e instanceof QueryInputError) throw new UserError(e.message, 2, 'Check --server (host[:port]), --sources (e.g. RADB,RIPE), --ttl and --timeout.');
     throw e;
   }
+  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000 });
+  return { ...session, store, close: async () => { store.close(); await session.close(); } };
 }
 
 export function summaryLines(s: FetchSummary): string[] {
@@ -73,7 +86,7 @@ const command: CommandModule<object, FetchArgs> = {
       bar = b;
     }
     let level = 0;
-    const { crawl } = await import('../../store/crawl.js');
+    const { crawl } = await import('../../gather/crawl.js');
     let result;
     try {
       result = await crawl(start, {

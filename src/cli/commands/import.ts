@@ -1,8 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { withDataOptions, withJson } from '../options.js';
-import { DiskStore } from '../../store/disk-store.js';
-import { importDump, type ImportSummary } from '../../store/import-dump.js';
+import { openStore } from '../../analysis/open-data.js';
+import { checkDate } from '../../gather/dump-date.js';
+import { HttpDumpError, isUrl, openHttpDump } from '../../gather/http-dump.js';
+import { importDump, type ImportSummary } from '../../gather/import-dump.js';
 import { InputError } from '../../rpsl/read.js';
 
 interface ImportArgs {
@@ -10,58 +12,95 @@ interface ImportArgs {
   data: string;
   json: boolean;
   source?: string;
-  durable: boolean;
+  date?: string;
 }
 
 const command: CommandModule<object, ImportArgs> = {
   command: 'import <files..>',
-  describe: 'import IRR dumps (radb.db.gz, ripe.db.aut-num.gz, …; plain or gzip, - = stdin) into the store',
+  describe: 'import IRR dumps into the store: files or http(s) URLs (radb.db.gz, ripe.db.aut-num.gz, …; plain or gzip, - = stdin)',
   builder: (y) =>
     withJson(withDataOptions(y))
-      .positional('files', { type: 'string', array: true, describe: 'dump files' })
+      .positional('files', { type: 'string', array: true, describe: 'dump files or URLs' })
       .option('source', { type: 'string', describe: 'source for objects without a source: line (they are skipped otherwise)' })
-      .option('durable', { type: 'boolean', default: false, describe: 'fsync every object (slow; writes are atomic either way)' }) as unknown as Argv<ImportArgs>,
+      .option('date', { type: 'string', describe: 'date of the dump (YYYY-MM-DD), cited in answers; default: a date in the file name, Last-Modified for URLs, else the file time' })
+      .example('$0 import https://ftp.ripe.net/ripe/dbase/split/ripe.db.aut-num.gz', 'stream RIPE\'s aut-num dump into the store')
+      .example('$0 import radb.db.gz --date 2026-11-01', 'a local dump, dated for citation') as unknown as Argv<ImportArgs>,
   handler: async (argv) => {
     if (argv.source !== undefined && !/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(argv.source)) {
       throw new UserError(`--source '${argv.source}' is not a source name`, 2, 'Use letters, digits, - and _, e.g. --source DN42.');
     }
-    const store = new DiskStore(argv.data);
-    const results: ImportSummary[] = [];
-    for (const file of argv.files) {
-      let bar: { update(n: number): void; stop(): void } | undefined;
-      if (process.stderr.isTTY) {
-        const { SingleBar, Presets } = await import('cli-progress');
-        const b = new SingleBar({ stream: process.stderr, format: `import ${file} {value} objects`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
-        b.start(0, 0);
-        bar = b;
+    const date = argv.date === undefined ? undefined : checkDate(argv.date);
+    if (argv.date !== undefined && !date) throw new UserError(`--date '${argv.date}' is not a date`, 2, 'Write it as YYYY-MM-DD, e.g. --date 2026-11-01.');
+    const store = openStore(argv.data);
+    // Ctrl-C: finish the open transaction, say what was stored, exit 130. A second Ctrl-C is immediate.
+    let stop = false;
+    const onSigint = () => {
+      if (stop) process.exit(130);
+      stop = true;
+    };
+    process.on('SIGINT', onSigint);
+    const results: (ImportSummary & { interrupted: boolean })[] = [];
+    try {
+      for (const file of argv.files.map(String)) {
+        if (stop) break;
+        results.push(await importOne(file, store, { source: argv.source, date, stop: () => stop }));
+        if (results.at(-1)!.interrupted) break;
       }
-      try {
-        results.push(await importDump(file, store, { defaultSource: argv.source, durable: argv.durable, onProgress: (n) => bar?.update(n) }));
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (e instanceof InputError || code === 'ENOENT' || code === 'EISDIR') {
-          throw new UserError(e instanceof InputError ? e.message : `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : 'it is a folder'}`, 2,
-            `Give IRR dump files (plain or gzip RPSL). ${results.length ? `${results.length} file(s) before it were imported.` : ''}`.trim());
-        }
-        throw e;
-      } finally {
-        bar?.stop();
-      }
+    } finally {
+      process.off('SIGINT', onSigint);
+      store.close();
     }
+    const interrupted = results.some((r) => r.interrupted) || stop;
     if (argv.json) {
-      process.stdout.write(`${JSON.stringify({ store: argv.data, files: results }, null, 2)}\n`);
-      return;
+      process.stdout.write(`${JSON.stringify({ store: argv.data, files: results, interrupted }, null, 2)}\n`);
+    } else {
+      for (const r of results) {
+        const stored = Object.entries(r.stored).map(([c, n]) => `${n} ${c}`).join(', ') || 'nothing';
+        const extra = [
+          r.otherClasses ? `${r.otherClasses} of other classes not stored` : '',
+          r.withoutSource ? `${r.withoutSource} without a source: line ${argv.source ? `stored as ${argv.source.toUpperCase()}` : 'skipped (use --source)'}` : '',
+          r.readerProblems ? `${r.readerProblems} reader warnings` : '',
+          r.problems.length ? `${r.problems.length} object(s) whose policies could not be analysed, e.g. ${r.problems[0]}` : '',
+        ].filter(Boolean);
+        process.stdout.write(`${r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})\n`);
+        if (r.date.how === 'modification time') process.stderr.write(`note: ${r.file} is dated by its modification time; give --date YYYY-MM-DD if that is not the dump's date\n`);
+      }
+      process.stdout.write(`store: ${argv.data}\n`);
     }
-    for (const r of results) {
-      const stored = Object.entries(r.stored).map(([c, n]) => `${n} ${c}`).join(', ') || 'nothing';
-      const extra = [
-        r.otherClasses ? `${r.otherClasses} of other classes not stored` : '',
-        r.withoutSource ? `${r.withoutSource} without a source: line ${argv.source ? `stored as ${argv.source.toUpperCase()}` : 'skipped (use --source)'}` : '',
-        r.readerProblems ? `${r.readerProblems} reader warnings` : '',
-      ].filter(Boolean);
-      process.stdout.write(`${r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}\n`);
+    if (interrupted) {
+      process.stderr.write('asrel: interrupted: the objects listed above are stored; the rest of that file is not\n');
+      process.exitCode = 130;
     }
-    process.stdout.write(`store: ${argv.data}\n`);
   },
 };
 export default command;
+
+async function importOne(file: string, store: ReturnType<typeof openStore>, o: { source?: string; date?: string; stop: () => boolean }) {
+  let bar: { update(n: number): void; stop(): void } | undefined;
+  if (process.stderr.isTTY) {
+    const { SingleBar, Presets } = await import('cli-progress');
+    const b = new SingleBar({ stream: process.stderr, format: `import ${file} {value} objects`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+    b.start(0, 0);
+    bar = b;
+  }
+  try {
+    if (isUrl(file)) {
+      const http = await openHttpDump(file);
+      return await importDump(file, store, {
+        stream: http.stream, from: http.name, date: o.date ?? http.lastModified, defaultSource: o.source,
+        onProgress: (n) => bar?.update(n), stopRequested: o.stop,
+      });
+    }
+    return await importDump(file, store, { defaultSource: o.source, date: o.date, onProgress: (n) => bar?.update(n), stopRequested: o.stop });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof HttpDumpError) throw new UserError(e.message, 1, 'Check the URL and the network; objects of earlier files are stored.');
+    if (e instanceof InputError || code === 'ENOENT' || code === 'EISDIR') {
+      throw new UserError(e instanceof InputError ? e.message : `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : 'it is a folder'}`, 2,
+        'Give IRR dump files (plain or gzip RPSL) or http(s) URLs; objects of earlier files are stored.');
+    }
+    throw e;
+  } finally {
+    bar?.stop();
+  }
+}

@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
-import { neighborsOf } from '../../infer/infer.js';
 import type { LinkInference } from '../../infer/types.js';
 import { asnArg } from '../asn-arg.js';
-import { loadIndex } from '../load-index.js';
-import type { DataArgs } from '../load-index.js';
+import { withData } from '../../analysis/with-data.js';
+import { dataLines } from '../../analysis/data-lines.js';
+import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
 
@@ -28,17 +28,18 @@ const command: CommandModule<object, NeighborsArgs> = {
       .example('$0 neighbors 3255', 'providers, peers and customers of AS3255 in IPv4 and IPv6') as unknown as Argv<NeighborsArgs>,
   handler: async (argv) => {
     const asn = asnArg(argv.asn, 'AS');
-    const { index, notes } = await loadIndex(argv, { asns: [asn], neighbours: true });
     const fams = familiesArg(argv.afi);
     const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
-    for (const l of neighborsOf(index, asn)) {
-      if (!fams.includes(l.family)) continue;
+    const { links, notes, hasObject } = await withData(argv, { asns: [asn], neighbours: true }, (d) => {
+      const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { text: false }));
+      return { links, hasObject: d.engine.hasObject(asn), notes: [...d.notes, ...dataLines(d.store, [asn, ...links.map((l) => l.b)])] };
+    });
+    for (const l of links) {
       const row = byNeighbour.get(l.b) ?? {};
       row[l.family] = l;
       byNeighbour.set(l.b, row);
     }
     const rows = [...byNeighbour.entries()].sort((x, y) => x[0] - y[0]);
-    const hasObject = !!index.autNum(asn);
     if (argv.json) {
       const neighbors = rows.map(([n, r]) => ({
         asn: n,

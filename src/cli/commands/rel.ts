@@ -1,11 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
 import { inferenceJson, inferenceText } from '../../report/inference-text.js';
-import { inferPair } from '../../infer/infer.js';
 import type { Family } from '../../infer/types.js';
 import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
-import { loadIndex } from '../load-index.js';
-import type { DataArgs } from '../load-index.js';
+import { withData } from '../../analysis/with-data.js';
+import { dataLines } from '../../analysis/data-lines.js';
+import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 
 interface RelArgs extends DataArgs {
@@ -32,9 +32,11 @@ const command: CommandModule<object, RelArgs> = {
     const a = asnArg(argv.a, 'first AS');
     const b = asnArg(argv.b, 'second AS');
     if (a === b) throw new UserError(`AS${a} is given twice`, 2, 'Name two different ASes.');
-    const { index, notes } = await loadIndex(argv, { asns: [a, b] });
     const fams = familiesArg(argv.afi);
-    const results = fams.map((f) => inferPair(index, a, b, f));
+    const { results, notes } = await withData(argv, { asns: [a, b] }, (d) => ({
+      results: fams.map((f) => d.engine.infer(a, b, f)),
+      notes: [...d.notes, ...dataLines(d.store, [a, b])],
+    }));
     if (argv.json) {
       const afi: Record<string, unknown> = {};
       for (const r of results) afi[r.family] = inferenceJson(r);

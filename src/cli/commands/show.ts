@@ -1,12 +1,12 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { withDataOptions, withJson } from '../options.js';
-import { fetchObjects } from '../../store/fetcher.js';
-import type { SessionArgs } from '../../irr/session.js';
+import { fetchObjects } from '../../gather/fetcher.js';
+import { bundledStore } from '../../analysis/open-data.js';
 import type { Protocol } from '../../irr/open.js';
-import { objectArgs, sessionOrExit, withServerOptions } from './fetch.js';
+import { objectArgs, sessionOrExit, withServerOptions, type StoreArgs } from './fetch.js';
 
-interface ShowArgs extends SessionArgs {
+interface ShowArgs extends StoreArgs {
   object: string;
   json: boolean;
 }
@@ -21,15 +21,24 @@ const command: CommandModule<object, ShowArgs> = {
     const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol });
     let failure: string | undefined;
     let notFound = false;
+    let entries;
+    let fromBundle = false;
     try {
       // Fresh objects come from the store; stale or missing ones are fetched unless --offline.
       const r = await fetchObjects([key], { store: session.store, source: session.source, offline: argv.offline });
       failure = r.summary.failed[0]?.error;
       notFound = r.summary.notFound > 0;
+      entries = session.store.versions(key.cls, key.key);
+      if (entries.length === 0 && session.store.counts().autNums === 0) {
+        // The answers of an empty store come from the bundled snapshot: show what they quote.
+        const bundled = bundledStore();
+        entries = bundled.versions(key.cls, key.key);
+        fromBundle = entries.length > 0;
+        if (fromBundle) failure = undefined;
+      }
     } finally {
       await session.close();
     }
-    const entries = await session.store.get(key.cls, key.key);
     if (entries.length === 0) {
       if (argv.offline) throw new UserError(`${key.cls} ${key.key} is not in the store (${argv.data})`, 1, `Run without --offline, or fetch it first: asrel fetch ${key.key}`);
       if (notFound) throw new UserError(`${key.cls} ${key.key} not found on ${argv.server}${session.sources ? ` in ${session.sources.join(',')}` : ''}`, 1, 'Check the name, or try other --sources.');
@@ -43,20 +52,27 @@ const command: CommandModule<object, ShowArgs> = {
         source: e.object.source ?? null,
         provenance: e.provenance,
         fresh: session.store.entryIsFresh(e, now),
-        file: e.path,
-        text: e.text,
+        text: textOf(e.object),
       }));
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       const parts = entries.map((e) => {
         const p = e.provenance;
         const stale = session.store.entryIsFresh(e, now) ? '' : ` (older than --ttl ${argv.ttl} h)`;
-        const how = p.kind === 'live' ? `fetched ${p.date} from ${p.from}` : `from dump ${p.from} (file dated ${p.date})`;
-        return `% ${e.object.class} ${e.object.key}, source ${e.object.source ?? 'unknown'}, ${how}${stale}\n${e.text}`;
+        const how = p.kind === 'live' ? `fetched ${p.date} from ${p.from}`
+          : p.kind === 'dump' ? `from dump ${p.from} (dated ${p.date})`
+            : `from the bundled snapshot ${p.from} (${p.date})${p.reconstructed ? ', a RECONSTRUCTION, not registry data' : ''}`;
+        return `% ${e.object.class} ${e.object.key}, source ${e.object.source ?? 'unknown'}, ${how}${stale}\n${textOf(e.object)}`;
       });
       process.stdout.write(parts.join('\n'));
     }
+    if (fromBundle) process.stderr.write(`note: the store (${argv.data}) is empty: this is the bundled copy that answers quote\n`);
     if (failure) process.stderr.write(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
   },
 };
 export default command;
+
+/** The object's lines as stored. */
+function textOf(o: { attributes: { raw: string }[] }): string {
+  return `${o.attributes.map((a) => a.raw).join('\n')}\n`;
+}

@@ -2,8 +2,9 @@ import { readObjects } from '../rpsl/read.js';
 import type { ObjectSource } from '../irr/open.js';
 import { IrrError } from '../irr/errors.js';
 import { objectKeyString, type ObjectKey } from '../irr/query.js';
-import type { DiskStore, StoreEntry } from './disk-store.js';
-import type { StoredObject } from './types.js';
+import { Ingest } from '../infer/ingest.js';
+import type { Store } from '../store/store.js';
+import type { StoredObject } from '../store/types.js';
 
 export interface FetchSummary {
   fetched: number;
@@ -15,7 +16,9 @@ export interface FetchSummary {
 }
 
 export interface FetchOptions {
-  store: DiskStore;
+  store: Store;
+  /** Writes fetched objects with their claims; one per run so set changes are seen once. */
+  ingest?: Ingest;
   /** Absent (or `offline`) means: answer from the store only. */
   source?: ObjectSource;
   offline?: boolean;
@@ -51,22 +54,12 @@ export async function fetchObjects(keys: ObjectKey[], opts: FetchOptions): Promi
 
   // Look in the store first, then send every miss at once and in order: the IRRd client
   // pipelines them on one connection, and each answer is stored as soon as it is complete.
-  const cached = await Promise.all(
-    unique.map(async (k) => {
-      try {
-        return await opts.store.get(k.cls, k.key);
-      } catch (e) {
-        summary.failed.push({ key: objectKeyString(k), error: e instanceof Error ? e.message : String(e) });
-        settle(k);
-        return undefined;
-      }
-    }),
-  );
+  const ingest = opts.ingest ?? new Ingest(opts.store);
+  const cached = unique.map((k) => opts.store.versions(k.cls, k.key));
   const source = opts.offline ? undefined : opts.source;
   const misses: { k: ObjectKey; answer: Promise<string | undefined> }[] = [];
   unique.forEach((k, i) => {
-    const stored = cached[i];
-    if (!stored) return;
+    const stored = cached[i]!;
     const name = objectKeyString(k);
     const fresh = stored.filter((e) => opts.store.entryIsFresh(e, now));
     if (!opts.refresh && fresh.length > 0) {
@@ -104,10 +97,13 @@ export async function fetchObjects(keys: ObjectKey[], opts: FetchOptions): Promi
           return;
         }
         const date = new Date().toISOString();
-        const saved: StoreEntry[] = [];
-        for (const o of match) saved.push(await opts.store.put(o, { kind: 'live', from: source!.server, date }));
+        // An object is stored only once its whole answer has arrived (the clients make sure).
+        const provenance = { kind: 'live' as const, from: source!.server, date };
+        opts.store.transaction(() => {
+          for (const o of match) ingest.write(o, provenance);
+        });
         summary.fetched++;
-        objects.set(name, saved.map(plain));
+        objects.set(name, match.map((object) => ({ object, provenance })));
       } catch (e) {
         const network = e instanceof IrrError && e.retryable;
         summary.failed.push({ key: name, error: e instanceof Error ? e.message : String(e), ...(network ? { network } : {}) });
@@ -116,6 +112,7 @@ export async function fetchObjects(keys: ObjectKey[], opts: FetchOptions): Promi
       }
     }),
   );
+  if (!opts.ingest) ingest.finish();
   summary.failed.sort((a, b) => a.key.localeCompare(b.key));
   summary.notFoundKeys.sort();
   return { summary, objects };

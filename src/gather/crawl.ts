@@ -3,6 +3,7 @@ import { referencedPeers } from '../policy/peers.js';
 import { formatAsn, objectKeyString, parseObjectKey, parseSetName, type ObjectKey } from '../irr/query.js';
 import type { RpslObject } from '../rpsl/types.js';
 import type { ParsedPolicy } from '../policy/types.js';
+import { Ingest } from '../infer/ingest.js';
 import { addSummaries, emptySummary, fetchObjects, type FetchOptions, type FetchSummary } from './fetcher.js';
 
 export interface CrawlOptions extends FetchOptions {
@@ -56,6 +57,9 @@ export async function crawl(start: ObjectKey[], opts: CrawlOptions): Promise<Cra
     }
   };
 
+  // One ingest for the whole crawl: rules that depend on sets fetched later are classified again at the end.
+  const ingest = opts.ingest ?? new Ingest(opts.store);
+  opts = { ...opts, ingest };
   let frontier: ObjectKey[] = [];
   for (const k of start) admit(k, frontier);
   for (let depth = 0; frontier.length > 0; depth++) {
@@ -92,6 +96,7 @@ export async function crawl(start: ObjectKey[], opts: CrawlOptions): Promise<Cra
     }
     frontier = next;
   }
+  ingest.finish();
   return { summary, levels, skippedNames: [...skipped].sort(), truncated };
 }
 

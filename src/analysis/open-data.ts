@@ -1,0 +1,143 @@
+/**
+ * The data an analysis reads, opened one way for every command: `--input` files written
+ * into an in-memory store, or the store folder (after gathering what a question needs from
+ * the server), or — when the store holds no aut-num — the bundled snapshot. Each is a Store
+ * with the same claims, so the same objects give the same answer whichever way they came.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { gather } from '../gather/gather.js';
+import { importDump } from '../gather/import-dump.js';
+import { InferenceEngine } from '../infer/engine.js';
+import { Ingest } from '../infer/ingest.js';
+import { openSession } from '../irr/session.js';
+import { InputError } from '../rpsl/read.js';
+import { loadBundled } from '../store/bundled.js';
+import { Store, StoreError } from '../store/store.js';
+import { UserError as DataError } from './errors.js';
+
+export interface DataArgs {
+  data: string;
+  offline: boolean;
+  server: string;
+  sources?: string;
+  ttl: number;
+  /** RPSL files or dumps to analyse instead of the store and the bundled data. */
+  input?: string[];
+  /** Date of the --input files (YYYY-MM-DD), when their names do not say. */
+  date?: string;
+}
+
+/** What a question needs gathered: these ASes and their uphill cones; with `neighbours`, also every AS they name. */
+export interface Need {
+  asns?: number[];
+  neighbours?: boolean;
+}
+
+export interface OpenedData {
+  store: Store;
+  engine: InferenceEngine;
+  /** One line each, printed above an answer (stderr): what data was used, what failed. */
+  notes: string[];
+  /** Where the data came from, for the `data:` lines. */
+  kind: 'input' | 'store' | 'bundled';
+  close(): void;
+}
+
+// Questions must answer quickly when the network is down: connect for a few seconds at
+// most, give up on the first failed connection, wait at most 10 s for a stalled answer.
+const ANSWER_CONNECT_TIMEOUT_MS = 4000;
+const ANSWER_READ_TIMEOUT_S = 10;
+
+/** Writes RPSL files or dumps into an in-memory store, one `data:` note per file. */
+export async function storeFromFiles(paths: readonly string[], date?: string): Promise<{ store: Store; notes: string[] }> {
+  const store = Store.memory();
+  const notes: string[] = [];
+  for (const path of paths) {
+    if (path !== '-') {
+      try {
+        const s = await stat(path);
+        if (!s.isFile()) throw new DataError(`--input ${path} is not a file`, 2, 'Give an RPSL file or dump (plain or .gz), or - for standard input.');
+      } catch (e) {
+        if (e instanceof DataError) throw e;
+        throw new DataError(`cannot read --input ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 2,
+          'Check the path; --input takes RPSL files or dumps (plain or .gz), or - for standard input.');
+      }
+    }
+    let r;
+    try {
+      r = await importDump(path, store, { ...(date ? { date } : {}), defaultSource: 'UNKNOWN' });
+    } catch (e) {
+      if (e instanceof InputError) throw new DataError(e.message, 2, 'Check that the file is RPSL text (plain or gzip).');
+      throw e;
+    }
+    if (r.objects === 0) throw new DataError(`--input ${path} holds no RPSL objects`, 2, 'Give RPSL text: "attribute: value" lines, objects separated by blank lines.');
+    const from = path === '-' ? 'stdin' : basename(path);
+    const used = Object.values(r.stored).reduce((x, y) => x + y, 0);
+    const autNums = r.stored['aut-num'] ?? 0;
+    notes.push(`data: ${from}: ${r.objects} objects (${autNums} aut-num), ${used} used${r.objects > used ? ` (${r.objects - used} of other classes ignored)` : ''}` +
+      `${r.readerProblems ? `, ${r.readerProblems} reader warnings` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})`);
+  }
+  return { store, notes };
+}
+
+/** The bundled snapshot in an in-memory store (DN42 is a separate network and is left out unless asked for). */
+export function bundledStore(ids?: readonly string[]): Store {
+  const store = Store.memory();
+  const ingest = new Ingest(store);
+  ingest.writeAll(loadBundled(ids));
+  ingest.finish();
+  return store;
+}
+
+export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData> {
+  if (argv.input && argv.input.length > 0) {
+    const { store, notes } = await storeFromFiles(argv.input, argv.date);
+    return { store, engine: new InferenceEngine(store), notes, kind: 'input', close: () => store.close() };
+  }
+  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000 });
+  const notes: string[] = [];
+  try {
+    if (need?.asns && need.asns.length > 0 && !argv.offline) {
+      const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, timeout: ANSWER_READ_TIMEOUT_S });
+      try {
+        const g = await gather(need.asns, {
+          store,
+          source: session.source,
+          ...(need.neighbours ? { neighboursOf: need.asns, maxObjects: 20_000 } : {}),
+        });
+        notes.push(...g.notes);
+      } finally {
+        await session.close();
+      }
+    }
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  if (store.counts().autNums === 0) {
+    store.close();
+    const bundled = bundledStore(DEFAULT_BUNDLE);
+    notes.push(`the store (${argv.data}) is empty: using the bundled snapshot; fetch or import data for your own analysis`);
+    return { store: bundled, engine: new InferenceEngine(bundled), notes, kind: 'bundled', close: () => bundled.close() };
+  }
+  if (need?.asns && !argv.offline && !store.hasDumps()) {
+    notes.push('links rest on each AS\'s own policy and on the objects fetched so far: no registry dump is imported, so links that only the other side declares may be missing (`asrel import` the registries\' dumps)');
+  }
+  return { store, engine: new InferenceEngine(store), notes, kind: 'store', close: () => store.close() };
+}
+
+/** Bundled snapshots used by default: the real RIPE samples and the HE/Cogent reconstruction; DN42 is its own network. */
+export const DEFAULT_BUNDLE: readonly string[] = [
+  'he-cogent-telia-2013', 'ripe-AS3257-2023-07-21', 'ripe-AS3255-irrd-sample-2018', 'ripe-AS215778-2024-11-01', 'ripe-AS215778-AS-LIKHNER-2024-08-09',
+];
+
+/** The store folder, with a store problem turned into one line and a hint (exit 2). */
+export function openStore(dir: string, opts: { ttlMs?: number } = {}): Store {
+  try {
+    return Store.open(dir, opts);
+  } catch (e) {
+    if (e instanceof StoreError) throw new DataError(e.message, 2, e.hint);
+    throw e;
+  }
+}

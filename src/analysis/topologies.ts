@@ -1,0 +1,85 @@
+/**
+ * Relationship graphs from the store's inferences. A question about a few ASes builds only
+ * what its answer can touch: the uphill cones of those ASes (climbing provider and sibling
+ * links, found from both sides through the reverse index) with every link of every cone
+ * member. Whole-data analyses stream every inference of the store. Either way the edges keep
+ * only the relation; evidence is read from the store for the links an answer prints.
+ */
+import { DEFAULT_AMBIGUOUS, edgesFromInferences } from '../graph/build.js';
+import { Topology } from '../graph/topology.js';
+import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
+import type { InferenceEngine } from '../infer/engine.js';
+import type { Family, LinkInference } from '../infer/types.js';
+
+export interface IrrTopologies {
+  topologies: Partial<Record<Family, Topology>>;
+  /** One line: how many links per family, ambiguous and conflicting ones. */
+  summary: string;
+  /** ASes in the graphs (for the answer's `data:` lines). */
+  ases: Set<number>;
+}
+
+/** An inference as a graph edge keeps it: no evidence lines (read again when printed). */
+function slim(l: LinkInference): LinkInference {
+  return { a: l.a, b: l.b, family: l.family, relation: l.relation, candidates: l.candidates, confidence: l.confidence, evidence: [], missing: l.missing };
+}
+
+function isUp(l: LinkInference): boolean {
+  return l.relation === 'c2p' || l.relation === 's2s' || (l.relation === 'ambiguous' && l.candidates.some((c) => c === 'c2p' || c === 's2s'));
+}
+
+/** Every link of every AS in the uphill cones of `asns` in one family. */
+export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family): LinkInference[] {
+  const links = new Map<string, LinkInference>();
+  const seen = new Set<number>(asns);
+  let frontier = [...seen];
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const x of frontier) {
+      for (const l of engine.neighbours(x, family, { text: false })) {
+        const key = l.a < l.b ? `${l.a}-${l.b}` : `${l.b}-${l.a}`;
+        if (!links.has(key)) links.set(key, slim(l));
+        if (isUp(l) && !seen.has(l.b)) {
+          seen.add(l.b);
+          next.push(l.b);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...links.values()];
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly number[]; families: readonly Family[]; ambiguous?: AmbiguousPolicy }): IrrTopologies {
+  const policy = opts.ambiguous ?? DEFAULT_AMBIGUOUS;
+  const edges: Record<Family, RelationshipEdge[]> = { ipv4: [], ipv6: [] };
+  let ambiguous = 0, conflicts = 0;
+  const ases = new Set<number>();
+  const take = (l: LinkInference) => {
+    if (l.relation === 'ambiguous') ambiguous++;
+    else if (l.relation === 'conflict') conflicts++;
+    for (const e of edgesFromInferences([l], policy)) {
+      edges[l.family].push(e);
+      ases.add(e.a);
+      ases.add(e.b);
+    }
+  };
+  if (opts.asns) {
+    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f)) take(l);
+    for (const a of opts.asns) ases.add(a);
+  } else {
+    for (const l of engine.all(opts.families, { text: false })) take(slim(l));
+  }
+  const topologies: Partial<Record<Family, Topology>> = {};
+  for (const f of opts.families) {
+    // Evidence is read in ASN order, as whole-data runs list it.
+    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f));
+  }
+  const perFamily = opts.families.map((f) => `${n(edges[f].length)} ${f}`).join(', ');
+  const summary = `relationships inferred from IRR policies: ${perFamily} links` +
+    (ambiguous ? `; ${n(ambiguous)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
+    (conflicts ? `; ${n(conflicts)} conflicting left out` : '');
+  return { topologies, summary, ases };
+}

@@ -1,0 +1,92 @@
+/**
+ * Writing objects into the store: each object is parsed once, here, and stored with its
+ * claims (src/infer/claims.ts). When filter-sets or route-sets arrive, the rules whose class
+ * depends on them are classified again, so the store's claims never depend on the order in
+ * which objects were loaded.
+ */
+import { CLASS_CODE, classifyTerm, deriveClaims, termFamily } from './claims.js';
+import { SetExpander, type PolicyParser } from './expand.js';
+import { parsePolicies } from '../policy/parse.js';
+import type { RpslObject } from '../rpsl/types.js';
+import { STORE_CLASSES, type Store } from '../store/store.js';
+import type { ObjectProvenance } from '../store/types.js';
+
+export class Ingest {
+  private expander: SetExpander;
+  private setsChanged = false;
+  /** Filter-sets and route-sets written since the last finish(). */
+  private readonly classSets = new Set<string>();
+  /** One line per object whose analysis failed (the object is stored; its rules are not). */
+  readonly problems: string[] = [];
+
+  /** `parse` is the policy parser (tests give one that returns ready-made syntax trees). */
+  constructor(readonly store: Store, private readonly parse: PolicyParser = parsePolicies) {
+    this.expander = new SetExpander(store, parse);
+  }
+
+  /** True for the classes the store keeps. */
+  static keeps(object: RpslObject): boolean {
+    return (STORE_CLASSES as readonly string[]).includes(object.class);
+  }
+
+  /** Stores one object (call inside a store transaction for speed). */
+  write(object: RpslObject, provenance: ObjectProvenance): number {
+    if (object.class === 'aut-num' && this.setsChanged) {
+      this.expander = new SetExpander(this.store, this.parse);
+      this.setsChanged = false;
+    }
+    const derived = deriveClaims(object, this.expander, this.parse);
+    for (const p of derived.problems) if (this.problems.length < 1000) this.problems.push(p);
+    const id = this.store.put(object, provenance, derived);
+    if (object.class !== 'aut-num') {
+      this.setsChanged = true;
+      if (object.class === 'filter-set' || object.class === 'route-set') this.classSets.add(object.key.toUpperCase());
+    }
+    return id;
+  }
+
+  /** Writes many objects in one transaction. */
+  writeAll(objects: Iterable<{ object: RpslObject; provenance: ObjectProvenance }>): number {
+    let n = 0;
+    this.store.transaction(() => {
+      for (const { object, provenance } of objects) {
+        if (!Ingest.keeps(object)) continue;
+        this.write(object, provenance);
+        n++;
+      }
+    });
+    return n;
+  }
+
+  /** Classifies again the rules that depend on filter-sets or route-sets written since the last call. */
+  finish(): { reclassified: number } {
+    if (this.classSets.size === 0) return { reclassified: 0 };
+    const names = [...this.classSets];
+    this.classSets.clear();
+    const expander = new SetExpander(this.store, this.parse);
+    let reclassified = 0;
+    this.store.transaction(() => {
+      const byObject = new Map<number, ReturnType<Store['dependentRules']>>();
+      for (const r of this.store.dependentRules(names)) {
+        let list = byObject.get(r.objectId);
+        if (!list) byObject.set(r.objectId, (list = []));
+        list.push(r);
+      }
+      for (const [objectId, rules] of byObject) {
+        const object = this.store.objectById(objectId);
+        if (!object) continue;
+        const policies = this.parse(object);
+        for (const r of rules) {
+          const term = policies[r.attrIndex]?.terms[r.termIndex];
+          const family = term && termFamily(term);
+          if (!term || !family) continue;
+          const { cls, classBy } = classifyTerm(term, family, expander);
+          this.store.updateRuleClass(r.id, CLASS_CODE[cls.filterClass], classBy ? JSON.stringify(classBy) : null,
+            cls.notes.length ? JSON.stringify(cls.notes) : null);
+          reclassified++;
+        }
+      }
+    });
+    return { reclassified };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The store's tables (SQLite). One row per stored object version (class, key, source), the
+ * one analysis uses marked `active`; beside each aut-num, its policy rules as one-sided
+ * claims, computed once when the object is written (src/gather/ingest.ts), and the reverse
+ * index: which rules name an AS or a set, and which sets hold an AS.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
+export const APPLICATION_ID = 0x41535231; // "ASR1"
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS objects (
+  id INTEGER PRIMARY KEY,
+  class TEXT NOT NULL,
+  key TEXT NOT NULL,                -- upper case ('AS3257', 'AS-HURRICANE')
+  source TEXT NOT NULL,
+  asn INTEGER,                      -- aut-num only
+  kind TEXT NOT NULL,               -- live | dump | bundled
+  origin TEXT NOT NULL,             -- server, dump file name, snapshot id
+  date TEXT NOT NULL,               -- fetch time, dump date, snapshot date
+  reconstructed INTEGER NOT NULL DEFAULT 0,
+  first_line INTEGER NOT NULL,      -- line of the object's first attribute in its input
+  text TEXT NOT NULL,               -- the object's lines as received
+  active INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (class, key, source)
+);
+CREATE INDEX IF NOT EXISTS objects_active_key ON objects (class, key) WHERE active = 1;
+CREATE INDEX IF NOT EXISTS objects_active_asn ON objects (asn) WHERE active = 1 AND asn IS NOT NULL;
+
+-- One row per policy term and family (family 4 or 6), or per attribute that could not be
+-- parsed (family 0). direction: 0 import, 1 export, 2 default. class: 0 NONE, 1 RESTRICTED,
+-- 2 DEFAULT, 3 FULL. peer: the neighbour when the peering is exactly one AS; peerings: the
+-- peering expressions otherwise (JSON, src/store/peering-codec.ts).
+CREATE TABLE IF NOT EXISTS rules (
+  id INTEGER PRIMARY KEY,
+  object_id INTEGER NOT NULL,
+  owner INTEGER NOT NULL,
+  attr_index INTEGER NOT NULL,
+  term_index INTEGER NOT NULL,
+  family INTEGER NOT NULL,
+  direction INTEGER NOT NULL,
+  attribute TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  peer INTEGER,
+  peerings TEXT,
+  class INTEGER NOT NULL,
+  class_by TEXT,                    -- JSON {asn: class} where the class depends on the neighbour
+  notes TEXT                        -- JSON string[]: assumptions made when classifying
+);
+CREATE INDEX IF NOT EXISTS rules_object ON rules (object_id);
+
+-- Reverse index. kind 0: the rule's peering names this AS ('AS174') or set; kind 1: the
+-- rule's filter depends on this filter-set or route-set (reclassified when it changes).
+CREATE TABLE IF NOT EXISTS mentions (name TEXT NOT NULL, rule_id INTEGER NOT NULL, kind INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS mentions_name ON mentions (name, kind);
+CREATE INDEX IF NOT EXISTS mentions_rule ON mentions (rule_id);
+
+-- Set membership (as-set and peering-set members, upper case), both ways.
+CREATE TABLE IF NOT EXISTS members (set_name TEXT NOT NULL, member TEXT NOT NULL, object_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS members_member ON members (member);
+CREATE INDEX IF NOT EXISTS members_object ON members (object_id);
+
+-- aut-num member-of: (set, asn, mnt-by list) for mbrs-by-ref.
+CREATE TABLE IF NOT EXISTS member_of (set_name TEXT NOT NULL, asn INTEGER NOT NULL, mnt_by TEXT NOT NULL, object_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS member_of_set ON member_of (set_name);
+CREATE INDEX IF NOT EXISTS member_of_object ON member_of (object_id);
+`;

@@ -1,0 +1,461 @@
+/**
+ * The store: one SQLite database (better-sqlite3) holding every object with its provenance
+ * and, beside each aut-num, its policy rules as one-sided claims computed when the object was
+ * written (src/gather/ingest.ts computes them; this module only keeps and serves them).
+ * Analyses read claims and the reverse index; object text is read back only for the lines
+ * an answer prints. A file store and an in-memory one (`:memory:`, for --input files and the
+ * bundled snapshot) behave the same, so every way of loading data gives the same answer.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readObjects } from '../rpsl/read.js';
+import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
+import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import type { LookupClass, ObjectProvenance, StoredObject } from './types.js';
+
+export const STORE_CLASSES: readonly LookupClass[] = ['aut-num', 'as-set', 'route-set', 'filter-set', 'peering-set'];
+export const DEFAULT_TTL_MS = 24 * 3600 * 1000;
+export const STORE_FILE = 'asrel.sqlite';
+
+type Db = Database.Database;
+
+/** A store that cannot be opened or is not one: one line and a hint, never a stack trace. */
+export class StoreError extends Error {
+  constructor(readonly path: string, message: string, readonly hint?: string) {
+    super(`store ${path}: ${message}`);
+    this.name = 'StoreError';
+  }
+}
+
+/** A rule row as ingest computes it. Families: 4, 6, or 0 for an attribute that could not be parsed. */
+export interface RuleRow {
+  attrIndex: number;
+  termIndex: number;
+  family: 0 | 4 | 6;
+  direction: 0 | 1 | 2;
+  attribute: string;
+  line: number;
+  /** The neighbour, when the peering is exactly one AS. */
+  peer: number | null;
+  /** Coded peerings (JSON) otherwise. */
+  peerings: string | null;
+  cls: 0 | 1 | 2 | 3;
+  classBy: string | null;
+  notes: string | null;
+  /** Reverse index: names the peering holds in positive position (`AS174`, `AS-FOO`, `PRNG-X`). */
+  mentions: string[];
+  /** Filter-sets and route-sets the class depends on. */
+  deps: string[];
+}
+
+/** What ingest derives from one object besides its rules. */
+export interface Derived {
+  rules: RuleRow[];
+  /** as-set / peering-set members (upper case). */
+  members: string[];
+  /** aut-num `member-of:` sets with the object's mnt-by list. */
+  memberOf: { set: string; mntBy: string[] }[];
+}
+
+/** A stored rule as analysis reads it. */
+export interface StoredRule {
+  id: number;
+  objectId: number;
+  owner: number;
+  attrIndex: number;
+  termIndex: number;
+  family: 0 | 4 | 6;
+  direction: 0 | 1 | 2;
+  attribute: string;
+  line: number;
+  peer: number | null;
+  peerings: string | null;
+  cls: 0 | 1 | 2 | 3;
+  classBy: string | null;
+  notes: string | null;
+}
+
+export interface StoredVersion extends StoredObject {
+  id: number;
+}
+
+interface ObjectRow {
+  id: number;
+  class: string;
+  key: string;
+  source: string;
+  kind: 'live' | 'dump' | 'bundled';
+  origin: string;
+  date: string;
+  reconstructed: number;
+  first_line: number;
+  text: string;
+}
+
+/** The object's lines, with `#` lines where its input had lines the reader skipped, so line numbers survive. */
+export function objectText(o: RpslObject): { text: string; firstLine: number } {
+  const firstLine = o.attributes[0]?.line ?? 1;
+  let next = firstLine;
+  let text = '';
+  for (const a of o.attributes) {
+    while (next < a.line) {
+      text += '#\n';
+      next++;
+    }
+    text += `${a.raw}\n`;
+    next += a.raw.split('\n').length;
+  }
+  return { text, firstLine };
+}
+
+function provenanceOf(r: Pick<ObjectRow, 'kind' | 'origin' | 'date' | 'reconstructed'>): ObjectProvenance {
+  return { kind: r.kind, from: r.origin, date: r.date, ...(r.reconstructed ? { reconstructed: true } : {}) };
+}
+
+/** Parses a stored row back into an object with the line numbers of its input. */
+function rowObject(r: ObjectRow): RpslObject | undefined {
+  const { objects } = readObjects(r.text, r.origin);
+  const o = objects[0];
+  if (!o || objects.length !== 1) return undefined;
+  const shift = r.first_line - 1;
+  for (const a of o.attributes) a.line += shift;
+  o.origin = { input: r.origin, line: r.first_line };
+  o.source = r.source;
+  return o;
+}
+
+export class Store {
+  readonly ttlMs: number;
+  private readonly q: ReturnType<typeof prepare>;
+  /** Parsed objects recently read back (evidence of one answer touches few). */
+  private readonly parsed = new Map<number, RpslObject | undefined>();
+
+  private constructor(readonly db: Db, readonly path: string, opts: { ttlMs?: number }) {
+    this.ttlMs = opts.ttlMs ?? DEFAULT_TTL_MS;
+    this.q = prepare(db);
+  }
+
+  /** An in-memory store (for files given with --input and for the bundled snapshot). */
+  static memory(): Store {
+    const db = new Database(':memory:');
+    initialise(db, ':memory:');
+    return new Store(db, ':memory:', {});
+  }
+
+  /**
+   * Opens (creating when absent) the store in folder `dir`. A folder of the old one-file-per-
+   * object layout, a file that is not an asrel store, or a damaged database is a StoreError.
+   */
+  static open(dir: string, opts: { ttlMs?: number; readonly?: boolean } = {}): Store {
+    const path = join(dir, STORE_FILE);
+    let exists = false;
+    try {
+      const s = statSync(dir);
+      if (!s.isDirectory()) throw new StoreError(dir, 'is not a folder', 'Give --data a folder (asrel keeps its database there).');
+      exists = statSync(path, { throwIfNoEntry: false }) !== undefined;
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new StoreError(dir, `cannot be used (${code ?? (e as Error).message})`, 'Give --data a folder you can write to.');
+    }
+    if (!exists && opts.readonly) return Store.memory();
+    if (!exists) {
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        throw new StoreError(dir, `cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'Give --data a folder you can write to.');
+      }
+    }
+    if (!exists && statSync(join(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory()) {
+      throw new StoreError(dir, 'holds a store of the old layout (one file per object), which this version does not read',
+        `Move it away and fetch or import again, e.g. \`mv ${dir} ${dir}.old\`.`);
+    }
+    let db: Db;
+    try {
+      db = new Database(path, { timeout: 10_000 });
+    } catch (e) {
+      throw new StoreError(path, `cannot open the database (${(e as Error).message})`, 'Check the permissions of the --data folder.');
+    }
+    try {
+      initialise(db, path);
+    } catch (e) {
+      db.close();
+      if (e instanceof StoreError) throw e;
+      const msg = (e as Error).message;
+      throw new StoreError(path, /not a database|malformed|corrupt/i.test(msg) ? `is damaged (${msg})` : msg,
+        `Move the damaged file away (\`mv ${path} ${path}.damaged\`) and fetch or import again.`);
+    }
+    return new Store(db, path, opts);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `fn` in one transaction (a killed process loses at most this transaction). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // ── writing ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Stores one object version with what ingest derived from it, replacing the same
+   * (class, key, source) if present, and makes the freshest version of the key the active one.
+   */
+  put(object: RpslObject, provenance: ObjectProvenance, derived: Derived): number {
+    const { text, firstLine } = objectText(object);
+    const source = safeSource(object.source);
+    const asn = object.class === 'aut-num' && /^AS\d+$/.test(object.key) ? Number(object.key.slice(2)) : null;
+    const key = object.key.toUpperCase();
+    const row = this.q.upsert.get({
+      class: object.class, key, source, asn, kind: provenance.kind, origin: provenance.from, date: provenance.date,
+      reconstructed: provenance.reconstructed ? 1 : 0, first_line: firstLine, text,
+    }) as { id: number };
+    const id = row.id;
+    this.parsed.delete(id);
+    this.q.deleteMentions.run(id);
+    this.q.deleteRules.run(id);
+    this.q.deleteMembers.run(id);
+    this.q.deleteMemberOf.run(id);
+    for (const r of derived.rules) {
+      const ruleId = Number(this.q.insertRule.run(
+        id, asn ?? 0, r.attrIndex, r.termIndex, r.family, r.direction, r.attribute, r.line, r.peer, r.peerings, r.cls, r.classBy, r.notes,
+      ).lastInsertRowid);
+      for (const m of r.mentions) this.q.insertMention.run(m, ruleId, 0);
+      for (const d of r.deps) this.q.insertMention.run(d, ruleId, 1);
+    }
+    for (const m of derived.members) this.q.insertMember.run(key, m, id);
+    if (asn !== null) for (const m of derived.memberOf) this.q.insertMemberOf.run(m.set, asn, m.mntBy.join(' '), id);
+    this.q.clearActive.run(object.class, key);
+    this.q.setActive.run(object.class, key);
+    return id;
+  }
+
+  /** Rules whose class depends on one of these set names (to reclassify after they change). */
+  dependentRules(names: readonly string[]): StoredRule[] {
+    const out: StoredRule[] = [];
+    for (const n of names) out.push(...(this.q.dependents.all(n) as StoredRule[]));
+    return out;
+  }
+
+  updateRuleClass(id: number, cls: number, classBy: string | null, notes: string | null): void {
+    this.q.updateClass.run(cls, classBy, notes, id);
+  }
+
+  // ── objects ──────────────────────────────────────────────────────────────────────────
+
+  /** Every stored version of an object, freshest first. Unreadable rows are reported, not used. */
+  versions(cls: LookupClass, key: string): StoredVersion[] {
+    const rows = this.q.versions.all(cls, key.toUpperCase()) as ObjectRow[];
+    const out: StoredVersion[] = [];
+    for (const r of rows) {
+      const object = this.objectById(r.id, r);
+      if (object) out.push({ id: r.id, object, provenance: provenanceOf(r) });
+    }
+    return out;
+  }
+
+  entryIsFresh(e: StoredObject, now = Date.now()): boolean {
+    const t = Date.parse(e.provenance.date);
+    return e.provenance.kind !== 'live' || (Number.isFinite(t) && now - t < this.ttlMs);
+  }
+
+  /** The version analysis uses. */
+  active(cls: LookupClass, key: string): StoredVersion | undefined {
+    const r = this.q.active.get(cls, key.toUpperCase()) as ObjectRow | undefined;
+    if (!r) return undefined;
+    const object = this.objectById(r.id, r);
+    return object ? { id: r.id, object, provenance: provenanceOf(r) } : undefined;
+  }
+
+  /** A set's active version (the SetSource the expander reads). */
+  set(cls: Exclude<LookupClass, 'aut-num'>, name: string): StoredVersion | undefined {
+    return this.active(cls, name);
+  }
+
+  autNum(asn: number): StoredVersion | undefined {
+    return this.active('aut-num', `AS${asn}`);
+  }
+
+  /** The active aut-num's id and provenance, without reading its text. */
+  autNumRef(asn: number): { id: number; source: string; provenance: ObjectProvenance } | undefined {
+    const r = this.q.autNumRef.get(asn) as (ObjectRow | undefined);
+    return r ? { id: r.id, source: r.source, provenance: provenanceOf(r) } : undefined;
+  }
+
+  hasAutNum(asn: number): boolean {
+    return this.q.autNumRef.get(asn) !== undefined;
+  }
+
+  /** The object (with input line numbers) of a stored row; cached for the few an answer prints. */
+  objectById(id: number, row?: ObjectRow): RpslObject | undefined {
+    if (this.parsed.has(id)) return this.parsed.get(id);
+    const r = row ?? (this.q.byId.get(id) as ObjectRow | undefined);
+    const o = r ? rowObject(r) : undefined;
+    if (this.parsed.size > 256) this.parsed.clear();
+    this.parsed.set(id, o);
+    return o;
+  }
+
+  /** The attribute starting at `line` of a stored object: evidence text is read only when printed. */
+  attributeAt(objectId: number, line: number): RpslAttribute | undefined {
+    return this.objectById(objectId)?.attributes.find((a) => a.line === line);
+  }
+
+  /** Active aut-num ASNs, ascending (streamed). */
+  *owners(): Generator<number> {
+    for (const r of this.q.owners.iterate() as Iterable<{ asn: number }>) yield r.asn;
+  }
+
+  // ── claims and the reverse index ────────────────────────────────────────────────────
+
+  /** The rules of an AS's active aut-num. */
+  rulesOf(asn: number): StoredRule[] {
+    return this.q.rulesOf.all(asn) as StoredRule[];
+  }
+
+  /** Owners of active aut-nums with a rule whose peering names one of `names` (candidates; inference confirms). */
+  ownersNaming(name: string): number[] {
+    return (this.q.ownersNaming.all(name) as { owner: number }[]).map((r) => r.owner);
+  }
+
+  /** Sets (as-set or peering-set) that list `member` directly, or through an aut-num's member-of. */
+  setsHolding(member: string): string[] {
+    const out = (this.q.setsHolding.all(member) as { set_name: string }[]).map((r) => r.set_name);
+    const asn = /^AS(\d+)$/.exec(member);
+    if (asn) for (const r of this.q.memberOfAsn.all(Number(asn[1])) as { set_name: string }[]) out.push(r.set_name);
+    return out;
+  }
+
+  /** Members of an active as-set or peering-set, as filed (upper case, `AS<n>` for ASNs). */
+  membersOf(set: string): string[] {
+    return (this.q.membersOf.all(set.toUpperCase()) as { member: string }[]).map((r) => r.member);
+  }
+
+  /** True when some active object came from a dump (the reverse index then covers that registry). */
+  hasDumps(): boolean {
+    return this.q.anyDump.get() !== undefined;
+  }
+
+  /** aut-nums that name `set` in `member-of:`, with their maintainers (for mbrs-by-ref). */
+  memberOf(set: string): { asn: number; mntBy: string[] }[] {
+    return (this.q.memberOfSet.all(set.toUpperCase()) as { asn: number; mnt_by: string }[]).map((r) => ({ asn: r.asn, mntBy: r.mnt_by ? r.mnt_by.split(' ') : [] }));
+  }
+
+  // ── summaries ────────────────────────────────────────────────────────────────────────
+
+  counts(): { objects: number; autNums: number; rules: number } {
+    const r = this.q.counts.get() as { objects: number; aut_nums: number };
+    const rules = (this.q.ruleCount.get() as { n: number }).n;
+    return { objects: r.objects, autNums: r.aut_nums, rules };
+  }
+
+  /** Active aut-nums grouped by provenance: one row per (kind, origin, date, reconstructed). */
+  provenanceGroups(): { provenance: ObjectProvenance; count: number; sample: number[] }[] {
+    return (this.q.provenanceGroups.all() as (ObjectRow & { n: number })[]).map((r) => ({
+      provenance: provenanceOf(r),
+      count: r.n,
+      sample: (this.q.groupSample.all(r.kind, r.origin, r.date) as { asn: number }[]).map((x) => x.asn),
+    }));
+  }
+
+  /** Provenance of the active aut-nums of these ASes (for an answer's `data:` lines). */
+  provenanceOf(asns: Iterable<number>): Map<number, ObjectProvenance> {
+    const out = new Map<number, ObjectProvenance>();
+    for (const asn of asns) {
+      const r = this.autNumRef(asn);
+      if (r) out.set(asn, r.provenance);
+    }
+    return out;
+  }
+
+  /** Keys of the stored objects of some classes (for `show --list`-like output). */
+  *list(classes: readonly LookupClass[] = STORE_CLASSES): Generator<{ cls: LookupClass; key: string; source: string }> {
+    for (const cls of classes) {
+      for (const r of this.q.listClass.iterate(cls) as Iterable<{ key: string; source: string }>) yield { cls, key: r.key, source: r.source };
+    }
+  }
+}
+
+function initialise(db: Db, path: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  if (tables > 0 && appId !== APPLICATION_ID) {
+    throw new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
+  }
+  if (path !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = OFF');
+  if (tables === 0) {
+    db.exec('BEGIN');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.exec(SCHEMA_SQL);
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    db.exec('COMMIT');
+    return;
+  }
+  const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  if (!v || Number(v.value) !== SCHEMA_VERSION) {
+    throw new StoreError(path, `has schema version ${v?.value ?? 'unknown'}; this asrel reads version ${SCHEMA_VERSION}`,
+      `Move it away (\`mv ${path} ${path}.old\`) and fetch or import again.`);
+  }
+}
+
+function prepare(db: Db) {
+  return {
+    upsert: db.prepare(`INSERT INTO objects (class, key, source, asn, kind, origin, date, reconstructed, first_line, text)
+      VALUES (@class, @key, @source, @asn, @kind, @origin, @date, @reconstructed, @first_line, @text)
+      ON CONFLICT (class, key, source) DO UPDATE SET asn = excluded.asn, kind = excluded.kind, origin = excluded.origin,
+        date = excluded.date, reconstructed = excluded.reconstructed, first_line = excluded.first_line, text = excluded.text
+      RETURNING id`),
+    deleteMentions: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ?)'),
+    deleteRules: db.prepare('DELETE FROM rules WHERE object_id = ?'),
+    deleteMembers: db.prepare('DELETE FROM members WHERE object_id = ?'),
+    deleteMemberOf: db.prepare('DELETE FROM member_of WHERE object_id = ?'),
+    insertRule: db.prepare(`INSERT INTO rules (object_id, owner, attr_index, term_index, family, direction, attribute, line, peer, peerings, class, class_by, notes)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertMention: db.prepare('INSERT INTO mentions (name, rule_id, kind) VALUES (?, ?, ?)'),
+    insertMember: db.prepare('INSERT INTO members (set_name, member, object_id) VALUES (?, ?, ?)'),
+    insertMemberOf: db.prepare('INSERT INTO member_of (set_name, asn, mnt_by, object_id) VALUES (?, ?, ?, ?)'),
+    clearActive: db.prepare('UPDATE objects SET active = 0 WHERE class = ? AND key = ? AND active = 1'),
+    // The freshest version wins; equal dates go to the first source by name, so the choice is repeatable.
+    setActive: db.prepare(`UPDATE objects SET active = 1 WHERE id =
+      (SELECT id FROM objects WHERE class = ? AND key = ? ORDER BY date DESC, source ASC LIMIT 1)`),
+    versions: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? ORDER BY date DESC, source ASC'),
+    active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
+    autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
+    byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
+    owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),
+    rulesOf: db.prepare(`SELECT r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
+        r.direction, r.attribute, r.line, r.peer, r.peerings, r.class AS cls, r.class_by AS classBy, r.notes
+      FROM rules r WHERE r.object_id = (SELECT id FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num') ORDER BY r.id`),
+    ownersNaming: db.prepare(`SELECT DISTINCT r.owner FROM mentions m JOIN rules r ON r.id = m.rule_id JOIN objects o ON o.id = r.object_id
+      WHERE m.name = ? AND m.kind = 0 AND o.active = 1`),
+    setsHolding: db.prepare(`SELECT DISTINCT m.set_name FROM members m JOIN objects o ON o.id = m.object_id WHERE m.member = ? AND o.active = 1`),
+    memberOfAsn: db.prepare(`SELECT DISTINCT m.set_name FROM member_of m JOIN objects o ON o.id = m.object_id WHERE m.asn = ? AND o.active = 1`),
+    membersOf: db.prepare(`SELECT m.member FROM members m JOIN objects o ON o.id = m.object_id WHERE m.set_name = ? AND o.active = 1`),
+    anyDump: db.prepare("SELECT 1 FROM objects WHERE active = 1 AND kind = 'dump' LIMIT 1"),
+    memberOfSet: db.prepare(`SELECT m.asn, m.mnt_by FROM member_of m JOIN objects o ON o.id = m.object_id WHERE m.set_name = ? AND o.active = 1 ORDER BY m.asn`),
+    dependents: db.prepare(`SELECT r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
+        r.direction, r.attribute, r.line, r.peer, r.peerings, r.class AS cls, r.class_by AS classBy, r.notes
+      FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 1`),
+    updateClass: db.prepare('UPDATE rules SET class = ?, class_by = ?, notes = ? WHERE id = ?'),
+    counts: db.prepare("SELECT count(*) AS objects, coalesce(sum(class = 'aut-num'), 0) AS aut_nums FROM objects WHERE active = 1"),
+    ruleCount: db.prepare('SELECT count(*) AS n FROM rules'),
+    provenanceGroups: db.prepare(`SELECT kind, origin, min(date) AS date, max(reconstructed) AS reconstructed, count(*) AS n
+      FROM objects WHERE active = 1 AND class = 'aut-num'
+      GROUP BY kind, origin, CASE WHEN kind = 'live' THEN '' ELSE date END ORDER BY kind, origin, date`),
+    groupSample: db.prepare(`SELECT asn FROM objects WHERE active = 1 AND class = 'aut-num' AND kind = ? AND origin = ?
+      AND (kind = 'live' OR date = ?) ORDER BY asn LIMIT 8`),
+    listClass: db.prepare('SELECT key, source FROM objects WHERE class = ? ORDER BY key, source'),
+  };
+}
+
+function safeSource(source: string | undefined): string {
+  const s = (source ?? 'UNKNOWN').toUpperCase();
+  return /^[A-Z0-9_-]{1,64}$/.test(s) ? s : 'UNKNOWN';
+}
