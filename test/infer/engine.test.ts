@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InferenceEngine } from '../../src/infer/engine.js';
 import { Ingest } from '../../src/infer/ingest.js';
 import { Store } from '../../src/store/store.js';
+import type { LinkInference } from '../../src/infer/types.js';
 import { ANY, ASANY, asn, asSet, buildIndex, DEFAULT4, fAsn, fAsSet, rule } from './ast-helpers.js';
 
 const V6 = [{ afi: 'ipv6' as const, safi: 'unicast' as const }];
@@ -16,7 +17,7 @@ function engine(...args: Parameters<typeof buildIndex>) {
   return new InferenceEngine(store);
 }
 
-const all = (e: InferenceEngine, families: Parameters<InferenceEngine['all']>[0]) => [...all(e, families)];
+const all = (e: InferenceEngine, families: Parameters<InferenceEngine['all']>[0]): LinkInference[] => [...e.all(families)];
 
 describe('inference on made-up objects', () => {
   it('provider–customer from both sides, confidence 1', () => {
