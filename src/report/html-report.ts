@@ -14,7 +14,7 @@ import { relPhrase } from '../explain/fixes.js';
 import { FAMILY_LABEL as FAM, OTHER_FAMILY } from '../infer/families.js';
 import { gloss } from './evidence-text.js';
 import { pathString, renderFix } from './reachability-text.js';
-import { inlineSvg } from './reachability-svg.js';
+import { inlineSvg, scaleSvg, svgSizePt } from './reachability-svg.js';
 import { REPORT_CSS } from './html-style.js';
 
 export interface HtmlReportInput {
@@ -61,6 +61,13 @@ function h(parts: TemplateStringsArray, ...vals: unknown[]): Html {
   return new Html(out);
 }
 
+/**
+ * Drawings wider than this (in points; the page is about 700 pt) would shrink past reading
+ * when fitted to the page: on screen they are shown at no less than half their natural size,
+ * in a box that scrolls; printed, they are fitted to the page.
+ */
+const WIDE_PT = 1100;
+
 const asn = (n: number) => h`<span class="as">AS${n}</span>`;
 const path = (p: number[]) => h`<span class="path">${pathString(p)}</span>`;
 const MAX_MEMBERS = 40;
@@ -84,23 +91,25 @@ interface LinkGroup {
   b: number;
   what: string;
   why: string;
+  /** The family has no link between the two (a relationship that differs by being absent). */
+  absent: boolean;
   evidence: Evidence[];
 }
 
 /** Every link whose registry lines the answer uses, once per family: differing links first, then the paths. */
 function linkGroups(ex: Explanation): LinkGroup[] {
   const groups = new Map<string, LinkGroup>();
-  const add = (family: Family, a: number, b: number, what: string, why: string, evidence: Evidence[]) => {
+  const add = (family: Family, a: number, b: number, what: string, why: string, evidence: Evidence[], absent = false) => {
     const key = `${family}:${Math.min(a, b)}-${Math.max(a, b)}`;
     const g = groups.get(key);
-    if (!g) { groups.set(key, { family, a, b, what, why, evidence: [...evidence] }); return; }
+    if (!g) { groups.set(key, { family, a, b, what, why, absent, evidence: [...evidence] }); return; }
     if (!g.why.includes(why)) g.why += `; ${why}`;
     const have = new Set(g.evidence.map((e) => `${e.object}\n${e.line}\n${e.attribute}`));
     g.evidence.push(...evidence.filter((e) => !have.has(`${e.object}\n${e.line}\n${e.attribute}`)));
   };
   const other = ex.other?.family ?? OTHER_FAMILY[ex.family];
   for (const d of ex.differences) {
-    for (const fam of [ex.family, other]) add(fam, d.a, d.b, relPhrase(d.a, d.b, d.relation[fam]), 'differs between the families', d.evidence[fam]);
+    for (const fam of [ex.family, other]) add(fam, d.a, d.b, relPhrase(d.a, d.b, d.relation[fam]), 'differs between the families', d.evidence[fam], d.relation[fam] === 'none');
   }
   const conf = (c: number | undefined) => (c === undefined ? '' : `, confidence ${c.toFixed(2)}`);
   for (const hop of ex.hops ?? []) add(ex.family, hop.from, hop.to, relPhrase(hop.from, hop.to, hop.relation) + conf(hop.confidence), `on the ${FAM[ex.family]} path`, hop.evidence);
@@ -108,7 +117,7 @@ function linkGroups(ex: Explanation): LinkGroup[] {
   return [...groups.values()];
 }
 
-function evidenceBlock(g: LinkGroup): Html {
+function evidenceBlock(g: LinkGroup, fromFile: boolean): Html {
   const byObject = new Map<string, Evidence[]>();
   for (const e of g.evidence) {
     const k = `${e.object}\n${e.source}`;
@@ -124,7 +133,10 @@ function evidenceBlock(g: LinkGroup): Html {
   return h`
   <div class="link">
     <h3>${asn(g.a)}–${asn(g.b)} in ${FAM[g.family]} <span class="rel">· ${g.what} · ${g.why}</span></h3>
-    ${g.evidence.length ? objects : h`<p class="muted">No registry lines: this relation comes from a relationship file.</p>`}
+    ${g.evidence.length ? objects
+    : g.absent ? h`<p class="muted">No ${FAM[g.family]} link between them in the loaded data, so no registry line to show.</p>`
+      : fromFile ? h`<p class="muted">No registry lines: this relation comes from a relationship file.</p>`
+        : h`<p class="muted">No registry lines recorded for this link.</p>`}
   </div>`;
 }
 
@@ -167,11 +179,13 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   <ul class="notes">${notes.map((n) => h`<li${/RECONSTRUCT|stale|fail|could not|not reach/i.test(n) ? h` class="warn"` : ''}>${n}</li>`)}</ul>
 </header>`;
 
+  const naturalWidth = svgSizePt(input.svg).width;
+  const wide = naturalWidth > WIDE_PT;
   const drawing = h`
 <section id="drawing">
   <h2>Drawing</h2>
-  <figure>
-    ${new Html(inlineSvg(input.svg, `Drawing: ${verdict}`))}
+  <figure${wide ? h` class="wide"` : ''}>
+    ${new Html(inlineSvg(wide ? scaleSvg(input.svg, Math.max(0.5, WIDE_PT / naturalWidth)) : input.svg, `Drawing: ${verdict}`))}
     <figcaption>${F} links: arrows point from customer to provider;${[
       h`<span class="key peer"></span>peers`,
       ex.reachable ? h`<span class="key path"></span>the path` : '',
@@ -226,7 +240,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <section id="evidence">
   <h2>Registry lines used <span class="muted">(${lineCount})</span></h2>
   <p class="muted">The routing-policy lines behind each relationship above, as registered, with the object's source and date. What a line says about the neighbour follows it.</p>
-  ${groups.length ? groups.map(evidenceBlock) : h`<p>None: ${ex.dataGaps === null ? 'the relationships come from a relationship file, not from registry objects.' : 'no link on a path or differing between the families.'}</p>`}
+  ${groups.length ? groups.map((g) => evidenceBlock(g, ex.dataGaps === null)) : h`<p>None: ${ex.dataGaps === null ? 'the relationships come from a relationship file, not from registry objects.' : 'no link on a path or differing between the families.'}</p>`}
 </section>`;
 
   const gaps = ex.dataGaps;

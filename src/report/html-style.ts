@@ -34,6 +34,8 @@ code, .mono { font-family: var(--mono); font-size: .9em; }
 .notes li.warn { color: #93370d; }
 figure { margin: .5rem 0; padding: 1rem; border: 1px solid var(--rule); border-radius: 4px; text-align: center; }
 figure svg { width: 100%; height: auto; max-height: 36rem; }
+figure.wide { overflow: auto; max-height: 48rem; text-align: left; }
+figure.wide svg { width: auto; max-width: none; max-height: none; }
 figcaption { margin-top: .5rem; color: var(--muted); font-size: .85rem; text-align: left; }
 .key { display: inline-block; width: 1.6em; height: 0; border-top: 2px solid; vertical-align: middle; margin: 0 .25em 0 .75em; }
 .key.path { border-color: var(--path); border-top-width: 3px; }
@@ -67,6 +69,7 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--ru
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; }
   .answer, figure, .object, .diff, tr { break-inside: avoid; }
-  figure svg { max-height: 17cm; }
+  figure svg, figure.wide svg { width: 100%; max-height: 17cm; }
+  figure.wide { overflow: visible; }
 }
 `;

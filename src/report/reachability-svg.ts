@@ -36,3 +36,18 @@ export function inlineSvg(svg: string, label: string): string {
     .replace(/^<svg\b/, `<svg role="img" aria-label="${esc}"`)
     .trim();
 }
+
+/** The drawing's natural size in points (Graphviz writes `width="589pt" height="178pt"`). */
+export function svgSizePt(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const pt = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)pt"`).exec(root)?.[1] ?? 0);
+  return { width: pt('width'), height: pt('height') };
+}
+
+/** The same drawing shown `k` times its natural size (the viewBox keeps the geometry). */
+export function scaleSvg(svg: string, k: number): string {
+  const { width, height } = svgSizePt(svg);
+  if (!width || !height) return svg;
+  return svg.replace(/(<svg\b[^>]*?\s)width="[\d.]+pt"(\s+)height="[\d.]+pt"/,
+    (_m, pre: string, sp: string) => `${pre}width="${(width * k).toFixed(0)}pt"${sp}height="${(height * k).toFixed(0)}pt"`);
+}

@@ -11,7 +11,7 @@ import { explainReachability } from '../../src/explain/explain.js';
 import type { Explanation } from '../../src/explain/types.js';
 import type { Family } from '../../src/infer/types.js';
 import { renderDot } from '../../src/report/reachability-dot.js';
-import { inlineSvg, renderSvg } from '../../src/report/reachability-svg.js';
+import { inlineSvg, renderSvg, scaleSvg, svgSizePt } from '../../src/report/reachability-svg.js';
 import { esc, renderHtmlReport } from '../../src/report/html-report.js';
 
 const RPSL = 'data/reconstructed/he-cogent-telia-2013.rpsl';
@@ -66,6 +66,12 @@ describe('renderSvg / inlineSvg', () => {
     expect(inline.startsWith('<svg role="img" aria-label="a &quot;drawing&quot; &lt;x&gt;"')).toBe(true);
     expect(inline).not.toContain('<!DOCTYPE');
     expect(inline).not.toContain('<!--');
+  });
+
+  it('reads and scales the natural size, keeping the viewBox', () => {
+    const svg = '<svg width="3000pt" height="400pt"\n viewBox="0.00 0.00 3000.00 400.00" xmlns="http://www.w3.org/2000/svg"><text>AS1</text></svg>';
+    expect(svgSizePt(svg)).toEqual({ width: 3000, height: 400 });
+    expect(scaleSvg(svg, 0.5)).toBe('<svg width="1500pt" height="200pt"\n viewBox="0.00 0.00 3000.00 400.00" xmlns="http://www.w3.org/2000/svg"><text>AS1</text></svg>');
   });
 
   it('says what Graphviz did not like', async () => {
@@ -137,6 +143,15 @@ describe('renderHtmlReport (HE–Cogent reconstruction, inferred from RPSL)', ()
     expect(html).toContain('AS1299&lt;script&gt;alert(4)&lt;/script&gt;');
     expect(html).toContain('accept &lt;b onmouseover=alert(5)&gt;AS-X&lt;/b&gt;[2J');
     expect(html).toContain('data: &lt;img src=x onerror=alert(6)&gt;.rpsl: 3 objects');
+  });
+
+  it('a drawing too wide for the page scrolls at no less than half size on screen', () => {
+    const ex = explain('ipv6');
+    const wide = '<svg width="3000pt" height="400pt"\n viewBox="0.00 0.00 3000.00 400.00" xmlns="http://www.w3.org/2000/svg"><text>AS1</text></svg>';
+    const html = renderHtmlReport({ ex, notes: [], svg: wide });
+    expect(html).toMatch(/<figure class="wide">\s*<svg role="img" aria-label="[^"]*" width="1500pt" height="200pt"/);
+    const narrow = renderHtmlReport({ ex, notes: [], svg: wide.replace('3000pt', '600pt') });
+    expect(narrow).toMatch(/<figure>\s*<svg role="img" aria-label="[^"]*" width="600pt" height="400pt"/);
   });
 
   it('relationship-file answers (no registry objects) say so', async () => {
