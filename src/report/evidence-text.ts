@@ -9,7 +9,7 @@ const CLASS: Record<Evidence['filterClass'], string> = {
 };
 
 /** What a line says, in words: `→ exports the full table: the neighbour is its customer or sibling`. */
-function gloss(e: Evidence): string {
+export function gloss(e: Evidence): string {
   const verb = e.direction === 'export' ? 'announces' : e.direction === 'import' ? 'accepts' : 'sends default to';
   const roles = e.allows.map((r) => ROLE[r]).join(' or ') || 'no consistent role';
   return `→ ${verb} ${e.direction === 'default' ? 'it' : CLASS[e.filterClass]}${e.strength === 'weak' ? ' (weak evidence)' : ''}: the other AS is ${roles}`;

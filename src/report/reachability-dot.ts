@@ -22,7 +22,7 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
     : `AS${ex.a} cannot reach AS${ex.b} in ${F}${ex.other?.reachable ? ` (${FAM[ex.other.family]} path in orange)` : ''}`;
   const out = [
     'digraph asrel {',
-    '  rankdir=BT; node [shape=box, fontname="Helvetica"]; edge [fontname="Helvetica", fontsize=10];',
+    '  rankdir=BT; fontname="Helvetica"; node [shape=box, fontname="Helvetica"]; edge [fontname="Helvetica", fontsize=10];',
     `  label="${title} — valley-free, Gao–Rexford model\n${F} links: arrow = customer → provider, dashed = peers, dotted = siblings; double box = transit-free"; labelloc=t;`,
   ];
   for (const x of [...keep].sort((p, q) => p - q)) {

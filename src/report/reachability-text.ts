@@ -32,7 +32,7 @@ export function renderHops(hops: Hop[], indent = '  '): string[] {
   return out;
 }
 
-function renderFix(f: Fix, family: Family): string {
+export function renderFix(f: Fix, family: Family): string {
   if (f.kind === 'new-peering') return `${as(f.peers![0])} and ${as(f.peers![1])} peer in ${FAM[family]} (new link): ${f.reason}`;
   const head = `${as(f.customer!)} buys ${FAM[family]} transit from ${as(f.provider!)}`;
   return f.kind === 'relation-change' ? `${head} (existing link): ${f.reason}` : `${head} (new link): ${f.reason}`;

@@ -12,8 +12,9 @@ import path from './path.js';
 import batch from './batch.js';
 import darkSpots from './dark-spots.js';
 import reach from './reach.js';
+import report from './report.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
-  whyUnreachable, path, reach, rel, neighbors, batch, darkSpots, exportCmd, compare, fetch, importCmd, show, parse,
+  whyUnreachable, path, report, reach, rel, neighbors, batch, darkSpots, exportCmd, compare, fetch, importCmd, show, parse,
 ];

@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pathString, renderHops } from '../../report/reachability-text.js';
 import { renderDot } from '../../report/reachability-dot.js';
+import { renderSvg } from '../../report/reachability-svg.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 import { FAMILY_LABEL as FAM } from '../../infer/families.js';
 
@@ -11,8 +12,9 @@ const command: CommandModule<object, PairArgs> = {
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
     const { ex, notes, topologies } = await explainPair(argv);
-    if (argv.dot) {
-      process.stdout.write(renderDot(ex, topologies[ex.family]!));
+    if (argv.dot || argv.svg) {
+      const dot = renderDot(ex, topologies[ex.family]!);
+      process.stdout.write(argv.svg ? await renderSvg(dot) : dot);
       return;
     }
     if (argv.json) {

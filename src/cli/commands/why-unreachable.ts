@@ -4,6 +4,7 @@ import type { Family } from '../../infer/types.js';
 import { explanationJson } from '../../report/reachability-json.js';
 import { renderExplanation } from '../../report/reachability-text.js';
 import { renderDot } from '../../report/reachability-dot.js';
+import { renderSvg } from '../../report/reachability-svg.js';
 import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
@@ -15,7 +16,8 @@ export function pairBuilder<T>(y: Argv<T>) {
   return withJson(withAfi(withRelationshipOptions(withAnalysisData(y
     .positional('a', { type: 'string', describe: 'source AS (6939 or AS6939)', demandOption: true })
     .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'))
-    .option('dot', { type: 'boolean', default: false, describe: 'print a Graphviz DOT drawing instead of text (pipe to `dot -Tsvg`)' });
+    .option('dot', { type: 'boolean', default: false, describe: 'print a Graphviz DOT drawing instead of text (pipe to `dot -Tsvg`)' })
+    .option('svg', { type: 'boolean', default: false, describe: 'print the same drawing as SVG, drawn in-process (no Graphviz needed)' });
 }
 
 export interface PairArgs extends EdgeArgs {
@@ -24,11 +26,13 @@ export interface PairArgs extends EdgeArgs {
   afi: Family;
   json: boolean;
   dot: boolean;
+  svg?: boolean;
 }
 
 /** Loads both families (the explanation compares them) and explains A → B in `afi`. */
 export async function explainPair(argv: PairArgs) {
   if (argv.dot && argv.json) throw new UserError('--dot and --json are two output formats: give one', 2, 'Drop one of them.');
+  if (argv.svg && (argv.dot || argv.json)) throw new UserError('--svg, --dot and --json are three output formats: give one', 2, 'Drop the others.');
   const a = asnArg(argv.a, 'A');
   const b = asnArg(argv.b, 'B');
   const loaded = await loadTopologies(argv, { asns: [a, b] });
@@ -43,7 +47,10 @@ const command: CommandModule<object, PairArgs> = {
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
     const { ex, notes, topologies } = await explainPair(argv);
-    if (argv.dot) process.stdout.write(renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]));
+    if (argv.dot || argv.svg) {
+      const dot = renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]);
+      process.stdout.write(argv.svg ? await renderSvg(dot) : dot);
+    }
     else process.stdout.write(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex, notes));
   },
 };
