@@ -1,0 +1,117 @@
+// The same objects give the same answer whichever way they are loaded: imported into a store
+// (--data), given as a file (--input), or seen by a whole-store command. Data: the real DN42
+// registry of 2023-10-22 (data/README.md).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asrel } from '../cli/run.js';
+import { openData } from '../../src/analysis/open-data.js';
+import { irrTopologies } from '../../src/analysis/topologies.js';
+import { explainReachability } from '../../src/explain/explain.js';
+import { FAMILIES } from '../../src/infer/families.js';
+import { explanationJson } from '../../src/report/reachability-json.js';
+
+const DN42 = 'data/real/dn42-registry-2023-10-22.db';
+const dir = mkdtempSync(join(tmpdir(), 'asrel-same-'));
+const store = join(dir, 'store');
+const fromStore = ['--data', store, '--offline'];
+const fromFile = ['--input', DN42];
+
+/** The answer without the lines saying where the data came from (they name the store or the file). */
+function answer(stdout: string): unknown {
+  const j = JSON.parse(stdout) as Record<string, unknown>;
+  delete j.data;
+  delete j.notes;
+  return j;
+}
+
+beforeAll(() => {
+  const r = asrel(['import', DN42, '--data', store]);
+  expect(r.code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('one answer whichever way the DN42 registry is loaded', () => {
+  const pairs: [number, number][] = [[62396, 64712], [4242423182, 4242421331], [76190, 4242420022]];
+
+  it('path and why-unreachable from the command line, both families', () => {
+    const [a, b] = pairs[0]!;
+    for (const afi of ['ipv4', 'ipv6']) {
+      for (const cmd of ['path', 'why-unreachable']) {
+        const s = asrel([cmd, String(a), String(b), '--afi', afi, '--json', ...fromStore]);
+        const f = asrel([cmd, String(a), String(b), '--afi', afi, '--json', ...fromFile]);
+        expect(s.code, s.stderr).toBe(0);
+        expect(f.code, f.stderr).toBe(0);
+        expect(answer(s.stdout), `${cmd} ${a} ${b} ${afi}`).toEqual(answer(f.stdout));
+      }
+    }
+    // The pair the store used to get wrong: a 6-AS path, found from the store too.
+    const p = JSON.parse(asrel(['path', '62396', '64712', '--afi', 'ipv4', '--json', ...fromStore]).stdout);
+    expect(p).toMatchObject({ reachable: true });
+    expect(p.path).toHaveLength(6);
+  }, 120_000);
+
+  it('explanations for many pairs: store, file and whole-store graph agree', async () => {
+    const args = { data: store, offline: true, server: '127.0.0.1:9', ttl: 24 };
+    const [s, f] = [await openData(args), await openData({ ...args, input: [DN42] })];
+    const whole = irrTopologies(s.engine, { families: FAMILIES });
+    const ases = [...s.store.owners()].filter((_, i) => i % 150 === 0);
+    let compared = 0;
+    for (const a of ases) {
+      for (const b of ases) {
+        if (a === b) continue;
+        const ts = irrTopologies(s.engine, { asns: [a, b], families: FAMILIES });
+        const tf = irrTopologies(f.engine, { asns: [a, b], families: FAMILIES });
+        for (const family of FAMILIES) {
+          const es = explanationJson(explainReachability({ a, b, family, topologies: ts.topologies, hasObject: (x) => s.engine.hasObject(x) }), []);
+          const ef = explanationJson(explainReachability({ a, b, family, topologies: tf.topologies, hasObject: (x) => f.engine.hasObject(x) }), []);
+          expect(es, `${a}→${b} ${family}`).toEqual(ef);
+          // The graph of the whole store gives the same reachability and path length.
+          const w = explainReachability({ a, b, family, topologies: whole.topologies });
+          expect(w.reachable, `${a}→${b} ${family} whole store`).toBe(es.reachable);
+          expect(w.path?.length).toBe((es.path as number[] | null)?.length);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    s.close();
+    f.close();
+  }, 120_000);
+
+  it('rel and neighbors: links declared by either side', () => {
+    for (const [a, b] of pairs) {
+      const s = asrel(['rel', String(a), String(b), '--json', ...fromStore]);
+      const f = asrel(['rel', String(a), String(b), '--json', ...fromFile]);
+      expect(answer(s.stdout)).toEqual(answer(f.stdout));
+    }
+    for (const asn of [62396, 4242421331, 64712]) {
+      const s = asrel(['neighbors', String(asn), '--json', ...fromStore]);
+      const f = asrel(['neighbors', String(asn), '--json', ...fromFile]);
+      expect(answer(s.stdout), `neighbors ${asn}`).toEqual(answer(f.stdout));
+    }
+  }, 120_000);
+
+  it('batch equals the questions asked one by one, and the whole-store graph agrees', () => {
+    const list = join(dir, 'asns.txt');
+    writeFileSync(list, `${[62396, 64712, 4242423182, 4242421331, 76190, 4242420022].join('\n')}\n`);
+    const s = asrel(['batch', '--asns', list, ...fromStore]);
+    const f = asrel(['batch', '--asns', list, ...fromFile]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toEqual(f.stdout);
+    // Each batch row says what path answers for that pair and family.
+    const rows = s.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    const header = s.stdout.split('\n')[0]!.split(',');
+    const col = (name: string) => header.indexOf(name);
+    for (const row of rows.slice(0, 6)) {
+      const [a, b] = [row[col('a')], row[col('b')]];
+      const p = JSON.parse(asrel(['path', a!, b!, '--afi', 'ipv4', '--json', ...fromStore]).stdout);
+      expect(String(p.reachable), `${a}→${b}`).toBe(row[col('ipv4_reachable')]);
+    }
+    // reach reads the whole store: it finds the same 6-AS path, reached in IPv4 only.
+    const reach = JSON.parse(asrel(['reach', '62396', '--json', ...fromStore]).stdout) as { oneFamilyOnly: { asn: number; family: string; path: number[] }[] };
+    const p = JSON.parse(asrel(['path', '62396', '64712', '--afi', 'ipv4', '--json', ...fromStore]).stdout) as { path: number[] };
+    expect(reach.oneFamilyOnly.find((x) => x.asn === 64712)).toMatchObject({ family: 'ipv4', path: p.path });
+  }, 120_000);
+});
