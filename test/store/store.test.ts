@@ -1,0 +1,103 @@
+// The SQLite store: what it refuses to open (with one line and a hint), two writers at once,
+// and a kill -9 in the middle of an import. Objects: the real DN42 registry (data/README.md).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Store, StoreError, STORE_FILE } from '../../src/store/store.js';
+import { asrel, asrelAsync } from '../cli/run.js';
+
+const DN42 = 'data/real/dn42-registry-2023-10-22.db';
+const dir = mkdtempSync(join(tmpdir(), 'asrel-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function folder(name: string): string {
+  const d = join(dir, name);
+  mkdirSync(d, { recursive: true });
+  return d;
+}
+
+describe('opening a store', () => {
+  it('refuses a folder of the old one-file-per-object layout, with a hint', () => {
+    const d = folder('old');
+    mkdirSync(join(d, 'objects', 'aut-num'), { recursive: true });
+    expect(() => Store.open(d)).toThrow(/old layout/);
+    const r = asrel(['rel', '1', '2', '--data', d, '--offline']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^asrel: store .*old layout.*\nMove it away/);
+  });
+
+  it('refuses a damaged database and another program\'s SQLite file', () => {
+    const damaged = folder('damaged');
+    writeFileSync(join(damaged, STORE_FILE), 'this is not a database, just some text that is long enough to be read as a header'.repeat(100));
+    expect(() => Store.open(damaged)).toThrow(StoreError);
+    const r = asrel(['export', '--data', damaged]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is damaged|not a database/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+
+    const foreign = folder('foreign');
+    const db = new Database(join(foreign, STORE_FILE));
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    expect(() => Store.open(foreign)).toThrow(/not an asrel store/);
+  });
+
+  it('refuses a store of another schema version', () => {
+    const d = folder('version');
+    Store.open(d).close();
+    const db = new Database(join(d, STORE_FILE));
+    db.prepare("UPDATE meta SET value = '999' WHERE key = 'schema_version'").run();
+    db.close();
+    expect(() => Store.open(d)).toThrow(/schema version 999/);
+  });
+
+  it('refuses a --data that is a file', () => {
+    const f = join(dir, 'a-file');
+    writeFileSync(f, 'x');
+    const r = asrel(['import', DN42, '--data', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a folder');
+  });
+});
+
+describe('writers', () => {
+  it('two imports into one store at once both complete', async () => {
+    const d = folder('two');
+    const [x, y] = await Promise.all([asrelAsync(['import', DN42, '--data', d]), asrelAsync(['import', DN42, '--data', d, '--source', 'X'])]);
+    expect(x.code, x.stderr).toBe(0);
+    expect(y.code, y.stderr).toBe(0);
+    const s = Store.open(d);
+    expect(s.counts().autNums).toBe(2981);
+    s.close();
+  }, 60_000);
+
+  it('kill -9 during an import loses at most the open transaction and leaves no stray files', async () => {
+    const d = folder('killed');
+    const child = spawn(process.execPath, ['bin/asrel.js', 'import', DN42, DN42, DN42, '--data', d], { stdio: 'ignore' });
+    // Kill once the database has some committed objects (or after a bound).
+    const started = Date.now();
+    while (Date.now() - started < 20_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        const db = new Database(join(d, STORE_FILE), { readonly: true, timeout: 1000 });
+        const n = (db.prepare('SELECT count(*) AS n FROM objects').get() as { n: number }).n;
+        db.close();
+        if (n > 0) break;
+      } catch {
+        // not created yet
+      }
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const s = Store.open(d);
+    expect((s.db.pragma('integrity_check', { simple: true }))).toBe('ok');
+    const { objects } = s.counts();
+    // Whole transactions only: batches of 2000 objects.
+    expect(objects % 2000 === 0 || objects === 3075).toBe(true);
+    s.close();
+    expect(readdirSync(d).filter((f) => !/^asrel\.sqlite(-wal|-shm)?$/.test(f))).toEqual([]);
+  }, 60_000);
+});
