@@ -158,5 +158,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const truth = readTruth(world);
   const rep = compareWithTruth(await readCsvRows(csv), truth);
-  process.exit(printReport(rep, truth, Number(get('--examples') ?? 10)) ? 0 : 1);
+  process.exitCode = printReport(rep, truth, Number(get('--examples') ?? 10)) ? 0 : 1;
 }

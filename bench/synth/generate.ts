@@ -220,7 +220,7 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     ipv6DiffShare: opts.ipv6DiffShare ?? 0.04,
     asAnyShare: opts.asAnyShare ?? 0.05,
     partialShare: opts.partialShare ?? 0.06,
-    degreeBias: opts.degreeBias ?? 0.55,
+    degreeBias: opts.degreeBias ?? 0.25,
     bigObjects: opts.bigObjects ?? 4,
   };
   const seed = p.seed;
