@@ -420,7 +420,7 @@ export function generateWorld(opts: WorldOptions): WorldResult {
           const comment = h(SALT.comment) < 0.08 ? `  # ${r === 'c2p' ? 'transit' : r === 'p2p' ? 'peering' : 'customer'} AS${nb}` : '';
           if (imp) {
             const a = act();
-            if (style < 0.06) lines.push(pad(iname) + `${afi}from AS${nb} ${a}`, ' '.repeat(16) + `accept ${ifilt}${comment}`);
+            if (style < 0.06) lines.push(pad(iname) + `${afi}from AS${nb}${a ? ' ' + a.trimEnd() : ''}`, ' '.repeat(16) + `accept ${ifilt}${comment}`);
             else if (style < 0.1) lines.push(pad(iname) + `${afi}from AS${nb}`, '+'.padEnd(16, ' ') + `${a}accept ${ifilt}${comment}`);
             else lines.push(pad(iname) + `${afi}from AS${nb} ${a}accept ${ifilt}${comment}`);
             rules++;
