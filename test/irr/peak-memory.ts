@@ -6,10 +6,11 @@
  *
  * The parent serves an aut-num of about MB megabytes (RPSL import lines) from the fake
  * server on 127.0.0.1; the child runs the client with the answer cap at capMB and prints
- * its peak RSS (process.resourceUsage().maxRSS) and its RSS before the query. test/irr/
+ * its peak RSS (VmHWM on Linux) and its RSS before the query. test/irr/
  * limits.test.ts runs it; it is also a tool for measuring by hand.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IrrdClient } from '../../src/irr/irrd-client.js';
 import { RipeClient } from '../../src/irr/ripe-client.js';
@@ -79,7 +80,22 @@ async function child(protocol: 'irrd' | 'ripe', server: string, capMb: number): 
     outcome = `error: ${e instanceof Error ? e.message : String(e)}`;
   }
   await client.close();
-  process.stdout.write(JSON.stringify({ outcome, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 }));
+  process.stdout.write(JSON.stringify({ outcome, rssBefore, maxRss: peakRss() }));
+}
+
+/**
+ * This process's peak RSS. On Linux, VmHWM of /proc/self/status: getrusage's maxRSS would
+ * include the parent's RSS at fork time (exec keeps the old high-water mark), and the parent
+ * holds its own copy of the answer.
+ */
+function peakRss(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }
 
 const [, , mode, ...rest] = process.argv;
