@@ -28,8 +28,12 @@ export interface PeakMemory {
   maxRss: number;
 }
 
+const made = new Map<number, string>();
+
 /** An aut-num of at least `bytes` bytes, ASCII, in RPSL import lines. */
 export function bigAutNum(bytes: number): string {
+  const known = made.get(bytes);
+  if (known !== undefined) return known;
   const head = 'aut-num:        AS64500\nas-name:        BIG\n';
   const lines: string[] = [head];
   let n = head.length;
@@ -39,7 +43,9 @@ export function bigAutNum(bytes: number): string {
     n += l.length;
   }
   lines.push('source:         TEST\n');
-  return lines.join('');
+  const text = lines.join('');
+  made.set(bytes, text);
+  return text;
 }
 
 /** Runs the measurement: serves the answer here, reads it in a child process. */
