@@ -53,11 +53,6 @@ export class IrrdFrameParser {
     return this.state === 'payload' ? { received: this.received, expected: this.expected } : undefined;
   }
 
-  /** True between answers (nothing of an answer has been read yet). */
-  idle(): boolean {
-    return this.state === 'line' && this.lineLength === 0;
-  }
-
   /**
    * Feeds bytes; calls `onFrame` for each frame they complete, in order, then throws
    * FrameError at the first protocol violation (frames before it are already delivered).

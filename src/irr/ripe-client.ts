@@ -81,7 +81,7 @@ export class RipeClient {
   /** The object's text (objects of the answer, `%` lines removed) or undefined when not found. */
   async getObject(k: ObjectKey): Promise<string | undefined> {
     const a = await this.lookup(k);
-    return a.notFound || a.text.trim() === '' ? undefined : a.text;
+    return a.notFound || a.text === '' ? undefined : a.text; // text is '' or trimmed with one final newline
   }
 
   /**
