@@ -1,32 +1,50 @@
+import { sanitizeLine } from '../report/sanitize.js';
+
 /** What went wrong talking to an IRR server; decides whether a retry can help. */
 export type IrrErrorKind =
   | 'connect' // could not open the connection (refused, DNS, …)
   | 'connect-timeout'
   | 'read-timeout' // the server stopped sending while an answer was due
   | 'reset' // the connection was reset or closed with answers still due
-  | 'framing' // the answer does not follow the protocol (e.g. A<n> not matching its payload)
+  | 'truncated' // the connection ended inside an answer, before its end was certain (what came is discarded)
+  | 'deadline' // the answer did not complete within the per-query deadline (e.g. a server trickling bytes)
+  | 'framing' // the server sent something the protocol does not allow (bad A<n>, no C after the payload, garbage)
   | 'too-large' // the answer exceeds the size cap
   | 'server-error' // the server answered `F …` or `%ERROR …`
   | 'not-irrd' // the server answered an IRRd `!` query with RIPE-style `%` text
   | 'closed'; // the client was closed before the answer came
 
-const RETRYABLE: ReadonlySet<IrrErrorKind> = new Set(['connect', 'connect-timeout', 'read-timeout', 'reset']);
+/** The network (or the path to the server) was at fault: trying again later may help. */
+const NETWORK: ReadonlySet<IrrErrorKind> = new Set(['connect', 'connect-timeout', 'read-timeout', 'reset', 'truncated', 'deadline']);
+
+/** The server sent something wrong: a protocol fault, not the network's. */
+export const PROTOCOL_KINDS: ReadonlySet<IrrErrorKind> = new Set(['framing', 'not-irrd']);
 
 /**
  * An error that names the server, the query and what happened, so a user can tell a
- * typo from a flaky network from a broken server.
+ * typo from a flaky network from a broken server. `detail` may quote server text: it is
+ * passed through sanitizeLine (no control characters, ESC sequences or bidi overrides).
  */
 export class IrrError extends Error {
+  /** True when the network was at fault (see NETWORK); the fetcher reports it as `network`. */
   readonly retryable: boolean;
+  readonly detail: string;
   constructor(
     readonly kind: IrrErrorKind,
     readonly server: string,
     readonly query: string | undefined,
-    readonly detail: string,
+    detail: string,
   ) {
-    super(`${server}: ${query !== undefined ? `query '${printable(query)}': ` : ''}${detail}`);
+    const clean = sanitizeLine(detail, 2000);
+    super(`${server}: ${query !== undefined ? `query '${printable(query)}': ` : ''}${clean}`);
+    this.detail = clean;
     this.name = 'IrrError';
-    this.retryable = RETRYABLE.has(kind);
+    this.retryable = NETWORK.has(kind);
+  }
+
+  /** Same as `retryable`: the network, not the server's content, was at fault. */
+  get network(): boolean {
+    return this.retryable;
   }
 }
 
@@ -41,9 +59,18 @@ export class QueryInputError extends Error {
   }
 }
 
-/** Shows control characters visibly so an error message cannot itself be garbled. */
+/**
+ * Shows control characters (C0, DEL, C1) and bidi overrides visibly (`\n`, `\x1b`,
+ * `\u202e`) so that echoing what a user typed cannot garble the error message itself.
+ */
 export function printable(s: string, max = 120): string {
   // eslint-disable-next-line no-control-regex
-  const shown = s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  const shown = s.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }

@@ -1,11 +1,15 @@
 import net from 'node:net';
 import { FrameError, IrrdFrameParser, type IrrdFrame } from './irrd-framing.js';
-import { IrrError, type IrrErrorKind } from './errors.js';
+import { IrrError, QueryInputError, type IrrErrorKind } from './errors.js';
+import { sanitizeLine } from '../report/sanitize.js';
 import { defaultPoliteness, type Politeness, type Release } from './politeness.js';
 import { formatServer, parseServer, type ServerAddress } from './server.js';
 import { irrdClientNameCommand, irrdObjectQuery, irrdSetMembersQuery, irrdSourcesCommand, type ObjectKey } from './query.js';
 import { ASREL_VERSION } from './version.js';
 import { connectionSettings, type ConnectionOptions } from './connection-options.js';
+
+/** Longest raw query `query()` sends (the longest built by query.ts is well under this). */
+export const MAX_QUERY_LENGTH = 1024;
 
 export interface IrrdClientOptions extends ConnectionOptions {
   /** Sent as `!n<name>` so server operators can tell who is asking. */
@@ -19,7 +23,10 @@ export type IrrdAnswer = { kind: 'data'; text: string; bytes: number } | { kind:
 interface Pending {
   query: string;
   internal: boolean;
+  /** Times sent on a connection that then failed for network reasons, or is in flight now. */
   attempts: number;
+  /** Times its own answer was wrong (framing) or missed the deadline; each retried on a fresh connection. */
+  faults: number;
   resolve(a: IrrdAnswer): void;
   reject(e: IrrError): void;
 }
@@ -31,13 +38,22 @@ interface Connection {
   connected: boolean;
   dead: boolean;
   connectTimer?: NodeJS.Timeout;
+  /** Runs out when the answer at the head of the pipeline has taken queryDeadlineMs. */
+  deadlineTimer?: NodeJS.Timeout;
 }
 
 /**
  * IRRd whois client in the manner of bgpq4's expander: one connection in `!!` (keep-open)
  * mode, queries pipelined ahead of their answers, answers matched to queries in FIFO order.
  * On a reset or timeout it reconnects with exponential backoff and re-sends only the
- * queries whose answers had not fully arrived.
+ * queries whose answers had not fully arrived (an answer is complete only when its `A<n>`
+ * payload and the `C` after it have arrived: nothing partial is ever returned).
+ *
+ * When the server gets one answer wrong (a malformed or mismatched `A<n>`, no `C` after the
+ * payload, a garbage line) or takes longer than the query deadline over it, the stream can
+ * no longer be trusted: the connection is dropped, that query is tried again on a fresh
+ * connection up to maxProtocolAttempts times, and the queries after it are re-sent without
+ * being charged an attempt. An answer over the size cap fails at once (no retry).
  */
 export class IrrdClient {
   readonly server: string;
@@ -77,13 +93,12 @@ export class IrrdClient {
    * answer; rejects with an IrrError naming the server, the query and what happened.
    */
   query(query: string): Promise<IrrdAnswer> {
-    if (!query.startsWith('!') || /[\x00-\x1f\x7f]/.test(query)) {
-      return Promise.reject(new IrrError('framing', this.server, query, 'refusing to send a query that is not a single IRRd command line'));
-    }
+    const bad = rawQueryProblem(query);
+    if (bad) return Promise.reject(new QueryInputError(query, `refusing to send a query that is not a single IRRd command line: ${bad}`));
     if (this.closed) return Promise.reject(new IrrError('closed', this.server, query, 'the client is closed'));
     if (this.fatal) return Promise.reject(new IrrError(this.fatal.kind, this.server, query, this.fatal.detail));
     return new Promise<IrrdAnswer>((resolve, reject) => {
-      this.queue.push({ query, internal: false, attempts: 0, resolve, reject });
+      this.queue.push({ query, internal: false, attempts: 0, faults: 0, resolve, reject });
       if (this.conn?.connected) this.pump(this.conn);
       else this.kick();
     });
@@ -114,6 +129,7 @@ export class IrrdClient {
     this.conn = undefined;
     conn.dead = true;
     clearTimeout(conn.connectTimer);
+    clearTimeout(conn.deadlineTimer);
     await new Promise<void>((resolve) => {
       conn.socket.ref(); // an idle connection is unref'd; waiting for its close must keep the process alive
       conn.socket.once('close', () => resolve());
@@ -151,9 +167,10 @@ export class IrrdClient {
       this.stats.connections++;
       socket.setTimeout(this.opts.readTimeoutMs);
       // `!!` keeps the connection open and has no answer; the setup commands each answer C (or F).
-      const setup: Pending[] = this.setup.map((query) => ({ query, internal: true, attempts: 0, resolve: () => {}, reject: () => {} }));
+      const setup: Pending[] = this.setup.map((query) => ({ query, internal: true, attempts: 0, faults: 0, resolve: () => {}, reject: () => {} }));
       socket.write(`!!\n${this.setup.map((q) => `${q}\n`).join('')}`);
       this.inflight.push(...setup);
+      this.armDeadline(conn);
       this.pump(conn);
     });
     socket.on('data', (chunk: Buffer) => this.onData(conn, chunk));
@@ -171,6 +188,7 @@ export class IrrdClient {
 
   private pump(conn: Connection): void {
     if (conn.dead || !conn.connected) return;
+    const wasIdle = this.inflight.length === 0;
     const batch: string[] = [];
     while (this.queue.length > 0 && this.inflight.length < this.opts.maxInFlight) {
       const p = this.queue.shift()!;
@@ -181,6 +199,7 @@ export class IrrdClient {
     if (batch.length > 0) {
       this.stats.queriesSent += batch.length;
       conn.socket.write(batch.join(''));
+      if (wasIdle) this.armDeadline(conn);
     }
     if (this.inflight.length > 0) conn.socket.ref();
     else conn.socket.unref(); // an idle open connection must not keep the process alive
@@ -188,12 +207,14 @@ export class IrrdClient {
 
   private onData(conn: Connection, chunk: Buffer): void {
     if (conn.dead) return;
+    let settled = false;
     try {
       conn.parser.push(chunk, (f) => {
         if (conn.dead) return;
         const p = this.inflight.shift();
         if (!p) throw new FrameError('framing', `an answer arrived that no query asked for (${f.kind})`);
         this.failures = 0;
+        settled = true;
         this.settle(p, f);
       });
     } catch (e) {
@@ -201,16 +222,31 @@ export class IrrdClient {
       if (!conn.dead) this.frameError(conn, e);
       return;
     }
+    if (settled) this.armDeadline(conn); // the next answer on the pipeline starts now
     this.pump(conn);
+  }
+
+  /** (Re)starts the deadline of the answer now at the head of the pipeline. */
+  private armDeadline(conn: Connection): void {
+    clearTimeout(conn.deadlineTimer);
+    conn.deadlineTimer = undefined;
+    if (conn.dead || this.inflight.length === 0) return;
+    const head = this.inflight[0];
+    conn.deadlineTimer = setTimeout(() => {
+      if (conn.dead || this.inflight[0] !== head) return;
+      const p = conn.parser.progress();
+      const detail = `no complete answer within the query deadline of ${seconds(this.opts.queryDeadlineMs)}${p ? ` (received ${p.received} of ${p.expected} bytes)` : ''}`;
+      this.headFault(conn, 'deadline', detail, true);
+    }, this.opts.queryDeadlineMs);
   }
 
   private settle(p: Pending, f: IrrdFrame): void {
     if (f.kind === 'F') {
       if (p.internal) {
-        if (p.query.startsWith('!s')) this.setFatal('server-error', `the server rejected the source list '${p.query.slice(2)}': ${f.message}`);
+        if (p.query.startsWith('!s')) this.setFatal('server-error', `the server rejected the source list '${p.query.slice(2)}': ${sanitizeLine(f.message)}`);
         return; // a refused `!n` is harmless
       }
-      p.reject(new IrrError('server-error', this.server, p.query, `the server answered F ${f.message}`));
+      p.reject(new IrrError('server-error', this.server, p.query, `the server answered F ${sanitizeLine(f.message)}`));
       return;
     }
     if (p.internal) return;
@@ -219,16 +255,36 @@ export class IrrdClient {
     else p.resolve({ kind: 'empty' });
   }
 
-  /** The stream is out of step: the query at the head fails, the connection is dropped, the rest re-sent. */
+  /** The stream is out of step: the connection is dropped; the head query is retried (or fails), the rest re-sent. */
   private frameError(conn: Connection, e: FrameError): void {
-    const head = this.inflight[0];
-    if (e.kind === 'not-irrd' || !head || head.internal) {
-      this.setFatal(e.kind, e.message + (e.kind === 'not-irrd' ? '; query it RIPE-style (--protocol ripe)' : ''));
+    if (e.kind === 'not-irrd') {
+      this.setFatal(e.kind, `${e.message}; query it RIPE-style (--protocol ripe)`);
       return;
     }
-    this.inflight.shift();
-    head.reject(new IrrError(e.kind, this.server, head.query, e.message));
-    this.fail(conn, 'reset', e.message, false);
+    this.headFault(conn, e.kind, e.message, e.kind === 'framing');
+  }
+
+  /**
+   * The answer at the head of the pipeline went wrong in a way that is the server's doing,
+   * not the network's. Nothing after it on this connection can be trusted, so the
+   * connection is dropped. The head query is tried again on a fresh connection (up to
+   * maxProtocolAttempts, when `retry`) or fails naming what was wrong; the queries behind
+   * it are re-sent and not charged an attempt. A fault while answering the setup commands
+   * (or an answer nobody asked for) counts as a failed connection.
+   */
+  private headFault(conn: Connection, kind: IrrErrorKind, detail: string, retry: boolean): void {
+    const head = this.inflight[0];
+    if (!head || head.internal) {
+      this.fail(conn, kind, detail);
+      return;
+    }
+    head.faults++;
+    if (!retry || head.faults >= this.opts.maxProtocolAttempts) {
+      this.inflight.shift();
+      const tries = head.faults === 1 ? '' : ` (gave up after ${head.faults} attempts, each on a fresh connection)`;
+      head.reject(new IrrError(kind, this.server, head.query, `${detail}${tries}`));
+    }
+    this.fail(conn, kind, detail, false); // re-sends the head (when retried) and everything after it, in order
   }
 
   private setFatal(kind: IrrErrorKind, detail: string): void {
@@ -240,10 +296,16 @@ export class IrrdClient {
     if (this.conn) this.fail(this.conn, kind, detail);
   }
 
+  /**
+   * The connection is gone: its unanswered queries are retried (or fail after maxAttempts).
+   * With `countFailure` false the failure was not theirs (another answer was wrong): they
+   * are re-sent without being charged an attempt.
+   */
   private fail(conn: Connection, kind: IrrErrorKind, detail: string, countFailure = true): void {
     if (conn.dead) return;
     conn.dead = true;
     clearTimeout(conn.connectTimer);
+    clearTimeout(conn.deadlineTimer);
     conn.socket.destroy();
     conn.release();
     if (this.conn === conn) this.conn = undefined;
@@ -251,10 +313,13 @@ export class IrrdClient {
     this.inflight = [];
     if (unanswered.length === 0 && this.queue.length === 0) return; // an idle connection went away
     if (countFailure) this.failures++;
-    const giveUpAll = this.failures >= this.opts.maxAttempts;
+    const giveUpAll = countFailure && this.failures >= this.opts.maxAttempts;
     const retry: Pending[] = [];
     for (const p of unanswered) {
-      if (giveUpAll || p.attempts >= this.opts.maxAttempts) p.reject(new IrrError(kind, this.server, p.query, `${detail} (gave up after ${p.attempts} attempt${p.attempts === 1 ? '' : 's'})`));
+      if (!countFailure) {
+        p.attempts--;
+        retry.push(p);
+      } else if (giveUpAll || p.attempts >= this.opts.maxAttempts) p.reject(new IrrError(kind, this.server, p.query, `${detail} (gave up after ${p.attempts} attempt${p.attempts === 1 ? '' : 's'})`));
       else retry.push(p);
     }
     if (giveUpAll) {
@@ -271,6 +336,16 @@ export class IrrdClient {
       this.kick();
     }, delay);
   }
+}
+
+/** Why a raw query must not be sent, or undefined when it is one IRRd command line. */
+function rawQueryProblem(q: string): string | undefined {
+  if (!q.startsWith('!')) return 'IRRd queries start with !';
+  if (q.length > MAX_QUERY_LENGTH) return `longer than ${MAX_QUERY_LENGTH} characters`;
+  if (q === '!!') return '!! is sent by the client itself';
+  // Printable ASCII without spaces: a CR/LF/NUL or other control would end the line or hide a second command.
+  if (!/^![\x21-\x7e]+$/.test(q)) return 'it contains a space, a control character or a non-ASCII character';
+  return undefined;
 }
 
 function seconds(ms: number): string {

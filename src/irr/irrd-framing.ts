@@ -2,12 +2,19 @@
  * Byte-exact reader of IRRd answers: `A<n>\n<n bytes>C\n`, `C\n`, `D\n`, `F <message>\n`.
  * n counts bytes (not characters) of the payload including its final newline, and an
  * answer may arrive split anywhere across TCP packets, so this works on Buffers only.
+ *
+ * Memory stays bounded: an `A<n>` header with n above the cap is refused before any payload
+ * is read, a payload is copied into one buffer of exactly n bytes as it arrives (allocated
+ * uninitialised, so pages are only touched as bytes come), and no header or trailer line
+ * may exceed MAX_LINE bytes.
  */
+import { sanitizeLine } from '../report/sanitize.js';
 
 export type IrrdFrame =
   | { kind: 'A'; payload: Buffer }
   | { kind: 'C' }
   | { kind: 'D' }
+  /** `message` is the server's text as sent: sanitize it before printing it. */
   | { kind: 'F'; message: string };
 
 export type FrameErrorKind = 'framing' | 'too-large' | 'not-irrd';
@@ -26,11 +33,16 @@ const NL = 0x0a;
 /** Header and trailer lines are short; a longer one means we are not reading IRRd framing. */
 const MAX_LINE = 4096;
 
+/** Server text quoted in an error message: one line, no control characters, at most `max` characters. */
+function quote(text: string, max = 80): string {
+  return `'${sanitizeLine(text, max)}'`;
+}
+
 export class IrrdFrameParser {
   private state: 'line' | 'payload' | 'trailer' = 'line';
   private line: Buffer[] = [];
   private lineLength = 0;
-  private chunks: Buffer[] = [];
+  private payload?: Buffer;
   private expected = 0;
   private received = 0;
 
@@ -50,16 +62,13 @@ export class IrrdFrameParser {
     while (i < chunk.length) {
       if (this.state === 'payload') {
         const take = Math.min(this.expected - this.received, chunk.length - i);
-        this.chunks.push(chunk.subarray(i, i + take));
+        chunk.copy(this.payload!, this.received, i, i + take);
         this.received += take;
         i += take;
         if (this.received === this.expected) {
-          const payload = Buffer.concat(this.chunks);
-          this.chunks = [];
-          if (payload.length > 0 && payload[payload.length - 1] !== NL) {
+          if (this.payload![this.expected - 1] !== NL) {
             throw new FrameError('framing', `A${this.expected} frame does not match its payload: byte ${this.expected} is not the payload's final newline`);
           }
-          this.pendingPayload = payload;
           this.state = 'trailer';
         }
         continue;
@@ -68,7 +77,12 @@ export class IrrdFrameParser {
       const end = nl < 0 ? chunk.length : nl;
       this.lineLength += end - i;
       if (this.lineLength > MAX_LINE) {
-        throw new FrameError('framing', `expected an IRRd answer line (A<n>, C, D or F), got more than ${MAX_LINE} bytes without a newline`);
+        throw new FrameError(
+          'framing',
+          this.state === 'trailer'
+            ? `A${this.expected} frame does not match its payload: expected 'C' after ${this.expected} bytes, got more than ${MAX_LINE} bytes without a newline`
+            : `expected an IRRd answer line (A<n>, C, D or F), got more than ${MAX_LINE} bytes without a newline`,
+        );
       }
       this.line.push(chunk.subarray(i, end));
       i = nl < 0 ? chunk.length : nl + 1;
@@ -82,14 +96,12 @@ export class IrrdFrameParser {
     }
   }
 
-  private pendingPayload: Buffer | undefined;
-
   private trailer(text: string): IrrdFrame {
     if (text !== 'C') {
-      throw new FrameError('framing', `A${this.expected} frame does not match its payload: expected 'C' after ${this.expected} bytes, got '${text.slice(0, 60)}'`);
+      throw new FrameError('framing', `A${this.expected} frame does not match its payload: expected 'C' after ${this.expected} bytes, got ${quote(text, 60)}`);
     }
-    const payload = this.pendingPayload!;
-    this.pendingPayload = undefined;
+    const payload = this.payload!;
+    this.payload = undefined;
     this.state = 'line';
     return { kind: 'A', payload };
   }
@@ -109,11 +121,13 @@ export class IrrdFrameParser {
       this.state = 'payload';
       this.expected = n;
       this.received = 0;
+      this.payload = Buffer.allocUnsafe(n);
       return undefined;
     }
     if (text.startsWith('%')) {
-      throw new FrameError('not-irrd', `the server answered with RIPE-style whois text ('${text.slice(0, 80)}'): it does not speak the IRRd '!' protocol`);
+      throw new FrameError('not-irrd', `the server answered with RIPE-style whois text (${quote(text)}): it does not speak the IRRd '!' protocol`);
     }
-    throw new FrameError('framing', `expected an IRRd answer line (A<n>, C, D or F), got '${text.slice(0, 80)}'`);
+    if (/^A/.test(text)) throw new FrameError('framing', `malformed length header ${quote(text, 40)} (expected A<n> with n a byte count)`);
+    throw new FrameError('framing', `expected an IRRd answer line (A<n>, C, D or F), got ${quote(text)}`);
   }
 }

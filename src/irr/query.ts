@@ -19,9 +19,17 @@ const SET_PREFIX: Record<SetClass, string> = {
   'peering-set': 'PRNG-',
 };
 
-const FORBIDDEN = /[\x00-\x20\x7f]/; // controls, CR, LF, space
+const FORBIDDEN = /[\x00-\x20\x7f-\x9f]/; // C0 controls (CR, LF, NUL, ESC, …), space, DEL, C1 controls
 
-function rejectControls(input: string): void {
+/** Longest key (AS number or set name) asrel will query; RPSL names are far shorter in practice. */
+export const MAX_KEY_LENGTH = 256;
+
+/**
+ * The first check on anything that may end up in a query: not too long, no control
+ * character, no space (which would split a RIPE-style query or an IRRd command).
+ */
+function rejectControls(input: string, max = MAX_KEY_LENGTH): void {
+  if (input.length > max) throw new QueryInputError(input, `it is longer than ${max} characters`);
   if (FORBIDDEN.test(input)) throw new QueryInputError(input, 'it contains a space, CR, LF or another control character');
 }
 
@@ -77,7 +85,6 @@ export function parseSetName(input: string, cls?: SetClass): { cls: SetClass; na
       throw new QueryInputError(input, `component '${component}' must be an AS number or start with ${prefix}`);
     }
   }
-  if (input.length > 256) throw new QueryInputError(input, 'set names are at most 256 characters');
   return { cls: found, name: input.toUpperCase() };
 }
 
@@ -101,7 +108,7 @@ export function objectKeyString(k: ObjectKey): string {
 
 /** Validates a source name (`RADB`, `RIPE`, `NTTCOM`); sources are letters, digits, `-` and `_`. */
 export function parseSources(input: string): string[] {
-  rejectControls(input);
+  rejectControls(input, 1024);
   const list = input.split(',').filter((s) => s !== '');
   if (list.length === 0) throw new QueryInputError(input, 'name at least one source, e.g. RADB,RIPE');
   for (const s of list) {
@@ -110,8 +117,12 @@ export function parseSources(input: string): string[] {
   return list.map((s) => s.toUpperCase());
 }
 
+const LOOKUP_CLASSES: ReadonlySet<string> = new Set<LookupClass>(['aut-num', ...(Object.keys(SET_PREFIX) as SetClass[])]);
+
 function checked(k: ObjectKey): string {
   // Re-validate: ObjectKey values may come from parsed registry text, not only from parseObjectKey.
+  if (typeof k.cls !== 'string' || !LOOKUP_CLASSES.has(k.cls)) throw new QueryInputError(String(k.cls), `not a class asrel looks up (${[...LOOKUP_CLASSES].join(', ')})`);
+  if (typeof k.key !== 'string') throw new QueryInputError(String(k.key), 'a key is a string');
   return k.cls === 'aut-num' ? formatAsn(parseAsn(k.key)) : parseSetName(k.key, k.cls).name;
 }
 

@@ -32,10 +32,11 @@ export function objectsOf(text: string): Map<string, string> {
 
 /** What the server does instead of answering a query normally. */
 export type Override =
-  | { raw: string | Buffer } // send these bytes as the answer
+  | { raw: string | Buffer; then?: 'end' | 'reset'; later?: { ms: number; raw: string } } // send these bytes as the answer (then close or reset, or send more later, if asked)
   | { stall: true } // send nothing more on this connection
   | { stallAfter: number; raw: string } // send the first n bytes of raw, then nothing
-  | { huge: number }; // announce A<huge> and stream filler until the client goes away
+  | { huge: number } // announce A<huge> and stream filler until the client goes away
+  | { trickle: string | Buffer; everyMs: number }; // send raw one byte every everyMs ms
 
 export interface FakeServerOptions {
   objects: Map<string, string>;
@@ -45,8 +46,8 @@ export interface FakeServerOptions {
   maxConcurrent?: number;
   /** Per-query misbehaviour; `conn` is the 1-based connection number. */
   override?: (query: string, conn: number) => Override | undefined;
-  /** Reset connection `conn` after writing `bytes` bytes in total. */
-  resetAfter?: { conn: number; bytes: number };
+  /** Reset connection `conn` after writing `bytes` bytes in total (with `graceful`: close it with a FIN instead). */
+  resetAfter?: { conn: number; bytes: number; graceful?: boolean };
   /** Write every byte separately, this many ms apart. */
   trickleMs?: number;
   /** Answer `!` queries like whois.ripe.net does (with `%` text), not as IRRd. */
@@ -118,7 +119,7 @@ export class FakeServer {
       const lim = this.o.resetAfter;
       if (lim && lim.conn === conn && this.bytesSent[conn - 1] + bytes.length >= lim.bytes) {
         const n = lim.bytes - this.bytesSent[conn - 1];
-        s.write(bytes.subarray(0, n), () => s.resetAndDestroy());
+        s.write(bytes.subarray(0, n), () => (lim.graceful ? s.end() : s.resetAndDestroy()));
         this.bytesSent[conn - 1] += n;
         stalled = true;
         return;
@@ -193,7 +194,20 @@ export class FakeServer {
       stall();
     } else if ('stall' in ov) {
       stall();
-    } else send(ov.raw);
+    } else if ('trickle' in ov) {
+      const bytes = typeof ov.trickle === 'string' ? Buffer.from(ov.trickle, 'utf8') : ov.trickle;
+      let i = 0;
+      const t = setInterval(() => {
+        if (s.destroyed || i >= bytes.length) return void clearInterval(t);
+        send(bytes.subarray(i, ++i));
+      }, ov.everyMs);
+    } else {
+      send(ov.raw);
+      const more = ov.later;
+      if (more) setTimeout(() => send(more.raw), more.ms);
+      if (ov.then === 'end') s.end();
+      else if (ov.then === 'reset') s.write(Buffer.alloc(0), () => s.resetAndDestroy());
+    }
   }
 
   private irrd(q: string): string | undefined {

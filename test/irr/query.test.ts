@@ -55,3 +55,25 @@ describe('query builders', () => {
     expect(() => parseServer('ho st')).toThrow(QueryInputError);
   });
 });
+
+describe('query builders refuse what could become another query', () => {
+  it('refuses keys over the length limit, with C1 controls, bidi overrides or non-ASCII look-alikes', () => {
+    expect(() => parseObjectKey(`AS-${'X'.repeat(300)}`)).toThrow(/longer than 256 characters/);
+    expect(() => parseObjectKey(`AS${'1'.repeat(300)}`)).toThrow(/longer than 256 characters/);
+    expect(() => parseObjectKey('AS-FOO\x85')).toThrow(/control character/); // NEL
+    expect(() => parseObjectKey('AS-FOO\x9b2J')).toThrow(/control character/); // C1 CSI
+    for (const bad of ['AS-F\u202eOO', 'AS１２３', 'АS-FOO' /* Cyrillic A */, 'AS-FOO\u2066']) {
+      expect(() => parseObjectKey(bad), bad).toThrow(QueryInputError);
+    }
+    // the message shows the bad character instead of passing it to the terminal
+    expect(() => parseObjectKey('AS-F\u202eOO')).toThrow(/'AS-F\\u202eOO'/);
+  });
+
+  it('re-validates ObjectKey class and key when building a query', () => {
+    expect(() => irrdObjectQuery({ cls: 'aut-num\n!q' as never, key: 'AS1' })).toThrow(/not a class asrel looks up/);
+    expect(() => irrdObjectQuery({ cls: 'person' as never, key: 'AS1' })).toThrow(QueryInputError);
+    expect(() => ripeObjectQuery({ cls: 'aut-num', key: 'AS1 -i origin AS2' })).toThrow(QueryInputError);
+    expect(() => ripeObjectQuery({ cls: 'as-set', key: 'AS-X' }, { sources: ['RIPE -B'] })).toThrow(QueryInputError);
+    expect(() => parseSources(`${'A'.repeat(1100)}`)).toThrow(/longer than 1024/);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sanitize, sanitizeLine } from '../../src/report/sanitize.js';
+import { printable } from '../../src/irr/errors.js';
+
+// Anything a terminal would act on: C0 but \t \n, DEL, C1, and the bidi controls.
+// eslint-disable-next-line no-control-regex
+const DANGEROUS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+describe('sanitize', () => {
+  it('removes CSI, OSC (BEL- and ST-terminated), DCS and short ESC sequences whole', () => {
+    expect(sanitize('a\x1b[1;31mred\x1b[0m b')).toBe('ared b');
+    expect(sanitize('\x1b]0;window title\x07text')).toBe('text');
+    expect(sanitize('\x1b]8;;https://evil.example/\x1b\\link\x1b]8;;\x1b\\')).toBe('link');
+    expect(sanitize('\x1bP1$r0m\x1b\\ok')).toBe('ok');
+    expect(sanitize('x\x1b7y\x1b(Bz\x1bc')).toBe('xyz');
+    expect(sanitize('\x9b2Jclear \x9d0;t\x9cok')).toBe('clear ok');
+    expect(sanitize('unterminated \x1b]0;title\nnext line')).toBe('unterminated \nnext line');
+    expect(sanitize('ESC at end\x1b')).toBe('ESC at end');
+  });
+
+  it('keeps \\n and \\t, normalises \\r\\n, drops other controls and bidi overrides', () => {
+    expect(sanitize('a\r\nb\tc\rd\x00e\x08f\x7fg\x85h')).toBe('a\nb\tcdefgh');
+    expect(sanitize('\u202eevil\u202c \u2066iso\u2069')).toBe('evil iso');
+    expect(sanitize('remarks: ╔═ Ünïcödé stays\n')).toBe('remarks: ╔═ Ünïcödé stays\n');
+  });
+
+  it('never lets a control through, and is idempotent (property)', () => {
+    const chars = fc.constantFrom('\x1b', '[', ']', '\\', '\x07', '\x9b', '\x9c', '\x9d', '\r', '\n', '\t', '\x00', '\u202e', '\u2066', 'a', '0', ';', ' ', 'é', '\x7f');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (s) => {
+        const out = sanitize(s);
+        expect(out).not.toMatch(DANGEROUS);
+        expect(sanitize(out)).toBe(out);
+        expect(sanitizeLine(s)).not.toMatch(/[\n\t]/);
+      }),
+    );
+  });
+
+  it('sanitizeLine: one line, trimmed, cut at max characters', () => {
+    expect(sanitizeLine('  F error:\r\n  second\tline \x1b[31m\n')).toBe('F error: second line');
+    expect(sanitizeLine('x'.repeat(400))).toBe(`${'x'.repeat(300)}…`);
+    expect(sanitizeLine('ab😀cd', 3)).toBe('ab…'); // does not split the surrogate pair
+  });
+
+  it('printable (for echoing user input) shows C1 and bidi characters visibly', () => {
+    expect(printable('AS1\u202e\x9b\x1b\n')).toBe('AS1\\u202e\\x9b\\x1b\\n');
+  });
+});
