@@ -5,7 +5,7 @@
  * member. Whole-data analyses stream every inference of the store. Either way the edges keep
  * only the relation; evidence is read from the store for the links an answer prints.
  */
-import { DEFAULT_AMBIGUOUS, edgesFromInferences } from '../graph/build.js';
+import { DEFAULT_AMBIGUOUS, edgesFromInferences, resolveAmbiguous } from '../graph/build.js';
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import type { InferenceEngine } from '../infer/engine.js';
@@ -24,12 +24,14 @@ function slim(l: LinkInference): LinkInference {
   return { a: l.a, b: l.b, family: l.family, relation: l.relation, candidates: l.candidates, confidence: l.confidence, evidence: [], missing: l.missing };
 }
 
-function isUp(l: LinkInference): boolean {
-  return l.relation === 'c2p' || l.relation === 's2s' || (l.relation === 'ambiguous' && l.candidates.some((c) => c === 'c2p' || c === 's2s'));
+/** Whether the graph will hold this link as going up from `l.a` (ambiguous links as `--ambiguous` resolves them). */
+function isUp(l: LinkInference, policy: AmbiguousPolicy): boolean {
+  const r = l.relation === 'ambiguous' ? resolveAmbiguous(l, policy) : l.relation;
+  return r === 'c2p' || r === 's2s';
 }
 
 /** Every link of every AS in the uphill cones of `asns` in one family. */
-export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family): LinkInference[] {
+export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS): LinkInference[] {
   const links = new Map<string, LinkInference>();
   const seen = new Set<number>(asns);
   let frontier = [...seen];
@@ -39,7 +41,7 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
       for (const l of engine.neighbours(x, family, { text: false })) {
         const key = l.a < l.b ? `${l.a}-${l.b}` : `${l.b}-${l.a}`;
         if (!links.has(key)) links.set(key, slim(l));
-        if (isUp(l) && !seen.has(l.b)) {
+        if (isUp(l, policy) && !seen.has(l.b)) {
           seen.add(l.b);
           next.push(l.b);
         }
@@ -67,7 +69,7 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     }
   };
   if (opts.asns) {
-    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f)) take(l);
+    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f, policy)) take(l);
     for (const a of opts.asns) ases.add(a);
   } else {
     for (const l of engine.all(opts.families, { text: false })) take(slim(l));

@@ -92,11 +92,21 @@ export function classifyTerm(term: PolicyTerm, family: Family, expander: SetExpa
   return { cls, classBy, deps: [...deps] };
 }
 
+/** Whether a peering may cover AS-ANY (a peering-set may hold AS-ANY: counted, and sorted out at analysis). */
+function coversAny(c: CodedPeering): boolean {
+  if (c === '*') return true;
+  if (typeof c === 'number' || typeof c === 'string') return false;
+  if (!Array.isArray(c)) return true;
+  return c[0] === 'except' ? coversAny(c[1]) : coversAny(c[1]) || coversAny(c[2]);
+}
+
 function ruleRow(p: ParsedPolicy, attrIndex: number, term: PolicyTerm, termIndex: number, family: Family, expander: SetExpander): RuleRow {
   const coded: CodedPeering[] = term.peerings.map((pa) => encodePeering(pa.peering));
   const mentions = new Set<string>();
   for (const c of coded) positiveNames(c, mentions);
   const single = coded.length === 1 && typeof coded[0] === 'number' ? coded[0] : null;
+  // A single neighbour is found through rules.peer; only expressions go into the mentions index.
+  if (single !== null) mentions.clear();
   const { cls, classBy, deps } = classifyTerm(term, family, expander);
   return {
     attrIndex, termIndex,
@@ -107,6 +117,7 @@ function ruleRow(p: ParsedPolicy, attrIndex: number, term: PolicyTerm, termIndex
     peer: single,
     peerings: single === null ? JSON.stringify(coded) : null,
     cls: CLASS_CODE[cls.filterClass],
+    isAny: coded.some(coversAny),
     classBy: classBy ? JSON.stringify(classBy) : null,
     notes: cls.notes.length ? JSON.stringify(cls.notes) : null,
     mentions: [...mentions],
@@ -131,7 +142,7 @@ export function deriveClaims(object: RpslObject, expander: SetExpander, parse: (
         if (!p.ast) {
           out.rules.push({
             attrIndex, termIndex: 0, family: 0, direction: 0, attribute: p.attribute, line: p.line, peer: null, peerings: null,
-            cls: 0, classBy: null, notes: null, mentions: [], deps: [],
+            cls: 0, isAny: false, classBy: null, notes: null, mentions: [], deps: [],
           });
           return;
         }

@@ -6,7 +6,7 @@
  * set. Evidence text is read from the store only for the inferences an answer prints.
  */
 import type { ObjectProvenance } from '../store/types.js';
-import type { Store, StoredRule } from '../store/store.js';
+import { RULE_COLUMNS, type Store, type StoredRule } from '../store/store.js';
 import { decodePeering, type CodedPeering } from '../store/peering-codec.js';
 import { parsePolicies } from '../policy/parse.js';
 import { CLASS_NAME, DIRECTION_NAME } from './claims.js';
@@ -38,6 +38,8 @@ interface Side {
   anyRules: Record<Family, SideRule[]>;
   /** Policy attributes that could not be parsed, for data-quality notes. */
   unparsed: StoredRule[];
+  /** Rules loaded (for the cache's budget). */
+  count?: number;
 }
 
 export function provenanceLabel(source: string | undefined, p: ObjectProvenance): string {
@@ -54,27 +56,53 @@ export interface InferOptions {
   text?: boolean;
 }
 
-/** Sides kept in memory at once: whole-registry runs visit each AS's rules a few times, in ASN order. */
-const SIDE_CACHE = 20_000;
+/** Rules of whole sides kept in memory at once (a few big objects, or many small ones). */
+const SIDE_CACHE_RULES = 400_000;
 const EMPTY: ReadonlySet<number> = new Set();
 
+type ByFamily<T> = Record<Family, T>;
+
 export class InferenceEngine {
+  /** Whole sides (every rule of an AS), least recently used first. */
   private readonly sides = new Map<number, Side>();
-  private readonly naming: Record<Family, Map<number, number[]>> = { ipv4: new Map(), ipv6: new Map() };
+  private sideRules = 0;
+  private readonly refs = new Map<number, Side['ref'] | null>();
+  private readonly parts = new Map<number, { any: ByFamily<SideRule[]>; unparsed: StoredRule[] }>();
+  /** Per AS x: owner → the owner's rules naming x (from the reverse index). */
+  private readonly reverse = new Map<number, Map<number, ByFamily<SideRule[]>>>();
   readonly expander: SetExpander;
 
   constructor(readonly store: Store, limits: Partial<ExpandLimits> = {}) {
     this.expander = new SetExpander(store, parsePolicies, limits);
   }
 
+  private ref(asn: number): Side['ref'] | undefined {
+    let r = this.refs.get(asn);
+    if (r === undefined) {
+      const x = this.store.autNumRef(asn);
+      r = x ? { id: x.id, label: provenanceLabel(x.source, x.provenance) } : null;
+      if (this.refs.size > 200_000) this.refs.clear();
+      this.refs.set(asn, r);
+    }
+    return r ?? undefined;
+  }
+
+  /** Every rule of an AS, grouped by the neighbours they name. */
   side(asn: number): Side {
     const cached = this.sides.get(asn);
-    if (cached) return cached;
-    const ref = this.store.autNumRef(asn);
+    if (cached) {
+      // Most recently used last.
+      this.sides.delete(asn);
+      this.sides.set(asn, cached);
+      return cached;
+    }
+    const ref = this.ref(asn);
     const s: Side = { asn, named: { ipv4: new Map(), ipv6: new Map() }, anyRules: { ipv4: [], ipv6: [] }, unparsed: [] };
+    let count = 0;
     if (ref) {
-      s.ref = { id: ref.id, label: provenanceLabel(ref.source, ref.provenance) };
+      s.ref = ref;
       for (const row of this.store.rulesOf(asn)) {
+        count++;
         if (row.family === 0) {
           s.unparsed.push(row);
           continue;
@@ -89,16 +117,48 @@ export class InferenceEngine {
         if (rule.any) s.anyRules[family].push(rule);
       }
     }
-    if (this.sides.size >= SIDE_CACHE) {
-      // Drop the older half (Map keeps insertion order).
-      let drop = this.sides.size >> 1;
-      for (const k of this.sides.keys()) {
-        if (drop-- <= 0) break;
-        this.sides.delete(k);
-      }
+    s.count = count;
+    while (this.sideRules + count > SIDE_CACHE_RULES && this.sides.size > 0) {
+      const [k, old] = this.sides.entries().next().value as [number, Side];
+      this.sides.delete(k);
+      this.sideRules -= old.count ?? 0;
     }
     this.sides.set(asn, s);
+    this.sideRules += count;
     return s;
+  }
+
+  /** An AS's AS-ANY rules and unparsed attributes, without loading the rest of its object. */
+  private partOf(asn: number): { any: ByFamily<SideRule[]>; unparsed: StoredRule[] } {
+    const whole = this.sides.get(asn);
+    if (whole) return { any: whole.anyRules, unparsed: whole.unparsed };
+    let p = this.parts.get(asn);
+    if (!p) {
+      p = { any: { ipv4: [], ipv6: [] }, unparsed: [] };
+      if (this.ref(asn)) {
+        for (const row of this.store.partRulesOf(asn)) {
+          if (row.family === 0) {
+            p.unparsed.push(row);
+            continue;
+          }
+          const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+          const rule = this.sideRule(row, family, asn);
+          if (rule.any) p.any[family].push(rule);
+        }
+      }
+      if (this.parts.size > 100_000) this.parts.clear();
+      this.parts.set(asn, p);
+    }
+    return p;
+  }
+
+  /** The owner's rules naming the neighbour: from its whole side when loaded, else from the neighbour's reverse index. */
+  private namedRules(owner: number, neighbour: number, family: Family): SideRule[] {
+    const whole = this.sides.get(owner);
+    if (whole) return whole.named[family].get(neighbour) ?? [];
+    const rev = this.reverse.get(neighbour);
+    if (rev) return rev.get(owner)?.[family] ?? [];
+    return this.side(owner).named[family].get(neighbour) ?? [];
   }
 
   private sideRule(row: StoredRule, family: Family, owner: number): SideRule {
@@ -123,22 +183,19 @@ export class InferenceEngine {
     return rule;
   }
 
-  private classOf(rule: SideRule, neighbour: number): FilterClass {
-    return rule.classBy?.[neighbour] ?? CLASS_NAME[rule.row.cls]!;
-  }
 
   /** Neighbours `asn`'s own rules name in a family. */
   namedBy(asn: number, family: Family): number[] {
     return [...this.side(asn).named[family].keys()];
   }
 
-  /**
-   * ASes whose rules name `asn` in a family, found through the reverse index: rules naming
-   * it directly, or naming a set (or a set of sets) that holds it.
-   */
-  namingOf(asn: number, family: Family): number[] {
-    const cached = this.naming[family].get(asn);
-    if (cached) return cached;
+  /** owner → rules naming `asn`, through the reverse index: rules naming it directly, or naming a set (or a set of sets) that holds it. */
+  private reverseOf(asn: number): Map<number, ByFamily<SideRule[]>> {
+    let rev = this.reverse.get(asn);
+    if (rev) return rev;
+    rev = new Map();
+    const rows = new Map<number, StoredRule>();
+    for (const r of this.store.rulesNaming(asn)) rows.set(r.id, r);
     const names = new Set<string>([`AS${asn}`]);
     let frontier = [`AS${asn}`];
     for (let depth = 0; frontier.length > 0 && depth < 20 && names.size < 10_000; depth++) {
@@ -153,12 +210,26 @@ export class InferenceEngine {
       }
       frontier = next;
     }
-    const owners = new Set<number>();
-    for (const n of names) for (const o of this.store.ownersNaming(n)) owners.add(o);
-    owners.delete(asn);
-    const out = [...owners].filter((o) => this.side(o).named[family].has(asn)).sort((x, y) => x - y);
-    this.naming[family].set(asn, out);
-    return out;
+    for (const n of names) for (const r of this.store.rulesMentioning(n)) rows.set(r.id, r);
+    for (const row of rows.values()) {
+      if (row.family === 0 || row.owner === asn) continue;
+      const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+      const rule = this.sideRule(row, family, row.owner);
+      if (!rule.named.has(asn)) continue;
+      let e = rev.get(row.owner);
+      if (!e) rev.set(row.owner, (e = { ipv4: [], ipv6: [] }));
+      e[family].push(rule);
+    }
+    if (this.reverse.size > 10_000) this.reverse.clear();
+    this.reverse.set(asn, rev);
+    return rev;
+  }
+
+  /** ASes whose rules name `asn` in a family (directly or through sets). */
+  namingOf(asn: number, family: Family): number[] {
+    const out: number[] = [];
+    for (const [owner, rules] of this.reverseOf(asn)) if (rules[family].length > 0) out.push(owner);
+    return out.sort((x, y) => x - y);
   }
 
   hasObject(asn: number): boolean {
@@ -166,61 +237,42 @@ export class InferenceEngine {
   }
 
   adjacent(a: number, b: number, family: Family): boolean {
-    return this.side(a).named[family].has(b) || this.side(b).named[family].has(a);
+    return this.namedRules(a, b, family).length > 0 || this.namedRules(b, a, family).length > 0;
   }
 
   /** Rule lines of `owner` that apply to `neighbour` in a family (named and AS-ANY). */
-  private lines(owner: Side, neighbour: number, family: Family, notes: Set<string>, text: boolean): RuleLine[] {
+  private lines(owner: number, neighbour: number, family: Family, notes: Set<string>, text: boolean): RuleLine[] {
     const out: RuleLine[] = [];
-    if (!owner.ref) return out;
-    const source = owner.ref.label;
-    const add = (rule: SideRule, named: boolean) => {
-      for (const n of rule.classNotes ?? []) notes.add(`AS${owner.asn} line ${rule.row.line}: ${n}`);
-      if (named) for (const n of rule.notes) notes.add(n.message);
-      out.push({
-        named,
-        evidence: {
-          asn: owner.asn,
-          source,
-          object: `AS${owner.asn}`,
-          attribute: rule.row.attribute,
-          line: rule.row.line,
-          text: text ? this.store.attributeAt(rule.row.objectId, rule.row.line)?.value ?? '' : '',
-          direction: DIRECTION_NAME[rule.row.direction]!,
-          filterClass: this.classOf(rule, neighbour),
-        },
-      });
-    };
-    for (const rule of owner.named[family].get(neighbour) ?? []) add(rule, true);
-    for (const rule of owner.anyRules[family]) {
-      if (rule.excluded.has(neighbour) || rule.named.has(neighbour)) continue;
-      add(rule, false);
-    }
-    return out;
+    const ref = this.ref(owner);
+    if (!ref) return out;
+    return linesFrom(owner, ref.label, this.namedRules(owner, neighbour, family), this.partOf(owner).any[family], neighbour, notes, text ? this.store : undefined);
   }
 
   /** The inference for one pair in one family, read from a's side. */
   infer(a: number, b: number, family: Family, opts: InferOptions = {}): LinkInference {
     const text = opts.text ?? true;
-    const sa = this.side(a), sb = this.side(b);
-    const missing = [a, b].filter((x, i) => !(i === 0 ? sa : sb).ref);
+    const missing = [a, b].filter((x) => !this.ref(x));
     if (a === b || !this.adjacent(a, b, family)) {
       return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing };
     }
     const notes = new Set<string>();
-    const va = sideView(a, b, this.lines(sa, b, family, notes, text));
-    const vb = sideView(b, a, this.lines(sb, a, family, notes, text));
-    const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !!sa.ref, bHasObject: !!sb.ref });
+    return this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing);
+  }
+
+  /** Both sides' lines → the inference (rule 4), with its notes. */
+  private decide(a: number, b: number, family: Family, linesA: RuleLine[], linesB: RuleLine[], notes: Set<string>, missing: number[]): LinkInference {
+    const va = sideView(a, b, linesA);
+    const vb = sideView(b, a, linesB);
+    const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
     const evidence: Evidence[] = dedupe([...va.evidence, ...vb.evidence]);
     const parts = [...result.notes];
     for (const m of missing) parts.push(`data gap: AS${m} has no aut-num in the data, so only AS${m === a ? b : a}'s side is known`);
-    for (const s of [sa, sb]) {
-      if (s.unparsed.length === 0) continue;
-      const other = s === sa ? b : a;
+    for (const [owner, other] of [[a, b], [b, a]] as const) {
+      const unparsed = this.partOf(owner).unparsed;
+      if (unparsed.length === 0) continue;
       const re = new RegExp(`\\bAS${other}\\b`, 'i');
-      for (const p of s.unparsed) {
-        const value = this.store.attributeAt(p.objectId, p.line)?.value ?? '';
-        if (re.test(value)) parts.push(`AS${s.asn} line ${p.line} mentions AS${other} but could not be parsed: not used`);
+      for (const p of unparsed) {
+        if (re.test(this.unparsedText(p))) parts.push(`AS${owner} line ${p.line} mentions AS${other} but could not be parsed: not used`);
       }
     }
     parts.push(...notes);
@@ -229,32 +281,71 @@ export class InferenceEngine {
     return out;
   }
 
+  private readonly unparsedTexts = new Map<number, string>();
+  private unparsedText(r: StoredRule): string {
+    let t = this.unparsedTexts.get(r.id);
+    if (t === undefined) {
+      t = this.store.attributeAt(r.objectId, r.line)?.value ?? '';
+      this.unparsedTexts.set(r.id, t);
+    }
+    return t;
+  }
+
   /**
    * Every adjacency in the store, one inference per unordered pair (a < b) and family, in
-   * ASN order, streamed: a whole registry never sits in memory as inferences.
+   * ASN order, streamed. A group-by over the claims (DESIGN.md "Parse once"): every claim
+   * naming a neighbour is filed under its pair in a temporary table, SQLite sorts them, and
+   * each pair is decided from its rows plus the two ASes' AS-ANY rules. Memory holds one
+   * pair's rows at a time, whatever the size of the registry.
    */
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
-    const pairs: Record<Family, Map<number, number[]>> = { ipv4: new Map(), ipv6: new Map() };
-    for (const owner of this.store.owners()) {
-      const s = this.side(owner);
-      for (const family of families) {
-        for (const n of s.named[family].keys()) {
-          const [x, y] = owner < n ? [owner, n] : [n, owner];
-          let list = pairs[family].get(x);
-          if (!list) pairs[family].set(x, (list = []));
-          list.push(y);
-        }
+    const text = opts.text ?? true;
+    const db = this.store.db;
+    const codes = families.map((f) => (f === 'ipv4' ? 4 : 6));
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS pair_claims (family INTEGER, lo INTEGER, hi INTEGER, rule_id INTEGER)');
+    db.exec('DELETE FROM pair_claims');
+    const inList = codes.join(',');
+    db.exec(`INSERT INTO pair_claims SELECT family, min(owner, peer), max(owner, peer), id FROM rules
+      WHERE peer IS NOT NULL AND peer != owner AND family IN (${inList})`);
+    // Rules whose peering is an expression or a set: expanded here, once each.
+    const insert = db.prepare('INSERT INTO pair_claims VALUES (?, ?, ?, ?)');
+    const expanded = new Map<number, SideRule>();
+    const fill = db.transaction(() => {
+      for (const row of db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peerings IS NOT NULL AND r.family IN (${inList})`).iterate() as Iterable<StoredRule>) {
+        const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+        const rule = this.sideRule(row, family, row.owner);
+        if (rule.named.size === 0) continue;
+        expanded.set(row.id, rule);
+        for (const n of rule.named) insert.run(row.family, Math.min(row.owner, n), Math.max(row.owner, n), row.id);
       }
-    }
-    for (const family of families) {
-      const byLow = pairs[family];
-      const lows = [...byLow.keys()].sort((p, q) => p - q);
-      for (const x of lows) {
-        const ys = [...new Set(byLow.get(x))].sort((p, q) => p - q);
-        byLow.delete(x);
-        for (const y of ys) yield this.infer(x, y, family, opts);
+    });
+    fill();
+    const rows = db.prepare(`SELECT p.lo, p.hi, ${RULE_COLUMNS} FROM pair_claims p JOIN rules r ON r.id = p.rule_id
+      ORDER BY p.family, p.lo, p.hi, r.id`);
+    type Row = StoredRule & { lo: number; hi: number };
+    let group: Row[] = [];
+    const decideGroup = (): LinkInference => {
+      const { lo, hi } = group[0]!;
+      const family: Family = group[0]!.family === 4 ? 'ipv4' : 'ipv6';
+      const byOwner = (owner: number) => group.filter((r) => r.owner === owner).map((r) => expanded.get(r.id) ?? this.sideRule(r, family, owner));
+      const notes = new Set<string>();
+      const missing = [lo, hi].filter((x) => !this.ref(x));
+      const lines = (owner: number, other: number) => {
+        const ref = this.ref(owner);
+        return ref ? linesFrom(owner, ref.label, byOwner(owner), this.partOf(owner).any[family], other, notes, text ? this.store : undefined) : [];
+      };
+      return this.decide(lo, hi, family, lines(lo, hi), lines(hi, lo), notes, missing);
+    };
+    for (const r of rows.iterate() as Iterable<Row>) {
+      const g = group[0];
+      if (g && (g.family !== r.family || g.lo !== r.lo || g.hi !== r.hi)) {
+        yield decideGroup();
+        group = [];
       }
+      group.push(r);
     }
+    if (group.length > 0) yield decideGroup();
+    db.exec('DELETE FROM pair_claims');
   }
 
   /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
@@ -263,6 +354,34 @@ export class InferenceEngine {
     ns.delete(asn);
     return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
   }
+}
+
+/** The lines of `owner` about `neighbour`: its rules naming it, then its AS-ANY rules that do not exclude it. */
+function linesFrom(owner: number, source: string, named: SideRule[], any: SideRule[], neighbour: number, notes: Set<string>, store?: Store): RuleLine[] {
+  const out: RuleLine[] = [];
+  const add = (rule: SideRule, isNamed: boolean) => {
+    for (const n of rule.classNotes ?? []) notes.add(`AS${owner} line ${rule.row.line}: ${n}`);
+    if (isNamed) for (const n of rule.notes) notes.add(n.message);
+    out.push({
+      named: isNamed,
+      evidence: {
+        asn: owner,
+        source,
+        object: `AS${owner}`,
+        attribute: rule.row.attribute,
+        line: rule.row.line,
+        text: store ? store.attributeAt(rule.row.objectId, rule.row.line)?.value ?? '' : '',
+        direction: DIRECTION_NAME[rule.row.direction]!,
+        filterClass: rule.classBy?.[neighbour] ?? CLASS_NAME[rule.row.cls]!,
+      },
+    });
+  };
+  for (const rule of named) add(rule, true);
+  for (const rule of any) {
+    if (rule.excluded.has(neighbour) || rule.named.has(neighbour)) continue;
+    add(rule, false);
+  }
+  return out;
 }
 
 export { FAMILIES };

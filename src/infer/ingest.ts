@@ -37,7 +37,12 @@ export class Ingest {
     }
     const derived = deriveClaims(object, this.expander, this.parse);
     for (const p of derived.problems) if (this.problems.length < 1000) this.problems.push(p);
-    const id = this.store.put(object, provenance, derived);
+    const { id, rederive } = this.store.put(object, provenance, derived);
+    if (rederive !== undefined) {
+      // This write made another stored version the active one: derive its claims now.
+      const other = this.store.objectById(rederive);
+      if (other) this.store.putDerived(rederive, other.class === 'aut-num' && /^AS\d+$/.test(other.key) ? Number(other.key.slice(2)) : null, other.key, deriveClaims(other, this.expander, this.parse));
+    }
     if (object.class !== 'aut-num') {
       this.setsChanged = true;
       if (object.class === 'filter-set' || object.class === 'route-set') this.classSets.add(object.key.toUpperCase());

@@ -4,7 +4,7 @@
  * claims, computed once when the object is written (src/gather/ingest.ts), and the reverse
  * index: which rules name an AS or a set, and which sets hold an AS.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
 export const APPLICATION_ID = 0x41535231; // "ASR1"
@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS objects (
 CREATE INDEX IF NOT EXISTS objects_active_key ON objects (class, key) WHERE active = 1;
 CREATE INDEX IF NOT EXISTS objects_active_asn ON objects (asn) WHERE active = 1 AND asn IS NOT NULL;
 
+-- Claims, members and member-of rows exist for the active version of each key only, so
+-- analysis reads them without joining objects.
 -- One row per policy term and family (family 4 or 6), or per attribute that could not be
 -- parsed (family 0). direction: 0 import, 1 export, 2 default. class: 0 NONE, 1 RESTRICTED,
 -- 2 DEFAULT, 3 FULL. peer: the neighbour when the peering is exactly one AS; peerings: the
@@ -47,10 +49,13 @@ CREATE TABLE IF NOT EXISTS rules (
   peer INTEGER,
   peerings TEXT,
   class INTEGER NOT NULL,
+  is_any INTEGER NOT NULL DEFAULT 0, -- the peering covers AS-ANY (possibly minus some ASes)
   class_by TEXT,                    -- JSON {asn: class} where the class depends on the neighbour
   notes TEXT                        -- JSON string[]: assumptions made when classifying
 );
 CREATE INDEX IF NOT EXISTS rules_object ON rules (object_id);
+CREATE INDEX IF NOT EXISTS rules_owner ON rules (owner);
+CREATE INDEX IF NOT EXISTS rules_peer ON rules (peer) WHERE peer IS NOT NULL;
 
 -- Reverse index. kind 0: the rule's peering names this AS ('AS174') or set; kind 1: the
 -- rule's filter depends on this filter-set or route-set (reclassified when it changes).

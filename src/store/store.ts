@@ -41,6 +41,8 @@ export interface RuleRow {
   /** Coded peerings (JSON) otherwise. */
   peerings: string | null;
   cls: 0 | 1 | 2 | 3;
+  /** The peering covers AS-ANY. */
+  isAny: boolean;
   classBy: string | null;
   notes: string | null;
   /** Reverse index: names the peering holds in positive position (`AS174`, `AS-FOO`, `PRNG-X`). */
@@ -75,6 +77,9 @@ export interface StoredRule {
   classBy: string | null;
   notes: string | null;
 }
+
+export const RULE_COLUMNS = `r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
+  r.direction, r.attribute, r.line, r.peer, r.peerings, r.class AS cls, r.class_by AS classBy, r.notes`;
 
 export interface StoredVersion extends StoredObject {
   id: number;
@@ -201,36 +206,53 @@ export class Store {
   // ── writing ──────────────────────────────────────────────────────────────────────────
 
   /**
-   * Stores one object version with what ingest derived from it, replacing the same
-   * (class, key, source) if present, and makes the freshest version of the key the active one.
+   * Stores one object version, replacing the same (class, key, source) if present; the
+   * freshest version of the key becomes the active one. What ingest derived is kept for the
+   * active version only. Returns the id of an active version whose claims must be derived
+   * again (when this write made an older-stored version active), else undefined.
    */
-  put(object: RpslObject, provenance: ObjectProvenance, derived: Derived): number {
+  put(object: RpslObject, provenance: ObjectProvenance, derived: Derived): { id: number; rederive?: number } {
     const { text, firstLine } = objectText(object);
     const source = safeSource(object.source);
     const asn = object.class === 'aut-num' && /^AS\d+$/.test(object.key) ? Number(object.key.slice(2)) : null;
     const key = object.key.toUpperCase();
+    const before = this.q.active.get(object.class, key) as { id: number } | undefined;
     const row = this.q.upsert.get({
       class: object.class, key, source, asn, kind: provenance.kind, origin: provenance.from, date: provenance.date,
       reconstructed: provenance.reconstructed ? 1 : 0, first_line: firstLine, text,
     }) as { id: number };
     const id = row.id;
     this.parsed.delete(id);
-    this.q.deleteMentions.run(id);
-    this.q.deleteRules.run(id);
-    this.q.deleteMembers.run(id);
-    this.q.deleteMemberOf.run(id);
+    this.q.clearActive.run(object.class, key);
+    this.q.setActive.run(object.class, key);
+    const now = (this.q.active.get(object.class, key) as { id: number }).id;
+    if (before && before.id !== now) this.dropDerived(before.id);
+    this.dropDerived(id);
+    if (now === id) {
+      this.putDerived(id, asn, key, derived);
+      return { id };
+    }
+    return before?.id === now ? { id } : { id, rederive: now };
+  }
+
+  /** Writes what ingest derived from the (active) object `id`. */
+  putDerived(id: number, asn: number | null, key: string, derived: Derived): void {
     for (const r of derived.rules) {
       const ruleId = Number(this.q.insertRule.run(
-        id, asn ?? 0, r.attrIndex, r.termIndex, r.family, r.direction, r.attribute, r.line, r.peer, r.peerings, r.cls, r.classBy, r.notes,
+        id, asn ?? 0, r.attrIndex, r.termIndex, r.family, r.direction, r.attribute, r.line, r.peer, r.peerings, r.cls, r.isAny ? 1 : 0, r.classBy, r.notes,
       ).lastInsertRowid);
       for (const m of r.mentions) this.q.insertMention.run(m, ruleId, 0);
       for (const d of r.deps) this.q.insertMention.run(d, ruleId, 1);
     }
-    for (const m of derived.members) this.q.insertMember.run(key, m, id);
+    for (const m of derived.members) this.q.insertMember.run(key.toUpperCase(), m, id);
     if (asn !== null) for (const m of derived.memberOf) this.q.insertMemberOf.run(m.set, asn, m.mntBy.join(' '), id);
-    this.q.clearActive.run(object.class, key);
-    this.q.setActive.run(object.class, key);
-    return id;
+  }
+
+  private dropDerived(id: number): void {
+    this.q.deleteMentions.run(id);
+    this.q.deleteRules.run(id);
+    this.q.deleteMembers.run(id);
+    this.q.deleteMemberOf.run(id);
   }
 
   /** Rules whose class depends on one of these set names (to reclassify after they change). */
@@ -314,6 +336,21 @@ export class Store {
   /** The rules of an AS's active aut-num. */
   rulesOf(asn: number): StoredRule[] {
     return this.q.rulesOf.all(asn) as StoredRule[];
+  }
+
+  /** AS-ANY rules of an AS and its attributes that could not be parsed. */
+  partRulesOf(asn: number): StoredRule[] {
+    return this.q.partRulesOf.all(asn, asn) as StoredRule[];
+  }
+
+  /** Rules whose peering is exactly AS `asn` (the direct part of the reverse index). */
+  rulesNaming(asn: number): StoredRule[] {
+    return this.q.rulesNaming.all(asn) as StoredRule[];
+  }
+
+  /** Rules whose peering expression holds `name` (a set, or an ASN inside an expression). */
+  rulesMentioning(name: string): StoredRule[] {
+    return this.q.rulesMentioning.all(name) as StoredRule[];
   }
 
   /** Owners of active aut-nums with a rule whose peering names one of `names` (candidates; inference confirms). */
@@ -416,8 +453,8 @@ function prepare(db: Db) {
     deleteRules: db.prepare('DELETE FROM rules WHERE object_id = ?'),
     deleteMembers: db.prepare('DELETE FROM members WHERE object_id = ?'),
     deleteMemberOf: db.prepare('DELETE FROM member_of WHERE object_id = ?'),
-    insertRule: db.prepare(`INSERT INTO rules (object_id, owner, attr_index, term_index, family, direction, attribute, line, peer, peerings, class, class_by, notes)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRule: db.prepare(`INSERT INTO rules (object_id, owner, attr_index, term_index, family, direction, attribute, line, peer, peerings, class, is_any, class_by, notes)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertMention: db.prepare('INSERT INTO mentions (name, rule_id, kind) VALUES (?, ?, ?)'),
     insertMember: db.prepare('INSERT INTO members (set_name, member, object_id) VALUES (?, ?, ?)'),
     insertMemberOf: db.prepare('INSERT INTO member_of (set_name, asn, mnt_by, object_id) VALUES (?, ?, ?, ?)'),
@@ -430,19 +467,18 @@ function prepare(db: Db) {
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
     byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
     owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),
-    rulesOf: db.prepare(`SELECT r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
-        r.direction, r.attribute, r.line, r.peer, r.peerings, r.class AS cls, r.class_by AS classBy, r.notes
-      FROM rules r WHERE r.object_id = (SELECT id FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num') ORDER BY r.id`),
-    ownersNaming: db.prepare(`SELECT DISTINCT r.owner FROM mentions m JOIN rules r ON r.id = m.rule_id JOIN objects o ON o.id = r.object_id
-      WHERE m.name = ? AND m.kind = 0 AND o.active = 1`),
-    setsHolding: db.prepare(`SELECT DISTINCT m.set_name FROM members m JOIN objects o ON o.id = m.object_id WHERE m.member = ? AND o.active = 1`),
-    memberOfAsn: db.prepare(`SELECT DISTINCT m.set_name FROM member_of m JOIN objects o ON o.id = m.object_id WHERE m.asn = ? AND o.active = 1`),
-    membersOf: db.prepare(`SELECT m.member FROM members m JOIN objects o ON o.id = m.object_id WHERE m.set_name = ? AND o.active = 1`),
+    rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.id`),
+    partRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.is_any = 1
+      UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.family = 0`),
+    rulesNaming: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peer = ? ORDER BY r.id`),
+    rulesMentioning: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 0 ORDER BY r.id`),
+    ownersNaming: db.prepare(`SELECT DISTINCT r.owner FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 0`),
+    setsHolding: db.prepare(`SELECT DISTINCT set_name FROM members WHERE member = ?`),
+    memberOfAsn: db.prepare(`SELECT DISTINCT set_name FROM member_of WHERE asn = ?`),
+    membersOf: db.prepare(`SELECT member FROM members WHERE set_name = ?`),
     anyDump: db.prepare("SELECT 1 FROM objects WHERE active = 1 AND kind = 'dump' LIMIT 1"),
-    memberOfSet: db.prepare(`SELECT m.asn, m.mnt_by FROM member_of m JOIN objects o ON o.id = m.object_id WHERE m.set_name = ? AND o.active = 1 ORDER BY m.asn`),
-    dependents: db.prepare(`SELECT r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
-        r.direction, r.attribute, r.line, r.peer, r.peerings, r.class AS cls, r.class_by AS classBy, r.notes
-      FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 1`),
+    memberOfSet: db.prepare(`SELECT asn, mnt_by FROM member_of WHERE set_name = ? ORDER BY asn`),
+    dependents: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 1`),
     updateClass: db.prepare('UPDATE rules SET class = ?, class_by = ?, notes = ? WHERE id = ?'),
     counts: db.prepare("SELECT count(*) AS objects, coalesce(sum(class = 'aut-num'), 0) AS aut_nums FROM objects WHERE active = 1"),
     ruleCount: db.prepare('SELECT count(*) AS n FROM rules'),
