@@ -31,14 +31,29 @@ export function transitFree(topo: Topology): number[] {
   return out;
 }
 
+export interface DarkSpotResult {
+  /** The largest dark spots (all of them without `keep`), ranked. */
+  spots: DarkSpot[];
+  /** How many dark spots there are per family. */
+  total: Record<Family, number>;
+  transitFree: Record<Family, number>;
+}
+
+const rank = (s: DarkSpot, t: DarkSpot) => t.coneA * t.coneB - s.coneA * s.coneB || s.a - t.a || s.b - t.b;
+
 /**
  * Pairs of transit-free ASes (in the family where they are split) that cannot reach each
  * other valley-free in that family but can in the other, ranked by the number of AS pairs
  * the split cuts off (product of the customer cones). Valley-free reachability is
- * symmetric (a path reversed is valley-free), so unordered pairs suffice.
+ * symmetric (a path reversed is valley-free), so unordered pairs suffice. With `keep`,
+ * only the largest `keep` are kept (and their paths built); the rest are counted: a
+ * registry with thousands of transit-free ASes has millions of such pairs.
  */
-export function findDarkSpots(topos: Record<Family, Topology>, families: Family[]): { spots: DarkSpot[]; transitFree: Record<Family, number> } {
-  const spots: DarkSpot[] = [];
+export function findDarkSpots(topos: Record<Family, Topology>, families: Family[], opts: { keep?: number } = {}): DarkSpotResult {
+  const keep = opts.keep ?? Infinity;
+  let spots: DarkSpot[] = [];
+  let threshold: DarkSpot | undefined;
+  const total = { ipv4: 0, ipv6: 0 } as Record<Family, number>;
   const counts = { ipv4: 0, ipv6: 0 } as Record<Family, number>;
   for (const f of families) {
     const here = topos[f];
@@ -53,23 +68,32 @@ export function findDarkSpots(topos: Record<Family, Topology>, families: Family[
       if (s === undefined) coneSize.set(asn, (s = customerCone(here.csr, asn).length));
       return s;
     };
+    // Node indices once: the inner loop runs tops² / 2 times.
+    const inHere = Int32Array.from(tops, (a) => here.csr.index.get(a)!);
+    const inThere = Int32Array.from(tops, (a) => there.csr.index.get(a) ?? -1);
     for (let x = 0; x < tops.length; x++) {
       const a = tops[x];
-      sh.run(here.csr.index.get(a)!);
-      const ia = there.csr.index.get(a);
-      if (ia === undefined) continue;
+      const ia = inThere[x]!;
+      if (ia < 0) continue;
+      sh.run(inHere[x]!);
       st.run(ia);
       for (let y = x + 1; y < tops.length; y++) {
+        const ib = inThere[y]!;
+        if (ib < 0 || sh.distanceTo(inHere[y]!) >= 0 || st.distanceTo(ib) < 0) continue;
         const b = tops[y];
-        if (sh.distanceTo(here.csr.index.get(b)!) >= 0) continue;
-        const ib = there.csr.index.get(b);
-        if (ib === undefined) continue;
-        const p = st.pathTo(ib);
-        if (!p) continue;
-        spots.push({ family: f, otherFamily: OTHER[f], a, b, coneA: size(a), coneB: size(b), otherPath: p.map((k) => there.csr.asns[k]) });
+        total[f]++;
+        const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a, b, coneA: size(a), coneB: size(b), otherPath: [] };
+        if (threshold && rank(spot, threshold) >= 0) continue;
+        spot.otherPath = st.pathTo(ib)!.map((k) => there.csr.asns[k]);
+        spots.push(spot);
+        if (spots.length >= 2 * keep) {
+          spots = spots.sort(rank).slice(0, keep);
+          threshold = spots[spots.length - 1];
+        }
       }
     }
   }
-  spots.sort((s, t) => t.coneA * t.coneB - s.coneA * s.coneB || s.a - t.a || s.b - t.b);
-  return { spots, transitFree: counts };
+  spots.sort(rank);
+  if (spots.length > keep) spots = spots.slice(0, keep);
+  return { spots, total, transitFree: counts };
 }

@@ -144,5 +144,9 @@ describe('findDarkSpots', async () => {
     ];
     const r = findDarkSpots(topologies(es), ['ipv6']);
     expect(r.spots.map((s) => [s.a, s.b, s.coneA, s.coneB])).toEqual([[1, 2, 3, 2], [1, 3, 3, 2], [2, 3, 2, 2]]);
+    // Keeping the largest only: the same first one, and the others still counted.
+    const top = findDarkSpots(topologies(es), ['ipv6'], { keep: 1 });
+    expect(top.spots.map((s) => [s.a, s.b])).toEqual([[1, 2]]);
+    expect(top.total.ipv6).toBe(3);
   });
 });

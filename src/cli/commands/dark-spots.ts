@@ -32,17 +32,18 @@ const command: CommandModule<object, DarkArgs> = {
     const loaded = await loadTopologies(argv);
     const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
     const families = argv.afi ? [argv.afi] : [...FAMILIES];
-    const result = findDarkSpots({ ipv4: v4, ipv6: v6 }, families);
-    const spots = result.spots.slice(0, argv.top);
+    const result = findDarkSpots({ ipv4: v4, ipv6: v6 }, families, { keep: argv.top });
+    const spots = result.spots;
     if (argv.json) {
-      process.stdout.write(JSON.stringify({ afi: families, total: result.spots.length, transitFree: result.transitFree, spots, notes: loaded.notes }, null, 2) + '\n');
+      const total = families.reduce((n, f) => n + result.total[f], 0);
+      process.stdout.write(JSON.stringify({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, notes: loaded.notes }, null, 2) + '\n');
       return;
     }
     const out = loaded.notes.map((n) => `note: ${n}`);
     if (out.length) out.push('');
     for (const f of families) {
       const mine = spots.filter((s) => s.family === f);
-      const all = result.spots.filter((s) => s.family === f).length;
+      const all = result.total[f];
       out.push(`Dark spots in ${FAM[f]} (${result.transitFree[f]} transit-free ASes checked): ${all === 0 ? 'none' : `${all} pair(s)${all > mine.length ? `, the ${mine.length} largest shown` : ''}`}`);
       for (const s of mine) out.push(renderSpot(s));
     }
