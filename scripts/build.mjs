@@ -12,11 +12,10 @@ const common = {
   sourcemap: 'linked',
   define: { __ASREL_VERSION__: JSON.stringify(pkg.version) },
   // The WebAssembly Graphviz (~1 MB) stays out of the bundle: --svg and report import it when used.
-  external: ['@viz-js/viz'],
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __asrelCreateRequire } from 'node:module'; const require = __asrelCreateRequire(import.meta.url);" },
   // better-sqlite3 finds its native addon relative to its own files: load it from node_modules.
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', '@viz-js/viz'],
   logLevel: 'warning',
 };
 await Promise.all([

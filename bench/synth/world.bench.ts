@@ -47,7 +47,7 @@ const QUESTION: Floor = { s: 3, mib: 600 };
  * lines when the new store lands. `runs`: 1 for the long operations, median of 3 for questions.
  */
 export const COMMANDS: { op: string; runs: number; floor: Floor; args: (w: World) => string[] }[] = [
-  { op: 'import', runs: 1, floor: IMPORT, args: (w) => ['import', w.rpsl, '--data', w.store, '--offline'] },
+  { op: 'import', runs: 1, floor: IMPORT, args: (w) => ['import', w.rpsl, '--data', w.store, '--date', '2015-02-01'] },
   { op: 'export csv', runs: 1, floor: WHOLE, args: (w) => ['export', '--format', 'csv', '--out', join(w.out, 'export.csv'), '--data', w.store, '--offline'] },
   { op: 'export caida', runs: 1, floor: WHOLE, args: (w) => ['export', '--format', 'caida', '--out', join(w.out, 'export'), '--data', w.store, '--offline'] },
   { op: 'dark-spots', runs: 1, floor: WHOLE, args: (w) => ['dark-spots', '--data', w.store, '--offline'] },

@@ -27,7 +27,12 @@ export async function openHttpDump(url: string, onBytes?: (n: number) => void): 
     res = await fetch(url, { redirect: 'follow', headers: { 'user-agent': 'asrel' } });
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new HttpDumpError(`cannot download ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+    const code = cause?.code ?? '';
+    const why = code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' ? `the connection broke (${code})`
+      : code === 'ECONNREFUSED' ? 'connection refused'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `no such host (${code})`
+          : cause?.code ?? cause?.message ?? (e as Error).message;
+    throw new HttpDumpError(`cannot download ${url}: ${why}`);
   }
   if (!res.ok || !res.body) throw new HttpDumpError(`cannot download ${url}: HTTP ${res.status} ${res.statusText}`);
   const lm = res.headers.get('last-modified');

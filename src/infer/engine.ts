@@ -310,16 +310,22 @@ export class InferenceEngine {
     // Rules whose peering is an expression or a set: expanded here, once each.
     const insert = db.prepare('INSERT INTO pair_claims VALUES (?, ?, ?, ?)');
     const expanded = new Map<number, SideRule>();
-    const fill = db.transaction(() => {
-      for (const row of db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peerings IS NOT NULL AND r.family IN (${inList})`).iterate() as Iterable<StoredRule>) {
-        const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
-        const rule = this.sideRule(row, family, row.owner);
-        if (rule.named.size === 0) continue;
-        expanded.set(row.id, rule);
-        for (const n of rule.named) insert.run(row.family, Math.min(row.owner, n), Math.max(row.owner, n), row.id);
-      }
-    });
-    fill();
+    // Read in pages: the connection cannot write while a statement is still being read.
+    const page = db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peerings IS NOT NULL AND r.family IN (${inList}) AND r.id > ? ORDER BY r.id LIMIT 5000`);
+    for (let last = 0; ;) {
+      const rows = page.all(last) as StoredRule[];
+      if (rows.length === 0) break;
+      last = rows[rows.length - 1]!.id;
+      db.transaction(() => {
+        for (const row of rows) {
+          const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+          const rule = this.sideRule(row, family, row.owner);
+          if (rule.named.size === 0) continue;
+          expanded.set(row.id, rule);
+          for (const n of rule.named) insert.run(row.family, Math.min(row.owner, n), Math.max(row.owner, n), row.id);
+        }
+      })();
+    }
     const rows = db.prepare(`SELECT p.lo, p.hi, ${RULE_COLUMNS} FROM pair_claims p JOIN rules r ON r.id = p.rule_id
       ORDER BY p.family, p.lo, p.hi, r.id`);
     type Row = StoredRule & { lo: number; hi: number };

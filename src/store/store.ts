@@ -200,7 +200,9 @@ export class Store {
 
   /** Runs `fn` in one transaction (a killed process loses at most this transaction). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    // IMMEDIATE: take the write lock at the start, so two writers wait for each other (busy
+    // timeout) instead of failing when one commits while the other holds a read snapshot.
+    return this.db.transaction(fn).immediate();
   }
 
   // ── writing ──────────────────────────────────────────────────────────────────────────
