@@ -95,10 +95,12 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
     const { store, notes } = await storeFromFiles(argv.input, argv.date);
     return { store, engine: new InferenceEngine(store), notes, kind: 'input', close: () => store.close() };
   }
-  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000 });
+  // A store folder is created only when something may be fetched into it.
+  const gathering = !!need?.asns && need.asns.length > 0 && !argv.offline;
+  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, readonly: !gathering });
   const notes: string[] = [];
   try {
-    if (need?.asns && need.asns.length > 0 && !argv.offline) {
+    if (gathering && need?.asns) {
       const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, timeout: ANSWER_READ_TIMEOUT_S });
       try {
         const g = await gather(need.asns, {
@@ -133,7 +135,7 @@ export const DEFAULT_BUNDLE: readonly string[] = [
 ];
 
 /** The store folder, with a store problem turned into one line and a hint (exit 2). */
-export function openStore(dir: string, opts: { ttlMs?: number } = {}): Store {
+export function openStore(dir: string, opts: { ttlMs?: number; readonly?: boolean } = {}): Store {
   try {
     return Store.open(dir, opts);
   } catch (e) {

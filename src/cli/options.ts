@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseServer } from '../irr/server.js';
+import { UserError } from './errors.js';
 
 /** Default store folder: $XDG_CACHE_HOME/asrel or ~/.cache/asrel. */
 export function defaultDataDir(): string {
@@ -11,9 +13,29 @@ export function defaultDataDir(): string {
 /** RADB, which mirrors the other IRRs; `ASREL_SERVER` (host[:port]) changes the default. */
 export const DEFAULT_SERVER = process.env.ASREL_SERVER || 'whois.radb.net:43';
 
+/**
+ * Usage mistakes in the data options, found before any network or store work: one line
+ * each (yargs prints it through the CLI's fail handler, exit 2).
+ */
+export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?: unknown }): true {
+  const ttl = argv.ttl;
+  if (ttl !== undefined && !(typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 0)) {
+    throw new UserError(`--ttl is a number of hours, 0 or more (got ${String(ttl) === 'NaN' ? 'something else' : String(ttl)})`, 2, 'E.g. --ttl 24.');
+  }
+  if (typeof argv.server === 'string') {
+    try {
+      parseServer(argv.server);
+    } catch (e) {
+      throw new UserError(`--server ${JSON.stringify(argv.server)}: ${(e as Error).message.replace(/^.*?: /, '')}`, 2, 'Write host or host:port, e.g. whois.radb.net:43.');
+    }
+  }
+  if (typeof argv.data === 'string' && argv.data.trim() === '') throw new UserError('--data is empty', 2, 'Give the store folder, e.g. --data ~/.cache/asrel.');
+  return true;
+}
+
 /** Options of every command that reads registry data. */
 export function withDataOptions<T>(y: Argv<T>) {
-  return y
+  return y.check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
     .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder (fetched and imported objects)', defaultDescription: '$XDG_CACHE_HOME/asrel' })
     .option('offline', { type: 'boolean', default: false, describe: 'never touch the network: use the store and the bundled snapshot only' })
     .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })
@@ -30,8 +52,9 @@ export function withAnalysisData<T>(y: Argv<T>) {
   });
 }
 
+/** `--afi`, case-insensitive (`IPv6` is ipv6). */
 export function withAfi<T>(y: Argv<T>, choices: readonly string[], dflt: string) {
-  return y.option('afi', { type: 'string', choices, default: dflt, describe: 'address family' });
+  return y.option('afi', { type: 'string', choices, default: dflt, describe: 'address family', coerce: (s: unknown) => String(s).toLowerCase() });
 }
 
 export function withJson<T>(y: Argv<T>) {

@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readObjects } from '../rpsl/read.js';
 import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
 import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
@@ -165,13 +165,7 @@ export class Store {
       if (code !== 'ENOENT') throw new StoreError(dir, `cannot be used (${code ?? (e as Error).message})`, 'Give --data a folder you can write to.');
     }
     if (!exists && opts.readonly) return Store.memory();
-    if (!exists) {
-      try {
-        mkdirSync(dir, { recursive: true });
-      } catch (e) {
-        throw new StoreError(dir, `cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'Give --data a folder you can write to.');
-      }
-    }
+    if (!exists) makeFolders(dir);
     if (!exists && statSync(join(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory()) {
       throw new StoreError(dir, 'holds a store of the old layout (one file per object), which this version does not read',
         `Move it away and fetch or import again, e.g. \`mv ${dir} ${dir}.old\`.`);
@@ -414,6 +408,32 @@ export class Store {
   *list(classes: readonly LookupClass[] = STORE_CLASSES): Generator<{ cls: LookupClass; key: string; source: string }> {
     for (const cls of classes) {
       for (const r of this.q.listClass.iterate(cls) as Iterable<{ key: string; source: string }>) yield { cls, key: r.key, source: r.source };
+    }
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's recursive mkdir spins
+ * forever on some pseudo file systems (`/proc/x`); this fails with the first error instead.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const s = statSync(d, { throwIfNoEntry: false });
+    if (s) {
+      if (!s.isDirectory()) throw new StoreError(dir, `${d} is not a folder`, 'Give --data a folder you can write to.');
+      break;
+    }
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      throw new StoreError(dir, `cannot create the folder (${code ?? (e as Error).message})`, 'Give --data a folder you can write to.');
     }
   }
 }

@@ -28,7 +28,18 @@ export function withServerOptions<T>(y: Argv<T>) {
     .option('protocol', { type: 'string', choices: ['auto', 'irrd', 'ripe'] as const, default: 'auto', describe: 'query style: IRRd ! protocol, RIPE-style flags, or auto (RIPE servers by name, else IRRd with fallback)' })
     .option('timeout', { type: 'number', default: 30, describe: 'seconds without data before a connection is given up (then retried)' })
     .option('max-connections', { type: 'number', default: 4, describe: 'concurrent connections per server (RADB resets a 5th)' })
-    .option('max-new-per-second', { type: 'number', default: 3, describe: 'new connections per server per second' });
+    .option('max-new-per-second', { type: 'number', default: 3, describe: 'new connections per server per second' })
+    .check((argv) => {
+      const positive: [string, unknown][] = [['--timeout', argv.timeout], ['--max-new-per-second', argv['max-new-per-second']]];
+      for (const [name, v] of positive) {
+        if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new UserError(`${name} must be a number above 0 (got ${Number.isNaN(v) ? 'something else' : String(v)})`, 2, `E.g. ${name} 3.`);
+      }
+      const c = argv['max-connections'];
+      if (!(typeof c === 'number' && Number.isInteger(c) && c >= 1)) {
+        throw new UserError(`--max-connections must be a whole number, 1 or more (got ${Number.isNaN(c) ? 'something else' : String(c)})`, 2, 'RADB allows 4 per client: --max-connections 4.');
+      }
+      return true;
+    });
 }
 
 /** Turns what the user typed into object keys, or a clear error before anything is sent. */

@@ -1,0 +1,32 @@
+// Ordinary mistakes on the command line: one line saying what is wrong and what to do, exit 2,
+// before any network or store work (issue 10).
+import { describe, expect, it } from 'vitest';
+import { asrel } from './run.js';
+
+const bad: [string[], RegExp][] = [
+  [['rel', '1', '2', '--ttl', '-5'], /--ttl is a number of hours, 0 or more \(got -5\)/],
+  [['rel', '1', '2', '--ttl', 'abc'], /--ttl is a number of hours/],
+  [['why-unreachable', '1', '2', '--server', '127.0.0.1:abc'], /--server "127\.0\.0\.1:abc": port 'abc'/],
+  [['fetch', 'AS1', '--max-connections', '0'], /--max-connections must be a whole number, 1 or more \(got 0\)/],
+  [['fetch', 'AS1', '--timeout', '0'], /--timeout must be a number above 0/],
+  [['import', 'data/real/AS3255.ripe.irrd-sample-2018.rpsl', '--data', '/proc/x'], /store \/proc\/x: cannot create the folder/],
+  [['import', 'data/real/AS3255.ripe.irrd-sample-2018.rpsl', '--data', 'README.md'], /is not a folder/],
+];
+
+describe('usage mistakes', () => {
+  for (const [args, message] of bad) {
+    it(args.join(' '), () => {
+      const r = asrel(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2); // the message and a hint, no stack
+      expect(r.stdout).toBe('');
+    });
+  }
+
+  it('--afi is case-insensitive', () => {
+    const r = asrel(['rel', '6939', '1299', '--afi', 'IPv6', '--offline', '--data', '/nonexistent-asrel-store']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('ipv6: p2p — AS6939 and AS1299 are peers');
+  });
+});
