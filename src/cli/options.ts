@@ -40,7 +40,8 @@ export function withDataOptions<T>(y: Argv<T>) {
     .option('offline', { type: 'boolean', default: false, describe: 'never touch the network: use the store and the bundled snapshot only' })
     .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })
     .option('sources', { type: 'string', describe: 'comma-separated IRR source order, e.g. RADB,RIPE (server default when absent)' })
-    .option('ttl', { type: 'number', default: 24, describe: 'hours before a stored object is fetched again' });
+    .option('ttl', { type: 'number', default: 24, describe: 'hours before a stored object is fetched again' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr (where the data came from, what failed)' });
 }
 
 /** Data options of the analysis commands: the store, the server, or `--input` files instead. */

@@ -8,7 +8,8 @@ const AS3255 = 'test/fixtures/irr-access/AS3255.rpsl';
 describe('asrel rel', () => {
   it('--json: the shape of issue 4, customer in IPv4 and peer in IPv6', () => {
     const r = asrel(['rel', '1299', 'AS6939', '--input', SEED, '--json']);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(/^note: data: AS1299-seed-lines\.rpsl: /);
+    expect(asrel(['rel', '1299', 'AS6939', '--input', SEED, '--json', '--quiet']).stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.a).toBe(1299);

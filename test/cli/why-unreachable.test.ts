@@ -5,8 +5,9 @@ describe('asrel why-unreachable (HE–Cogent reconstruction via --relationships)
   it('IPv6: no path, cones and tops, the relationship that differs, exit 0', () => {
     const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE]);
     expect(r.code).toBe(0);
-    const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^note: relationships from .*he-cogent-2015\.reconstruction\.csv \(asrel CSV\): 2 ipv4 links, 2 ipv6 links$/);
+    // Notes on stderr, the answer on stdout.
+    expect(r.stderr.split('\n')[0]).toMatch(/^note: relationships from .*he-cogent-2015\.reconstruction\.csv \(asrel CSV\): 2 ipv4 links, 2 ipv6 links$/);
+    expect(r.stdout.split('\n')[0]).toBe('AS6939 cannot reach AS174 in IPv6 under the Gao–Rexford model (valley-free routing): no path climbs');
     expect(r.stdout).toContain('AS6939 cannot reach AS174 in IPv6 under the Gao–Rexford model');
     expect(r.stdout).toContain('AS6939 has no IPv6 provider');
     expect(r.stdout).toContain('AS174 has no IPv6 provider');

@@ -5,9 +5,11 @@ import { withData } from '../../analysis/with-data.js';
 import { dataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
+import { printNotes, printResult } from '../output.js';
 import { familiesArg } from './rel.js';
 
 interface NeighborsArgs extends DataArgs {
+  quiet?: boolean;
   asn: string;
   afi: 'ipv4' | 'ipv6' | 'both';
   json: boolean;
@@ -50,10 +52,12 @@ const command: CommandModule<object, NeighborsArgs> = {
             : { relation: 'none', confidence: 0, evidence_count: 0 }];
         })),
       }));
-      process.stdout.write(`${JSON.stringify({ asn, hasAutNum: hasObject, neighbors, data: notes }, null, 2)}\n`);
+      printNotes(notes, argv.quiet);
+      printResult(`${JSON.stringify({ asn, hasAutNum: hasObject, neighbors, data: notes }, null, 2)}\n`);
       return;
     }
-    const lines = [...notes];
+    printNotes(notes, argv.quiet);
+    const lines: string[] = [];
     if (!hasObject) lines.push(`data gap: AS${asn} has no aut-num in the data; only neighbours whose own policies name it are listed.`);
     lines.push(`AS${asn}: ${rows.length} neighbour(s); relation read from AS${asn}'s side (p2c: AS${asn} is the provider), then confidence`);
     lines.push(['neighbour'.padEnd(14), ...fams.map((f) => f.padEnd(18)), 'evidence lines'].join(''));
@@ -62,7 +66,7 @@ const command: CommandModule<object, NeighborsArgs> = {
       const gap = fams.some((f) => r[f]?.missing.includes(n)) ? '  (no aut-num: one side only)' : '';
       lines.push([`AS${n}`.padEnd(14), ...fams.map((f) => cell(r[f]).padEnd(18)), ev, gap].join(''));
     }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    printResult(`${lines.join('\n')}\n`);
   },
 };
 export default command;

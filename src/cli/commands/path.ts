@@ -4,6 +4,7 @@ import { renderDot } from '../../report/reachability-dot.js';
 import { renderSvg } from '../../report/reachability-svg.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 import { FAMILY_LABEL as FAM } from '../../infer/families.js';
+import { printResult } from '../output.js';
 
 
 const command: CommandModule<object, PairArgs> = {
@@ -14,16 +15,15 @@ const command: CommandModule<object, PairArgs> = {
     const { ex, notes, topologies } = await explainPair(argv);
     if (argv.dot || argv.svg) {
       const dot = renderDot(ex, topologies[ex.family]!);
-      process.stdout.write(argv.svg ? await renderSvg(dot) : dot);
+      printResult(argv.svg ? await renderSvg(dot) : dot);
       return;
     }
     if (argv.json) {
       const { a, b, family, reachable, path, hops, absent } = ex;
-      process.stdout.write(JSON.stringify({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model }, null, 2) + '\n');
+      printResult(JSON.stringify({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model }, null, 2) + '\n');
       return;
     }
-    const out = notes.map((n) => `note: ${n}`);
-    if (notes.length) out.push('');
+    const out: string[] = [];
     const F = FAM[ex.family];
     for (const x of ex.absent) out.push(`AS${x} has no ${F} link in the loaded data.`);
     if (ex.path) {
@@ -33,7 +33,7 @@ const command: CommandModule<object, PairArgs> = {
       out.push(`No valley-free ${F} path from AS${ex.a} to AS${ex.b} under the Gao–Rexford model.`);
       out.push(`Run \`asrel why-unreachable ${ex.a} ${ex.b} --afi ${ex.family}\` for the reason and the links that would fix it.`);
     }
-    process.stdout.write(out.join('\n') + '\n');
+    printResult(out.join('\n') + '\n');
   },
 };
 export default command;

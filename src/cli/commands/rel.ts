@@ -7,12 +7,14 @@ import { withData } from '../../analysis/with-data.js';
 import { dataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
+import { printNotes, printResult } from '../output.js';
 
 interface RelArgs extends DataArgs {
   a: string;
   b: string;
   afi: 'ipv4' | 'ipv6' | 'both';
   json: boolean;
+  quiet?: boolean;
 }
 
 export function familiesArg(afi: string): Family[] {
@@ -40,16 +42,18 @@ const command: CommandModule<object, RelArgs> = {
     if (argv.json) {
       const afi: Record<string, unknown> = {};
       for (const r of results) afi[r.family] = inferenceJson(r);
-      process.stdout.write(`${JSON.stringify({ a, b, afi, data: notes }, null, 2)}\n`);
+      printNotes(notes, argv.quiet);
+      printResult(`${JSON.stringify({ a, b, afi, data: notes }, null, 2)}\n`);
       return;
     }
-    const lines = [...notes, `AS${a} – AS${b} (read from AS${a}'s side)`];
+    printNotes(notes, argv.quiet);
+    const lines = [`AS${a} – AS${b} (read from AS${a}'s side)`];
     for (const r of results) lines.push(...inferenceText(r));
     const gaps = new Set(results.flatMap((r) => r.missing));
     if (gaps.size && results.every((r) => r.relation === 'none')) {
       lines.push(`  data gap: no aut-num in the data for ${[...gaps].map((x) => `AS${x}`).join(', ')}; fetch or import it to see its side.`);
     }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    printResult(`${lines.join('\n')}\n`);
   },
 };
 export default command;

@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { OTHER_FAMILY } from '../../infer/families.js';
+import { printNotes, printResult } from '../output.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
 export function pairBuilder<T>(y: Argv<T>) {
@@ -26,6 +27,7 @@ export interface PairArgs extends EdgeArgs {
   afi: Family;
   json: boolean;
   dot: boolean;
+  quiet?: boolean;
   svg?: boolean;
 }
 
@@ -38,6 +40,7 @@ export async function explainPair(argv: PairArgs) {
   const loaded = await loadTopologies(argv, { asns: [a, b] });
   requireFamily(loaded, argv.afi);
   const ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  printNotes(loaded.notes, argv.quiet);
   return { ex, notes: loaded.notes, topologies: loaded.topologies };
 }
 
@@ -49,9 +52,9 @@ const command: CommandModule<object, PairArgs> = {
     const { ex, notes, topologies } = await explainPair(argv);
     if (argv.dot || argv.svg) {
       const dot = renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]);
-      process.stdout.write(argv.svg ? await renderSvg(dot) : dot);
+      printResult(argv.svg ? await renderSvg(dot) : dot);
     }
-    else process.stdout.write(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex, notes));
+    else printResult(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex));
   },
 };
 export default command;
