@@ -5,6 +5,6 @@ import { UserError } from './errors.js';
 export function asnArg(text: unknown, what: string): number {
   const s = String(text ?? '').trim();
   const p = parseAsn(/^AS/i.test(s) ? s : `AS${s}`);
-  if (!p) throw new UserError(`${what} "${s}" is not an AS number`, 2, 'Write AS numbers as 6939, AS6939 or asdot AS1.10 (0–4294967295).');
+  if (!p) throw new UserError(`"${s.length > 40 ? `${s.slice(0, 40)}…` : s}" is not an AS number (${what})`, 2, 'Write AS numbers as 6939, AS6939 or asdot AS1.10 (0–4294967295).');
   return p.asn;
 }

@@ -92,6 +92,6 @@ describe('asrel report', () => {
     expect(w.stderr).toContain('cannot write /nonexistent-dir/page.html');
     const bad = asrel(['report', '6939', 'AS-FOO', '--relationships', HE]);
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toContain('B "AS-FOO" is not an AS number');
+    expect(bad.stderr).toContain('"AS-FOO" is not an AS number (the second AS, B)');
   });
 });

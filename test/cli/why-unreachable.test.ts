@@ -40,7 +40,7 @@ describe('asrel why-unreachable (HE–Cogent reconstruction via --relationships)
     const bad = asrel(['why-unreachable', '6939', 'AS-FOO', '--relationships', HE]);
     expect(bad.code).not.toBe(0);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain('B "AS-FOO" is not an AS number');
+    expect(bad.stderr).toContain('"AS-FOO" is not an AS number (the second AS, B)');
     const v6 = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', 'test/fixtures/caida-20150201-excerpt.as-rel.txt']);
     expect(v6.code).not.toBe(0);
     expect(v6.stderr).toContain('no ipv6 relationships loaded');

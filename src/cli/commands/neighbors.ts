@@ -29,7 +29,7 @@ const command: CommandModule<object, NeighborsArgs> = {
       .positional('asn', { type: 'string', describe: 'the AS (relations are read from its side)' })
       .example('$0 neighbors 3255', 'providers, peers and customers of AS3255 in IPv4 and IPv6') as unknown as Argv<NeighborsArgs>,
   handler: async (argv) => {
-    const asn = asnArg(argv.asn, 'AS');
+    const asn = asnArg(argv.asn, 'the AS');
     const fams = familiesArg(argv.afi);
     const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
     const { links, notes, hasObject } = await withData(argv, { asns: [asn], neighbours: true }, (d) => {

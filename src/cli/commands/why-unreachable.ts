@@ -35,8 +35,8 @@ export interface PairArgs extends EdgeArgs {
 export async function explainPair(argv: PairArgs) {
   if (argv.dot && argv.json) throw new UserError('--dot and --json are two output formats: give one', 2, 'Drop one of them.');
   if (argv.svg && (argv.dot || argv.json)) throw new UserError('--svg, --dot and --json are three output formats: give one', 2, 'Drop the others.');
-  const a = asnArg(argv.a, 'A');
-  const b = asnArg(argv.b, 'B');
+  const a = asnArg(argv.a, 'the first AS, A');
+  const b = asnArg(argv.b, 'the second AS, B');
   const loaded = await loadTopologies(argv, { asns: [a, b] });
   requireFamily(loaded, argv.afi);
   const ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
