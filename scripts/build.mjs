@@ -31,6 +31,8 @@ await Promise.all([
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    // yargs' help layout: see scripts/shims/string-width.mjs.
+    alias: { 'string-width': './scripts/shims/string-width.mjs' },
   }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
 ]);
