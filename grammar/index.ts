@@ -6,11 +6,12 @@ import type { IToken } from 'chevrotain';
 import type { PolicyAst, PolicyAttributeName } from './ast.js';
 import { PolicyParser } from './parser.js';
 import type { Problem } from './problems.js';
-import { quote } from './problems.js';
+import { MAX_PROBLEMS, NestingTooDeep, quote } from './problems.js';
 import { Any, policyLexer, Word } from './tokens.js';
 
 export type * from './ast.js';
 export type { Problem } from './problems.js';
+export { MAX_NESTING, MAX_PROBLEMS } from './problems.js';
 export { printPolicy, printFilter, printAsPathRegex } from './print.js';
 export { policyLexer } from './tokens.js';
 export { PolicyParser } from './parser.js';
@@ -55,8 +56,19 @@ export function parsePolicyValue(attribute: PolicyAttributeName, text: string): 
     const p = policyParser();
     p.begin(attribute, text, lexed.tokens);
     const isDefault = attribute === 'default' || attribute === 'mp-default';
-    const result = isDefault ? p.defaultPolicy() : p.policy();
+    let result;
+    try {
+      result = isDefault ? p.defaultPolicy() : p.policy();
+    } catch (e) {
+      if (!(e instanceof NestingTooDeep)) throw e;
+      return { problems: [...p.problems.slice(0, MAX_PROBLEMS - 1), { offset: e.offset, severity: 'error', message: e.message }] };
+    }
     const problems = p.problems;
+    const { errors, warnings, firstOffset } = p.suppressed;
+    if (errors + warnings) {
+      const kinds = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+      problems.push({ offset: firstOffset, severity: errors ? 'error' : 'warning', message: `${kinds} more in this value, not listed (the first ${MAX_PROBLEMS} are)` });
+    }
     if (p.errors.length) {
       const e = p.errors[0];
       const offset = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
@@ -70,7 +82,8 @@ export function parsePolicyValue(attribute: PolicyAttributeName, text: string): 
     if (h.afis) ast.afis = h.afis;
     return { ast, problems };
   } catch (e) {
-    // Stack exhaustion on absurd nesting, or a bug: reported, never thrown.
+    // Stack exhaustion (should not happen: nesting is capped at MAX_NESTING), or a bug:
+    // reported, never thrown.
     const why = e instanceof RangeError ? 'the value is nested too deeply' : `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
     return { problems: [{ offset: 0, severity: 'error', message: why }] };
   }
