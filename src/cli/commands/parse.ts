@@ -4,7 +4,7 @@ import { printPolicy } from '../../../grammar/print.js';
 import { parsePolicy } from '../../policy/parse.js';
 import { policyAttributeName } from '../../policy/attributes.js';
 import type { ParsedPolicy, PolicyDiagnostic } from '../../policy/types.js';
-import { InputError, streamObjects } from '../../rpsl/read.js';
+import { InputError, NotTextError, streamObjects } from '../../rpsl/read.js';
 import type { ReadDiagnostic, RpslObject } from '../../rpsl/types.js';
 import { UserError } from '../errors.js';
 import { withJson } from '../options.js';
@@ -122,7 +122,7 @@ const command: CommandModule<object, ParseArgs> = {
     if (perObject && argv.json) out.write('{"objects":[');
     for (const file of files) {
       try {
-        for await (const obj of streamObjects(file, file, (d) => totals.readerDiagnostics.push(d))) {
+        for await (const obj of streamObjects(file, file, (d) => totals.readerDiagnostics.push(d), { checkText: true })) {
           totals.objects++;
           // Families are only shown per object; totals do not need them, and in --stats mode
           // each result is dropped as soon as it is counted (a big aut-num has 10⁴ policies).
@@ -151,6 +151,10 @@ const command: CommandModule<object, ParseArgs> = {
           await out.flush();
         }
       } catch (e) {
+        if (e instanceof NotTextError) {
+          await out.flush(true);
+          throw new UserError(e.message, 2);
+        }
         if (e instanceof InputError) {
           await out.flush(true);
           throw new UserError(e.message, 1, 'Check the path (a file, a .gz dump, or - for standard input).');
