@@ -3,6 +3,7 @@
  * Offsets in problems are into the given value; src/policy/parse.ts maps them to lines.
  */
 import type { IToken } from 'chevrotain';
+import { dropUnreadableActions } from './actions.js';
 import type { PolicyAst, PolicyAttributeName } from './ast.js';
 import { PolicyParser } from './parser.js';
 import type { Problem } from './problems.js';
@@ -53,17 +54,19 @@ export function parsePolicyValue(attribute: PolicyAttributeName, text: string): 
       const bad = text.slice(e.offset, e.offset + Math.max(1, e.length));
       return { problems: [{ offset: e.offset, severity: 'error', message: `unexpected character${bad.length > 1 ? 's' : ''} ${quote(bad)}` }] };
     }
+    const early: Problem[] = [];
+    const tokens = dropUnreadableActions(lexed.tokens, text, early);
     const p = policyParser();
-    p.begin(attribute, text, lexed.tokens);
+    p.begin(attribute, text, tokens);
     const isDefault = attribute === 'default' || attribute === 'mp-default';
     let result;
     try {
       result = isDefault ? p.defaultPolicy() : p.policy();
     } catch (e) {
       if (!(e instanceof NestingTooDeep)) throw e;
-      return { problems: [...p.problems.slice(0, MAX_PROBLEMS - 1), { offset: e.offset, severity: 'error', message: e.message }] };
+      return { problems: [...early, ...p.problems].slice(0, MAX_PROBLEMS - 1).concat({ offset: e.offset, severity: 'error', message: e.message }) };
     }
-    const problems = p.problems;
+    const problems = early.length ? [...early.slice(0, MAX_PROBLEMS), ...p.problems].sort((a, b) => a.offset - b.offset) : p.problems;
     const { errors, warnings, firstOffset } = p.suppressed;
     if (errors + warnings) {
       const kinds = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');

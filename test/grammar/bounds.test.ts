@@ -82,13 +82,21 @@ describe('nesting is capped at MAX_NESTING with a diagnostic', () => {
     for (const text of [
       `from AS1 accept ${'NOT '.repeat(100_000)}AS1`,
       `from ${'('.repeat(100_000)}AS1${')'.repeat(100_000)} accept ANY`,
-      `from AS1 action community .= ${'{'.repeat(10_000)}1${'}'.repeat(10_000)}; accept ANY`,
       `from AS1 7.7.7.1 at ${'NOT '.repeat(10_000)}7.7.7.2 accept ANY`,
     ]) {
       const p = parsePolicyValue('import', text);
       expect(p.ast).toBeUndefined();
       expect(p.problems.map((x) => x.message).join('\n')).toMatch(/nested deeper than 64/);
     }
+  });
+
+  it('an action value nested too deeply is an unreadable action: a warning, the rule stays', () => {
+    const r = parsePolicyValue('import', `from AS1 action community .= ${'{'.repeat(10_000)}1${'}'.repeat(10_000)}; accept ANY`);
+    expect(r.ast).toBeDefined();
+    expect(r.problems).toEqual([{ offset: 16, severity: 'warning', message: expect.stringMatching(/^action '.*' not understood; ignored/) }]);
+    const inside = parsePolicyValue('import', `from AS1 action community .= ${'{'.repeat(65)}1${'}'.repeat(65)}; accept ANY`);
+    expect(inside.ast).toBeUndefined();
+    expect(inside.problems[0].message).toMatch(/nested deeper than 64/);
   });
 
   it('REFINE/EXCEPT cascades and braces count too', () => {
