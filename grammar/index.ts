@@ -72,12 +72,14 @@ export function parsePolicyValue(attribute: PolicyAttributeName, text: string): 
       const kinds = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
       problems.push({ offset: firstOffset, severity: errors ? 'error' : 'warning', message: `${kinds} more in this value, not listed (the first ${MAX_PROBLEMS} are)` });
     }
-    if (p.errors.length) {
-      const e = p.errors[0];
+    // Chevrotain's `errors` getter clones the array: read it once.
+    const errs = p.errors;
+    if (errs.length) {
+      const e = errs[0];
       const offset = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
       problems.unshift({ offset, severity: 'error', message: e.message + hint(e.token, e.message) });
     }
-    if (p.errors.length || problems.some((x) => x.severity === 'error') || !result) return { problems };
+    if (errs.length || problems.some((x) => x.severity === 'error') || !result) return { problems };
     const ast: PolicyAst = { attribute, body: result.body };
     const h = result.header;
     if (h.protocol) ast.protocol = h.protocol;
