@@ -27,7 +27,8 @@ rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: tru
 await Promise.all([
   build({
     ...common,
-    entryPoints: { asrel: 'src/cli/main.ts' },
+    // parse-worker: the worker threads of `asrel parse` on large inputs (src/cli/parse-pool.ts).
+    entryPoints: { asrel: 'src/cli/main.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -71,6 +71,20 @@ describe('asrel parse', () => {
     expect(asrel(['parse']).stderr).toMatch(/name at least one file/);
   });
 
+  it('worker threads (large inputs) give the same output as one thread, in input order', () => {
+    const f = fixture('dn42-aut-nums-with-policy.2023-10-22.rpsl');
+    const gz = fixture('AS3257.ripe.2023-07-21.rpsl.gz');
+    const pooled = { ASREL_PARSE_WORKERS: '2', ASREL_PARSE_POOL_BYTES: '0' };
+    const single = { ASREL_PARSE_WORKERS: '0' };
+    for (const args of [['parse', '--json', f, gz], ['parse', f], ['parse', '--stats', '--json', f, gz]]) {
+      const a = asrel(args, { env: pooled });
+      const b = asrel(args, { env: single });
+      expect(a.code).toBe(0);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stdout.length).toBeGreaterThan(1000);
+    }
+  });
+
   it('refuses a file that is not text with one line, exit 2', () => {
     const r = asrel(['parse', process.execPath]);
     expect(r.code).toBe(2);
