@@ -46,7 +46,11 @@ function hint(tok: IToken | undefined, message: string): string {
 }
 
 /** Parses the value of one policy attribute. Never throws. */
-export function parsePolicyValue(attribute: PolicyAttributeName, text: string): PolicyParseResult {
+export function parsePolicyValue(attribute: PolicyAttributeName, value: string): PolicyParseResult {
+  // A value cut from a large text (the reader slices lines out of whole chunks) is a V8
+  // "sliced string"; the lexer's regexes run markedly slower on those than on a string of
+  // its own (AS3257: ≈25 %). One copy per value is cheaper.
+  const text = value.length > 12 ? (` ${value}`).slice(1) : value;
   try {
     const lexed = policyLexer().tokenize(text);
     if (lexed.errors.length) {
