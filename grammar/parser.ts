@@ -358,17 +358,22 @@ export class PolicyParser extends EmbeddedActionsParser {
   });
 
   /** OR binds loosest; AND and EXCEPT share a level, left-associative (as IRRToolSet). */
+  // Chains: the operand list is only allocated when there is a second operand (the common
+  // case has one), and built outside ACTION: during grammar recording `items` stays unset.
   asExpression = this.RULE('asExpression', (): AsExpression => {
-    const items = [this.SUBRULE(this.asTerm)];
+    const first = this.SUBRULE(this.asTerm);
+    let items: AsExpression[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.Or);
-      items.push(this.SUBRULE2(this.asTerm));
+      const next = this.SUBRULE2(this.asTerm);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return this.ACTION(() => chain('or', items))!;
+    return items ? chain('or', items) : first;
   });
 
   asTerm = this.RULE('asTerm', (): AsExpression => {
-    const items = [this.SUBRULE(this.asOperand)];
+    const first = this.SUBRULE(this.asOperand);
+    let items: AsExpression[] | undefined;
     const ops: ('and' | 'except')[] = [];
     this.MANY(() => {
       const op = this.OR((this.alts.asOp ??= [
@@ -382,13 +387,14 @@ export class PolicyParser extends EmbeddedActionsParser {
         },
         { ALT: () => { this.CONSUME(T.Except); return { type: 'except' as const, not: undefined }; } },
       ]));
-      items.push(this.SUBRULE2(this.asOperand));
+      const next = this.SUBRULE2(this.asOperand);
       this.ACTION(() => {
         if (op.not) this.problem(op.not.startOffset, 'warning', "'and not' in a peering is not in RFC 2622's grammar; read as EXCEPT");
+        (items ??= [first]).push(next);
         ops.push(op.type);
       });
     });
-    return this.ACTION(() => andExceptChain(items, ops))!;
+    return items ? andExceptChain(items, ops) : first;
   });
 
   asOperand = this.RULE('asOperand', (): AsExpression => {
@@ -411,23 +417,29 @@ export class PolicyParser extends EmbeddedActionsParser {
   });
 
   routerExpression = this.RULE('routerExpression', (): RouterExpression => {
-    const items = [this.SUBRULE(this.routerTerm)];
+    const first = this.SUBRULE(this.routerTerm);
+    let items: RouterExpression[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.Or);
-      items.push(this.SUBRULE2(this.routerTerm));
+      const next = this.SUBRULE2(this.routerTerm);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return this.ACTION(() => chain('or', items))!;
+    return items ? chain('or', items) : first;
   });
 
   routerTerm = this.RULE('routerTerm', (): RouterExpression => {
-    const items = [this.SUBRULE(this.routerOperand)];
+    const first = this.SUBRULE(this.routerOperand);
+    let items: RouterExpression[] | undefined;
     const ops: ('and' | 'except')[] = [];
     this.MANY(() => {
       const op = this.OR((this.alts.rtrOp ??= [{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Except) }]));
-      items.push(this.SUBRULE2(this.routerOperand));
-      this.ACTION(() => { ops.push(op.tokenType === T.And ? 'and' : 'except'); });
+      const next = this.SUBRULE2(this.routerOperand);
+      this.ACTION(() => {
+        (items ??= [first]).push(next);
+        ops.push(op.tokenType === T.And ? 'and' : 'except');
+      });
     });
-    return this.ACTION(() => andExceptChain(items, ops))!;
+    return items ? andExceptChain(items, ops) : first;
   });
 
   routerOperand = this.RULE('routerOperand', (): RouterExpression => {
@@ -568,21 +580,25 @@ export class PolicyParser extends EmbeddedActionsParser {
 
   /** NOT > AND > OR; juxtaposition is OR; chains as in chains.ts (short ones left-folded). */
   filter = this.RULE('filter', (): Filter => {
-    const items = [this.SUBRULE(this.filterTerm)];
+    const first = this.SUBRULE(this.filterTerm);
+    let items: Filter[] | undefined;
     this.MANY(() => {
       this.OPTION(() => this.CONSUME(T.Or));
-      items.push(this.SUBRULE2(this.filterTerm));
+      const next = this.SUBRULE2(this.filterTerm);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return this.ACTION(() => chain('or', items))!;
+    return items ? chain('or', items) : first;
   });
 
   filterTerm = this.RULE('filterTerm', (): Filter => {
-    const items = [this.SUBRULE(this.filterFactor)];
+    const first = this.SUBRULE(this.filterFactor);
+    let items: Filter[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.And);
-      items.push(this.SUBRULE2(this.filterFactor));
+      const next = this.SUBRULE2(this.filterFactor);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return this.ACTION(() => chain('and', items))!;
+    return items ? chain('and', items) : first;
   });
 
   filterFactor = this.RULE('filterFactor', (): Filter => {
