@@ -19,16 +19,22 @@ export interface ScanResult {
   error?: { offset: number; length: number };
 }
 
-const KEYWORDS = new Map<string, TokenType>(
-  [T.From, T.To, T.Accept, T.Announce, T.Action, T.At, T.Afi, T.Protocol, T.Into, T.Networks, T.Except, T.Refine, T.And, T.Or, T.Not, T.Any]
-    .map((t) => [t.name.toUpperCase(), t]),
-);
+/** Keywords (and the fixed names) by lower-cased first letter: [lower-case text, type]. */
+const FIXED = new Map<number, [string, TokenType][]>();
+for (const [kw, t] of [
+  ...[T.From, T.To, T.Accept, T.Announce, T.Action, T.At, T.Afi, T.Protocol, T.Into, T.Networks, T.Except, T.Refine, T.And, T.Or, T.Not, T.Any]
+    .map((t) => [t.name.toLowerCase(), t] as const),
+  ['as-any', T.AsAny], ['rs-any', T.RsAny], ['peeras', T.PeerAs],
+] as const) {
+  const c = kw.charCodeAt(0);
+  if (!FIXED.has(c)) FIXED.set(c, []);
+  FIXED.get(c)!.push([kw, t]);
+}
 
-const full = (t: TokenType) => new RegExp(`^(?:${(t.PATTERN as RegExp).source.replace('(?![\\w.:-])', '')})$`, 'i');
-const ASN = full(T.Asn);
-const AFI = full(T.AfiValue);
-const SETS: [RegExp, TokenType][] = [T.AsSetName, T.RouteSetName, T.FilterSetName, T.PeeringSetName, T.RtrsSetName].map((t) => [full(t), t]);
+/** Chevrotain's own patterns, sticky: a match at `i` is exactly what its lexer would take. */
 const sticky = (t: TokenType) => new RegExp((t.PATTERN as RegExp).source, `${(t.PATTERN as RegExp).flags}y`);
+const AFI = sticky(T.AfiValue);
+const SETS: [RegExp, TokenType][] = [T.AsSetName, T.RouteSetName, T.FilterSetName, T.PeeringSetName, T.RtrsSetName].map((t) => [sticky(t), t]);
 const V6P = sticky(T.Ipv6Prefix);
 const V6A = sticky(T.Ipv6Address);
 const V4P = sticky(T.Ipv4Prefix);
@@ -54,24 +60,66 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `text[i, e)` is `AS<digits>[.<digits>]` (case-insensitive): the Asn token. */
+function isAsn(text: string, i: number, e: number): boolean {
+  if ((text.charCodeAt(i + 1) | 0x20) !== 115 || !isDigit(text.charCodeAt(i + 2))) return false;
+  let k = i + 3;
+  while (k < e && isDigit(text.charCodeAt(k))) k++;
+  if (k === e) return true;
+  if (text.charCodeAt(k) !== 46 || k + 1 === e) return false;
+  for (k++; k < e; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** `text[i, e)` equals lower-case `word`, ignoring case. */
+function equalsIgnoringCase(text: string, i: number, e: number, word: string): boolean {
+  if (e - i !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(i + k);
+    if ((c >= 65 && c <= 90 ? c | 0x20 : c) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /** [length, type] of the token at `i` (not whitespace), or undefined. */
 function match(text: string, i: number): [number, TokenType] | undefined {
   const c = text.charCodeAt(i);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
     let e = i + 1;
-    while (e < text.length && isNameChar(text.charCodeAt(e))) e++;
-    const run = text.slice(i, e);
+    let dash = false;
+    let colon = -1;
+    for (; e < text.length; e++) {
+      const d = text.charCodeAt(e);
+      if (!isNameChar(d)) break;
+      if (d === 45) dash = true;
+      else if (d === 58 && colon < 0) colon = e;
+    }
     if (c !== 95) {
-      const up = run.toUpperCase();
-      if (ASN.test(run)) return [run.length, T.Asn];
-      const kw = KEYWORDS.get(up);
-      if (kw) return [run.length, kw];
-      if (AFI.test(run)) return [run.length, T.AfiValue];
-      if (up === 'AS-ANY') return [run.length, T.AsAny];
-      if (up === 'RS-ANY') return [run.length, T.RsAny];
-      if (up === 'PEERAS') return [run.length, T.PeerAs];
-      for (const [re, t] of SETS) if (re.test(run)) return [run.length, t];
-      if ((c >= 65 && c <= 70) || (c >= 97 && c <= 102)) {
+      const lower = c | 0x20;
+      // Same order as allTokens: Asn, keywords, AfiValue, AS-ANY/RS-ANY/PeerAS, set names.
+      if (lower === 97 && isAsn(text, i, e)) return [e - i, T.Asn];
+      const fixed = FIXED.get(lower);
+      if (fixed) {
+        for (const [w, t] of fixed) if (t !== T.AsAny && t !== T.RsAny && t !== T.PeerAs && equalsIgnoringCase(text, i, e, w)) return [e - i, t];
+      }
+      if (lower === 105 || lower === 97) {
+        AFI.lastIndex = i;
+        if (AFI.test(text)) return [AFI.lastIndex - i, T.AfiValue];
+      }
+      if (fixed) {
+        for (const [w, t] of fixed) if ((t === T.AsAny || t === T.RsAny || t === T.PeerAs) && equalsIgnoringCase(text, i, e, w)) return [e - i, t];
+      }
+      // Every set name has a '-' (its `prefix-` component).
+      if (dash) {
+        for (const [re, t] of SETS) {
+          re.lastIndex = i;
+          if (re.test(text)) return [re.lastIndex - i, t];
+        }
+      }
+      // An IPv6 address needs a ':' within its first five characters.
+      if (colon >= 0 && colon - i <= 4 && ((c >= 65 && c <= 70) || (c >= 97 && c <= 102))) {
         const v6 = v6At(text, i);
         if (v6) return v6;
       }
