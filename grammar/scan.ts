@@ -20,21 +20,34 @@ export interface ScanResult {
 }
 
 /** Keywords (and the fixed names) by lower-cased first letter: [lower-case text, type]. */
-const FIXED = new Map<number, [string, TokenType][]>();
-for (const [kw, t] of [
-  ...[T.From, T.To, T.Accept, T.Announce, T.Action, T.At, T.Afi, T.Protocol, T.Into, T.Networks, T.Except, T.Refine, T.And, T.Or, T.Not, T.Any]
-    .map((t) => [t.name.toLowerCase(), t] as const),
-  ['as-any', T.AsAny], ['rs-any', T.RsAny], ['peeras', T.PeerAs],
-] as const) {
-  const c = kw.charCodeAt(0);
-  if (!FIXED.has(c)) FIXED.set(c, []);
-  FIXED.get(c)!.push([kw, t]);
+const KEYWORD_WORDS: string[][] = [];
+const KEYWORD_TYPES: TokenType[][] = [];
+const NAME_WORDS: string[][] = [];
+const NAME_TYPES: TokenType[][] = [];
+for (let c = 0; c < 128; c++) {
+  KEYWORD_WORDS.push([]);
+  KEYWORD_TYPES.push([]);
+  NAME_WORDS.push([]);
+  NAME_TYPES.push([]);
+}
+for (const t of [T.From, T.To, T.Accept, T.Announce, T.Action, T.At, T.Afi, T.Protocol, T.Into, T.Networks, T.Except, T.Refine, T.And, T.Or, T.Not, T.Any]) {
+  const w = t.name.toLowerCase();
+  KEYWORD_WORDS[w.charCodeAt(0)].push(w);
+  KEYWORD_TYPES[w.charCodeAt(0)].push(t);
+}
+for (const [w, t] of [['as-any', T.AsAny], ['rs-any', T.RsAny], ['peeras', T.PeerAs]] as const) {
+  NAME_WORDS[w.charCodeAt(0)].push(w);
+  NAME_TYPES[w.charCodeAt(0)].push(t);
 }
 
 /** Chevrotain's own patterns, sticky: a match at `i` is exactly what its lexer would take. */
 const sticky = (t: TokenType) => new RegExp((t.PATTERN as RegExp).source, `${(t.PATTERN as RegExp).flags}y`);
 const AFI = sticky(T.AfiValue);
-const SETS: [RegExp, TokenType][] = [T.AsSetName, T.RouteSetName, T.FilterSetName, T.PeeringSetName, T.RtrsSetName].map((t) => [sticky(t), t]);
+const SET_TYPES = [T.AsSetName, T.RouteSetName, T.FilterSetName, T.PeeringSetName, T.RtrsSetName];
+const SET_RES = SET_TYPES.map(sticky);
+/** The type of the last `match`: returning [length, type] pairs allocated per token. */
+let matched: TokenType = T.Word;
+
 const V6P = sticky(T.Ipv6Prefix);
 const V6A = sticky(T.Ipv6Address);
 const V4P = sticky(T.Ipv4Prefix);
@@ -83,8 +96,16 @@ function equalsIgnoringCase(text: string, i: number, e: number, word: string): b
   return true;
 }
 
-/** [length, type] of the token at `i` (not whitespace), or undefined. */
-function match(text: string, i: number): [number, TokenType] | undefined {
+function one(t: TokenType, len: number): number {
+  matched = t;
+  return len;
+}
+
+const DIGIT_RES = [V4P, V4A, COMM, NUM];
+const DIGIT_TYPES = [T.Ipv4Prefix, T.Ipv4Address, T.CommunityValue, T.Num];
+
+/** Length of the token at `i` (not whitespace), its type in `matched`; 0 when none matches. */
+function match(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
     let e = i + 1;
@@ -99,83 +120,87 @@ function match(text: string, i: number): [number, TokenType] | undefined {
     if (c !== 95) {
       const lower = c | 0x20;
       // Same order as allTokens: Asn, keywords, AfiValue, AS-ANY/RS-ANY/PeerAS, set names.
-      if (lower === 97 && isAsn(text, i, e)) return [e - i, T.Asn];
-      const fixed = FIXED.get(lower);
-      if (fixed) {
-        for (const [w, t] of fixed) if (t !== T.AsAny && t !== T.RsAny && t !== T.PeerAs && equalsIgnoringCase(text, i, e, w)) return [e - i, t];
+      if (lower === 97 && isAsn(text, i, e)) { matched = T.Asn; return e - i; }
+      const kws = KEYWORD_WORDS[lower];
+      for (let k = 0; k < kws.length; k++) {
+        if (equalsIgnoringCase(text, i, e, kws[k])) { matched = KEYWORD_TYPES[lower][k]; return e - i; }
       }
       if (lower === 105 || lower === 97) {
         AFI.lastIndex = i;
-        if (AFI.test(text)) return [AFI.lastIndex - i, T.AfiValue];
+        if (AFI.test(text)) { matched = T.AfiValue; return AFI.lastIndex - i; }
       }
-      if (fixed) {
-        for (const [w, t] of fixed) if ((t === T.AsAny || t === T.RsAny || t === T.PeerAs) && equalsIgnoringCase(text, i, e, w)) return [e - i, t];
+      const names = NAME_WORDS[lower];
+      for (let k = 0; k < names.length; k++) {
+        if (equalsIgnoringCase(text, i, e, names[k])) { matched = NAME_TYPES[lower][k]; return e - i; }
       }
       // Every set name has a '-' (its `prefix-` component).
       if (dash) {
-        for (const [re, t] of SETS) {
+        for (let k = 0; k < SET_RES.length; k++) {
+          const re = SET_RES[k];
           re.lastIndex = i;
-          if (re.test(text)) return [re.lastIndex - i, t];
+          if (re.test(text)) { matched = SET_TYPES[k]; return re.lastIndex - i; }
         }
       }
       // An IPv6 address needs a ':' within its first five characters.
       if (colon >= 0 && colon - i <= 4 && ((c >= 65 && c <= 70) || (c >= 97 && c <= 102))) {
-        const v6 = v6At(text, i);
-        if (v6) return v6;
+        const n = v6At(text, i);
+        if (n) return n;
       }
     }
     // Word: up to the last \w of the run.
     let w = e;
     while (!isWordChar(text.charCodeAt(w - 1))) w--;
-    return [w - i, T.Word];
+    matched = T.Word;
+    return w - i;
   }
   if (c >= 48 && c <= 57) {
-    const v6 = v6At(text, i);
-    if (v6) return v6;
-    for (const [re, t] of [[V4P, T.Ipv4Prefix], [V4A, T.Ipv4Address], [COMM, T.CommunityValue], [NUM, T.Num]] as const) {
+    const n = v6At(text, i);
+    if (n) return n;
+    for (let k = 0; k < DIGIT_RES.length; k++) {
+      const re = DIGIT_RES[k];
       re.lastIndex = i;
-      if (re.test(text)) return [re.lastIndex - i, t];
+      if (re.test(text)) { matched = DIGIT_TYPES[k]; return re.lastIndex - i; }
     }
-    return undefined;
+    return 0;
   }
   const n = text.charCodeAt(i + 1);
   switch (c) {
-    case 123: return [1, T.LCurly];
-    case 125: return [1, T.RCurly];
-    case 40: return [1, T.LParen];
-    case 41: return [1, T.RParen];
-    case 59: return [1, T.Semi];
-    case 44: return [1, T.Comma];
+    case 123: return one(T.LCurly, 1);
+    case 125: return one(T.RCurly, 1);
+    case 40: return one(T.LParen, 1);
+    case 41: return one(T.RParen, 1);
+    case 59: return one(T.Semi, 1);
+    case 44: return one(T.Comma, 1);
     case 58: return v6At(text, i); // '::1'
     case 60: { // <
       REGEX.lastIndex = i;
-      if (REGEX.test(text)) return [REGEX.lastIndex - i, T.AsPathRegex];
-      if (n === 60 && text.charCodeAt(i + 2) === 61) return [3, SHL];
-      return n === 61 ? [2, LE] : [1, LT];
+      if (REGEX.test(text)) return one(T.AsPathRegex, REGEX.lastIndex - i);
+      if (n === 60 && text.charCodeAt(i + 2) === 61) return one(SHL, 3);
+      return n === 61 ? one(LE, 2) : one(LT, 1);
     }
     case 62: // >
-      if (n === 62 && text.charCodeAt(i + 2) === 61) return [3, SHR];
-      return n === 61 ? [2, GE] : [1, GT];
+      if (n === 62 && text.charCodeAt(i + 2) === 61) return one(SHR, 3);
+      return n === 61 ? one(GE, 2) : one(GT, 1);
     case 94: // ^
       RANGE.lastIndex = i;
-      return RANGE.test(text) ? [RANGE.lastIndex - i, T.RangeOp] : undefined;
-    case 46: return n === 61 ? [2, DOT] : undefined;
-    case 43: return n === 61 ? [2, ADD] : undefined;
-    case 45: return n === 61 ? [2, SUB] : undefined;
-    case 42: return n === 61 ? [2, MUL] : undefined;
-    case 47: return n === 61 ? [2, DIV] : undefined;
-    case 33: return n === 61 ? [2, NE] : undefined;
-    case 61: return n === 61 ? [2, EQEQ] : [1, ASSIGN];
+      return RANGE.test(text) ? one(T.RangeOp, RANGE.lastIndex - i) : 0;
+    case 46: return n === 61 ? one(DOT, 2) : 0;
+    case 43: return n === 61 ? one(ADD, 2) : 0;
+    case 45: return n === 61 ? one(SUB, 2) : 0;
+    case 42: return n === 61 ? one(MUL, 2) : 0;
+    case 47: return n === 61 ? one(DIV, 2) : 0;
+    case 33: return n === 61 ? one(NE, 2) : 0;
+    case 61: return n === 61 ? one(EQEQ, 2) : one(ASSIGN, 1);
   }
-  return undefined;
+  return 0;
 }
 
-function v6At(text: string, i: number): [number, TokenType] | undefined {
+function v6At(text: string, i: number): number {
   V6P.lastIndex = i;
-  if (V6P.test(text)) return [V6P.lastIndex - i, T.Ipv6Prefix];
+  if (V6P.test(text)) { matched = T.Ipv6Prefix; return V6P.lastIndex - i; }
   V6A.lastIndex = i;
-  if (V6A.test(text)) return [V6A.lastIndex - i, T.Ipv6Address];
-  return undefined;
+  if (V6A.test(text)) { matched = T.Ipv6Address; return V6A.lastIndex - i; }
+  return 0;
 }
 
 /** Tokens of one policy value (whitespace skipped), up to the first unexpected character. */
@@ -189,14 +214,14 @@ export function scanPolicy(text: string): ScanResult {
       i++;
       continue;
     }
-    const m = match(text, i);
-    if (!m) {
+    const n = match(text, i);
+    if (n === 0) {
       // Chevrotain's resynchronisation: the next offset where any pattern matches.
       let j = i + 1;
-      while (j < len && !isSpace(text.charCodeAt(j)) && !match(text, j)) j++;
+      while (j < len && !isSpace(text.charCodeAt(j)) && match(text, j) === 0) j++;
       return { tokens, error: { offset: i, length: j - i } };
     }
-    const [n, tokenType] = m;
+    const tokenType = matched;
     tokens.push({ image: text.slice(i, i + n), startOffset: i, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken);
     i += n;
   }
