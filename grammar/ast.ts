@@ -6,6 +6,21 @@
  * Conventions: names (sets, keywords) are normalised to upper case; ASNs are numbers
  * (asdot already converted); every node that evidence may cite keeps its `text`, the
  * source substring it was built from.
+ *
+ * Depth (a guarantee for ANY input, so later stages may walk these trees recursively):
+ * - parentheses, NOT, braces `{ … }`, REFINE/EXCEPT and action-value lists `{ … }` nest at
+ *   most MAX_NESTING = 64 levels (grammar/problems.ts); deeper input is an error diagnostic
+ *   and the attribute gets no AST;
+ * - a chain of one operator (`a OR b OR c …`, juxtaposition, `a AND b …`) of up to
+ *   CHAIN_FOLD = 16 operands is folded to the left as written; a longer one is a balanced
+ *   binary tree of depth ⌈log₂ n⌉; a longer AND/EXCEPT chain (AS and router expressions)
+ *   becomes the equal `(x₁ AND … AND xₖ) EXCEPT (y₁ OR … OR yₘ)` (grammar/chains.ts);
+ * - AS-path regexes: groups nest at most 64 levels, at most 8 repetition operators per item.
+ * So a Filter, AsExpression or RouterExpression is at most
+ * (MAX_NESTING + 1) × (max(15, ⌈log₂ n⌉) + 2) levels deep, n being the number of operands
+ * in the value: under 1,300 for any value below 1 GB, and under 20 for every real registry
+ * line we have seen. A PolicyExpression is at most MAX_NESTING + 1 deep. The printer prints
+ * OR/AND chains flat (grammar/print.ts), so the grouping chosen here never shows.
  */
 
 export type PolicyAttributeName =

@@ -16,8 +16,9 @@ import type {
   Action as ActionNode, ActionOperator, ActionValue, AfiSpec, AsExpression, DefaultPolicy, Filter, Peering,
   PeeringAction, PolicyAttributeName, PolicyExpression, PolicyFactor, RangeOperator, RouterExpression,
 } from './ast.js';
-import type { Problem } from './problems.js';
-import { quote } from './problems.js';
+import { andExceptChain, chain } from './chains.js';
+import type { Problem, ProblemSink } from './problems.js';
+import { MAX_NESTING, MAX_PROBLEMS, NestingTooDeep, quote } from './problems.js';
 import { parseAsPathRegex } from './regex.js';
 import * as T from './tokens.js';
 import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress } from './values.js';
@@ -68,6 +69,12 @@ export class PolicyParser extends EmbeddedActionsParser {
   private text = '';
   private attribute: PolicyAttributeName = 'import';
   problems: Problem[] = [];
+  /** Problems past MAX_PROBLEMS: counted, not kept. */
+  suppressed = { errors: 0, warnings: 0, firstOffset: 0 };
+  /** Current nesting (parentheses, NOT, braces, REFINE/EXCEPT, value lists). */
+  private depth = 0;
+  /** The regex parser reports through the same cap. */
+  private readonly sink: ProblemSink = { push: (p) => this.problem(p.offset, p.severity, p.message) };
   /** Alternatives of each OR, built once: Chevrotain's advice for hot rules. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private alts: Record<string, IOrAlt<any>[]> = {};
@@ -82,12 +89,31 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.attribute = attribute;
     this.text = text;
     this.problems = [];
+    this.suppressed = { errors: 0, warnings: 0, firstOffset: 0 };
+    this.depth = 0;
     this.input = tokens;
   }
 
   private problem(offset: number, severity: Problem['severity'], message: string): void {
     // The EOF token has no offset: such problems sit at the end of the value.
-    this.problems.push({ offset: Number.isNaN(offset) ? this.text.length : offset, severity, message });
+    const at = Number.isNaN(offset) ? this.text.length : offset;
+    if (this.problems.length < MAX_PROBLEMS) {
+      this.problems.push({ offset: at, severity, message });
+      return;
+    }
+    const s = this.suppressed;
+    if (s.errors + s.warnings === 0) s.firstOffset = at;
+    if (severity === 'error') s.errors++;
+    else s.warnings++;
+  }
+
+  /** One level deeper at `tok` (call inside ACTION); throws past MAX_NESTING. */
+  private enter(tok: IToken): void {
+    if (++this.depth > MAX_NESTING) throw new NestingTooDeep(Number.isNaN(tok.startOffset) ? this.text.length : tok.startOffset);
+  }
+
+  private leave(): void {
+    this.depth--;
   }
 
   private slice(first: IToken, last: IToken): string {
@@ -215,6 +241,7 @@ export class PolicyParser extends EmbeddedActionsParser {
   /** `EXCEPT|REFINE [afi …] expression`; `left` is filled in by the caller. */
   structuredTail = this.RULE('structuredTail', () => {
     const kw = this.OR((this.alts.structured ??= [{ ALT: () => this.CONSUME(T.Except) }, { ALT: () => this.CONSUME(T.Refine) }]));
+    this.ACTION(() => this.enter(kw));
     let afis: AfiSpec[] | undefined;
     this.OPTION(() => {
       const a = this.CONSUME(T.Afi);
@@ -223,6 +250,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     });
     const right = this.SUBRULE(this.expression);
     return this.ACTION(() => {
+      this.leave();
       const type = kw.tokenType === T.Except ? ('except' as const) : ('refine' as const);
       return afis ? { type, afis, right } : { type, right };
     })!;
@@ -246,7 +274,8 @@ export class PolicyParser extends EmbeddedActionsParser {
   });
 
   bracedTerm = this.RULE('bracedTerm', (): PolicyExpression => {
-    this.CONSUME(T.LCurly);
+    const open = this.CONSUME(T.LCurly);
+    this.ACTION(() => this.enter(open));
     const factors: PolicyFactor[] = [];
     let tail: ReturnType<typeof this.structuredTail> | undefined;
     this.MANY(() => {
@@ -259,6 +288,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     });
     this.OPTION2(() => { tail = this.SUBRULE(this.structuredTail); });
     this.CONSUME(T.RCurly);
+    this.ACTION(() => this.leave());
     this.OPTION3(() => this.CONSUME2(T.Semi));
     const block: PolicyExpression = { type: 'term', braced: true, factors };
     return tail ? { ...tail, left: block } : block;
@@ -328,18 +358,23 @@ export class PolicyParser extends EmbeddedActionsParser {
   });
 
   /** OR binds loosest; AND and EXCEPT share a level, left-associative (as IRRToolSet). */
+  // Chains: the operand list is only allocated when there is a second operand (the common
+  // case has one), and built outside ACTION: during grammar recording `items` stays unset.
   asExpression = this.RULE('asExpression', (): AsExpression => {
-    let left = this.SUBRULE(this.asTerm);
+    const first = this.SUBRULE(this.asTerm);
+    let items: AsExpression[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.Or);
-      const right = this.SUBRULE2(this.asTerm);
-      this.ACTION(() => { left = { type: 'or', left, right }; });
+      const next = this.SUBRULE2(this.asTerm);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return left;
+    return items ? chain('or', items) : first;
   });
 
   asTerm = this.RULE('asTerm', (): AsExpression => {
-    let left = this.SUBRULE(this.asOperand);
+    const first = this.SUBRULE(this.asOperand);
+    let items: AsExpression[] | undefined;
+    const ops: ('and' | 'except')[] = [];
     this.MANY(() => {
       const op = this.OR((this.alts.asOp ??= [
         {
@@ -352,13 +387,14 @@ export class PolicyParser extends EmbeddedActionsParser {
         },
         { ALT: () => { this.CONSUME(T.Except); return { type: 'except' as const, not: undefined }; } },
       ]));
-      const right = this.SUBRULE2(this.asOperand);
+      const next = this.SUBRULE2(this.asOperand);
       this.ACTION(() => {
         if (op.not) this.problem(op.not.startOffset, 'warning', "'and not' in a peering is not in RFC 2622's grammar; read as EXCEPT");
-        left = { type: op.type, left, right };
+        (items ??= [first]).push(next);
+        ops.push(op.type);
       });
     });
-    return left;
+    return items ? andExceptChain(items, ops) : first;
   });
 
   asOperand = this.RULE('asOperand', (): AsExpression => {
@@ -369,9 +405,11 @@ export class PolicyParser extends EmbeddedActionsParser {
       { ALT: () => { this.CONSUME(T.PeerAs); return { type: 'peeras' as const }; } },
       {
         ALT: () => {
-          this.CONSUME(T.LParen);
+          const open = this.CONSUME(T.LParen);
+          this.ACTION(() => this.enter(open));
           const e = this.SUBRULE(this.asExpression);
           this.CONSUME(T.RParen);
+          this.ACTION(() => this.leave());
           return e;
         },
       },
@@ -379,23 +417,29 @@ export class PolicyParser extends EmbeddedActionsParser {
   });
 
   routerExpression = this.RULE('routerExpression', (): RouterExpression => {
-    let left = this.SUBRULE(this.routerTerm);
+    const first = this.SUBRULE(this.routerTerm);
+    let items: RouterExpression[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.Or);
-      const right = this.SUBRULE2(this.routerTerm);
-      this.ACTION(() => { left = { type: 'or', left, right }; });
+      const next = this.SUBRULE2(this.routerTerm);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return left;
+    return items ? chain('or', items) : first;
   });
 
   routerTerm = this.RULE('routerTerm', (): RouterExpression => {
-    let left = this.SUBRULE(this.routerOperand);
+    const first = this.SUBRULE(this.routerOperand);
+    let items: RouterExpression[] | undefined;
+    const ops: ('and' | 'except')[] = [];
     this.MANY(() => {
       const op = this.OR((this.alts.rtrOp ??= [{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Except) }]));
-      const right = this.SUBRULE2(this.routerOperand);
-      this.ACTION(() => { left = { type: op.tokenType === T.And ? 'and' : 'except', left, right }; });
+      const next = this.SUBRULE2(this.routerOperand);
+      this.ACTION(() => {
+        (items ??= [first]).push(next);
+        ops.push(op.tokenType === T.And ? 'and' : 'except');
+      });
     });
-    return left;
+    return items ? andExceptChain(items, ops) : first;
   });
 
   routerOperand = this.RULE('routerOperand', (): RouterExpression => {
@@ -406,8 +450,10 @@ export class PolicyParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.Not);
+          this.ACTION(() => this.enter(t));
           const operand = this.SUBRULE2(this.routerOperand);
           return this.ACTION(() => {
+            this.leave();
             this.problem(t.startOffset, 'warning', "'not' in a router expression is not in RFC 2622's grammar (its §5.6 example uses it); kept as written");
             return { type: 'not' as const, operand };
           })!;
@@ -424,9 +470,11 @@ export class PolicyParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
-          this.CONSUME(T.LParen);
+          const open = this.CONSUME(T.LParen);
+          this.ACTION(() => this.enter(open));
           const e = this.SUBRULE(this.routerExpression);
           this.CONSUME(T.RParen);
+          this.ACTION(() => this.leave());
           return e;
         },
       },
@@ -517,9 +565,11 @@ export class PolicyParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const items: ActionValue[] = [];
-          this.CONSUME(T.LCurly);
+          const open = this.CONSUME(T.LCurly);
+          this.ACTION(() => this.enter(open));
           this.MANY_SEP({ SEP: T.Comma, DEF: () => { items.push(this.SUBRULE(this.actionValue)); } });
           this.CONSUME(T.RCurly);
+          this.ACTION(() => this.leave());
           return { type: 'list' as const, items };
         },
       },
@@ -528,33 +578,37 @@ export class PolicyParser extends EmbeddedActionsParser {
 
   // ---- filters ---------------------------------------------------------------------------
 
-  /** NOT > AND > OR; juxtaposition is OR; all left-associative. */
+  /** NOT > AND > OR; juxtaposition is OR; chains as in chains.ts (short ones left-folded). */
   filter = this.RULE('filter', (): Filter => {
-    let left = this.SUBRULE(this.filterTerm);
+    const first = this.SUBRULE(this.filterTerm);
+    let items: Filter[] | undefined;
     this.MANY(() => {
       this.OPTION(() => this.CONSUME(T.Or));
-      const right = this.SUBRULE2(this.filterTerm);
-      this.ACTION(() => { left = { type: 'or', left, right }; });
+      const next = this.SUBRULE2(this.filterTerm);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return left;
+    return items ? chain('or', items) : first;
   });
 
   filterTerm = this.RULE('filterTerm', (): Filter => {
-    let left = this.SUBRULE(this.filterFactor);
+    const first = this.SUBRULE(this.filterFactor);
+    let items: Filter[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.And);
-      const right = this.SUBRULE2(this.filterFactor);
-      this.ACTION(() => { left = { type: 'and', left, right }; });
+      const next = this.SUBRULE2(this.filterFactor);
+      this.ACTION(() => { (items ??= [first]).push(next); });
     });
-    return left;
+    return items ? chain('and', items) : first;
   });
 
   filterFactor = this.RULE('filterFactor', (): Filter => {
     return this.OR((this.alts.filterFactor ??= [
       {
         ALT: () => {
-          this.CONSUME(T.Not);
+          const t = this.CONSUME(T.Not);
+          this.ACTION(() => this.enter(t));
           const operand = this.SUBRULE(this.filterFactor);
+          this.ACTION(() => this.leave());
           return { type: 'not' as const, operand };
         },
       },
@@ -566,9 +620,11 @@ export class PolicyParser extends EmbeddedActionsParser {
     return this.OR((this.alts.filterOperand ??= [
       {
         ALT: () => {
-          this.CONSUME(T.LParen);
+          const open = this.CONSUME(T.LParen);
+          this.ACTION(() => this.enter(open));
           const f = this.SUBRULE(this.filter);
           this.CONSUME(T.RParen);
+          this.ACTION(() => this.leave());
           return f;
         },
       },
@@ -614,7 +670,7 @@ export class PolicyParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(T.AsPathRegex);
           return this.ACTION((): Filter => {
-            const regex = parseAsPathRegex(t.image.slice(1, -1), t.startOffset + 1, this.problems);
+            const regex = parseAsPathRegex(t.image.slice(1, -1), t.startOffset + 1, this.sink);
             return { type: 'as-path', regex: regex ?? { type: 'seq', items: [] }, text: t.image };
           })!;
         },

@@ -1,8 +1,10 @@
 /**
  * Canonical RPSL text of a policy AST: one line, keywords in RFC case, explicit `OR`,
- * parentheses only where precedence needs them. For every AST the parser produces,
- * parsing the printed text gives the same AST again (`text` fields aside: they quote the
- * source as written).
+ * parentheses only where precedence needs them. Chains of OR or AND print flat however the
+ * tree groups them (both are associative), without recursion along the chain; an EXCEPT
+ * operand of an AND chain keeps parentheses. Parsing the printed text gives the same AST
+ * again up to the grouping of OR/AND chains (and `text` fields, which quote the source as
+ * written), and printing that AST gives the same text.
  */
 import type {
   Action, ActionValue, AfiSpec, AsExpression, AsPathClassMember, AsPathRegex, DefaultPolicy, Filter, Peering,
@@ -79,11 +81,35 @@ type Bin<N> = { type: 'and' | 'or' | 'except'; left: N; right: N };
 function level(t: string): number {
   return t === 'or' ? 0 : t === 'and' || t === 'except' ? 1 : 2;
 }
+
+/**
+ * The operands of a chain of one associative operator (`type`), left to right, without
+ * recursion: `a OR (b OR c)` and `(a OR b) OR c` both give [a, b, c]. Chains are printed
+ * flat, so a 10⁵-operand filter prints (and never overflows the stack).
+ */
+export function chainOperands<N extends { type: string }>(e: N, type: string): N[] {
+  const out: N[] = [];
+  const stack: N[] = [e];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === type) {
+      const b = n as unknown as Bin<N>;
+      stack.push(b.right, b.left);
+    } else out.push(n);
+  }
+  return out;
+}
+
 function printBinary<N extends { type: string }>(e: Bin<N>, print: (n: N) => string): string {
   const l = level(e.type);
-  const left = level(e.left.type) < l ? `(${print(e.left)})` : print(e.left);
-  const right = level(e.right.type) <= l ? `(${print(e.right)})` : print(e.right);
-  return `${left} ${e.type.toUpperCase()} ${right}`;
+  if (e.type === 'except') {
+    const left = level(e.left.type) < l ? `(${print(e.left)})` : print(e.left);
+    const right = level(e.right.type) <= l ? `(${print(e.right)})` : print(e.right);
+    return `${left} EXCEPT ${right}`;
+  }
+  // AND/OR chains flat; an EXCEPT inside an AND chain keeps its parentheses.
+  const kw = ` ${e.type.toUpperCase()} `;
+  return chainOperands(e as unknown as N, e.type).map((o) => (level(o.type) <= l ? `(${print(o)})` : print(o))).join(kw);
 }
 
 export function printAs(e: AsExpression): string {
@@ -164,9 +190,8 @@ export function printFilter(f: Filter): string {
     case 'and':
     case 'or': {
       const l = filterLevel(f);
-      const left = filterLevel(f.left) < l ? `(${printFilter(f.left)})` : printFilter(f.left);
-      const right = filterLevel(f.right) <= l ? `(${printFilter(f.right)})` : printFilter(f.right);
-      return `${left} ${f.type.toUpperCase()} ${right}`;
+      const kw = ` ${f.type.toUpperCase()} `;
+      return chainOperands(f, f.type).map((o) => (filterLevel(o) <= l ? `(${printFilter(o)})` : printFilter(o))).join(kw);
     }
   }
 }

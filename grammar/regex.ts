@@ -12,10 +12,10 @@
  * Canonical shape: a one-item seq is the item itself, a one-seq alt is the seq.
  */
 import type { AsPathClassMember, AsPathRegex } from './ast.js';
-import type { Problem } from './problems.js';
+import type { ProblemSink } from './problems.js';
+import { MAX_NESTING } from './problems.js';
 import { checkAsn } from './values.js';
 
-const MAX_DEPTH = 64;
 // Sticky, so scanning stays linear in the length of the expression.
 const HIER = /AS-|PEERAS:|AS\d+(?:\.\d+)?:/iy;
 const ASN = /AS\d+(?:\.\d+)?/iy;
@@ -29,13 +29,16 @@ interface Tok {
 
 class Failure extends Error {}
 
+/** Repetition operators on one item (`AS1*+?`): each nests the item once more. */
+const MAX_REPEATS = 8;
+
 export class RegexParser {
   private toks: Tok[] = [];
   private i = 0;
   private depth = 0;
 
   /** `body` is the text inside `<…>`, `base` its offset in the policy value. */
-  constructor(private readonly body: string, private readonly base: number, private readonly problems: Problem[]) {}
+  constructor(private readonly body: string, private readonly base: number, private readonly problems: ProblemSink) {}
 
   parse(): AsPathRegex | undefined {
     try {
@@ -116,7 +119,7 @@ export class RegexParser {
   }
 
   private alt(): AsPathRegex {
-    if (++this.depth > MAX_DEPTH) this.fail(this.peek(), `AS-path regular expression nested deeper than ${MAX_DEPTH}`);
+    if (++this.depth > MAX_NESTING) this.fail(this.peek(), `AS-path regular expression nested deeper than ${MAX_NESTING}`);
     const alternatives = [this.seq()];
     while (this.is('|')) {
       this.i++;
@@ -135,10 +138,13 @@ export class RegexParser {
   private item(): AsPathRegex {
     const start = this.peek();
     let r = this.atom();
-    for (;;) {
+    for (let n = 0; ; n++) {
+      const at = this.peek();
       const rep = this.postfix();
       if (!rep) return r;
       if (r.type === 'bol' || r.type === 'eol') this.fail(start, `nothing to repeat: '${start.text}' is an anchor`);
+      // Each operator wraps the item once more: bounded like any other nesting.
+      if (n >= MAX_REPEATS) this.fail(at, `more than ${MAX_REPEATS} repetition operators on one item in an AS-path regular expression`);
       r = { type: 'repeat', inner: r, ...rep };
     }
   }
@@ -243,6 +249,6 @@ export class RegexParser {
 }
 
 /** Parses the body of `<…>` at `base` in the policy value; problems are appended. */
-export function parseAsPathRegex(body: string, base: number, problems: Problem[]): AsPathRegex | undefined {
+export function parseAsPathRegex(body: string, base: number, problems: ProblemSink): AsPathRegex | undefined {
   return new RegexParser(body, base, problems).parse();
 }

@@ -1,7 +1,14 @@
-// Bundles the CLI and the library into dist/ with esbuild: one file each, so that a
-// one-question CLI run does not pay for resolving hundreds of dependency modules.
+// Bundles the CLI and the library into dist/ with esbuild.
+//
+// The CLI (dist/asrel.js) is split: the entry holds main.ts and the command catalog only;
+// yargs and each command's module graph live in chunks under dist/chunks/, imported when
+// that command runs. `asrel --help` thus loads one small file, and a command loads its own
+// dependencies only. The library (dist/index.js) is one file.
+//
+// Native modules (better-sqlite3) cannot be inlined: they stay external and are resolved
+// from node_modules at run time.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -10,15 +17,25 @@ const common = {
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
-  define: { __ASREL_VERSION__: JSON.stringify(pkg.version) },
+  // better-sqlite3 finds its native addon relative to its own files: load it from node_modules.
   // The WebAssembly Graphviz (~1 MB) stays out of the bundle: --svg and report import it when used.
+  external: ['better-sqlite3', '@viz-js/viz'],
+  define: { __ASREL_VERSION__: JSON.stringify(pkg.version) },
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __asrelCreateRequire } from 'node:module'; const require = __asrelCreateRequire(import.meta.url);" },
-  // better-sqlite3 finds its native addon relative to its own files: load it from node_modules.
-  external: ['better-sqlite3', '@viz-js/viz'],
   logLevel: 'warning',
 };
+rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/asrel.js' }),
+  build({
+    ...common,
+    // parse-worker: the worker threads of `asrel parse` on large inputs (src/cli/parse-pool.ts).
+    entryPoints: { asrel: 'src/cli/main.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // yargs' help layout: see scripts/shims/string-width.mjs.
+    alias: { 'string-width': './scripts/shims/string-width.mjs' },
+  }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
 ]);

@@ -18,18 +18,27 @@ import type { ParsedPolicy, PolicyDiagnostic, PolicyTerm } from './types.js';
  * line up (a reader that rewrote more than that), the position falls back to the first line.
  */
 export function locate(attr: RpslAttribute, offset: number): { line: number; column: number } {
-  const fallback = { line: attr.line, column: attr.column + Math.min(offset, Math.max(0, attr.value.length)) };
-  const raw = attr.raw;
-  if (!raw || raw.indexOf('\n') < 0) {
-    // One line: the value starts at attr.column (leading blanks were skipped by the reader).
-    return fallback;
-  }
+  return locateAll(attr, [offset])[0];
+}
+
+/**
+ * `locate` for many offsets in one walk of the raw text: linear in the size of the
+ * attribute however many offsets there are (a broken 400 KB value may have thousands).
+ * Results are in the order of `offsets`.
+ */
+export function locateAll(attr: RpslAttribute, offsets: number[]): { line: number; column: number }[] {
   const value = attr.value;
-  const target = Math.min(offset, value.length);
+  const fallback = (offset: number) => ({ line: attr.line, column: attr.column + Math.min(Math.max(0, offset), Math.max(0, value.length)) });
+  const raw = attr.raw;
+  // One line: the value starts at attr.column (leading blanks were skipped by the reader).
+  if (!raw || raw.indexOf('\n') < 0) return offsets.map(fallback);
+  const order = offsets.map((o, i) => ({ target: Math.min(Math.max(0, o), value.length), i })).sort((a, b) => a.target - b.target);
+  const out: { line: number; column: number }[] = new Array(offsets.length);
   // Start of the value in raw: first line, column attr.column.
   let r = attr.column - 1;
   let line = attr.line;
   let lineStart = 0;
+  let lost = false;
   const advanceTo = (ch: string): boolean => {
     while (r < raw.length) {
       const c = raw[r];
@@ -51,19 +60,31 @@ export function locate(attr: RpslAttribute, offset: number): { line: number; col
     }
     return false;
   };
-  for (let v = 0; v < target; v++) {
-    const ch = value[v];
-    if (ch === ' ' || ch === '\t') continue;
-    if (!advanceTo(ch)) return fallback;
-    r++;
+  // `v` value characters have been matched; raw[r] is where the next one is looked for.
+  let v = 0;
+  for (const { target, i } of order) {
+    if (lost) { out[i] = fallback(offsets[i]); continue; }
+    for (; v < target; v++) {
+      const ch = value[v];
+      if (ch === ' ' || ch === '\t') continue;
+      if (!advanceTo(ch)) { lost = true; break; }
+      r++;
+    }
+    if (lost) { out[i] = fallback(offsets[i]); continue; }
+    // Position of the character at `target` itself (or the end of the value), without
+    // consuming it: the next offset may be the same.
+    let w = target;
+    while (w < value.length && (value[w] === ' ' || value[w] === '\t')) w++;
+    if (w < value.length) {
+      const save = { r, line, lineStart };
+      if (!advanceTo(value[w])) { lost = true; out[i] = fallback(offsets[i]); continue; }
+      out[i] = { line, column: r - lineStart + 1 };
+      // Blanks skipped to reach value[w] are consumed by the next walk anyway; rewind so
+      // the walk up to the next target sees the same raw text.
+      ({ r, line, lineStart } = save);
+    } else out[i] = { line, column: r - lineStart + 1 };
   }
-  // Position of the character at `target` itself (or the end of the value).
-  if (target < value.length) {
-    let v = target;
-    while (v < value.length && (value[v] === ' ' || value[v] === '\t')) v++;
-    if (v < value.length && !advanceTo(value[v])) return fallback;
-  }
-  return { line, column: r - lineStart + 1 };
+  return out;
 }
 
 export interface ParseOptions {
@@ -89,7 +110,11 @@ export function parsePolicy(attr: RpslAttribute, objectKey: string, options: Par
     return out;
   }
   const { ast, problems } = parsePolicyValue(attribute, attr.value);
-  for (const p of problems) diag(p.offset, p.severity, p.message);
+  if (problems.length) {
+    // All positions in one walk (problems are capped per value, see grammar/problems.ts).
+    const at = locateAll(attr, problems.map((p) => p.offset));
+    problems.forEach((p, i) => out.diagnostics.push({ object: objectKey, attribute: attr.name, ...at[i], severity: p.severity, message: p.message }));
+  }
   if (ast) {
     out.ast = ast;
     if (options.terms !== false) out.terms = resolveTermsSafely(ast, diag);

@@ -1,10 +1,29 @@
 import type { ReadDiagnostic, RpslAttribute, RpslObject } from './types.js';
 import { normaliseKey } from './keys.js';
 
-/** Removes a `#` comment (RFC 2622 §2: `#` starts a comment anywhere in a value). */
-function stripComment(s: string): string {
-  const i = s.indexOf('#');
-  return (i < 0 ? s : s.slice(0, i)).trim();
+/** A printable ASCII character other than space: nothing `trim()` would remove. */
+function solid(c: number): boolean {
+  return c > 32 && c < 127;
+}
+
+/**
+ * `line` from `from` without its `#` comment (RFC 2622 §2: `#` starts a comment anywhere
+ * in a value), trimmed. One slice in the usual case (this runs for every line of a dump).
+ */
+function valueFrom(line: string, from: number): string {
+  const hash = line.indexOf('#', from);
+  const end = hash < 0 ? line.length : hash;
+  if (end > from && solid(line.charCodeAt(from)) && solid(line.charCodeAt(end - 1))) return line.slice(from, end);
+  return line.slice(from, end).trim();
+}
+
+/** Lower-cases an attribute name only when it has capitals (most do not). */
+function lowerName(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return name.toLowerCase();
+  }
+  return name;
 }
 
 function isBlank(s: string): boolean {
@@ -62,7 +81,7 @@ export class ObjectAssembler {
         this.diag(lineNo, 'error', 'continuation line outside any attribute; ignored');
         return;
       }
-      const part = stripComment(line.slice(1));
+      const part = valueFrom(line, 1);
       if (part !== '') a.value = a.value === '' ? part : `${a.value} ${part}`;
       a.raw = `${a.raw}\n${line}`;
       return;
@@ -77,8 +96,8 @@ export class ObjectAssembler {
     this.closeAttribute();
     if (this.attrs.length === 0) this.firstLine = lineNo;
     this.open = {
-      name: line.slice(0, colon).toLowerCase(),
-      value: stripComment(line.slice(start)),
+      name: lowerName(line.slice(0, colon)),
+      value: valueFrom(line, start),
       raw: line,
       line: lineNo,
       column: start + 1,

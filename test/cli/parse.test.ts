@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { catalog, loadAll } from '../../src/cli/commands/index.js';
 import { asrel } from './run.js';
 
 const fixture = (name: string) => new URL(`../fixtures/policy/${name}`, import.meta.url).pathname;
@@ -68,5 +69,47 @@ describe('asrel parse', () => {
     expect(r.stderr).toMatch(/cannot read \/nonexistent\/AS1\.rpsl/);
     expect(r.stderr).toMatch(/Check the path/);
     expect(asrel(['parse']).stderr).toMatch(/name at least one file/);
+  });
+
+  it('worker threads (large inputs) give the same output as one thread, in input order', () => {
+    const f = fixture('dn42-aut-nums-with-policy.2023-10-22.rpsl');
+    const gz = fixture('AS3257.ripe.2023-07-21.rpsl.gz');
+    const pooled = { ASREL_PARSE_WORKERS: '2', ASREL_PARSE_POOL_BYTES: '0' };
+    const single = { ASREL_PARSE_WORKERS: '0' };
+    for (const args of [['parse', '--json', f, gz], ['parse', f], ['parse', '--stats', '--json', f, gz]]) {
+      const a = asrel(args, { env: pooled });
+      const b = asrel(args, { env: single });
+      expect(a.code).toBe(0);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stdout.length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('refuses a file that is not text with one line, exit 2', () => {
+    const r = asrel(['parse', process.execPath]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`asrel: ${process.execPath} is not an RPSL text file: it contains NUL bytes (a binary file?)\n`);
+  });
+});
+
+describe('CLI start-up', () => {
+  it('the command catalog names each command as its module does', async () => {
+    const modules = await loadAll();
+    modules.forEach((m, i) => {
+      expect({ command: catalog[i].command, describe: catalog[i].describe, aliases: catalog[i].aliases }).toEqual({ command: m.command, describe: m.describe, aliases: m.aliases });
+    });
+  });
+
+  it('--help lists every command without loading any; --version prints the version', () => {
+    const help = asrel(['--help']);
+    expect(help.code).toBe(0);
+    for (const e of catalog) expect(help.stdout).toContain(`asrel ${e.command}`);
+    expect(help.stdout).toContain('[aliases: neighbours]');
+    expect(asrel(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    const none = asrel([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Name a command/);
+    expect(asrel(['parsee']).stderr).toMatch(/Did you mean parse\?/);
   });
 });

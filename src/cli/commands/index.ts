@@ -1,20 +1,109 @@
+/**
+ * The command catalog: each command's yargs name, aliases and one-line description, and a
+ * loader that imports its module. Nothing here imports a command module statically: the
+ * CLI loads only the module of the command that runs (`asrel --help` and `--version` load
+ * none, nor yargs), so start-up does not pay for every command's dependencies.
+ *
+ * Keep `command`, `aliases` and `describe` equal to the module's own (test/cli/parse.test.ts
+ * checks it); the order is the order of `asrel --help`.
+ */
 import type { CommandModule } from 'yargs';
-import parse from './parse.js';
-import fetch from './fetch.js';
-import importCmd from './import.js';
-import show from './show.js';
-import rel from './rel.js';
-import neighbors from './neighbors.js';
-import exportCmd from './export.js';
-import compare from './compare.js';
-import whyUnreachable from './why-unreachable.js';
-import path from './path.js';
-import batch from './batch.js';
-import darkSpots from './dark-spots.js';
-import reach from './reach.js';
-import report from './report.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [
-  whyUnreachable, path, report, reach, rel, neighbors, batch, darkSpots, exportCmd, compare, fetch, importCmd, show, parse,
+export type AnyCommand = CommandModule<any, any>;
+
+export interface CommandEntry {
+  command: string;
+  aliases?: string[];
+  describe: string;
+  load: () => Promise<{ default: AnyCommand }>;
+}
+
+export const catalog: CommandEntry[] = [
+  {
+    command: 'why-unreachable <a> <b>',
+    describe: 'why AS A cannot reach AS B in one address family (valley-free, Gao–Rexford): cones, missing links, fixes, the other family',
+    load: () => import('./why-unreachable.js'),
+  },
+  {
+    command: 'path <a> <b>',
+    describe: 'the shortest valley-free path from AS A to AS B in one address family, hop by hop with each relationship and its evidence',
+    load: () => import('./path.js'),
+  },
+  {
+    command: 'report <a> <b>',
+    describe: 'one self-contained HTML page (opens from disk, prints well) answering whether AS A reaches AS B in one family: the answer, the drawing, the other family, the fixes and every registry line used',
+    load: () => import('./report.js'),
+  },
+  {
+    command: 'reach <asn>',
+    describe: 'which ASes one AS reaches valley-free in each family, and those it reaches in one family only',
+    load: () => import('./reach.js'),
+  },
+  {
+    command: 'rel <a> <b>',
+    describe: 'the relationship of two ASes in each address family, with the registry lines from both sides',
+    load: () => import('./rel.js'),
+  },
+  {
+    command: 'neighbors <asn>',
+    aliases: ['neighbours'],
+    describe: 'every neighbour of an AS with its relationship per address family and the number of registry lines behind it',
+    load: () => import('./neighbors.js'),
+  },
+  {
+    command: 'batch',
+    describe: 'every ordered pair among a list of ASes: reachable per family, path length, path and a dark-spot flag, as CSV',
+    load: () => import('./batch.js'),
+  },
+  {
+    command: 'dark-spots',
+    describe: 'pairs of transit-free ASes that cannot reach each other in one family but can in the other, largest cones first',
+    load: () => import('./dark-spots.js'),
+  },
+  {
+    command: 'export',
+    describe: 'every inferred relationship in the data, for research: CSV, CAIDA serial-1 or JSON',
+    load: () => import('./export.js'),
+  },
+  {
+    command: 'compare',
+    describe: 'agreement of the inferred relationships with a ground-truth file (CAIDA serial-1/2 or asrel CSV): confusion matrix and one-sided links',
+    load: () => import('./compare.js'),
+  },
+  {
+    command: 'fetch <objects..>',
+    describe: 'fetch aut-nums and sets from the IRR into the store, optionally crawling neighbours',
+    load: () => import('./fetch.js'),
+  },
+  {
+    command: 'import <files..>',
+    describe: 'import IRR dumps (radb.db.gz, ripe.db.aut-num.gz, …; plain or gzip, - = stdin) into the store',
+    load: () => import('./import.js'),
+  },
+  {
+    command: 'show <object>',
+    describe: 'print a stored object with its source and fetch time (fetching it first unless --offline)',
+    load: () => import('./show.js'),
+  },
+  {
+    command: 'parse [files..]',
+    describe: 'parse the routing-policy attributes of RPSL objects and report ASTs and diagnostics',
+    load: () => import('./parse.js'),
+  },
 ];
+
+/** The command's name: the first word of its yargs `command` string. */
+export function commandName(e: { command: string }): string {
+  return e.command.split(' ')[0];
+}
+
+/** The catalog entry named by `word` (a name or an alias), if any. */
+export function findCommand(word: string): CommandEntry | undefined {
+  return catalog.find((e) => commandName(e) === word || e.aliases?.includes(word));
+}
+
+/** Loads every command module (tests; the CLI never does this). */
+export async function loadAll(): Promise<AnyCommand[]> {
+  return Promise.all(catalog.map(async (e) => (await e.load()).default));
+}

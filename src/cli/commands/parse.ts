@@ -1,13 +1,53 @@
+import { statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { printPolicy } from '../../../grammar/print.js';
-import { parsePolicy } from '../../policy/parse.js';
 import { policyAttributeName } from '../../policy/attributes.js';
-import type { ParsedPolicy, PolicyDiagnostic } from '../../policy/types.js';
-import { InputError, streamObjects } from '../../rpsl/read.js';
-import type { ReadDiagnostic, RpslObject } from '../../rpsl/types.js';
+import type { PolicyDiagnostic } from '../../policy/types.js';
+import { InputError, NotTextError, streamObjects } from '../../rpsl/read.js';
+import type { ReadDiagnostic } from '../../rpsl/types.js';
 import { UserError } from '../errors.js';
 import { withJson } from '../options.js';
+import { ParsePool } from '../parse-pool.js';
+import { processObject, type Mode, type ObjectJob, type ObjectResult } from '../parse-work.js';
+
+/**
+ * Inputs of at least this many bytes (or policy text seen) are parsed on worker threads;
+ * ASREL_PARSE_POOL_BYTES changes it (tests).
+ */
+const POOL_BYTES = /^\d+$/.test(process.env.ASREL_PARSE_POOL_BYTES ?? '') ? Number(process.env.ASREL_PARSE_POOL_BYTES) : 2 << 20;
+/** Objects are sent to workers in batches of about this much policy text. */
+const BATCH_BYTES = 256 << 10;
+const BATCH_OBJECTS = 2000;
+
+/**
+ * Worker threads for large inputs: ASREL_PARSE_WORKERS (0 = none), else one per idle core
+ * but this one (this thread parses too when the workers are busy). A worker costs a second
+ * JIT warm-up and copying the objects (≈40 % more CPU in all on AS3257 ×20): it pays only
+ * with a core to itself, so none are started while the 1-minute load average says the
+ * other cores are taken.
+ */
+function parseWorkers(): number {
+  const env = process.env.ASREL_PARSE_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return Math.min(16, Number(env));
+  const cores = availableParallelism();
+  const idle = Math.floor(cores - loadavg()[0]);
+  return Math.max(0, Math.min(cores - 1, idle, 7));
+}
+
+/** Total size of the named files (standard input counts 0). */
+function inputBytes(files: string[]): number {
+  let n = 0;
+  for (const f of files) {
+    if (f === '-') continue;
+    try {
+      n += statSync(f).size;
+    } catch {
+      // Reported when the file is read.
+    }
+  }
+  return n;
+}
 
 interface ParseArgs {
   files: string[];
@@ -38,40 +78,6 @@ interface Totals {
   warnings: number;
   diagnostics: (PolicyDiagnostic & { input: string })[];
   readerDiagnostics: ReadDiagnostic[];
-}
-
-function families(p: ParsedPolicy): string[] {
-  return [...new Set(p.terms.map((t) => t.afi))];
-}
-
-function textReport(obj: RpslObject, policies: ParsedPolicy[]): string {
-  let s = `${obj.class} ${obj.key} (${obj.origin.input}:${obj.origin.line})\n`;
-  for (const p of policies) {
-    if (p.ast) {
-      const fams = families(p);
-      s += `  ${p.line} ${p.attribute}: ${printPolicy(p.ast)}  [${fams.length ? fams.join(', ') : 'no family'}]\n`;
-    } else s += `  ${p.line} ${p.attribute}: ${p.text}\n`;
-    for (const d of p.diagnostics) s += `    ${d.severity} at ${d.line}:${d.column}: ${d.message}\n`;
-  }
-  return s;
-}
-
-function jsonObject(obj: RpslObject, policies: ParsedPolicy[]): unknown {
-  return {
-    class: obj.class,
-    key: obj.key,
-    input: obj.origin.input,
-    line: obj.origin.line,
-    policies: policies.map((p) => ({
-      attribute: p.attribute,
-      line: p.line,
-      text: p.text,
-      ok: p.ast !== undefined,
-      families: families(p),
-      ast: p.ast ?? null,
-      diagnostics: p.diagnostics,
-    })),
-  };
 }
 
 function diagnosticLine(d: PolicyDiagnostic & { input: string }): string {
@@ -117,46 +123,88 @@ const command: CommandModule<object, ParseArgs> = {
     if (files.filter((f) => f === '-').length > 1) throw new UserError('standard input (-) can be read only once', 2, 'Name - once.');
     const out = new Out();
     const totals: Totals = { objects: 0, objectsWithPolicy: 0, policyAttributes: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [], readerDiagnostics: [] };
-    const perObject = !argv.stats;
+    const mode: Mode = { perObject: !argv.stats, json: argv.json };
+    const perObject = mode.perObject;
     let firstJson = true;
     if (perObject && argv.json) out.write('{"objects":[');
-    for (const file of files) {
-      try {
-        for await (const obj of streamObjects(file, file, (d) => totals.readerDiagnostics.push(d))) {
-          totals.objects++;
-          // Families are only shown per object; totals do not need them, and in --stats mode
-          // each result is dropped as soon as it is counted (a big aut-num has 10⁴ policies).
-          const policies: ParsedPolicy[] = [];
-          let any = false;
-          for (const attr of obj.attributes) {
-            if (!policyAttributeName(attr.name)) continue;
-            const p = parsePolicy(attr, obj.key, { terms: perObject });
-            any = true;
-            totals.policyAttributes[p.attribute] = (totals.policyAttributes[p.attribute] ?? 0) + 1;
-            if (p.ast) totals.parsed++;
-            for (const d of p.diagnostics) {
-              if (d.severity === 'error') totals.errors++;
-              else totals.warnings++;
-              totals.diagnostics.push({ ...d, input: file });
-            }
-            if (perObject) policies.push(p);
-          }
-          if (!any) continue;
-          totals.objectsWithPolicy++;
-          if (!perObject) continue;
-          if (argv.json) {
-            out.write((firstJson ? '' : ',') + JSON.stringify(jsonObject(obj, policies)));
-            firstJson = false;
-          } else out.write(textReport(obj, policies));
-          await out.flush();
+
+    const take = async (file: string, results: ObjectResult[]) => {
+      for (const r of results) {
+        for (const [k, v] of Object.entries(r.counts)) totals.policyAttributes[k] = (totals.policyAttributes[k] ?? 0) + v;
+        totals.parsed += r.parsed;
+        totals.errors += r.errors;
+        totals.warnings += r.warnings;
+        for (const d of r.diagnostics) totals.diagnostics.push({ ...d, input: file });
+        if (r.out !== undefined) {
+          out.write(argv.json ? (firstJson ? '' : ',') + r.out : r.out);
+          firstJson = false;
         }
-      } catch (e) {
-        if (e instanceof InputError) {
-          await out.flush(true);
-          throw new UserError(e.message, 1, 'Check the path (a file, a .gz dump, or - for standard input).');
-        }
-        throw e;
       }
+      await out.flush();
+    };
+
+    // Large inputs are parsed on worker threads (objects are independent); small ones here,
+    // where starting workers would cost more than it saves.
+    const workers = parseWorkers();
+    let pool: ParsePool | undefined;
+    let policyBytes = 0;
+    const startPool = () => {
+      pool ??= ParsePool.create(workers, mode);
+    };
+    if (workers > 0 && (POOL_BYTES === 0 || inputBytes(files) >= POOL_BYTES)) startPool();
+    const inflight: Promise<{ file: string; results: ObjectResult[] }>[] = [];
+    let batch: ObjectJob[] = [];
+    let batchBytes = 0;
+    const dispatch = async (file: string) => {
+      if (!batch.length) return;
+      const jobs = batch;
+      batch = [];
+      batchBytes = 0;
+      if (!pool) return take(file, jobs.map((j) => processObject(j, mode)));
+      // Every worker has two batches queued: this thread takes this one (results stay in order).
+      if (pool.pending >= 2 * pool.size) inflight.push(Promise.resolve({ file, results: jobs.map((j) => processObject(j, mode)) }));
+      else inflight.push(pool.submit(jobs).then((results) => ({ file, results })));
+      while (inflight.length > 3 * workers + 1) {
+        const done = await inflight.shift()!;
+        await take(done.file, done.results);
+      }
+    };
+
+    try {
+      for (const file of files) {
+        try {
+          for await (const obj of streamObjects(file, file, (d) => totals.readerDiagnostics.push(d), { checkText: true })) {
+            totals.objects++;
+            const attributes = obj.attributes.filter((a) => policyAttributeName(a.name));
+            if (!attributes.length) continue;
+            totals.objectsWithPolicy++;
+            let bytes = 0;
+            for (const a of attributes) bytes += a.raw.length;
+            batchBytes += bytes;
+            policyBytes += bytes;
+            batch.push({ class: obj.class, key: obj.key, input: obj.origin.input, line: obj.origin.line, attributes });
+            if (!pool && workers > 0 && policyBytes >= POOL_BYTES) startPool();
+            if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_OBJECTS || !pool) await dispatch(file);
+          }
+          await dispatch(file);
+        } catch (e) {
+          if (e instanceof NotTextError) {
+            await out.flush(true);
+            throw new UserError(e.message, 2);
+          }
+          if (e instanceof InputError) {
+            await out.flush(true);
+            throw new UserError(e.message, 1, 'Check the path (a file, a .gz dump, or - for standard input).');
+          }
+          throw e;
+        }
+      }
+      for (const p of inflight.splice(0)) {
+        const done = await p;
+        await take(done.file, done.results);
+      }
+    } finally {
+      await pool?.close();
     }
     const summary = {
       files,
