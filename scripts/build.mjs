@@ -39,3 +39,12 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
 ]);
+
+// The default bundled snapshot, ingested once here (claims computed) so that an answer from
+// it does not parse and classify 12,000 policy lines at every run.
+const { bundledStore, PREBUILT_BUNDLE } = await import(new URL('../dist/index.js', import.meta.url).href + `?t=${Date.now()}`);
+const { writeFileSync } = await import('node:fs');
+rmSync(new URL(`../${PREBUILT_BUNDLE}`, import.meta.url), { force: true });
+const bundled = bundledStore();
+writeFileSync(new URL(`../${PREBUILT_BUNDLE}`, import.meta.url), bundled.db.serialize());
+bundled.close();

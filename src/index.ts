@@ -22,7 +22,7 @@ export { crawl } from './gather/crawl.js';
 export { importDump } from './gather/import-dump.js';
 export { loadBundled, listSnapshots, type Snapshot } from './store/bundled.js';
 export { dataLines, storeDataLines } from './analysis/data-lines.js';
-export { openData, storeFromFiles, bundledStore, type DataArgs, type OpenedData } from './analysis/open-data.js';
+export { openData, storeFromFiles, bundledStore, PREBUILT_BUNDLE, DEFAULT_BUNDLE, type DataArgs, type OpenedData } from './analysis/open-data.js';
 export { irrTopologies, coneInferences } from './analysis/topologies.js';
 export { openObjectSource, type ObjectSource } from './irr/open.js';
 export { IrrdClient } from './irr/irrd-client.js';

@@ -4,8 +4,10 @@
  * the server), or — when the store holds no aut-num — the bundled snapshot. Each is a Store
  * with the same claims, so the same objects give the same answer whichever way they came.
  */
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { packageRoot } from '../store/package-root.js';
 import { gather } from '../gather/gather.js';
 import { importDump } from '../gather/import-dump.js';
 import { InferenceEngine } from '../infer/engine.js';
@@ -81,8 +83,21 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
   return { store, notes };
 }
 
-/** The bundled snapshot in an in-memory store (DN42 is a separate network and is left out unless asked for). */
-export function bundledStore(ids?: readonly string[]): Store {
+/** Where the build leaves the default bundle, already ingested (scripts/build.mjs). */
+export const PREBUILT_BUNDLE = join('dist', 'bundled.sqlite');
+
+/**
+ * The bundled snapshot in an in-memory store: the default bundle (DN42 is a separate network
+ * and is left out unless asked for) comes prebuilt from the build when it is there and current.
+ */
+export function bundledStore(ids: readonly string[] | undefined = DEFAULT_BUNDLE): Store {
+  if (ids === DEFAULT_BUNDLE) {
+    try {
+      return Store.fromBuffer(readFileSync(join(packageRoot(), PREBUILT_BUNDLE)), 'bundled');
+    } catch {
+      // Not built, or of another schema version: ingest the files below.
+    }
+  }
   const store = Store.memory();
   const ingest = new Ingest(store);
   ingest.writeAll(loadBundled(ids));
@@ -119,7 +134,7 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
   }
   if (store.counts().autNums === 0) {
     store.close();
-    const bundled = bundledStore(DEFAULT_BUNDLE);
+    const bundled = bundledStore();
     notes.push(`the store (${argv.data}) is empty: using the bundled snapshot; fetch or import data for your own analysis`);
     return { store: bundled, engine: new InferenceEngine(bundled), notes, kind: 'bundled', close: () => bundled.close() };
   }

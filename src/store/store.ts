@@ -148,6 +148,18 @@ export class Store {
     return new Store(db, ':memory:', {});
   }
 
+  /** An in-memory store from a serialized database (a prebuilt bundled snapshot); throws a StoreError when it is not a current asrel store. */
+  static fromBuffer(buffer: Buffer, label: string): Store {
+    const db = new Database(buffer);
+    try {
+      initialise(db, label);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return new Store(db, label, {});
+  }
+
   /**
    * Opens (creating when absent) the store in folder `dir`. A folder of the old one-file-per-
    * object layout, a file that is not an asrel store, or a damaged database is a StoreError.
@@ -164,12 +176,12 @@ export class Store {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw new StoreError(dir, `cannot be used (${code ?? (e as Error).message})`, 'Give --data a folder you can write to.');
     }
-    if (!exists && opts.readonly) return Store.memory();
-    if (!exists) makeFolders(dir);
     if (!exists && statSync(join(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory()) {
       throw new StoreError(dir, 'holds a store of the old layout (one file per object), which this version does not read',
         `Move it away and fetch or import again, e.g. \`mv ${dir} ${dir}.old\`.`);
     }
+    if (!exists && opts.readonly) return Store.memory();
+    if (!exists) makeFolders(dir);
     let db: Db;
     try {
       db = new Database(path, { timeout: 10_000 });
@@ -444,7 +456,7 @@ function initialise(db: Db, path: string): void {
   if (tables > 0 && appId !== APPLICATION_ID) {
     throw new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
   }
-  if (path !== ':memory:') {
+  if (path !== ':memory:' && !db.memory) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   }

@@ -78,7 +78,7 @@ export const catalog: CommandEntry[] = [
   },
   {
     command: 'import <files..>',
-    describe: 'import IRR dumps (radb.db.gz, ripe.db.aut-num.gz, …; plain or gzip, - = stdin) into the store',
+    describe: 'import IRR dumps into the store: files or http(s) URLs (radb.db.gz, ripe.db.aut-num.gz, …; plain or gzip, - = stdin)',
     load: () => import('./import.js'),
   },
   {

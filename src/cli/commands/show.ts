@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { withDataOptions, withJson } from '../options.js';
 import { fetchObjects } from '../../gather/fetcher.js';
 import { bundledStore } from '../../analysis/open-data.js';
+import { listSnapshots } from '../../store/bundled.js';
 import type { Protocol } from '../../irr/open.js';
 import { objectArgs, sessionOrExit, withServerOptions, type StoreArgs } from './fetch.js';
 
@@ -31,7 +32,7 @@ const command: CommandModule<object, ShowArgs> = {
       entries = session.store.versions(key.cls, key.key);
       if (entries.length === 0 && session.store.counts().autNums === 0) {
         // The answers of an empty store come from the bundled snapshot: show what they quote.
-        const bundled = bundledStore();
+        const bundled = bundledStore(listSnapshots().map((x) => x.id));
         entries = bundled.versions(key.cls, key.key);
         fromBundle = entries.length > 0;
         if (fromBundle) failure = undefined;
