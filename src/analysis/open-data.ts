@@ -14,6 +14,7 @@ import { InferenceEngine } from '../infer/engine.js';
 import { Ingest } from '../infer/ingest.js';
 import { openSession } from '../irr/session.js';
 import { InputError } from '../rpsl/read.js';
+import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
 import { UserError as DataError } from './errors.js';
@@ -56,7 +57,7 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
   const store = Store.memory();
   const notes: string[] = [];
   for (const path of paths) {
-    if (path !== '-') {
+    if (!isStdin(path)) {
       try {
         const s = await stat(path);
         if (!s.isFile()) throw new DataError(`--input ${path} is not a file`, 2, 'Give an RPSL file or dump (plain or .gz), or - for standard input.');
@@ -74,7 +75,7 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
       throw e;
     }
     if (r.objects === 0) throw new DataError(`--input ${path} holds no RPSL objects`, 2, 'Give RPSL text: "attribute: value" lines, objects separated by blank lines.');
-    const from = path === '-' ? 'stdin' : basename(path);
+    const from = isStdin(path) ? 'stdin' : basename(path);
     const used = Object.values(r.stored).reduce((x, y) => x + y, 0);
     const autNums = r.stored['aut-num'] ?? 0;
     notes.push(`data: ${from}: ${r.objects} objects (${autNums} aut-num), ${used} used${r.objects > used ? ` (${r.objects - used} of other classes ignored)` : ''}` +

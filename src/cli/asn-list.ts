@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseAsn } from '../rpsl/keys.js';
+import { isStdin } from '../rpsl/open-input.js';
 import { UserError } from './errors.js';
 
 /** Reads an ASN list: one AS number per line (6939 or AS6939), `#` comments, blank lines ignored. */
 export async function readAsnList(path: string): Promise<{ asns: number[]; duplicates: number }> {
   let text: string;
   try {
-    text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
+    text = isStdin(path) ? await readStdin() : await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(`cannot read --asns ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 2,

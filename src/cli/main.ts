@@ -86,7 +86,10 @@ async function main(): Promise<void> {
     import('yargs/helpers'),
     selected ? selected.load() : Promise.resolve(undefined),
   ]);
-  let cli = yargs(hideBin(process.argv))
+  // yargs takes no lone `-` as a value (`--input -`, `import -`): pass standard input by name.
+  // `parse` reads its own arguments and knows `-`.
+  const argv = hideBin(process.argv).map((a) => (a === '-' && selected?.command.split(' ')[0] !== 'parse' ? '/dev/stdin' : a));
+  let cli = yargs(argv)
     .scriptName('asrel')
     .usage(USAGE)
     .version(__ASREL_VERSION__)

@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { isStdin } from '../rpsl/open-input.js';
 
 export interface DumpDate {
   date: string;
@@ -33,7 +34,7 @@ export function dateInName(name: string): string | undefined {
 
 export async function dumpDate(path: string, given?: string): Promise<DumpDate> {
   if (given) return { date: given, how: 'given' };
-  if (path === '-') return { date: new Date().toISOString(), how: 'now' };
+  if (isStdin(path)) return { date: new Date().toISOString(), how: 'now' };
   const fromName = dateInName(basename(path));
   if (fromName) return { date: fromName, how: 'file name' };
   return { date: (await stat(path)).mtime.toISOString(), how: 'modification time' };

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { Ingest } from '../infer/ingest.js';
 import { streamObjects } from '../rpsl/read.js';
+import { isStdin } from '../rpsl/open-input.js';
 import type { RpslObject } from '../rpsl/types.js';
 import type { Store } from '../store/store.js';
 import type { ObjectProvenance } from '../store/types.js';
@@ -49,7 +50,7 @@ const BATCH = 2000;
  * `dump`, from the file name, with the dump's date (see dump-date.ts).
  */
 export async function importDump(path: string, store: Store, opts: ImportOptions = {}): Promise<ImportSummary & { interrupted: boolean }> {
-  const from = opts.from ?? (path === '-' ? 'stdin' : basename(path));
+  const from = opts.from ?? (isStdin(path) ? 'stdin' : basename(path));
   const date = opts.stream ? { date: opts.date ?? new Date().toISOString(), how: (opts.date ? 'given' : 'now') as DumpDate['how'] } : await dumpDate(path, opts.date);
   const provenance: ObjectProvenance = { kind: 'dump', from, date: date.date };
   const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, problems: [] };
@@ -68,8 +69,8 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
     });
   };
   let interrupted = false;
-  const label = path === '-' ? '<stdin>' : path;
-  for await (const object of streamObjects(opts.stream ?? path, label, () => summary.readerProblems++)) {
+  const label = isStdin(path) ? '<stdin>' : path;
+  for await (const object of streamObjects(opts.stream ?? path, label, () => summary.readerProblems++, { checkText: true })) {
     summary.objects++;
     if (summary.objects % every === 0) opts.onProgress?.(summary.objects);
     if (!Ingest.keeps(object)) {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Family } from '../infer/types.js';
-import { openInput } from '../rpsl/open-input.js';
+import { isStdin, openInput } from '../rpsl/open-input.js';
 import type { RelationshipEdge } from './types.js';
 
 /**
@@ -94,7 +94,7 @@ export async function loadRelationshipFile(path: string, opts: RelationshipFileO
   let lines = 0;
   let lineNo = 0;
   let csvCols: Record<(typeof ASREL_CSV_HEADER)[number], number> | undefined;
-  const label = path === '-' ? '<stdin>' : path;
+  const label = isStdin(path) ? '<stdin>' : path;
 
   const rl = createInterface({ input: openInput(path), crlfDelay: Infinity });
   try {

@@ -2,6 +2,11 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
+/** `-` (and `/dev/stdin`, which the CLI passes for `-`: yargs does not take a lone `-` as a value) name standard input. */
+export function isStdin(path: string): boolean {
+  return path === '-' || path === '/dev/stdin';
+}
+
 function isGzip(b: Buffer): boolean {
   return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 }
@@ -12,7 +17,7 @@ function isGzip(b: Buffer): boolean {
  */
 export function openInput(input: string | NodeJS.ReadableStream): Readable {
   const src: AsyncIterable<Buffer> =
-    typeof input !== 'string' ? (input as Readable) : input === '-' ? process.stdin : createReadStream(input);
+    typeof input !== 'string' ? (input as Readable) : isStdin(input) ? process.stdin : createReadStream(input);
   async function* bytes(): AsyncGenerator<Buffer> {
     const it = src[Symbol.asyncIterator]();
     const first = await it.next();

@@ -1,5 +1,8 @@
 // Ordinary mistakes on the command line: one line saying what is wrong and what to do, exit 2,
 // before any network or store work (issue 10).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 
@@ -28,5 +31,29 @@ describe('usage mistakes', () => {
     const r = asrel(['rel', '6939', '1299', '--afi', 'IPv6', '--offline', '--data', '/nonexistent-asrel-store']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('ipv6: p2p — AS6939 and AS1299 are peers');
+  });
+});
+
+describe('inputs', () => {
+  it('refuses a binary file in import and --input with one line', () => {
+    for (const args of [['import', '/bin/ls', '--data', '/tmp/asrel-test-binary-store'], ['rel', '1', '2', '--input', '/bin/ls']]) {
+      const r = asrel(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('/bin/ls is not an RPSL text file: it contains NUL bytes');
+    }
+  });
+
+  it('reads standard input as - in import, --input and --asns', () => {
+    const rpsl = readFileSync('data/real/AS3255.ripe.irrd-sample-2018.rpsl', 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-stdin-'));
+    const imp = asrel(['import', '-', '--data', dir], { input: rpsl });
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stdout).toContain('standard input: 1 objects read, stored 1 aut-num');
+    const rel = asrel(['rel', '3255', '174', '--input', '-', '--afi', 'ipv4'], { input: rpsl });
+    expect(rel.code, rel.stderr).toBe(0);
+    expect(rel.stdout).toContain('ipv4: c2p — AS3255 is AS174\'s customer');
+    const batch = asrel(['batch', '--asns', '-', '--data', dir, '--offline'], { input: '3255\n174\n' });
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(batch.stdout.split('\n')[1]).toMatch(/^3255,174,true,1,/);
   });
 });

@@ -6,6 +6,7 @@ import { checkDate } from '../../gather/dump-date.js';
 import { HttpDumpError, isUrl, openHttpDump } from '../../gather/http-dump.js';
 import { importDump, type ImportSummary } from '../../gather/import-dump.js';
 import { InputError } from '../../rpsl/read.js';
+import { isStdin } from '../../rpsl/open-input.js';
 
 interface ImportArgs {
   files: string[];
@@ -62,7 +63,7 @@ const command: CommandModule<object, ImportArgs> = {
           r.readerProblems ? `${r.readerProblems} reader warnings` : '',
           r.problems.length ? `${r.problems.length} object(s) whose policies could not be analysed, e.g. ${r.problems[0]}` : '',
         ].filter(Boolean);
-        process.stdout.write(`${r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})\n`);
+        process.stdout.write(`${isStdin(r.file) ? 'standard input' : r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})\n`);
         if (r.date.how === 'modification time') process.stderr.write(`note: ${r.file} is dated by its modification time; give --date YYYY-MM-DD if that is not the dump's date\n`);
       }
       process.stdout.write(`store: ${argv.data}\n`);
