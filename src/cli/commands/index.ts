@@ -13,8 +13,9 @@ import batch from './batch.js';
 import darkSpots from './dark-spots.js';
 import reach from './reach.js';
 import report from './report.js';
+import diff from './diff.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
-  whyUnreachable, path, report, reach, rel, neighbors, batch, darkSpots, exportCmd, compare, fetch, importCmd, show, parse,
+  whyUnreachable, path, report, reach, rel, neighbors, batch, darkSpots, exportCmd, compare, diff, fetch, importCmd, show, parse,
 ];
