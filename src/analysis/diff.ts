@@ -53,11 +53,14 @@ export interface DiffResult {
   /** Per family: links in each side, and added/removed/changed counts. */
   counts: Record<Family, { old: number; new: number; added: number; removed: number; changed: number }>;
   darkSpots?: DarkSpotDiff;
+  /** Objects whose text differs (or that exist on one side only), changed sets among them, and the ASes whose links were inferred again. */
+  changedObjects?: { objects: number; sets: number; ases: number };
 }
 
 /** One side of a diff, opened for reading. */
 export interface DiffSide {
   label: string;
+  store: Store;
   engine: InferenceEngine;
   /** `data:` lines of the side. */
   notes: string[];
@@ -86,10 +89,10 @@ export async function openDiffSide(path: string, opts: { date?: string; what: st
       throw new UserError(`${opts.what} ${path}: the folder holds no asrel store with aut-num objects`, 2,
         'Import a dump into it first (asrel import FILE --data DIR), or give the RPSL file itself.');
     }
-    return { label: path, engine: new InferenceEngine(store), notes: storeDataLines(store), close: () => store.close() };
+    return { label: path, store, engine: new InferenceEngine(store), notes: storeDataLines(store), close: () => store.close() };
   }
   const { store, notes } = await storeFromFiles([path], opts.date);
-  return { label: basename(path), engine: new InferenceEngine(store), notes, close: () => store.close() };
+  return { label: basename(path), store, engine: new InferenceEngine(store), notes, close: () => store.close() };
 }
 
 const famCode = (f: Family) => (f === 'ipv4' ? 0 : 1);
@@ -114,6 +117,115 @@ export interface DiffOptions {
   /** Dark-spot pairs kept per side before giving up on the sets (default 20 M: 160 MB a side). */
   maxPairs?: number;
   ambiguous?: AmbiguousPolicy;
+  /** Infer every link of both sides (default: only the links of ASes whose objects changed are inferred on the new side). */
+  full?: boolean;
+}
+
+/**
+ * ASes whose links may differ between two stores: those whose active aut-num text differs
+ * (or exists on one side only), and every AS with a rule naming a set (as-set, route-set,
+ * filter-set, peering-set) whose text differs, or a set holding one of those, on either side.
+ * A pair's inference depends only on its two ASes' objects and the sets their rules name,
+ * so every other pair is the same on both sides.
+ */
+export function changedAses(oldStore: Store, newStore: Store): { asns: Set<number>; objects: number; sets: number } {
+  const q = 'SELECT class, key, text FROM objects WHERE active = 1 ORDER BY class, key';
+  type Row = { class: string; key: string; text: string };
+  const io = (oldStore.db.prepare(q).iterate() as IterableIterator<Row>)[Symbol.iterator]();
+  const inw = (newStore.db.prepare(q).iterate() as IterableIterator<Row>)[Symbol.iterator]();
+  const asns = new Set<number>();
+  const sets = new Set<string>();
+  let objects = 0;
+  const mark = (r: Row) => {
+    objects++;
+    if (r.class === 'aut-num') {
+      const asn = Number(r.key.replace(/^AS/i, ''));
+      asns.add(asn);
+      sets.add(`AS${asn}`); // member-of and membership: the sets holding it changed too
+    } else sets.add(r.key);
+  };
+  let o = io.next(), n = inw.next();
+  while (!o.done || !n.done) {
+    const c = o.done ? 1 : n.done ? -1 : o.value.class < n.value.class ? -1 : o.value.class > n.value.class ? 1 : o.value.key < n.value.key ? -1 : o.value.key > n.value.key ? 1 : 0;
+    if (c < 0) { mark(o.value); o = io.next(); }
+    else if (c > 0) { mark(n.value); n = inw.next(); }
+    else {
+      if (o.value.text !== n.value.text) mark(o.value);
+      o = io.next();
+      n = inw.next();
+    }
+  }
+  // Sets holding a changed set or AS, upward, on both sides; then the owners of rules naming them.
+  const names = new Set<string>(sets);
+  let frontier = [...names];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const x of frontier) for (const st of [oldStore, newStore]) for (const p of st.setsHolding(x)) if (!names.has(p)) { names.add(p); next.push(p); }
+    frontier = next;
+  }
+  for (const st of [oldStore, newStore]) {
+    const owners = st.db.prepare('SELECT DISTINCT r.owner AS owner FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ?');
+    for (const x of names) if (!/^AS\d+$/.test(x)) for (const r of owners.all(x) as { owner: number }[]) asns.add(r.owner);
+  }
+  return { asns, objects, sets: [...sets].filter((x) => !/^AS\d+$/.test(x)).length };
+}
+
+const linkKey = (l: { family: Family; a: number; b: number }) => `${l.family}|${l.a}|${l.b}`;
+
+/**
+ * The diff from one full pass over the old side: links of unchanged ASes are the same on the
+ * new side; the new inferences of the changed ASes' links are read one AS at a time.
+ */
+export function diffIncremental(oldSide: DiffSide, newSide: DiffSide, families: readonly Family[], changed: Set<number>,
+  visit?: { old?: (l: LinkInference) => void; new?: (l: LinkInference) => void }): Omit<DiffResult, 'darkSpots'> {
+  const fresh = new Map<string, LinkInference>();
+  for (const x of changed) {
+    for (const f of families) {
+      for (const l of newSide.engine.neighbours(x, f, { text: false })) {
+        if (l.relation === 'none' || l.a === l.b) continue;
+        const k = low(l);
+        fresh.set(linkKey(k), k);
+      }
+    }
+  }
+  const added: DiffLink[] = [];
+  const removed: DiffLink[] = [];
+  const changedLinks: DiffChange[] = [];
+  const counts = Object.fromEntries(FAMILIES.map((f) => [f, { old: 0, new: 0, added: 0, removed: 0, changed: 0 }])) as DiffResult['counts'];
+  const seen = new Set<string>();
+  for (const raw of oldSide.engine.all(families, { text: false })) {
+    if (raw.relation === 'none') continue;
+    const o = low(raw);
+    counts[o.family].old++;
+    visit?.old?.(o);
+    if (!changed.has(o.a) && !changed.has(o.b)) {
+      counts[o.family].new++;
+      visit?.new?.(o);
+      continue;
+    }
+    const k = linkKey(o);
+    const n = fresh.get(k);
+    if (!n) {
+      removed.push({ a: o.a, b: o.b, afi: o.family, relation: o.relation });
+      counts[o.family].removed++;
+      continue;
+    }
+    seen.add(k);
+    counts[o.family].new++;
+    visit?.new?.(n);
+    if (n.relation !== o.relation) {
+      changedLinks.push({ a: o.a, b: o.b, afi: o.family, old: o.relation, new: n.relation });
+      counts[o.family].changed++;
+    }
+  }
+  const rest = [...fresh.entries()].filter(([k]) => !seen.has(k)).map(([, l]) => l).sort(order);
+  for (const n of rest) {
+    added.push({ a: n.a, b: n.b, afi: n.family, relation: n.relation });
+    counts[n.family].added++;
+    counts[n.family].new++;
+    visit?.new?.(n);
+  }
+  return { added, removed, changed: changedLinks, counts };
 }
 
 /** Merges two sorted streams of inferences into what was added, removed and changed. */
@@ -285,8 +397,8 @@ export function compareDarkSpots(
       const down = ranked(oldTopos[f], f, opts.top);
       totals[f].appeared = minus(n.pairs[f]!, o.pairs[f]!, up.add);
       totals[f].disappeared = minus(o.pairs[f]!, n.pairs[f]!, down.add);
-      appeared.push(...up.done());
-      disappeared.push(...down.done());
+      for (const x of up.done()) appeared.push(x);
+      for (const x of down.done()) disappeared.push(x);
     }
   }
   return { appeared, disappeared, totals, compared, top: opts.top };
@@ -304,11 +416,16 @@ export function diffData(oldSide: DiffSide, newSide: DiffSide, opts: DiffOptions
   const keep = (side: 'old' | 'new') => (l: LinkInference) => {
     for (const e of edgesFromInferences([l], policy)) edges[side][l.family].push({ a: e.a, b: e.b, family: e.family, relation: e.relation });
   };
-  const result: DiffResult = diffInferences(
-    oldSide.engine.all(wantSpots ? FAMILIES : families, { text: false }),
-    newSide.engine.all(wantSpots ? FAMILIES : families, { text: false }),
-    wantSpots ? { old: keep('old'), new: keep('new') } : undefined,
-  );
+  const streamed = wantSpots ? FAMILIES : families;
+  const visit = wantSpots ? { old: keep('old'), new: keep('new') } : undefined;
+  let result: DiffResult;
+  if (opts.full) {
+    result = diffInferences(oldSide.engine.all(streamed, { text: false }), newSide.engine.all(streamed, { text: false }), visit);
+  } else {
+    const changed = changedAses(oldSide.store, newSide.store);
+    result = diffIncremental(oldSide, newSide, streamed, changed.asns, visit);
+    result.changedObjects = { objects: changed.objects, sets: changed.sets, ases: changed.asns.size };
+  }
   if (wantSpots) {
     // Dark spots need both families' graphs; links of a family not asked for are not listed.
     const drop = (f: Family) => !families.includes(f);

@@ -18,6 +18,7 @@ interface DiffArgs {
   out?: string;
   top: number;
   'dark-spots': boolean;
+  full: boolean;
   ambiguous: AmbiguousPolicy;
 }
 
@@ -68,6 +69,7 @@ const command: CommandModule<object, DiffArgs> = {
       .option('out', { type: 'string', describe: 'write to FILE instead of standard output' })
       .option('top', { type: 'number', default: 20, describe: 'dark spots listed per family and direction, largest cones first (the totals are always given)' })
       .option('dark-spots', { type: 'boolean', default: true, describe: 'compare dark spots too (--no-dark-spots: links only, faster)' })
+      .option('full', { type: 'boolean', default: false, describe: 'infer every link of both sides (slower); by default only the links of ASes whose objects or sets changed are inferred again on the new side' })
       .option('ambiguous', {
         type: 'string', choices: AMBIGUOUS_POLICIES as string[], default: DEFAULT_AMBIGUOUS,
         describe: 'how links with an ambiguous relation enter the graphs the dark spots are found on',
@@ -92,12 +94,14 @@ const command: CommandModule<object, DiffArgs> = {
     }
     let result: DiffResult;
     try {
-      result = diffData(oldSide, newSide, { families, darkSpots: argv['dark-spots'], top: argv.top, ambiguous: argv.ambiguous });
+      result = diffData(oldSide, newSide, { families, darkSpots: argv['dark-spots'], top: argv.top, ambiguous: argv.ambiguous, full: argv.full });
     } finally {
       oldSide.close();
       newSide.close();
     }
     const notes = [...oldSide.notes.map((x) => `old: ${x.replace(/^data: /, '')}`), ...newSide.notes.map((x) => `new: ${x.replace(/^data: /, '')}`)];
+    const c = result.changedObjects;
+    if (c) notes.push(`${n(c.objects)} object(s) differ (${n(c.sets)} of them sets): the links of ${n(c.ases)} AS(es) were inferred again on the new side, the rest are the same objects`);
     for (const x of notes) process.stderr.write(`note: ${x}\n`);
 
     let text: string;
@@ -107,6 +111,7 @@ const command: CommandModule<object, DiffArgs> = {
         old: argv.old, new: argv.new, afi: families,
         added: result.added, removed: result.removed, changed: result.changed,
         counts: Object.fromEntries(families.map((f) => [f, result.counts[f]])),
+        ...(c ? { changedObjects: c } : {}),
         ...(d ? { darkSpots: { appeared: d.appeared, disappeared: d.disappeared, totals: Object.fromEntries(families.map((f) => [f, d.totals[f]])), compared: d.compared, top: d.top } } : {}),
         notes,
       }, null, 2)}\n`;
