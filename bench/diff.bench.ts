@@ -35,10 +35,11 @@ export function perturb(text: string, share: number, seed = SEED): { text: strin
   let edited = 0, dropped = 0, flipped = 0;
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i]!;
-    if (!o.startsWith('aut-num:') || rand() >= share) continue;
+    if (!o.startsWith('aut-num:')) continue;
     const lines = o.split('\n');
     const policy = lines.map((l, k) => (/^(mp-)?(import|export):/.test(l) ? k : -1)).filter((k) => k >= 0);
-    if (policy.length === 0) continue;
+    // Objects without policy lines are not drawn from (a share of those that have some).
+    if (policy.length === 0 || rand() >= share) continue;
     const restricted = lines.map((l, k) => (/^(mp-)?export:.* announce (?!ANY\b)\S+/.test(l) && !/AS-ANY/.test(l) ? k : -1)).filter((k) => k >= 0);
     if (rand() < 0.5 && restricted.length > 0) {
       const k = restricted[Math.floor(rand() * restricted.length)]!;
