@@ -50,8 +50,8 @@ export interface DiffResult {
   added: DiffLink[];
   removed: DiffLink[];
   changed: DiffChange[];
-  /** Per family: links in each side, and added/removed/changed counts. */
-  counts: Record<Family, { old: number; new: number; added: number; removed: number; changed: number }>;
+  /** Per family: links in each side (null when not counted: links only, no full pass), and added/removed/changed counts. */
+  counts: Record<Family, { old: number | null; new: number | null; added: number; removed: number; changed: number }>;
   darkSpots?: DarkSpotDiff;
   /** Objects whose text differs (or that exist on one side only), changed sets among them, and the ASes whose links were inferred again. */
   changedObjects?: { objects: number; sets: number; ases: number };
@@ -172,22 +172,44 @@ export function changedAses(oldStore: Store, newStore: Store): { asns: Set<numbe
 
 const linkKey = (l: { family: Family; a: number; b: number }) => `${l.family}|${l.a}|${l.b}`;
 
+/** Every link of the changed ASes on one side, keyed by (family, a, b), a < b. */
+function linksOf(side: DiffSide, asns: Set<number>, families: readonly Family[]): Map<string, LinkInference> {
+  const out = new Map<string, LinkInference>();
+  for (const x of asns) {
+    for (const f of families) {
+      for (const l of side.engine.neighbours(x, f, { text: false })) {
+        if (l.relation === 'none' || l.a === l.b) continue;
+        const k = low(l);
+        out.set(linkKey(k), k);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Links only, without a full pass over either side: the links of the changed ASes on both
+ * sides, compared. The number of links of each side is not counted (null).
+ */
+export function diffLocal(oldSide: DiffSide, newSide: DiffSide, families: readonly Family[], changed: Set<number>): Omit<DiffResult, 'darkSpots'> {
+  const before = linksOf(oldSide, changed, families);
+  const after = linksOf(newSide, changed, families);
+  const sorted = (m: Map<string, LinkInference>) => [...m.values()].sort(order);
+  const r = diffInferences(sorted(before), sorted(after));
+  for (const f of FAMILIES) {
+    r.counts[f].old = null;
+    r.counts[f].new = null;
+  }
+  return r;
+}
+
 /**
  * The diff from one full pass over the old side: links of unchanged ASes are the same on the
  * new side; the new inferences of the changed ASes' links are read one AS at a time.
  */
 export function diffIncremental(oldSide: DiffSide, newSide: DiffSide, families: readonly Family[], changed: Set<number>,
   visit?: { old?: (l: LinkInference) => void; new?: (l: LinkInference) => void }): Omit<DiffResult, 'darkSpots'> {
-  const fresh = new Map<string, LinkInference>();
-  for (const x of changed) {
-    for (const f of families) {
-      for (const l of newSide.engine.neighbours(x, f, { text: false })) {
-        if (l.relation === 'none' || l.a === l.b) continue;
-        const k = low(l);
-        fresh.set(linkKey(k), k);
-      }
-    }
-  }
+  const fresh = linksOf(newSide, changed, families);
   const added: DiffLink[] = [];
   const removed: DiffLink[] = [];
   const changedLinks: DiffChange[] = [];
@@ -196,10 +218,10 @@ export function diffIncremental(oldSide: DiffSide, newSide: DiffSide, families: 
   for (const raw of oldSide.engine.all(families, { text: false })) {
     if (raw.relation === 'none') continue;
     const o = low(raw);
-    counts[o.family].old++;
+    counts[o.family].old!++;
     visit?.old?.(o);
     if (!changed.has(o.a) && !changed.has(o.b)) {
-      counts[o.family].new++;
+      counts[o.family].new!++;
       visit?.new?.(o);
       continue;
     }
@@ -211,7 +233,7 @@ export function diffIncremental(oldSide: DiffSide, newSide: DiffSide, families: 
       continue;
     }
     seen.add(k);
-    counts[o.family].new++;
+    counts[o.family].new!++;
     visit?.new?.(n);
     if (n.relation !== o.relation) {
       changedLinks.push({ a: o.a, b: o.b, afi: o.family, old: o.relation, new: n.relation });
@@ -222,7 +244,7 @@ export function diffIncremental(oldSide: DiffSide, newSide: DiffSide, families: 
   for (const n of rest) {
     added.push({ a: n.a, b: n.b, afi: n.family, relation: n.relation });
     counts[n.family].added++;
-    counts[n.family].new++;
+    counts[n.family].new!++;
     visit?.new?.(n);
   }
   return { added, removed, changed: changedLinks, counts };
@@ -243,7 +265,7 @@ export function diffInferences(oldLinks: Iterable<LinkInference>, newLinks: Iter
       if (r.done) return undefined;
       if (r.value.relation === 'none') continue;
       const l = low(r.value);
-      counts[l.family][side]++;
+      counts[l.family][side]!++;
       visit?.[side]?.(l);
       return l;
     }
@@ -423,7 +445,7 @@ export function diffData(oldSide: DiffSide, newSide: DiffSide, opts: DiffOptions
     result = diffInferences(oldSide.engine.all(streamed, { text: false }), newSide.engine.all(streamed, { text: false }), visit);
   } else {
     const changed = changedAses(oldSide.store, newSide.store);
-    result = diffIncremental(oldSide, newSide, streamed, changed.asns, visit);
+    result = wantSpots ? diffIncremental(oldSide, newSide, streamed, changed.asns, visit) : diffLocal(oldSide, newSide, families, changed.asns);
     result.changedObjects = { objects: changed.objects, sets: changed.sets, ases: changed.asns.size };
   }
   if (wantSpots) {

@@ -91,6 +91,10 @@ describe('diffData on real registries', () => {
       const { changedObjects, ...rest } = quick;
       expect(changedObjects!.objects).toBe(edited.edited);
       expect(rest).toEqual(full);
+      // Links only: the changed ASes' links on both sides, no full pass.
+      const local = diffData(before, after, { darkSpots: false });
+      expect([local.added, local.removed, local.changed]).toEqual([full.added, full.removed, full.changed]);
+      expect(local.counts.ipv4.old).toBeNull();
       const moved = quick.added.length + quick.removed.length + quick.changed.length;
       expect(moved).toBeGreaterThan(0);
       // Nothing changed: nothing to say.

@@ -33,7 +33,8 @@ export function diffText(r: DiffResult, families: Family[], labels: { old: strin
   const out: string[] = [`Changes from ${labels.old} (old) to ${labels.new} (new); relations read from the first AS's side (p2c: it is the second's provider).`];
   for (const f of families) {
     const c = r.counts[f];
-    out.push('', `${FAM[f]}: ${n(c.old)} links before, ${n(c.new)} after: ${n(c.added)} added, ${n(c.removed)} removed, ${n(c.changed)} changed`);
+    const total = c.old === null || c.new === null ? 'links of the changed ASes' : `${n(c.old)} links before, ${n(c.new)} after`;
+    out.push('', `${FAM[f]}: ${total}: ${n(c.added)} added, ${n(c.removed)} removed, ${n(c.changed)} changed`);
     for (const l of r.added) if (l.afi === f) out.push(`  + AS${l.a}–AS${l.b} ${l.relation}`);
     for (const l of r.removed) if (l.afi === f) out.push(`  - AS${l.a}–AS${l.b} ${l.relation}`);
     for (const l of r.changed) if (l.afi === f) out.push(`  ~ AS${l.a}–AS${l.b} ${l.old} → ${l.new}`);
@@ -68,7 +69,7 @@ const command: CommandModule<object, DiffArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'the same as --format json' })
       .option('out', { type: 'string', describe: 'write to FILE instead of standard output' })
       .option('top', { type: 'number', default: 20, describe: 'dark spots listed per family and direction, largest cones first (the totals are always given)' })
-      .option('dark-spots', { type: 'boolean', default: true, describe: 'compare dark spots too (--no-dark-spots: links only, faster)' })
+      .option('dark-spots', { type: 'boolean', default: true, describe: 'compare dark spots too (--no-dark-spots: links only, read for the changed ASes alone; much faster, and the links of each side are not counted)' })
       .option('full', { type: 'boolean', default: false, describe: 'infer every link of both sides (slower); by default only the links of ASes whose objects or sets changed are inferred again on the new side' })
       .option('ambiguous', {
         type: 'string', choices: AMBIGUOUS_POLICIES as string[], default: DEFAULT_AMBIGUOUS,
