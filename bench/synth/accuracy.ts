@@ -121,7 +121,8 @@ export async function readCsvRows(file: string): Promise<Row[]> {
     if (!line || line[0] === '#') continue;
     const f = line.split(',');
     if (!cols) {
-      cols = Object.fromEntries(f.map((c, i) => [c.trim(), i]));
+      // `a,b` since export's CSV and JSON share one vocabulary; `as1,as2` in older files.
+      cols = Object.fromEntries(f.map((c, i) => [({ a: 'as1', b: 'as2' } as Record<string, string>)[c.trim()] ?? c.trim(), i]));
       for (const c of ['as1', 'as2', 'afi', 'relation']) if (!(c in cols)) throw new Error(`${file}: no column ${c} in the header`);
       continue;
     }

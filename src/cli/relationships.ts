@@ -1,7 +1,7 @@
 /**
- * Where the analysis commands get their relationships: `--relationships FILE` (CAIDA
- * serial-1/2 or asrel CSV; no IRR data needed) or, by default, inference from the IRR
- * objects gathered by `loadIndex`.
+ * Where the analysis commands get their relationships: `--relationships [ipv4:|ipv6:]FILE`
+ * (CAIDA serial-1/2 or asrel CSV; no IRR data needed; repeatable, one file per family) or,
+ * by default, inference from the IRR objects gathered by `loadIndex`.
  */
 import type { Argv } from 'yargs';
 import { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS } from '../graph/build.js';
@@ -46,13 +46,14 @@ export function withRelationshipOptions<T>(y: Argv<T>) {
     .option('relationships', {
       // Not `array: true`: an array option would swallow the positional ASes after it. Repeat it instead.
       type: 'string',
-      describe: 'answer from a relationship file instead of IRR inference: CAIDA serial-1/serial-2 (a|b|-1, a|b|0) or asrel CSV; plain or .gz; repeat for several',
+      describe: 'answer from a relationship file instead of IRR inference: CAIDA serial-1/serial-2 (a|b|-1, a|b|0) or asrel CSV; plain or .gz; '
+        + 'repeat for several; ipv4:FILE / ipv6:FILE reads FILE as that family only (e.g. --relationships ipv4:v4.txt --relationships ipv6:v6.txt)',
     })
     .option('relationships-afi', {
       type: 'string',
       choices: ['ipv4', 'ipv6'],
-      default: 'ipv4',
-      describe: 'address family of CAIDA files (they do not say; CAIDA infers from IPv4 BGP). asrel CSV rows carry their own',
+      defaultDescription: 'ipv4, or the family an asrel export names in its header',
+      describe: 'address family of CAIDA files given without ipv4:/ipv6: (they do not say; CAIDA infers from IPv4 BGP). asrel CSV rows carry their own',
     })
     .option('ambiguous', {
       type: 'string',
@@ -65,13 +66,25 @@ export function withRelationshipOptions<T>(y: Argv<T>) {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-async function fromFiles(files: string[], family: Family): Promise<LoadedEdges> {
+/** `ipv6:FILE` → { family: 'ipv6', file: 'FILE' }; a plain FILE has no family. */
+export function relationshipSpec(arg: string): { file: string; family?: Family } {
+  const m = /^(ipv4|ipv6):(.+)$/i.exec(arg);
+  return m ? { family: m[1]!.toLowerCase() as Family, file: m[2]! } : { file: arg };
+}
+
+/** The `--relationships` values as given (one or several). */
+export function relationshipArgs(v: string | string[] | undefined): string[] {
+  return v === undefined ? [] : ([] as string[]).concat(v);
+}
+
+export async function fromFiles(args: string[], caidaFamily?: Family): Promise<LoadedEdges> {
   const edges: RelationshipEdge[] = [];
   const notes: string[] = [];
-  for (const file of files) {
+  for (const arg of args) {
+    const { file, family } = relationshipSpec(arg);
     let r;
     try {
-      r = await loadRelationshipFile(file, { family });
+      r = await loadRelationshipFile(file, family ? { only: family } : caidaFamily ? { family: caidaFamily } : {});
     } catch (e) {
       if (e instanceof RelationshipFileError) {
         throw new UserError(e.message, 2, 'Give a CAIDA as-rel file (provider|customer|-1, peer|peer|0) or a CSV written by `asrel export --format csv`.');
@@ -82,8 +95,9 @@ async function fromFiles(files: string[], family: Family): Promise<LoadedEdges> 
       throw new UserError(`${file}: no relationships in the file`, 2, 'Give a CAIDA as-rel file or an asrel CSV with at least one link.');
     }
     const perFamily = FAMILIES.map((f) => [f, r.edges.filter((e) => e.family === f).length] as const).filter(([, c]) => c > 0);
-    const skipped = Object.entries(r.skipped).map(([k, c]) => `${n(c)} ${k}`).join(', ');
-    const what = r.format === 'asrel-csv' ? 'asrel CSV' : `CAIDA ${r.format.slice(6)}, read as ${family}`;
+    const skipped = Object.entries(r.skipped).map(([k, c]) => `${n(c)} ${FAMILIES.includes(k as Family) ? `${k} (not asked for)` : k}`).join(', ');
+    const how = r.caidaFamilyFrom === 'header' ? ', as its asrel header says' : r.caidaFamilyFrom === 'default' ? ' (the default; CAIDA files do not say their family)' : '';
+    const what = r.format === 'asrel-csv' ? `asrel CSV${family ? `, ${family} rows only` : ''}` : `CAIDA ${r.format.slice(6)}, read as ${r.caidaFamily}${how}`;
     notes.push(`relationships from ${file} (${what}): ${perFamily.map(([f, c]) => `${n(c)} ${f} links`).join(', ') || 'no usable links'}` +
       (skipped ? `; rows left out: ${skipped}` : ''));
     for (const e of r.edges) edges.push(e);
@@ -96,9 +110,9 @@ async function fromFiles(files: string[], family: Family): Promise<LoadedEdges> 
  * for `need.asns`, the cones around those ASes; otherwise the whole store.
  */
 export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
-  const files = argv.relationships === undefined ? [] : ([] as string[]).concat(argv.relationships);
+  const files = relationshipArgs(argv.relationships);
   if (files.length > 0) {
-    const { edges, notes, origin } = await fromFiles(files, argv['relationships-afi'] ?? 'ipv4');
+    const { edges, notes, origin } = await fromFiles(files, argv['relationships-afi']);
     const topologies: Partial<Record<Family, Topology>> = {};
     for (const f of families) {
       if (!edges.some((e) => e.family === f)) continue;
@@ -132,7 +146,7 @@ export function requireFamily(loaded: LoadedTopologies, family: Family): Topolog
   const t = loaded.topologies[family];
   if (t) return t;
   const hint = loaded.origin === 'relationships'
-    ? `CAIDA files are read as --relationships-afi (default ipv4); give an ${family} file with --relationships-afi ${family}, or an asrel CSV with ${family} rows.`
+    ? `CAIDA files are read as ipv4 unless told: give an ${family} file as --relationships ${family}:FILE (one --relationships per family; --relationships-afi ${family} reads every plain file so), or an asrel CSV with ${family} rows.`
     : `The IRR data loaded has no ${family} policy; fetch or import more objects, or use --relationships.`;
   throw new UserError(`no ${family} relationships loaded`, 2, hint);
 }

@@ -25,6 +25,11 @@ export interface ReachSummary {
   families: Record<Family, FamilyReach>;
   /** ASes present in both graphs that the source reaches in exactly one family, biggest cones first. */
   oneFamilyOnly: OneFamilyOnly[];
+  /**
+   * Per family: ASes the source reaches in it that have no link at all in the other family
+   * (no data there, rather than no path; not in `oneFamilyOnly`).
+   */
+  noLinkInOther: Record<Family, number>;
 }
 
 /**
@@ -49,5 +54,12 @@ export function reachSummary(asn: number, topos: Record<Family, Topology>): Reac
     oneFamilyOnly.push({ asn: target, family, path: r[family].path(target) ?? [], cone: customerCone(topos[family].csr, target).length });
   }
   oneFamilyOnly.sort((x, y) => y.cone - x.cone || x.asn - y.asn);
-  return { asn, families, oneFamilyOnly };
+  const noLinkInOther = { ipv4: 0, ipv6: 0 } as Record<Family, number>;
+  for (const f of fams) {
+    const other = topos[f === 'ipv4' ? 'ipv6' : 'ipv4'];
+    for (const target of topos[f].csr.asns) {
+      if (target !== asn && !other.has(target) && r[f].distance(target) >= 0) noLinkInOther[f]++;
+    }
+  }
+  return { asn, families, oneFamilyOnly, noLinkInOther };
 }

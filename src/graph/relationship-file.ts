@@ -8,16 +8,21 @@ import type { RelationshipEdge } from './types.js';
  * exports can stand in for IRR inference:
  *  - CAIDA serial-1: `<provider>|<customer>|-1`, `<peer>|<peer>|0`, `#` comments;
  *  - CAIDA serial-2: the same with a fourth field naming the inference source;
- *  - asrel CSV: header `as1,as2,afi,relation,confidence,evidence_count,sources`.
+ *  - asrel CSV: header `a,b,afi,relation,confidence,evidence_count,sources` (files written
+ *    before the keys were unified say `as1,as2` for `a,b`; both are read).
  * The format is recognised from the first non-comment line. CAIDA files carry no family,
- * so they are read as `family` (default ipv4: CAIDA's files are inferred from IPv4 BGP).
+ * so they are read as `family` (default: the family an asrel export names in its header,
+ * `# asrel ipv6 AS relationships …`, else ipv4: CAIDA's files are inferred from IPv4 BGP).
+ * With `only`, rows of the other family are left out (and counted).
  */
 
 export type RelationshipFileFormat = 'caida-serial-1' | 'caida-serial-2' | 'asrel-csv';
 
 export interface RelationshipFileOptions {
-  /** Family of CAIDA lines (asrel CSV rows name their own). Default ipv4. */
+  /** Family of CAIDA lines (asrel CSV rows name their own). Default: `only`, else the asrel header's, else ipv4. */
   family?: Family;
+  /** Keep only this family's rows (asrel CSV); rows of the other are counted in `skipped`. */
+  only?: Family;
 }
 
 export interface RelationshipFileResult {
@@ -25,8 +30,11 @@ export interface RelationshipFileResult {
   format: RelationshipFileFormat | 'empty';
   /** Data lines read (comments and the CSV header excluded). */
   lines: number;
-  /** asrel CSV rows that are not usable links (ambiguous / conflict / none), by relation. */
+  /** asrel CSV rows that are not usable links (ambiguous / conflict / none, or of the family left out), by reason. */
   skipped: Record<string, number>;
+  /** Family CAIDA lines were read as, and how it was chosen. */
+  caidaFamily: Family;
+  caidaFamilyFrom: 'option' | 'header' | 'default';
 }
 
 /** A malformed line or an unreadable file; the message names file and line. */
@@ -37,7 +45,11 @@ export class RelationshipFileError extends Error {
   }
 }
 
-export const ASREL_CSV_HEADER = ['as1', 'as2', 'afi', 'relation', 'confidence', 'evidence_count', 'sources'] as const;
+export const ASREL_CSV_HEADER = ['a', 'b', 'afi', 'relation', 'confidence', 'evidence_count', 'sources'] as const;
+/** Column names of files written before the keys were unified. */
+const OLD_NAMES: Record<string, string> = { as1: 'a', as2: 'b' };
+/** The header line of an asrel CAIDA export names its family. */
+const ASREL_CAIDA_HEADER = /^#\s*asrel (ipv4|ipv6) AS relationships/;
 const UNUSABLE = new Set(['ambiguous', 'conflict', 'none']);
 const MAX_ASN = 4294967295;
 
@@ -87,7 +99,10 @@ export function splitCsvLine(line: string): string[] | null {
 
 /** Reads a relationship file (plain or gzip; `-` = stdin) with its format and counts. */
 export async function loadRelationshipFile(path: string, opts: RelationshipFileOptions = {}): Promise<RelationshipFileResult> {
-  const caidaFamily: Family = opts.family ?? 'ipv4';
+  // `only` (from `ipv6:FILE`) names the family of a CAIDA file too.
+  const given = opts.only ?? opts.family;
+  let caidaFamily: Family = given ?? 'ipv4';
+  let caidaFamilyFrom: RelationshipFileResult['caidaFamilyFrom'] = given ? 'option' : 'default';
   const edges: RelationshipEdge[] = [];
   const skipped: Record<string, number> = {};
   let format: RelationshipFileResult['format'] = 'empty';
@@ -101,12 +116,19 @@ export async function loadRelationshipFile(path: string, opts: RelationshipFileO
     for await (const raw of rl) {
       lineNo++;
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (line.trim() === '' || line.startsWith('#')) continue;
+      if (line.trim() === '' || line.startsWith('#')) {
+        const declared = format === 'empty' && !given ? ASREL_CAIDA_HEADER.exec(line) : null;
+        if (declared) {
+          caidaFamily = declared[1] as Family;
+          caidaFamilyFrom = 'header';
+        }
+        continue;
+      }
       if (format === 'empty') {
         if (line.includes('|')) {
           format = line.split('|').length >= 4 ? 'caida-serial-2' : 'caida-serial-1';
         } else {
-          const head = splitCsvLine(line)?.map((h) => h.trim().toLowerCase());
+          const head = splitCsvLine(line)?.map((h) => h.trim().toLowerCase()).map((h) => OLD_NAMES[h] ?? h);
           const missing = head ? ASREL_CSV_HEADER.filter((h) => !head.includes(h)) : [...ASREL_CSV_HEADER];
           if (!head || missing.length > 0) {
             throw new RelationshipFileError(label, lineNo,
@@ -128,9 +150,13 @@ export async function loadRelationshipFile(path: string, opts: RelationshipFileO
         const relation = f[cols.relation].trim().toLowerCase();
         const afi = f[cols.afi].trim().toLowerCase();
         if (afi !== 'ipv4' && afi !== 'ipv6') throw new RelationshipFileError(label, lineNo, `afi "${f[cols.afi]}" is neither ipv4 nor ipv6`);
-        const a = parseAsn(f[cols.as1], label, lineNo, 'as1');
-        const b = parseAsn(f[cols.as2], label, lineNo, 'as2');
+        const a = parseAsn(f[cols.a], label, lineNo, 'a');
+        const b = parseAsn(f[cols.b], label, lineNo, 'b');
         if (a === b) throw new RelationshipFileError(label, lineNo, `AS${a} is related to itself`);
+        if (opts.only && afi !== opts.only) {
+          skipped[afi] = (skipped[afi] ?? 0) + 1;
+          continue;
+        }
         if (UNUSABLE.has(relation)) {
           skipped[relation] = (skipped[relation] ?? 0) + 1;
           continue;
@@ -159,7 +185,7 @@ export async function loadRelationshipFile(path: string, opts: RelationshipFileO
   } finally {
     rl.close();
   }
-  return { edges, format, lines, skipped };
+  return { edges, format, lines, skipped, caidaFamily, caidaFamilyFrom };
 }
 
 /** Reads a relationship file into edges (see `loadRelationshipFile` for counts and format). */

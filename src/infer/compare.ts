@@ -19,11 +19,11 @@ export interface FamilyComparison {
   common: number;
   /** Common links where asrel's single relation equals the truth. */
   agree: number;
-  /** agree / common. */
-  agreement: number;
-  /** Common links where asrel decided one relation (not ambiguous/conflict), and agreement over those. */
+  /** agree / common; null when no link is known to both (nothing to agree on: "n/a", not 0%). */
+  agreement: number | null;
+  /** Common links where asrel decided one relation (not ambiguous/conflict), and agreement over those (null when none). */
   decided: number;
-  agreementDecided: number;
+  agreementDecided: number | null;
   /** Ambiguous links whose candidates include the truth. */
   ambiguousIncludingTruth: number;
   /** matrix[truth][asrel] = count. */
@@ -76,7 +76,7 @@ export function compareFamily(family: Family, inferred: LinkInference[], truth: 
   }
   let onlyAsrel = 0;
   for (const k of mine.keys()) if (!t.has(k)) onlyAsrel++;
-  const ratio = (x: number, y: number) => (y === 0 ? 0 : Math.round((x / y) * 10000) / 10000);
+  const ratio = (x: number, y: number) => (y === 0 ? null : Math.round((x / y) * 10000) / 10000);
   return {
     family,
     truthLinks: t.size,
@@ -96,14 +96,17 @@ export function compareFamily(family: Family, inferred: LinkInference[], truth: 
 
 /** The confusion matrix and counts as text. */
 export function comparisonText(c: FamilyComparison): string[] {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   const out = [
     `${c.family}: ${c.common} links known to both (ground truth ${c.truthLinks}, asrel ${c.asrelLinks})`,
-    `  agreement ${c.agree}/${c.common} = ${pct(c.agreement)}; over the ${c.decided} links asrel decided: ${pct(c.agreementDecided)}` +
-      (c.ambiguousIncludingTruth ? `; ${c.ambiguousIncludingTruth} ambiguous links include the truth` : ''),
+    c.common === 0
+      ? `  agreement n/a: no link is known to both${c.truthLinks === 0 ? ` (the ground truth has no ${c.family} links)` : c.asrelLinks === 0 ? ` (asrel inferred no ${c.family} links)` : ''}`
+      : `  agreement ${c.agree}/${c.common} = ${pct(c.agreement)}; over the ${c.decided} links asrel decided: ${pct(c.agreementDecided)}` +
+        (c.ambiguousIncludingTruth ? `; ${c.ambiguousIncludingTruth} ambiguous links include the truth` : ''),
     `  only asrel: ${c.onlyAsrel}; only ground truth: ${c.onlyTruth} (${c.onlyTruthCovered} of them touch an AS whose aut-num is in the data)`,
     `  rows: ground truth, columns: asrel (read from the lower ASN: p2c = lower ASN is the provider)`,
   ];
+  if (c.common === 0) return out.slice(0, 3);
   const w = 10;
   out.push(`  ${'truth'.padEnd(w)}${ASREL_CLASSES.map((c2) => c2.padStart(w)).join('')}`);
   for (const r of TRUTH_CLASSES) {

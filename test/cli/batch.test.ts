@@ -13,10 +13,10 @@ describe('asrel batch', () => {
     const r = asrel(['batch', '--asns', list, '--relationships', HE]);
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n');
-    expect(rows[0]).toBe('a,b,ipv4_reachable,ipv4_length,ipv4_path,ipv6_reachable,ipv6_length,ipv6_path,dark_spot,dark_family');
+    expect(rows[0]).toBe('a,b,ipv4_reachable,ipv4_length,ipv4_path,ipv4_reason,ipv6_reachable,ipv6_length,ipv6_path,ipv6_reason,dark_spot,dark_family');
     expect(rows).toHaveLength(1 + 6);
-    expect(rows).toContain('6939,174,true,2,6939 1299 174,false,,,true,ipv6');
-    expect(rows).toContain('1299,174,true,1,1299 174,true,1,1299 174,false,');
+    expect(rows).toContain('6939,174,true,2,6939 1299 174,path,false,,,no-path,true,ipv6');
+    expect(rows).toContain('1299,174,true,1,1299 174,path,true,1,1299 174,path,false,');
     expect(r.stderr).toContain('note: relationships from');
     expect(r.stderr).toContain('1 repeated AS number(s) ignored');
   });
@@ -26,8 +26,28 @@ describe('asrel batch', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const rows = readFileSync(out, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('a,b,ipv6_reachable,ipv6_length,ipv6_path');
-    expect(rows).toContain('174,6939,false,,');
+    expect(rows[0]).toBe('a,b,ipv6_reachable,ipv6_length,ipv6_path,ipv6_reason');
+    expect(rows).toContain('174,6939,false,,,no-path');
+  });
+  it('an AS with no link in a family is no-data there, not a dark spot; --json says the same', () => {
+    // AS64500 (documentation ASN, made up) has no link in the reconstruction at all.
+    const withStub = join(dir, 'stub.txt');
+    writeFileSync(withStub, '6939\n174\n64500\n');
+    const r = asrel(['batch', '--asns', withStub, '--relationships', HE]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows).toContain('6939,64500,false,,,no-data,false,,,no-data,false,');
+    expect(rows).toContain('174,6939,true,2,174 1299 6939,path,false,,,no-path,true,ipv6');
+    const j = JSON.parse(asrel(['batch', '--asns', withStub, '--relationships', HE, '--json']).stdout);
+    expect(j.families).toEqual(['ipv4', 'ipv6']);
+    expect(j.pairs).toHaveLength(6);
+    expect(j.pairs).toContainEqual({
+      a: 6939, b: 174,
+      ipv4: { reachable: true, length: 2, path: [6939, 1299, 174], reason: 'path' },
+      ipv6: { reachable: false, length: null, path: null, reason: 'no-path' },
+      darkSpot: true, darkFamily: 'ipv6',
+    });
+    expect(j.pairs.find((p: { a: number; b: number }) => p.a === 64500 && p.b === 174)).toMatchObject({ ipv4: { reason: 'no-data' }, darkSpot: false, darkFamily: null });
   });
   it('names the line of junk in the ASN list', () => {
     const bad = join(dir, 'bad.txt');

@@ -30,6 +30,23 @@ describe('asrel compare', () => {
     expect(r.stdout).toMatch(/agreement \d+\/\d+ = \d+\.\d%/);
   });
 
+  it('a family the ground truth lacks is warned about and n/a, not 0%; ipv6:FILE names the family', () => {
+    const r = asrel(['compare', '--relationships', CAIDA, '--input', AS3255, '--afi', 'both']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: the ground truth has no ipv6 links, so ipv6 is not compared (n/a)');
+    expect(r.stderr).toContain(`give --relationships ipv6:${CAIDA}`);
+    expect(r.stdout).toContain('agreement n/a: no link is known to both (the ground truth has no ipv6 links)');
+    expect(r.stdout).not.toContain('0/0');
+    const j = JSON.parse(asrel(['compare', '--relationships', CAIDA, '--input', AS3255, '--afi', 'ipv6', '--json']).stdout);
+    expect(j.families[0]).toMatchObject({ family: 'ipv6', truthLinks: 0, agreement: null });
+    expect(j.warnings).toHaveLength(1);
+    // Said to be IPv6 (only to show the option; CAIDA 2015 is IPv4 data): no warning, and compared.
+    const six = JSON.parse(asrel(['compare', '--relationships', `ipv6:${CAIDA}`, '--input', AS3255, '--json']).stdout);
+    expect(six.families.map((f: { family: string }) => f.family)).toEqual(['ipv6']);
+    expect(six.files[0]).toMatchObject({ readAs: 'ipv6', readAsFrom: 'option' });
+    expect(six.warnings).toEqual([]);
+  });
+
   it('a file that is not a relationship file is refused', () => {
     const r = asrel(['compare', '--relationships', AS3255, '--input', AS3255]);
     expect(r.code).toBe(2);

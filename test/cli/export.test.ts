@@ -1,5 +1,5 @@
 // `asrel export` as CSV / CAIDA / JSON from real objects, read back by the relationship-file reader.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('asrel export', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     const lines = text.trim().split('\n');
-    expect(lines[0]).toBe('as1,as2,afi,relation,confidence,evidence_count,sources');
+    expect(lines[0]).toBe('a,b,afi,relation,confidence,evidence_count,sources');
     expect(lines).toContain('174,3255,ipv6,p2c,0.4,2,RIPE from dump AS3255.rpsl (' + lines.find((l) => l.startsWith('174,3255,ipv6'))!.split('(')[1]);
     const back = await loadRelationshipFile(out);
     expect(back.format).toBe('asrel-csv');
@@ -47,11 +47,25 @@ describe('asrel export', () => {
     expect(r.stderr).toMatch(/--out PREFIX/);
   });
 
-  it('JSON to stdout carries the evidence', () => {
+  it('JSON to stdout carries the evidence, with the CSV\'s keys; --json is --format json', () => {
     const r = asrel(['export', '--input', AS3255, '--format', 'json', '--afi', 'ipv6']);
     const j = JSON.parse(r.stdout);
-    expect(j.links.every((l: { family: string }) => l.family === 'ipv6')).toBe(true);
+    expect(j.links.every((l: { afi: string }) => l.afi === 'ipv6')).toBe(true);
+    expect(Object.keys(j.links[0]).slice(0, 4)).toEqual(['a', 'b', 'afi', 'relation']);
+    expect(j.links[0]).not.toHaveProperty('family');
     expect(j.links[0].evidence[0]).toHaveProperty('line');
+    const r2 = asrel(['export', '--input', AS3255, '--json', '--afi', 'ipv6']);
+    expect(r2.code).toBe(0);
+    expect(JSON.parse(r2.stdout).links).toEqual(j.links);
+    const both = asrel(['export', '--input', AS3255, '--json', '--format', 'caida']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('ask for two formats');
+  });
+
+  it('reads back CSV files written with the old as1,as2 header', async () => {
+    const old = join(dir, 'old.csv');
+    writeFileSync(old, 'as1,as2,afi,relation,confidence,evidence_count,sources\n3356,3255,ipv4,p2c,1,2,made-up\n');
+    expect((await loadRelationshipFile(old)).edges).toEqual([{ a: 3356, b: 3255, family: 'ipv4', relation: 'p2c' }]);
   });
 
   it('formula-looking CSV cells are neutralised', () => {

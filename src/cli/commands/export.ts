@@ -13,11 +13,19 @@ import { familiesArg } from './rel.js';
 
 interface ExportArgs extends DataArgs {
   format: 'csv' | 'caida' | 'json';
+  json: boolean;
   afi: 'ipv4' | 'ipv6' | 'both';
   out?: string;
 }
 
-export const CSV_HEADER = ['as1', 'as2', 'afi', 'relation', 'confidence', 'evidence_count', 'sources'];
+/** One vocabulary for CSV and JSON (README, "JSON shapes"): a, b, afi; the relation is read from a's side. */
+export const CSV_HEADER = ['a', 'b', 'afi', 'relation', 'confidence', 'evidence_count', 'sources'];
+
+/** A link as export's JSON writes it: the same keys as the CSV (`afi`, not `family`). */
+export function linkJson(l: LinkInference): Record<string, unknown> {
+  const { a, b, family, ...rest } = l;
+  return { a, b, afi: family, ...rest };
+}
 
 /** A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`. */
 export function neutralise(cell: string): string {
@@ -70,12 +78,17 @@ const command: CommandModule<object, ExportArgs> = {
   builder: (y: Argv) =>
     withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both')
       .option('format', { type: 'string', choices: ['csv', 'caida', 'json'], default: 'csv', describe: 'output format' })
+      .option('json', { type: 'boolean', default: false, describe: 'the same as --format json' })
       .option('out', {
         type: 'string',
         describe: 'write to FILE instead of standard output; for --format caida FILE is a prefix: FILE.ipv4.as-rel.txt and FILE.ipv6.as-rel.txt',
       })
       .example('$0 export --input ripe.db.aut-num.gz --format caida --out ripe', 'writes ripe.ipv4.as-rel.txt and ripe.ipv6.as-rel.txt') as unknown as Argv<ExportArgs>,
   handler: async (argv) => {
+    if (argv.json) {
+      if (argv.format !== 'csv' && argv.format !== 'json') throw new UserError(`--json and --format ${argv.format} ask for two formats`, 2, 'Give one: --json (the same as --format json) or --format csv|caida.');
+      argv.format = 'json';
+    }
     const fams = familiesArg(argv.afi);
     if (argv.format === 'caida' && fams.length > 1 && !argv.out) {
       throw new UserError('--format caida writes one file per address family', 2,
@@ -137,7 +150,7 @@ const command: CommandModule<object, ExportArgs> = {
         let first = true;
         for (const l of links) {
           count(l);
-          await o.write(`${first ? '' : ',\n'}${JSON.stringify(l)}`);
+          await o.write(`${first ? '' : ',\n'}${JSON.stringify(linkJson(l))}`);
           first = false;
         }
         await o.write(`\n], "data": ${JSON.stringify(notes)}}\n`);

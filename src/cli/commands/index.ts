@@ -72,6 +72,11 @@ export const catalog: CommandEntry[] = [
     load: () => import('./compare.js'),
   },
   {
+    command: 'diff',
+    describe: 'what changed between two registries (store folders or RPSL files/dumps): links added, removed and changed, and dark spots that appeared or disappeared, per family',
+    load: () => import('./diff.js'),
+  },
+  {
     command: 'fetch <objects..>',
     describe: 'fetch aut-nums and sets from the IRR into the store, optionally crawling neighbours',
     load: () => import('./fetch.js'),

@@ -44,7 +44,10 @@ const command: CommandModule<object, ReachArgs> = {
     for (const f of FAMILIES) {
       const only = s.oneFamilyOnly.filter((o) => o.family === f);
       const other = OTHER_FAMILY[f];
-      out.push('', `Reached in ${FAM[f]} but not in ${FAM[other]}: ${only.length.toLocaleString('en-US')} AS(es)${only.length > argv.top ? `, the ${argv.top} with the largest customer cones shown` : ''}`);
+      const noLink = s.noLinkInOther[f];
+      out.push('', `Reached in ${FAM[f]} but not in ${FAM[other]}: ${only.length.toLocaleString('en-US')} AS(es) with ${FAM[other]} links but no valley-free ${FAM[other]} path` +
+        `; ${noLink.toLocaleString('en-US')} more reached in ${FAM[f]} have no ${FAM[other]} link at all (no data, not counted as unreachable)` +
+        `${only.length > argv.top ? `; the ${argv.top} with the largest customer cones shown` : ''}`);
       for (const o of only.slice(0, argv.top)) out.push(`  AS${o.asn} (customer cone ${o.cone.toLocaleString('en-US')}): ${FAM[f]} path ${pathString(o.path)}`);
     }
     out.push('', `Model: Gao–Rexford (valley-free) routing; \`asrel why-unreachable ${asn} B --afi F\` explains one pair.`);
