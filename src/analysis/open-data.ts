@@ -29,6 +29,8 @@ export interface DataArgs {
   input?: string[];
   /** Date of the --input files (YYYY-MM-DD), when their names do not say. */
   date?: string;
+  /** No notes on stderr. */
+  quiet?: boolean;
 }
 
 /** What a question needs gathered: these ASes and their uphill cones; with `neighbours`, also every AS they name. */

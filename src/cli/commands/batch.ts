@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import { FAMILIES } from '../../infer/families.js';
 import { withAnalysisData } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { printNotes } from '../output.js';
 
 interface BatchArgs extends EdgeArgs {
   asns: string;
@@ -65,7 +66,7 @@ const command: CommandModule<object, BatchArgs> = {
       const absent = asns.filter((a) => !t.has(a));
       if (absent.length) notes.push(`${t.family}: ${absent.length} of the ${asns.length} ASes have no link (every pair with them is ${t.family}_reason=no-data, never a dark spot): ${absent.slice(0, 10).map((a) => `AS${a}`).join(', ')}${absent.length > 10 ? ', …' : ''}`);
     }
-    for (const n of notes) process.stderr.write(`note: ${n}\n`);
+    printNotes(notes, argv.quiet);
 
     let out: Writable = process.stdout;
     if (argv.out) {

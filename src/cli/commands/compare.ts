@@ -11,6 +11,7 @@ import type { DataArgs } from '../../analysis/open-data.js';
 import { withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
 import { relationshipArgs, relationshipSpec } from '../relationships.js';
+import { printNotes, printResult } from '../output.js';
 
 interface CompareArgs extends DataArgs {
   relationships: string | string[];
@@ -84,14 +85,15 @@ const command: CommandModule<object, CompareArgs> = {
         (caida.length ? `: CAIDA files do not say their family and ${caida.map((t) => t.file).join(', ')} ${caida.length > 1 ? 'were' : 'was'} read as ${caida[0]!.readAs}` +
           `; if it is ${f} data, give --relationships ${f}:${caida[0]!.file}` : ''));
     }
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    printNotes(warnings.map((w) => `warning: ${w}`), false);
     const { results, notes } = await withData(argv, undefined, (d) => {
       const links = [...d.engine.all(fams, { text: false })];
       const hasObject = (asn: number) => d.engine.hasObject(asn);
       return { results: fams.map((f) => compareFamily(f, links, edges, hasObject)), notes: [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))] };
     });
     if (argv.json) {
-      process.stdout.write(`${JSON.stringify({
+      printNotes(notes, argv.quiet);
+      printResult(`${JSON.stringify({
         relationships: argv.relationships, format: files[0]!.format, files, families: results, warnings, data: notes,
       }, null, 2)}\n`);
       return;
@@ -99,9 +101,10 @@ const command: CommandModule<object, CompareArgs> = {
     const describe = (t: TruthFile) => t.format === 'asrel-csv'
       ? `asrel CSV${t.only ? `, ${t.only} rows only` : ''}`
       : `CAIDA ${t.format.slice(6)}, read as ${t.readAs}${t.readAsFrom === 'header' ? ' (its asrel header says so)' : t.readAsFrom === 'default' ? ' (the default: CAIDA files do not say)' : ''}`;
-    const lines = [...notes, ...files.map((t) => `ground truth: ${t.file} (${describe(t)}, ${t.links} links)`)];
+    printNotes(notes, argv.quiet);
+    const lines = [...files.map((t) => `ground truth: ${t.file} (${describe(t)}, ${t.links} links)`)];
     for (const r of results) lines.push(...comparisonText(r));
-    process.stdout.write(`${lines.join('\n')}\n`);
+    printResult(`${lines.join('\n')}\n`);
   },
 };
 export default command;

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { FAMILIES, FAMILY_LABEL as FAM } from '../../infer/families.js';
 import { withAnalysisData, withJson } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { printNotes, printResult } from '../output.js';
 
 interface DarkArgs extends EdgeArgs {
   afi?: Family;
@@ -36,10 +37,12 @@ const command: CommandModule<object, DarkArgs> = {
     const spots = result.spots;
     if (argv.json) {
       const total = families.reduce((n, f) => n + result.total[f], 0);
-      process.stdout.write(JSON.stringify({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, notes: loaded.notes }, null, 2) + '\n');
+      printNotes(loaded.notes, argv.quiet);
+      printResult(JSON.stringify({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, notes: loaded.notes }, null, 2) + '\n');
       return;
     }
-    const out = loaded.notes.map((n) => `note: ${n}`);
+    printNotes(loaded.notes, argv.quiet);
+    const out: string[] = [];
     if (out.length) out.push('');
     for (const f of families) {
       const mine = spots.filter((s) => s.family === f);
@@ -49,7 +52,7 @@ const command: CommandModule<object, DarkArgs> = {
     }
     out.push('');
     out.push('Transit-free: no provider in that family (with IRR data, also ASes whose providers are not documented). Model: Gao–Rexford (valley-free) routing.');
-    process.stdout.write(out.join('\n') + '\n');
+    printResult(out.join('\n') + '\n');
   },
 };
 export default command;

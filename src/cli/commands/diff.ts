@@ -8,6 +8,7 @@ import type { Family } from '../../infer/types.js';
 import type { DiffResult } from '../../analysis/diff.js';
 import { UserError } from '../errors.js';
 import { familiesArg } from './rel.js';
+import { printNotes, printResult } from '../output.js';
 
 interface DiffArgs {
   old: string;
@@ -18,6 +19,7 @@ interface DiffArgs {
   out?: string;
   top: number;
   'dark-spots': boolean;
+  quiet?: boolean;
   full: boolean;
   ambiguous: AmbiguousPolicy;
 }
@@ -103,7 +105,7 @@ const command: CommandModule<object, DiffArgs> = {
     const notes = [...oldSide.notes.map((x) => `old: ${x.replace(/^data: /, '')}`), ...newSide.notes.map((x) => `new: ${x.replace(/^data: /, '')}`)];
     const c = result.changedObjects;
     if (c) notes.push(`${n(c.objects)} object(s) differ (${n(c.sets)} of them sets): the links of ${n(c.ases)} AS(es) were inferred again on the new side, the rest are the same objects`);
-    for (const x of notes) process.stderr.write(`note: ${x}\n`);
+    printNotes(notes, argv.quiet);
 
     let text: string;
     if (argv.format === 'json') {
@@ -147,7 +149,7 @@ const command: CommandModule<object, DiffArgs> = {
       await once(s, 'finish');
       process.stderr.write(`wrote ${argv.out}\n`);
     } else {
-      process.stdout.write(text);
+      printResult(text);
     }
   },
 };

@@ -10,6 +10,7 @@ import { storeDataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData } from '../options.js';
 import { familiesArg } from './rel.js';
+import { printNotes } from '../output.js';
 
 interface ExportArgs extends DataArgs {
   format: 'csv' | 'caida' | 'json';
@@ -98,7 +99,7 @@ const command: CommandModule<object, ExportArgs> = {
     let total = 0;
     await withData(argv, undefined, async (d) => {
       const notes = [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))];
-      for (const n of notes) process.stderr.write(`note: ${n}\n`);
+      printNotes(notes, argv.quiet);
       const label = notes.map((n) => n.replace(/^data: /, '')).join('; ') || 'asrel';
       // Streamed: one inference at a time from the store to the output, never the whole registry in memory.
       const links = d.engine.all(fams, { text: argv.format === 'json' });

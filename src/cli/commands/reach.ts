@@ -6,6 +6,7 @@ import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
 import { withAnalysisData, withJson } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { printNotes, printResult } from '../output.js';
 
 interface ReachArgs extends EdgeArgs {
   asn: string;
@@ -30,10 +31,12 @@ const command: CommandModule<object, ReachArgs> = {
     const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
     const s = reachSummary(asn, { ipv4: v4, ipv6: v6 });
     if (argv.json) {
-      process.stdout.write(JSON.stringify({ ...s, oneFamilyOnlyTotal: s.oneFamilyOnly.length, oneFamilyOnly: s.oneFamilyOnly.slice(0, argv.top), notes: loaded.notes }, null, 2) + '\n');
+      printNotes(loaded.notes, argv.quiet);
+      printResult(JSON.stringify({ ...s, oneFamilyOnlyTotal: s.oneFamilyOnly.length, oneFamilyOnly: s.oneFamilyOnly.slice(0, argv.top), notes: loaded.notes }, null, 2) + '\n');
       return;
     }
-    const out = loaded.notes.map((n) => `note: ${n}`);
+    printNotes(loaded.notes, argv.quiet);
+    const out: string[] = [];
     if (out.length) out.push('');
     for (const f of FAMILIES) {
       const r = s.families[f];
@@ -51,7 +54,7 @@ const command: CommandModule<object, ReachArgs> = {
       for (const o of only.slice(0, argv.top)) out.push(`  AS${o.asn} (customer cone ${o.cone.toLocaleString('en-US')}): ${FAM[f]} path ${pathString(o.path)}`);
     }
     out.push('', `Model: Gao–Rexford (valley-free) routing; \`asrel why-unreachable ${asn} B --afi F\` explains one pair.`);
-    process.stdout.write(out.join('\n') + '\n');
+    printResult(out.join('\n') + '\n');
   },
 };
 export default command;
