@@ -28,8 +28,8 @@ export class StoreError extends Error {
   }
 }
 
-/** A rule row as ingest computes it. Families: 4, 6, or 0 for an attribute that could not be parsed. */
-export interface RuleRow {
+/** What a claim says, as stored. Families: 4, 6, or 0 for an attribute that could not be parsed. */
+export interface RuleFields {
   attrIndex: number;
   termIndex: number;
   family: 0 | 4 | 6;
@@ -41,10 +41,14 @@ export interface RuleRow {
   /** Coded peerings (JSON) otherwise. */
   peerings: string | null;
   cls: 0 | 1 | 2 | 3;
-  /** The peering covers AS-ANY. */
-  isAny: boolean;
   classBy: string | null;
   notes: string | null;
+}
+
+/** A rule row as ingest computes it. */
+export interface RuleRow extends RuleFields {
+  /** The peering covers AS-ANY. */
+  isAny: boolean;
   /** Reverse index: names the peering holds in positive position (`AS174`, `AS-FOO`, `PRNG-X`). */
   mentions: string[];
   /** Filter-sets and route-sets the class depends on. */
@@ -61,21 +65,10 @@ export interface Derived {
 }
 
 /** A stored rule as analysis reads it. */
-export interface StoredRule {
+export interface StoredRule extends RuleFields {
   id: number;
   objectId: number;
   owner: number;
-  attrIndex: number;
-  termIndex: number;
-  family: 0 | 4 | 6;
-  direction: 0 | 1 | 2;
-  attribute: string;
-  line: number;
-  peer: number | null;
-  peerings: string | null;
-  cls: 0 | 1 | 2 | 3;
-  classBy: string | null;
-  notes: string | null;
 }
 
 export const RULE_COLUMNS = `r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
