@@ -20,7 +20,7 @@ import { basename } from 'node:path';
 import { DEFAULT_AMBIGUOUS, edgesFromInferences } from '../graph/build.js';
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
-import { customerCone, ValleyFreeSearcher } from '../graph/valley-free.js';
+import { customerConeSize, ValleyFreeSearcher } from '../graph/valley-free.js';
 import { InferenceEngine } from '../infer/engine.js';
 import { FAMILIES, OTHER_FAMILY } from '../infer/families.js';
 import type { Family, InferredRelation, LinkInference } from '../infer/types.js';
@@ -389,7 +389,7 @@ function ranked(topo: Topology, afi: Family, top: number) {
   const cones = new Map<number, number>();
   const cone = (asn: number) => {
     let c = cones.get(asn);
-    if (c === undefined) cones.set(asn, (c = customerCone(topo.csr, asn).length));
+    if (c === undefined) cones.set(asn, (c = customerConeSize(topo.csr, asn)));
     return c;
   };
   let kept: DiffSpot[] = [];

@@ -1,6 +1,6 @@
 import type { Family } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
-import { customerCone, ValleyFreeSearcher } from '../graph/valley-free.js';
+import { customerConeSize, ValleyFreeSearcher } from '../graph/valley-free.js';
 import { OTHER_FAMILY as OTHER } from '../infer/families.js';
 
 export interface DarkSpot {
@@ -65,7 +65,7 @@ export function findDarkSpots(topos: Record<Family, Topology>, families: Family[
     const coneSize = new Map<number, number>();
     const size = (asn: number) => {
       let s = coneSize.get(asn);
-      if (s === undefined) coneSize.set(asn, (s = customerCone(here.csr, asn).length));
+      if (s === undefined) coneSize.set(asn, (s = customerConeSize(here.csr, asn)));
       return s;
     };
     // Node indices once: the inner loop runs tops² / 2 times.

@@ -1,6 +1,6 @@
 import type { Family } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
-import { customerCone, reachableFrom } from '../graph/valley-free.js';
+import { customerConeSize, reachableFrom } from '../graph/valley-free.js';
 
 export interface FamilyReach {
   /** The AS has at least one link in this family. */
@@ -51,7 +51,7 @@ export function reachSummary(asn: number, topos: Record<Family, Topology>): Reac
     const in6 = r.ipv6.distance(target) >= 0;
     if (in4 === in6) continue;
     const family: Family = in4 ? 'ipv4' : 'ipv6';
-    oneFamilyOnly.push({ asn: target, family, path: r[family].path(target) ?? [], cone: customerCone(topos[family].csr, target).length });
+    oneFamilyOnly.push({ asn: target, family, path: r[family].path(target) ?? [], cone: customerConeSize(topos[family].csr, target) });
   }
   oneFamilyOnly.sort((x, y) => y.cone - x.cone || x.asn - y.asn);
   const noLinkInOther = { ipv4: 0, ipv6: 0 } as Record<Family, number>;

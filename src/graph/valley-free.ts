@@ -182,6 +182,39 @@ export function customerCone(csr: Csr, a: number): number[] {
   return closure(csr, i, [[csr.custOff, csr.cust], [csr.sibOff, csr.sib]]).map((k) => csr.asns[k]).sort((x, y) => x - y);
 }
 
+const scratch = new WeakMap<Csr, { mark: Int32Array; gen: number; queue: Int32Array }>();
+
+/**
+ * Size of an AS's customer cone (itself included), without building the list: an AS with no
+ * customer and no sibling is 1 at once, others reuse one marking array per graph. Ranking
+ * thousands of ASes by cone costs one BFS each over their cones, not one array of the graph each.
+ */
+export function customerConeSize(csr: Csr, a: number): number {
+  const i = idx(csr, a);
+  if (i === undefined) return 1;
+  if (csr.custOff[i + 1] === csr.custOff[i] && csr.sibOff[i + 1] === csr.sibOff[i]) return 1;
+  let s = scratch.get(csr);
+  if (!s) scratch.set(csr, (s = { mark: new Int32Array(csr.n), gen: 0, queue: new Int32Array(csr.n) }));
+  const gen = ++s.gen;
+  const { mark, queue } = s;
+  let tail = 0;
+  queue[tail++] = i;
+  mark[i] = gen;
+  for (let h = 0; h < tail; h++) {
+    const u = queue[h]!;
+    for (const [off, arr] of [[csr.custOff, csr.cust], [csr.sibOff, csr.sib]] as const) {
+      for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
+        const v = arr[k]!;
+        if (mark[v] !== gen) {
+          mark[v] = gen;
+          queue[tail++] = v;
+        }
+      }
+    }
+  }
+  return tail;
+}
+
 /** True when the AS has no provider in this graph (transit-free); absent ASes count as such. */
 export function isTransitFree(csr: Csr, asn: number): boolean {
   const i = idx(csr, asn);

@@ -58,6 +58,8 @@ export interface InferOptions {
 
 /** Rules of whole sides kept in memory at once (a few big objects, or many small ones). */
 const SIDE_CACHE_RULES = 400_000;
+/** One-at-a-time lookups of AS refs or AS-ANY rules before the engine reads them all at once. */
+const BULK_AFTER = 400;
 const EMPTY: ReadonlySet<number> = new Set();
 
 type ByFamily<T> = Record<Family, T>;
@@ -76,12 +78,24 @@ export class InferenceEngine {
     this.expander = new SetExpander(store, parsePolicies, limits);
   }
 
+  /** Lookups one at a time before everything is read at once (one query beats thousands). */
+  private refLookups = 0;
+  private partLookups = 0;
+  private allRefs = false;
+  private allParts = false;
+
   private ref(asn: number): Side['ref'] | undefined {
     let r = this.refs.get(asn);
+    if (r === undefined && !this.allRefs && ++this.refLookups > BULK_AFTER) {
+      this.allRefs = true;
+      for (const x of this.store.allAutNumRefs()) this.refs.set(x.asn, { id: x.id, label: provenanceLabel(x.source, x.provenance) });
+      r = this.refs.get(asn) ?? null;
+      this.refs.set(asn, r);
+    }
+    if (r === undefined && this.allRefs) r = null;
     if (r === undefined) {
       const x = this.store.autNumRef(asn);
       r = x ? { id: x.id, label: provenanceLabel(x.source, x.provenance) } : null;
-      if (this.refs.size > 200_000) this.refs.clear();
       this.refs.set(asn, r);
     }
     return r ?? undefined;
@@ -132,22 +146,36 @@ export class InferenceEngine {
   private partOf(asn: number): { any: ByFamily<SideRule[]>; unparsed: StoredRule[] } {
     const whole = this.sides.get(asn);
     if (whole) return { any: whole.anyRules, unparsed: whole.unparsed };
-    let p = this.parts.get(asn);
-    if (!p) {
-      p = { any: { ipv4: [], ipv6: [] }, unparsed: [] };
-      if (this.ref(asn)) {
-        for (const row of this.store.partRulesOf(asn)) {
-          if (row.family === 0) {
-            p.unparsed.push(row);
-            continue;
-          }
-          const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
-          const rule = this.sideRule(row, family, asn);
-          if (rule.any) p.any[family].push(rule);
-        }
+    if (!this.allParts && !this.parts.has(asn) && ++this.partLookups > BULK_AFTER) {
+      // Every AS-ANY rule and unparsed attribute of the store at once: few rows, one query.
+      this.allParts = true;
+      const byOwner = new Map<number, StoredRule[]>();
+      for (const row of this.store.allPartRules()) {
+        let list = byOwner.get(row.owner);
+        if (!list) byOwner.set(row.owner, (list = []));
+        list.push(row);
       }
-      if (this.parts.size > 100_000) this.parts.clear();
+      for (const [owner, rows] of byOwner) if (!this.parts.has(owner)) this.parts.set(owner, this.partFrom(owner, rows));
+    }
+    let p = this.parts.get(asn);
+    if (!p && this.allParts) p = { any: { ipv4: [], ipv6: [] }, unparsed: [] };
+    if (!p) {
+      p = this.partFrom(asn, this.ref(asn) ? this.store.partRulesOf(asn) : []);
       this.parts.set(asn, p);
+    }
+    return p;
+  }
+
+  private partFrom(asn: number, rows: StoredRule[]): { any: ByFamily<SideRule[]>; unparsed: StoredRule[] } {
+    const p: { any: ByFamily<SideRule[]>; unparsed: StoredRule[] } = { any: { ipv4: [], ipv6: [] }, unparsed: [] };
+    for (const row of rows) {
+      if (row.family === 0) {
+        p.unparsed.push(row);
+        continue;
+      }
+      const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+      const rule = this.sideRule(row, family, asn);
+      if (rule.any) p.any[family].push(rule);
     }
     return p;
   }

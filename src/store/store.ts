@@ -308,6 +308,16 @@ export class Store {
     return r ? { id: r.id, source: r.source, provenance: provenanceOf(r) } : undefined;
   }
 
+  /** Every active aut-num's id and provenance, streamed (one query for a whole-registry run). */
+  *allAutNumRefs(): Generator<{ asn: number; id: number; source: string; provenance: ObjectProvenance }> {
+    for (const r of this.q.allAutNumRefs.iterate() as Iterable<ObjectRow & { asn: number }>) yield { asn: r.asn, id: r.id, source: r.source, provenance: provenanceOf(r) };
+  }
+
+  /** Every AS-ANY rule and unparsed attribute of the store. */
+  allPartRules(): StoredRule[] {
+    return this.q.allPartRules.all() as StoredRule[];
+  }
+
   hasAutNum(asn: number): boolean {
     return this.q.autNumRef.get(asn) !== undefined;
   }
@@ -497,6 +507,8 @@ function prepare(db: Db) {
     active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
     byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
+    allAutNumRefs: db.prepare("SELECT asn, id, source, kind, origin, date, reconstructed FROM objects WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL"),
+    allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 OR r.family = 0`),
     owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),
     rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.id`),
     partRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.is_any = 1
