@@ -37,7 +37,7 @@ describe('asrel reach', () => {
     // The same files without the prefixes: asrel's CAIDA header names the family.
     const plain = asrel(['reach', '3255', '--relationships', `${prefix}.ipv4.as-rel.txt`, '--relationships', `${prefix}.ipv6.as-rel.txt`]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain('read as ipv6, as its asrel header says');
+    expect(plain.stderr).toContain('read as ipv6, as its asrel header says'); // a note: on stderr
     expect(plain.stdout).toMatch(/Reached in IPv4 but not in IPv6: 0 AS\(es\) with IPv6 links but no valley-free IPv6 path; \d+ more reached in IPv4 have no IPv6 link at all/);
     // A plain CAIDA file is IPv4 (today's meaning): one family only, and the hint names ipv6:FILE.
     const one = asrel(['reach', '3255', '--relationships', 'test/fixtures/caida-20150201-excerpt.as-rel.txt']);
