@@ -14,6 +14,8 @@ declare const __ASREL_VERSION__: string;
 const USAGE = '$0 <command> [options]\n\nInfer AS relationships per address family from IRR routing policy and explain reachability.';
 const NO_COMMAND = 'Name a command; `asrel --help` lists them.';
 const USAGE_HINT = 'Run the command with --help for its options.';
+/** The same in every command (README, "Commands"). */
+const EXIT_CODES = 'Exit codes: 0 answered; 1 could not answer for data or network reasons; 2 usage (bad option, AS, file or store); 130 interrupted; 70 a bug (please report). Answers go to stdout, notes to stderr (--quiet drops them).';
 
 function reportAndExit(err: unknown): never {
   if (err instanceof UserError) {
@@ -58,6 +60,7 @@ export function topLevelHelp(cols = width()): string {
   }
   const opt = (name: string, text: string) => `  ${name.padEnd(9)}  ${text}${' '.repeat(Math.max(1, cols - 13 - text.length - 9))}[boolean]\n`;
   s += `\nOptions:\n${opt('--help', 'Show help')}${opt('--version', 'Show version number')}`;
+  s += `\n${wrap(EXIT_CODES, cols).join('\n')}\n`;
   return s;
 }
 
@@ -96,8 +99,11 @@ async function main(): Promise<void> {
     .strict()
     .demandCommand(1, NO_COMMAND)
     .recommendCommands()
+    .epilog(EXIT_CODES)
     .wrap(width())
     .fail((msg, err) => {
+      // yargs wraps what an option's check or coerce throws in a YError: a usage mistake.
+      if (err && err.name === 'YError') throw new UserError(err.message, 2, USAGE_HINT);
       if (err) throw err;
       throw new UserError(msg ?? 'invalid arguments', 2, USAGE_HINT);
     });

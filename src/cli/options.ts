@@ -61,3 +61,19 @@ export function withAfi<T>(y: Argv<T>, choices: readonly string[], dflt: string)
 export function withJson<T>(y: Argv<T>) {
   return y.option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' });
 }
+
+/** `--top N`: a whole number, checked as typed (`--top abc` is named as such, not as NaN). */
+export function withTop<T>(y: Argv<T>, describe: string, min = 1) {
+  return y.option('top', {
+    type: 'string',
+    default: '20',
+    describe,
+    coerce: (v: unknown): number => {
+      const s = String(v).trim();
+      if (!/^\d+$/.test(s) || Number(s) < min) {
+        throw new UserError(`--top ${JSON.stringify(s)}: give a whole number, ${min} or more`, 2, 'For example --top 20.');
+      }
+      return Number(s);
+    },
+  });
+}

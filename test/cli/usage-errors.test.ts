@@ -57,3 +57,21 @@ describe('inputs', () => {
     expect(batch.stdout.split('\n')[1]).toMatch(/^3255,174,true,1,/);
   });
 });
+
+describe('more usage mistakes', () => {
+  it('--top abc is named as typed', () => {
+    const r = asrel(['dark-spots', '--top', 'abc', '--offline', '--data', '/nonexistent-asrel-store']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--top "abc": give a whole number, 1 or more');
+  });
+
+  it('a missing file is exit 2 in parse as everywhere', () => {
+    const r = asrel(['parse', '/nonexistent-asrel.rpsl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/nonexistent-asrel.rpsl: no such file');
+  });
+
+  it('--help ends with the exit-code table', () => {
+    expect(asrel(['--help']).stdout).toMatch(/Exit codes: 0 answered; 1 could not answer for data or network reasons; 2 usage/);
+  });
+});

@@ -2,9 +2,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { findDarkSpots, type DarkSpot } from '../../explain/dark-spots.js';
 import type { Family } from '../../infer/types.js';
 import { pathString } from '../../report/reachability-text.js';
-import { UserError } from '../errors.js';
 import { FAMILIES, FAMILY_LABEL as FAM } from '../../infer/families.js';
-import { withAnalysisData, withJson } from '../options.js';
+import { withAnalysisData, withJson, withTop } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { printNotes, printResult } from '../output.js';
 
@@ -25,11 +24,9 @@ const command: CommandModule<object, DarkArgs> = {
   command: 'dark-spots',
   describe: 'pairs of transit-free ASes that cannot reach each other in one family but can in the other, largest cones first',
   builder: (y) =>
-    withJson(withRelationshipOptions(withAnalysisData(y)))
-      .option('afi', { type: 'string', choices: ['ipv4', 'ipv6'], describe: 'only dark spots in this family', defaultDescription: 'both' })
-      .option('top', { type: 'number', default: 20, describe: 'show the N largest (by the number of AS pairs they cut off)' }) as unknown as Argv<DarkArgs>,
+    withTop(withJson(withRelationshipOptions(withAnalysisData(y))), 'show the N largest (by the number of AS pairs they cut off)', 1)
+      .option('afi', { type: 'string', choices: ['ipv4', 'ipv6'], describe: 'only dark spots in this family', defaultDescription: 'both' }) as unknown as Argv<DarkArgs>,
   handler: async (argv) => {
-    if (!Number.isInteger(argv.top) || argv.top < 1) throw new UserError(`--top ${argv.top}: give a positive whole number`, 2, 'For example --top 20.');
     const loaded = await loadTopologies(argv);
     const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
     const families = argv.afi ? [argv.afi] : [...FAMILIES];

@@ -9,6 +9,7 @@ import type { DiffResult } from '../../analysis/diff.js';
 import { UserError } from '../errors.js';
 import { familiesArg } from './rel.js';
 import { printNotes, printResult } from '../output.js';
+import { withTop } from '../options.js';
 
 interface DiffArgs {
   old: string;
@@ -63,14 +64,14 @@ const command: CommandModule<object, DiffArgs> = {
   command: 'diff',
   describe: 'what changed between two registries (store folders or RPSL files/dumps): links added, removed and changed, and dark spots that appeared or disappeared, per family',
   builder: (y: Argv) =>
-    y
+    withTop(y, 'dark spots listed per family and direction, largest cones first (the totals are always given)', 0)
       .option('old', { type: 'string', demandOption: true, describe: 'the earlier data: a store folder (asrel import … --data DIR) or an RPSL file or dump (plain or .gz)' })
       .option('new', { type: 'string', demandOption: true, describe: 'the later data, the same way' })
       .option('afi', { type: 'string', choices: ['ipv4', 'ipv6', 'both'], default: 'both', describe: 'address families' })
       .option('format', { type: 'string', choices: ['text', 'csv', 'json'], default: 'text', describe: `output format; CSV columns ${DIFF_CSV_HEADER.join(',')}` })
       .option('json', { type: 'boolean', default: false, describe: 'the same as --format json' })
       .option('out', { type: 'string', describe: 'write to FILE instead of standard output' })
-      .option('top', { type: 'number', default: 20, describe: 'dark spots listed per family and direction, largest cones first (the totals are always given)' })
+      
       .option('dark-spots', { type: 'boolean', default: true, describe: 'compare dark spots too (--no-dark-spots: links only, read for the changed ASes alone; much faster, and the links of each side are not counted)' })
       .option('full', { type: 'boolean', default: false, describe: 'infer every link of both sides (slower); by default only the links of ASes whose objects or sets changed are inferred again on the new side' })
       .option('ambiguous', {
@@ -84,7 +85,6 @@ const command: CommandModule<object, DiffArgs> = {
       if (argv.format !== 'text' && argv.format !== 'json') throw new UserError(`--json and --format ${argv.format} ask for two formats`, 2, 'Give one: --json (the same as --format json) or --format text|csv.');
       argv.format = 'json';
     }
-    if (!Number.isInteger(argv.top) || argv.top < 0) throw new UserError(`--top ${argv.top}: give a whole number, 0 or more`, 2, 'For example --top 20.');
     const families = familiesArg(argv.afi);
     const { openDiffSide, diffData } = await import('../../analysis/diff.js');
     const oldSide = await openDiffSide(argv.old, { what: '--old' });

@@ -194,7 +194,8 @@ const command: CommandModule<object, ParseArgs> = {
           }
           if (e instanceof InputError) {
             await out.flush(true);
-            throw new UserError(e.message, 1, 'Check the path (a file, a .gz dump, or - for standard input).');
+            // A file that cannot be read is a usage mistake (exit 2), as in every command.
+            throw new UserError(e.message.replace(/: ENOENT: no such file or directory.*$/, ': no such file'), 2, 'Check the path (a file, a .gz dump, or - for standard input).');
           }
           throw e;
         }

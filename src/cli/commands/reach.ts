@@ -3,8 +3,7 @@ import { reachSummary } from '../../explain/reach.js';
 import { FAMILIES, FAMILY_LABEL as FAM, OTHER_FAMILY } from '../../infer/families.js';
 import { pathString } from '../../report/reachability-text.js';
 import { asnArg } from '../asn-arg.js';
-import { UserError } from '../errors.js';
-import { withAnalysisData, withJson } from '../options.js';
+import { withAnalysisData, withJson, withTop } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { printNotes, printResult } from '../output.js';
 
@@ -20,12 +19,10 @@ const command: CommandModule<object, ReachArgs> = {
   command: 'reach <asn>',
   describe: 'which ASes one AS reaches valley-free in each family, and those it reaches in one family only',
   builder: (y) =>
-    withJson(withRelationshipOptions(withAnalysisData(y)))
-      .positional('asn', { type: 'string', describe: 'the AS (6939 or AS6939)' })
-      .option('top', { type: 'number', default: 20, describe: 'list the N ASes with the largest customer cones among those reached in one family only' }) as unknown as Argv<ReachArgs>,
+    withTop(withJson(withRelationshipOptions(withAnalysisData(y))), 'list the N ASes with the largest customer cones among those reached in one family only', 0)
+      .positional('asn', { type: 'string', describe: 'the AS (6939 or AS6939)' }) as unknown as Argv<ReachArgs>,
   handler: async (argv) => {
     const asn = asnArg(argv.asn, 'ASN');
-    if (!Number.isInteger(argv.top) || argv.top < 0) throw new UserError(`--top ${argv.top}: give a whole number, 0 or more`, 2, 'For example --top 20.');
     // Whole-data: reachability to every AS needs the whole graph, not one AS's cone.
     const loaded = await loadTopologies(argv);
     const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
