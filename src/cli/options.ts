@@ -61,3 +61,12 @@ export function withAfi<T>(y: Argv<T>, choices: readonly string[], dflt: string)
 export function withJson<T>(y: Argv<T>) {
   return y.option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' });
 }
+
+/** `--ixp SOURCE` (repeatable): IXP presence data for the peering fixes (src/ixp/load.ts). */
+export function withIxp<T>(y: Argv<T>) {
+  return y.option('ixp', {
+    type: 'string',
+    array: true,
+    describe: 'where two ASes could peer: a folder or files of the CAIDA IXP dataset or PeeringDB API answers, or `peeringdb` (its API, cached in the store folder; env ASREL_PEERINGDB_URL); repeatable',
+  });
+}

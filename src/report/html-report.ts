@@ -176,7 +176,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   <h1><span class="verdict">${ex.reachable ? 'REACHABLE' : 'UNREACHABLE'}</span> ${verdict}</h1>
   <p class="lead">${lead}</p>
   ${leadDiff}${leadFix}
-  <ul class="notes">${notes.map((n) => h`<li${/RECONSTRUCT|stale|fail|could not|not reach/i.test(n) ? h` class="warn"` : ''}>${n}</li>`)}</ul>
+  <ul class="notes">${notes.map((n) => h`<li${/RECONSTRUCT|stale|fail|could not|not reach|years apart/i.test(n) ? h` class="warn"` : ''}>${n}</li>`)}</ul>
 </header>`;
 
   const naturalWidth = svgSizePt(input.svg).width;
