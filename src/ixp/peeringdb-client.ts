@@ -39,7 +39,8 @@ interface CacheFile {
   version: 1;
   base: string;
   asns: Record<string, { fetched: string; rows: NetIxLan[] }>;
-  ixs: Record<string, { fetched: string; ix: Ix }>;
+  /** `ix: null`: PeeringDB has no such exchange (not asked again until stale). */
+  ixs: Record<string, { fetched: string; ix: Ix | null }>;
 }
 
 function readCache(file: string | undefined, base: string): CacheFile {
@@ -139,6 +140,7 @@ export async function peeringDbPresence(asns: readonly number[], opts: PeeringDb
       const part = needIx.slice(i, i + batch);
       const ixs = ixRows(await getRows(`${base}/api/ix?id__in=${part.join(',')}`, http));
       requests++;
+      for (const id of part) cache.ixs[id] = { fetched: today, ix: null };
       for (const x of ixs) cache.ixs[x.id] = { fetched: today, ix: x };
     }
   }
