@@ -124,24 +124,36 @@ export async function peeringDbPresence(asns: readonly number[], opts: PeeringDb
     notes.push(`ixp: --offline: PeeringDB answers for ${needAsns.map((a) => `AS${a}`).join(', ')} are not in the cache` +
       `${opts.cacheFile ? ` (${opts.cacheFile})` : ''}; run once without --offline to fetch them`);
   } else if (needAsns.length) {
-    for (let i = 0; i < needAsns.length; i += batch) {
-      const part = needAsns.slice(i, i + batch);
-      const rows = netIxLanRows(await getRows(`${base}/api/netixlan?asn__in=${part.join(',')}`, http));
-      requests++;
-      for (const a of part) cache.asns[a] = { fetched: today, rows: [] };
-      for (const r of rows.rows) cache.asns[r.asn]?.rows.push(r);
+    try {
+      for (let i = 0; i < needAsns.length; i += batch) {
+        const part = needAsns.slice(i, i + batch);
+        const got = netIxLanRows(await getRows(`${base}/api/netixlan?asn__in=${part.join(',')}`, http));
+        requests++;
+        for (const a of part) cache.asns[a] = { fetched: today, rows: [] };
+        for (const r of got.rows) cache.asns[r.asn]?.rows.push(r);
+      }
+    } catch (e) {
+      // Stale cached answers for every AS beat none; otherwise the error stands.
+      if (!(e instanceof IxpError) || !wanted.every((a) => cache.asns[a])) throw e;
+      notes.push(`ixp: ${e.message}: using the cached PeeringDB answers instead`);
     }
   }
   const rows = wanted.flatMap((a) => cache.asns[a]?.rows ?? []);
   const ixIds = [...new Set(rows.map((r) => r.ix_id))].sort((x, y) => x - y);
   const needIx = ixIds.filter((id) => !cache.ixs[id] || (!opts.offline && !fresh(cache.ixs[id]!.fetched)));
   if (needIx.length && !opts.offline) {
-    for (let i = 0; i < needIx.length; i += batch) {
-      const part = needIx.slice(i, i + batch);
-      const ixs = ixRows(await getRows(`${base}/api/ix?id__in=${part.join(',')}`, http));
-      requests++;
-      for (const id of part) cache.ixs[id] = { fetched: today, ix: null };
-      for (const x of ixs) cache.ixs[x.id] = { fetched: today, ix: x };
+    try {
+      for (let i = 0; i < needIx.length; i += batch) {
+        const part = needIx.slice(i, i + batch);
+        const ixs = ixRows(await getRows(`${base}/api/ix?id__in=${part.join(',')}`, http));
+        requests++;
+        for (const id of part) cache.ixs[id] = { fetched: today, ix: null };
+        for (const x of ixs) cache.ixs[x.id] = { fetched: today, ix: x };
+      }
+    } catch (e) {
+      // Exchanges without their record are named by their LAN: worth a note, not a failed answer.
+      if (!(e instanceof IxpError)) throw e;
+      notes.push(`ixp: ${e.message}: some exchanges named by their LAN only`);
     }
   }
   if (requests) writeCache(opts.cacheFile, cache);

@@ -73,3 +73,17 @@ describe('PeeringDB client (local server on 127.0.0.1, real sample pages)', () =
     expect(commonIxps(cached.presence, 6939, 3856, 'ipv6').length).toBeGreaterThan(0);
   });
 });
+
+describe('PeeringDB client when the network fails', () => {
+  it('stale cached answers stand in, with a note; nothing cached: a clear error', async () => {
+    const fake = await fakePeeringDb();
+    const file = cacheFile();
+    await peeringDbPresence([6939, 3856], { baseUrl: fake.url, cacheFile: file, now });
+    await fake.close();
+    const later = () => new Date('2027-06-01T00:00:00Z');
+    const r = await peeringDbPresence([6939, 3856], { baseUrl: fake.url, cacheFile: file, now: later, timeoutMs: 2000 });
+    expect(r.notes[0]).toMatch(/^ixp: PeeringDB http:\/\/127\.0\.0\.1:\d+\/api\/netixlan\?asn__in=3856,6939: .*: using the cached PeeringDB answers instead$/);
+    expect(r.presence.datasets[0]!.date).toBe('2026-11-26');
+    await expect(peeringDbPresence([174], { baseUrl: fake.url, cacheFile: file, now: later, timeoutMs: 2000 })).rejects.toThrow(IxpError);
+  });
+});

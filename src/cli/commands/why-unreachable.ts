@@ -46,8 +46,8 @@ export async function explainPair(argv: PairArgs) {
   let ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
   let ixp: IxpPresence | undefined;
   if (argv.ixp?.length) {
-    // After the explanation: PeeringDB is asked only for the ASes of its peering fixes (and A and B).
-    ixp = (await loadIxpForAnswer(argv.ixp, { asns: [a, b, ...ixpAsnsOf(ex)], dataDir: argv.data, offline: argv.offline }, loaded.notes)).presence;
+    // After the explanation: PeeringDB is asked only for the ASes of its peering fixes (and A and B), and not at all when A reaches B.
+    ixp = (await loadIxpForAnswer(argv.ixp, { asns: ex.reachable ? [] : [a, b, ...ixpAsnsOf(ex)], dataDir: argv.data, offline: argv.offline }, loaded.notes)).presence;
     ex = annotateFixes(ex, ixp);
   }
   printNotes(loaded.notes, argv.quiet);
