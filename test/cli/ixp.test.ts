@@ -41,6 +41,7 @@ describe('--ixp with the CAIDA IXP dataset (real rows)', () => {
     expect(p.stdout).toContain('Where AS6939 and AS174 could peer in IPv6: both have IPv6 addresses at NaMeX (Rome) and CIXP (Geneva) — CAIDA IXPs dataset, 2019-10.');
     const h = asrel(['report', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', CAIDA]);
     expect(h.code).toBe(0);
+    expect(h.stdout).toContain('<p>Most likely fix: <strong>AS6939 and AS174 peer in IPv6 (new link)</strong>: both have IPv6 addresses at NaMeX (Rome) and CIXP (Geneva) — CAIDA IXPs dataset, 2019-10.</p>');
     expect(h.stdout).toContain('<span class="fix-head">AS6939 and AS174 peer in IPv6 (new link)</span>: both have IPv6 addresses at NaMeX (Rome) and CIXP (Geneva) — CAIDA IXPs dataset, 2019-10');
   });
 
