@@ -48,6 +48,15 @@ export { findDarkSpots } from './explain/dark-spots.js';
 export { renderExplanation } from './report/reachability-text.js';
 export { explanationJson } from './report/reachability-json.js';
 
+// Stage 7 — where two networks could peer: IXP presence (CAIDA IXP dataset, PeeringDB).
+export { loadIxp, type IxpLoadContext, type IxpLoaded } from './ixp/load.js';
+export { readCaida } from './ixp/caida.js';
+export { presenceFromPeeringDb, parsePeeringDbPage } from './ixp/peeringdb.js';
+export { peeringDbPresence, PEERINGDB_URL, type PeeringDbOptions } from './ixp/peeringdb-client.js';
+export { commonIxps, sharedIxpCount } from './ixp/common.js';
+export { annotateFixes, ixpAsnsOf, ixpNotes } from './ixp/annotate.js';
+export { IxpError, mergePresence, type IxpPresence, type IxpDataset, type IxpExchange, type CommonIxp } from './ixp/types.js';
+
 export type * from './rpsl/types.js';
 export type * from '../grammar/ast.js';
 export type * from './policy/types.js';

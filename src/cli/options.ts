@@ -77,3 +77,14 @@ export function withTop<T>(y: Argv<T>, describe: string, min = 1) {
     },
   });
 }
+
+/** `--ixp SOURCE` (repeatable): IXP presence data for the peering fixes (src/ixp/load.ts). */
+export function withIxp<T>(y: Argv<T>) {
+  // Not `array: true`: an array option would swallow the positional ASes after it. Repeat it
+  // instead; the coerce makes one value or several a list.
+  return y.option('ixp', {
+    type: 'string',
+    coerce: (v: unknown): string[] => ([] as unknown[]).concat(v).map(String),
+    describe: 'where two ASes could peer: a folder or files of the CAIDA IXP dataset or PeeringDB API answers, or `peeringdb` (its API, cached in the store folder; env ASREL_PEERINGDB_URL); repeatable',
+  });
+}

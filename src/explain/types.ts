@@ -28,6 +28,25 @@ export type FixKind =
   /** A new peer link between the two. */
   | 'new-peering';
 
+/**
+ * An Internet exchange where both ASes of a new peer link are present (filled from IXP
+ * data by `annotateFixes` in src/ixp/, not by the explain stage).
+ */
+export interface FixIxp {
+  name: string;
+  city?: string;
+  country?: string;
+  /** Both ASes have an IPv4 address there. */
+  ipv4: boolean;
+  /** Both ASes have an IPv6 address there. */
+  ipv6: boolean;
+  /** Members at the exchange, per the dataset. */
+  size: number;
+  /** The dataset's source label and date ("CAIDA IXPs dataset", "2019-10"). */
+  source: string;
+  date: string;
+}
+
 export interface Fix {
   kind: FixKind;
   /** For transit fixes: the buyer and the seller; for peering: the two peers. */
@@ -40,6 +59,13 @@ export interface Fix {
   otherFamily?: Relation;
   /** Why it would fix the answer, one sentence. */
   reason: string;
+  /**
+   * New peer links, when IXP data was given: the exchanges where both ASes are present
+   * with addresses of the fix's family, biggest first (empty: none in the data).
+   */
+  commonIxps?: FixIxp[];
+  /** The IXP datasets checked for `commonIxps`, e.g. "CAIDA IXPs dataset, 2019-10". */
+  ixpData?: string[];
 }
 
 /** An AS next to or inside a cone that has no aut-num in the data. */

@@ -14,6 +14,7 @@ import { relPhrase } from '../explain/fixes.js';
 import { FAMILY_LABEL as FAM, OTHER_FAMILY } from '../infer/families.js';
 import { gloss } from './evidence-text.js';
 import { pathString, renderFix } from './reachability-text.js';
+import { ixpFixText } from '../ixp/annotate.js';
 import { inlineSvg, scaleSvg, svgSizePt } from './reachability-svg.js';
 import { REPORT_CSS } from './html-style.js';
 
@@ -168,7 +169,8 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     ? h`<p>The relationship that differs: ${asn(d0.a)}–${asn(d0.b)} — in ${F} ${relPhrase(d0.a, d0.b, d0.relation[ex.family])}, in ${G} ${relPhrase(d0.a, d0.b, d0.relation[other])}.</p>`
     : '';
   const f0 = ex.fixes?.[0];
-  const leadFix = !ex.reachable && f0 ? h`<p>Most likely fix: <strong>${renderFix(f0, ex.family).split(': ')[0]}</strong>.</p>` : '';
+  const where = f0?.commonIxps?.length ? ixpFixText(f0, ex.family === 'ipv4' ? 'IPv4' : 'IPv6') : '';
+  const leadFix = !ex.reachable && f0 ? h`<p>Most likely fix: <strong>${renderFix(f0, ex.family).split(': ')[0]}</strong>${where ? `: ${where}` : ''}.</p>` : '';
 
   const header = h`
 <header class="answer ${ex.reachable ? 'reachable' : 'unreachable'}">
@@ -176,7 +178,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   <h1><span class="verdict">${ex.reachable ? 'REACHABLE' : 'UNREACHABLE'}</span> ${verdict}</h1>
   <p class="lead">${lead}</p>
   ${leadDiff}${leadFix}
-  <ul class="notes">${notes.map((n) => h`<li${/RECONSTRUCT|stale|fail|could not|not reach/i.test(n) ? h` class="warn"` : ''}>${n}</li>`)}</ul>
+  <ul class="notes">${notes.map((n) => h`<li${/RECONSTRUCT|stale|fail|could not|not reach|years apart/i.test(n) ? h` class="warn"` : ''}>${n}</li>`)}</ul>
 </header>`;
 
   const naturalWidth = svgSizePt(input.svg).width;

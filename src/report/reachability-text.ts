@@ -3,6 +3,7 @@ import { evidenceLines } from './evidence-text.js';
 import { relPhrase } from '../explain/fixes.js';
 import type { Explanation, Fix, Hop } from '../explain/types.js';
 import { FAMILY_LABEL as FAM } from '../infer/families.js';
+import { ixpFixText } from '../ixp/annotate.js';
 
 const STEP: Record<Relation, string> = {
   c2p: 'up to its provider',
@@ -33,7 +34,10 @@ export function renderHops(hops: Hop[], indent = '  '): string[] {
 }
 
 export function renderFix(f: Fix, family: Family): string {
-  if (f.kind === 'new-peering') return `${as(f.peers![0])} and ${as(f.peers![1])} peer in ${FAM[family]} (new link): ${f.reason}`;
+  if (f.kind === 'new-peering') {
+    const where = ixpFixText(f, FAM[family]);
+    return `${as(f.peers![0])} and ${as(f.peers![1])} peer in ${FAM[family]} (new link): ${where ? `${where}; ` : ''}${f.reason}`;
+  }
   const head = `${as(f.customer!)} buys ${FAM[family]} transit from ${as(f.provider!)}`;
   return f.kind === 'relation-change' ? `${head} (existing link): ${f.reason}` : `${head} (new link): ${f.reason}`;
 }

@@ -5,6 +5,8 @@ import { renderSvg } from '../../report/reachability-svg.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 import { FAMILY_LABEL as FAM } from '../../infer/families.js';
 import { printResult } from '../output.js';
+import { commonIxps } from '../../ixp/common.js';
+import { ixpFixText } from '../../ixp/annotate.js';
 
 
 const command: CommandModule<object, PairArgs> = {
@@ -12,7 +14,7 @@ const command: CommandModule<object, PairArgs> = {
   describe: 'the shortest valley-free path from AS A to AS B in one address family, hop by hop with each relationship and its evidence',
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
-    const { ex, notes, topologies } = await explainPair(argv);
+    const { ex, notes, topologies, ixp } = await explainPair(argv);
     if (argv.dot || argv.svg) {
       const dot = renderDot(ex, topologies[ex.family]!);
       printResult(argv.svg ? await renderSvg(dot) : dot);
@@ -20,7 +22,8 @@ const command: CommandModule<object, PairArgs> = {
     }
     if (argv.json) {
       const { a, b, family, reachable, path, hops, absent } = ex;
-      printResult(JSON.stringify({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model }, null, 2) + '\n');
+      const ixpPart = ixp && !reachable ? { commonIxps: commonIxps(ixp, a, b, family) } : {};
+      printResult(JSON.stringify({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model, ...ixpPart }, null, 2) + '\n');
       return;
     }
     const out: string[] = [];
@@ -31,6 +34,11 @@ const command: CommandModule<object, PairArgs> = {
       out.push(...renderHops(ex.hops ?? []));
     } else {
       out.push(`No valley-free ${F} path from AS${ex.a} to AS${ex.b} under the Gao–Rexford model.`);
+      if (ixp) {
+        const shared = commonIxps(ixp, ex.a, ex.b, ex.family);
+        const where = ixpFixText({ kind: 'new-peering', reason: '', commonIxps: shared, ixpData: ixp.datasets.map((d) => `${d.source}, ${d.date}`) }, F);
+        out.push(`Where AS${ex.a} and AS${ex.b} could peer in ${F}: ${where}.`);
+      }
       out.push(`Run \`asrel why-unreachable ${ex.a} ${ex.b} --afi ${ex.family}\` for the reason and the links that would fix it.`);
     }
     printResult(out.join('\n') + '\n');

@@ -4,7 +4,7 @@ import { renderDot } from '../../report/reachability-dot.js';
 import { renderSvg } from '../../report/reachability-svg.js';
 import { renderHtmlReport } from '../../report/html-report.js';
 import { OTHER_FAMILY } from '../../infer/families.js';
-import { withAfi, withAnalysisData } from '../options.js';
+import { withAfi, withAnalysisData, withIxp } from '../options.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { UserError } from '../errors.js';
 import { explainPair, type PairArgs } from './why-unreachable.js';
@@ -18,9 +18,9 @@ interface ReportArgs extends PairArgs {
 const command: CommandModule<object, ReportArgs> = {
   command: 'report <a> <b>',
   describe: 'one self-contained HTML page (opens from disk, prints well) answering whether AS A reaches AS B in one family: the answer, the drawing, the other family, the fixes and every registry line used',
-  builder: (y) => withAfi(withRelationshipOptions(withAnalysisData(y
+  builder: (y) => withIxp(withAfi(withRelationshipOptions(withAnalysisData(y
     .positional('a', { type: 'string', describe: 'source AS (6939 or AS6939)', demandOption: true })
-    .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4')
+    .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'))
     .option('out', { type: 'string', describe: 'write the page to FILE instead of standard output' }) as unknown as Argv<ReportArgs>,
   handler: async (argv) => {
     const { ex, notes, topologies } = await explainPair({ ...argv, json: false, dot: false });

@@ -7,16 +7,19 @@ import { renderDot } from '../../report/reachability-dot.js';
 import { renderSvg } from '../../report/reachability-svg.js';
 import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
-import { withAfi, withAnalysisData, withJson } from '../options.js';
+import { withAfi, withAnalysisData, withIxp, withJson } from '../options.js';
+import { annotateFixes, ixpAsnsOf } from '../../ixp/annotate.js';
+import { loadIxpForAnswer } from '../../ixp/cli.js';
+import type { IxpPresence } from '../../ixp/types.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { OTHER_FAMILY } from '../../infer/families.js';
 import { printNotes, printResult } from '../output.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
 export function pairBuilder<T>(y: Argv<T>) {
-  return withJson(withAfi(withRelationshipOptions(withAnalysisData(y
+  return withIxp(withJson(withAfi(withRelationshipOptions(withAnalysisData(y
     .positional('a', { type: 'string', describe: 'source AS (6939 or AS6939)', demandOption: true })
-    .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'))
+    .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4')))
     .option('dot', { type: 'boolean', default: false, describe: 'print a Graphviz DOT drawing instead of text (pipe to `dot -Tsvg`)' })
     .option('svg', { type: 'boolean', default: false, describe: 'print the same drawing as SVG, drawn in-process (no Graphviz needed)' });
 }
@@ -29,6 +32,7 @@ export interface PairArgs extends EdgeArgs {
   dot: boolean;
   quiet?: boolean;
   svg?: boolean;
+  ixp?: string[];
 }
 
 /** Loads both families (the explanation compares them) and explains A → B in `afi`. */
@@ -39,9 +43,15 @@ export async function explainPair(argv: PairArgs) {
   const b = asnArg(argv.b, 'the second AS, B');
   const loaded = await loadTopologies(argv, { asns: [a, b] });
   requireFamily(loaded, argv.afi);
-  const ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  let ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  let ixp: IxpPresence | undefined;
+  if (argv.ixp?.length) {
+    // After the explanation: PeeringDB is asked only for the ASes of its peering fixes (and A and B), and not at all when A reaches B.
+    ixp = (await loadIxpForAnswer(argv.ixp, { asns: ex.reachable ? [] : [a, b, ...ixpAsnsOf(ex)], dataDir: argv.data, offline: argv.offline }, loaded.notes)).presence;
+    ex = annotateFixes(ex, ixp);
+  }
   printNotes(loaded.notes, argv.quiet);
-  return { ex, notes: loaded.notes, topologies: loaded.topologies };
+  return { ex, notes: loaded.notes, topologies: loaded.topologies, ixp };
 }
 
 const command: CommandModule<object, PairArgs> = {
