@@ -330,13 +330,17 @@ export class InferenceEngine {
     const text = opts.text ?? true;
     const db = this.store.db;
     const codes = families.map((f) => (f === 'ipv4' ? 4 : 6));
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS pair_claims (family INTEGER, lo INTEGER, hi INTEGER, rule_id INTEGER)');
+    // Each claim is copied beside its pair, so the sort carries what deciding needs and no join is read back.
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS pair_claims (family INTEGER, lo INTEGER, hi INTEGER, id INTEGER, objectId INTEGER,
+      owner INTEGER, attrIndex INTEGER, termIndex INTEGER, direction INTEGER, attribute TEXT, line INTEGER, peer INTEGER,
+      peerings TEXT, cls INTEGER, classBy TEXT, notes TEXT)`);
     db.exec('DELETE FROM pair_claims');
     const inList = codes.join(',');
-    db.exec(`INSERT INTO pair_claims SELECT family, min(owner, peer), max(owner, peer), id FROM rules
+    db.exec(`INSERT INTO pair_claims SELECT family, min(owner, peer), max(owner, peer), id, object_id, owner, attr_index, term_index,
+      direction, attribute, line, peer, NULL, class, class_by, notes FROM rules
       WHERE peer IS NOT NULL AND peer != owner AND family IN (${inList})`);
     // Rules whose peering is an expression or a set: expanded here, once each.
-    const insert = db.prepare('INSERT INTO pair_claims VALUES (?, ?, ?, ?)');
+    const insert = db.prepare('INSERT INTO pair_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
     const expanded = new Map<number, SideRule>();
     // Read in pages: the connection cannot write while a statement is still being read.
     const page = db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peerings IS NOT NULL AND r.family IN (${inList}) AND r.id > ? ORDER BY r.id LIMIT 5000`);
@@ -350,18 +354,24 @@ export class InferenceEngine {
           const rule = this.sideRule(row, family, row.owner);
           if (rule.named.size === 0) continue;
           expanded.set(row.id, rule);
-          for (const n of rule.named) insert.run(row.family, Math.min(row.owner, n), Math.max(row.owner, n), row.id);
+          for (const n of rule.named) {
+            insert.run(row.family, Math.min(row.owner, n), Math.max(row.owner, n), row.id, row.objectId, row.owner, row.attrIndex, row.termIndex,
+              row.direction, row.attribute, row.line, row.peer, row.cls, row.classBy, row.notes);
+          }
         }
       })();
     }
-    const rows = db.prepare(`SELECT p.lo, p.hi, ${RULE_COLUMNS} FROM pair_claims p JOIN rules r ON r.id = p.rule_id
-      ORDER BY p.family, p.lo, p.hi, r.id`);
+    const rows = db.prepare('SELECT * FROM pair_claims ORDER BY family, lo, hi, id');
     type Row = StoredRule & { lo: number; hi: number };
     let group: Row[] = [];
     const decideGroup = (): LinkInference => {
       const { lo, hi } = group[0]!;
       const family: Family = group[0]!.family === 4 ? 'ipv4' : 'ipv6';
-      const byOwner = (owner: number) => group.filter((r) => r.owner === owner).map((r) => expanded.get(r.id) ?? this.sideRule(r, family, owner));
+      const byOwner = (owner: number) => {
+        const out: SideRule[] = [];
+        for (const r of group) if (r.owner === owner) out.push(expanded.get(r.id) ?? directRule(r, family));
+        return out;
+      };
       const notes = new Set<string>();
       const missing = [lo, hi].filter((x) => !this.ref(x));
       const lines = (owner: number, other: number) => {
@@ -388,6 +398,14 @@ export class InferenceEngine {
     ns.delete(asn);
     return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
   }
+}
+
+/** A rule naming one neighbour, as the group-by reads it: its lines only, no neighbour sets to build. */
+function directRule(row: StoredRule, family: Family): SideRule {
+  const rule: SideRule = { row, family, named: EMPTY, any: false, excluded: EMPTY, notes: [] };
+  if (row.classBy) rule.classBy = JSON.parse(row.classBy) as Record<string, FilterClass>;
+  if (row.notes) rule.classNotes = JSON.parse(row.notes) as string[];
+  return rule;
 }
 
 /** The lines of `owner` about `neighbour`: its rules naming it, then its AS-ANY rules that do not exclude it. */
