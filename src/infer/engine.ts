@@ -292,7 +292,7 @@ export class InferenceEngine {
     const va = sideView(a, b, linesA);
     const vb = sideView(b, a, linesB);
     const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
-    const evidence: Evidence[] = dedupe([...va.evidence, ...vb.evidence]);
+    const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
     const parts = [...result.notes];
     for (const m of missing) parts.push(`data gap: AS${m} has no aut-num in the data, so only AS${m === a ? b : a}'s side is known`);
     for (const [owner, other] of [[a, b], [b, a]] as const) {
@@ -438,10 +438,15 @@ function linesFrom(owner: number, source: string, named: SideRule[], any: SideRu
 
 export { FAMILIES };
 
+/**
+ * One side's evidence without repeats (a line can yield several terms of one family, e.g. a
+ * REFINE). Within a side the owner is fixed, so line, direction, strength and class say it all.
+ */
 function dedupe(ev: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
+  if (ev.length < 2) return ev;
+  const seen = new Set<number>();
   return ev.filter((e) => {
-    const k = `${e.asn}|${e.line}|${e.direction}|${e.strength}|${e.filterClass}|${e.attribute}`;
+    const k = ((e.line * 4 + DIRECTION_NAME.indexOf(e.direction)) * 2 + (e.strength === 'strong' ? 1 : 0)) * 4 + CLASS_NAME.indexOf(e.filterClass);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -70,11 +70,15 @@ export function sideView(owner: number, neighbour: number, lines: RuleLine[]): {
       const view = allowsFor(direction, cls);
       const tier: Tier = !named ? 'weak-any' : view?.weakEvenIfNamed ? 'weak-named' : 'strong';
       const strength = tier === 'strong' ? 'strong' : 'weak';
-      const groupEvidence = group.map((l): Evidence => ({
-        ...l.evidence,
-        strength,
-        allows: allowsFor(direction, l.evidence.filterClass)?.allows ?? [...ALL_RELATIONS],
-      }));
+      // Written out field by field: this runs for every line of every link of a registry.
+      const groupEvidence = group.map((l): Evidence => {
+        const e = l.evidence;
+        return {
+          asn: e.asn, source: e.source, object: e.object, attribute: e.attribute, line: e.line, text: e.text,
+          direction: e.direction, filterClass: e.filterClass, strength,
+          allows: allowsFor(direction, e.filterClass)?.allows ?? [...ALL_RELATIONS],
+        };
+      });
       evidence.push(...groupEvidence);
       if (!view) continue;
       const target = named ? `AS${neighbour}` : 'AS-ANY';
