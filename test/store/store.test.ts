@@ -101,3 +101,50 @@ describe('writers', () => {
     expect(readdirSync(d).filter((f) => !/^asrel\.sqlite(-wal|-shm)?$/.test(f))).toEqual([]);
   }, 60_000);
 });
+
+describe('what the old file store could not take', () => {
+  it('an object with a 300-character name is stored like any other', () => {
+    const d = folder('long-name');
+    const name = `AS-${'X'.repeat(297)}`;
+    // A made-up as-set with a real DN42 member, to test key length only.
+    const file = join(dir, 'long-name.rpsl');
+    writeFileSync(file, `as-set: ${name}\nmembers: AS4242423182\nsource: TEST\n\naut-num: AS64500\nimport: from ${name} accept ANY\nsource: TEST\n`);
+    const r = asrel(['import', file, '--data', d]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 objects read, stored 1 as-set, 1 aut-num');
+    const s = Store.open(d);
+    expect(s.set('as-set', name)?.object.key).toBe(name);
+    s.close();
+  });
+
+  it('Ctrl-C during an import: what was committed stays, a line says so, exit 130', async () => {
+    const d = folder('sigint');
+    const child = spawn(process.execPath, ['bin/asrel.js', 'import', DN42, DN42, DN42, DN42, '--data', d], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const started = Date.now();
+    while (Date.now() - started < 20_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        const db = new Database(join(d, STORE_FILE), { readonly: true, timeout: 1000 });
+        const n = (db.prepare('SELECT count(*) AS n FROM objects').get() as { n: number }).n;
+        db.close();
+        if (n > 0) break;
+      } catch {
+        // not created yet
+      }
+    }
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    // It may also have finished before the signal arrived.
+    if (code !== 0) {
+      expect(code).toBe(130);
+      expect(stderr).toContain('interrupted: the objects listed above are stored');
+    }
+    const s = Store.open(d);
+    expect(s.counts().objects).toBeGreaterThan(0);
+    expect(s.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    s.close();
+    expect(readdirSync(d).filter((f) => !/^asrel\.sqlite(-wal|-shm)?$/.test(f))).toEqual([]);
+  }, 60_000);
+});
