@@ -1,5 +1,6 @@
 import type { Family } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
+import type { Csr } from '../graph/csr.js';
 import { customerConeSize, ValleyFreeSearcher } from '../graph/valley-free.js';
 import { OTHER_FAMILY as OTHER } from '../infer/families.js';
 
@@ -39,6 +40,45 @@ export interface DarkSpotResult {
   transitFree: Record<Family, number>;
 }
 
+/**
+ * Sibling groups of a graph and, for the groups with no provider anywhere in them ("pure"),
+ * the groups they peer with. Between two pure groups valley-free reachability needs no search:
+ * a path from a pure group can climb nowhere but to its siblings, and can enter another pure
+ * group only across a peer link (entering downhill needs a provider there). So x reaches y iff
+ * they are siblings or their groups are joined by a peer link. Dark-spot search compares every
+ * pair of transit-free ASes; this spares one graph search per AS in the family it is checked in.
+ */
+function topGroups(csr: Csr): { group: Int32Array; pure: Uint8Array; peered: (g: number, h: number) => boolean } {
+  const parent = Int32Array.from({ length: csr.n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (let u = 0; u < csr.n; u++) {
+    for (let k = csr.sibOff[u]!, e = csr.sibOff[u + 1]!; k < e; k++) {
+      const a = find(u), b = find(csr.sib[k]!);
+      if (a !== b) parent[a] = b;
+    }
+  }
+  const group = new Int32Array(csr.n);
+  const pure = new Uint8Array(csr.n).fill(1);
+  for (let u = 0; u < csr.n; u++) {
+    group[u] = find(u);
+    if (csr.provOff[u + 1]! > csr.provOff[u]!) pure[group[u]!] = 0;
+  }
+  const peers = new Map<number, Set<number>>();
+  for (let u = 0; u < csr.n; u++) {
+    const g = group[u]!;
+    if (!pure[g]) continue;
+    for (let k = csr.peerOff[u]!, e = csr.peerOff[u + 1]!; k < e; k++) {
+      let set = peers.get(g);
+      if (!set) peers.set(g, (set = new Set()));
+      set.add(group[csr.peer[k]!]!);
+    }
+  }
+  return { group, pure, peered: (g, h) => peers.get(g)?.has(h) ?? false };
+}
+
 const rank = (s: DarkSpot, t: DarkSpot) => t.coneA * t.coneB - s.coneA * s.coneB || s.a - t.a || s.b - t.b;
 
 /**
@@ -71,15 +111,28 @@ export function findDarkSpots(topos: Record<Family, Topology>, families: Family[
     // Node indices once: the inner loop runs tops² / 2 times.
     const inHere = Int32Array.from(tops, (a) => here.csr.index.get(a)!);
     const inThere = Int32Array.from(tops, (a) => there.csr.index.get(a) ?? -1);
+    const groups = topGroups(here.csr);
     for (let x = 0; x < tops.length; x++) {
       const a = tops[x];
       const ia = inThere[x]!;
       if (ia < 0) continue;
-      sh.run(inHere[x]!);
+      const gx = groups.group[inHere[x]!]!;
+      let searched = false;
       st.run(ia);
       for (let y = x + 1; y < tops.length; y++) {
         const ib = inThere[y]!;
-        if (ib < 0 || sh.distanceTo(inHere[y]!) >= 0 || st.distanceTo(ib) < 0) continue;
+        if (ib < 0 || st.distanceTo(ib) < 0) continue;
+        const gy = groups.group[inHere[y]!]!;
+        let reachable: boolean;
+        if (groups.pure[gx] && groups.pure[gy]) reachable = gx === gy || groups.peered(gx, gy);
+        else {
+          if (!searched) {
+            sh.run(inHere[x]!);
+            searched = true;
+          }
+          reachable = sh.distanceTo(inHere[y]!) >= 0;
+        }
+        if (reachable) continue;
         const b = tops[y];
         total[f]++;
         const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a, b, coneA: size(a), coneB: size(b), otherPath: [] };

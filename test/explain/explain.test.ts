@@ -150,3 +150,40 @@ describe('findDarkSpots', async () => {
     expect(top.total.ipv6).toBe(3);
   });
 });
+
+describe('findDarkSpots agrees with a pair-by-pair search (made-up random graphs)', async () => {
+  const { findDarkSpots, transitFree } = await import('../../src/explain/dark-spots.js');
+  const { shortestPath } = await import('../../src/graph/valley-free.js');
+  it('on 200 random two-family graphs with providers, peers and siblings', () => {
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const n = 4 + Math.floor(rnd() * 10);
+      const es: RelationshipEdge[] = [];
+      for (const family of ['ipv4', 'ipv6'] as const) {
+        for (let k = 0; k < n * 1.5; k++) {
+          const a = 1 + Math.floor(rnd() * n), b = 1 + Math.floor(rnd() * n);
+          if (a === b) continue;
+          const r = rnd();
+          es.push({ a, b, family, relation: r < 0.45 ? 'p2c' : r < 0.85 ? 'p2p' : 's2s' });
+        }
+      }
+      const topos = topologies(es);
+      const got = findDarkSpots(topos, ['ipv4', 'ipv6']).spots.map((s) => `${s.family} ${s.a} ${s.b}`).sort();
+      const want: string[] = [];
+      for (const f of ['ipv4', 'ipv6'] as const) {
+        const other = f === 'ipv4' ? 'ipv6' : 'ipv4';
+        const tops = transitFree(topos[f]);
+        for (let x = 0; x < tops.length; x++) {
+          for (let y = x + 1; y < tops.length; y++) {
+            if (!topos[other].has(tops[x]!) || !topos[other].has(tops[y]!)) continue;
+            if (shortestPath(topos[f].csr, tops[x]!, tops[y]!) === null && shortestPath(topos[other].csr, tops[x]!, tops[y]!) !== null) {
+              want.push(`${f} ${tops[x]} ${tops[y]}`);
+            }
+          }
+        }
+      }
+      expect(got, `round ${round}`).toEqual(want.sort());
+    }
+  });
+});
