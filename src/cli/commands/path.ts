@@ -14,7 +14,8 @@ const command: CommandModule<object, PairArgs> = {
   describe: 'the shortest valley-free path from AS A to AS B in one address family, hop by hop with each relationship and its evidence',
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
-    const { ex, notes, topologies, ixp } = await explainPair(argv);
+    // A path is one family's question: the other family's graph is not built.
+    const { ex, notes, topologies, ixp } = await explainPair(argv, [argv.afi]);
     if (argv.dot || argv.svg) {
       const dot = renderDot(ex, topologies[ex.family]!);
       printResult(argv.svg ? await renderSvg(dot) : dot);

@@ -12,7 +12,7 @@ import { annotateFixes, ixpAsnsOf } from '../../ixp/annotate.js';
 import { loadIxpForAnswer } from '../../ixp/cli.js';
 import type { IxpPresence } from '../../ixp/types.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
-import { OTHER_FAMILY } from '../../infer/families.js';
+import { FAMILIES, OTHER_FAMILY } from '../../infer/families.js';
 import { printNotes, printResult } from '../output.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
@@ -36,12 +36,13 @@ export interface PairArgs extends EdgeArgs {
 }
 
 /** Loads both families (the explanation compares them) and explains A → B in `afi`. */
-export async function explainPair(argv: PairArgs) {
+/** `families`: the graphs to build; `path` needs the asked family only, the explanation compares both. */
+export async function explainPair(argv: PairArgs, families: readonly Family[] = FAMILIES) {
   if (argv.dot && argv.json) throw new UserError('--dot and --json are two output formats: give one', 2, 'Drop one of them.');
   if (argv.svg && (argv.dot || argv.json)) throw new UserError('--svg, --dot and --json are three output formats: give one', 2, 'Drop the others.');
   const a = asnArg(argv.a, 'the first AS, A');
   const b = asnArg(argv.b, 'the second AS, B');
-  const loaded = await loadTopologies(argv, { asns: [a, b] });
+  const loaded = await loadTopologies(argv, { asns: [a, b] }, families);
   requireFamily(loaded, argv.afi);
   let ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
   let ixp: IxpPresence | undefined;
