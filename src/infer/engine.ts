@@ -20,9 +20,9 @@ import { FAMILIES } from './families.js';
 interface SideRule {
   row: StoredRule;
   family: Family;
-  named: ReadonlySet<number>;
+  named: NeighbourSet;
   any: boolean;
-  excluded: ReadonlySet<number>;
+  excluded: NeighbourSet;
   notes: ExpansionNote[];
   classBy?: Record<string, FilterClass>;
   classNotes?: string[];
@@ -60,7 +60,26 @@ export interface InferOptions {
 const SIDE_CACHE_RULES = 400_000;
 /** One-at-a-time lookups of AS refs or AS-ANY rules before the engine reads them all at once. */
 const BULK_AFTER = 400;
-const EMPTY: ReadonlySet<number> = new Set();
+/** What a rule's neighbour list must answer: a Set, or the one neighbour most rules name. */
+interface NeighbourSet {
+  has(asn: number): boolean;
+  readonly size: number;
+  [Symbol.iterator](): Iterator<number>;
+}
+
+/** One neighbour, without a hash table: most rules name exactly one AS, and a tier-1 has tens of thousands. */
+class OneNeighbour implements NeighbourSet {
+  readonly size = 1;
+  constructor(private readonly asn: number) {}
+  has(asn: number): boolean {
+    return asn === this.asn;
+  }
+  *[Symbol.iterator](): Iterator<number> {
+    yield this.asn;
+  }
+}
+
+const EMPTY: NeighbourSet = new Set<number>();
 
 type ByFamily<T> = Record<Family, T>;
 
@@ -194,7 +213,7 @@ export class InferenceEngine {
     if (row.classBy) rule.classBy = JSON.parse(row.classBy) as Record<string, FilterClass>;
     if (row.notes) rule.classNotes = JSON.parse(row.notes) as string[];
     if (row.peer !== null) {
-      if (row.peer !== owner) rule.named = new Set([row.peer]);
+      if (row.peer !== owner) rule.named = new OneNeighbour(row.peer);
       return rule;
     }
     const named = new Set<number>();

@@ -4,7 +4,7 @@
  * claims, computed once when the object is written (src/gather/ingest.ts), and the reverse
  * index: which rules name an AS or a set, and which sets hold an AS.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
 export const APPLICATION_ID = 0x41535231; // "ASR1"
@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS rules (
 CREATE INDEX IF NOT EXISTS rules_object ON rules (object_id);
 CREATE INDEX IF NOT EXISTS rules_owner ON rules (owner);
 CREATE INDEX IF NOT EXISTS rules_peer ON rules (peer) WHERE peer IS NOT NULL;
+CREATE INDEX IF NOT EXISTS rules_any ON rules (owner) WHERE is_any = 1;
+CREATE INDEX IF NOT EXISTS rules_unparsed ON rules (owner) WHERE family = 0;
 
 -- Reverse index. kind 0: the rule's peering names this AS ('AS174') or set; kind 1: the
 -- rule's filter depends on this filter-set or route-set (reclassified when it changes).
