@@ -36,7 +36,8 @@ describe('usage mistakes', () => {
 
 describe('inputs', () => {
   it('refuses a binary file in import and --input with one line', () => {
-    for (const args of [['import', '/bin/ls', '--data', '/tmp/asrel-test-binary-store'], ['rel', '1', '2', '--input', '/bin/ls']]) {
+    const store = mkdtempSync(join(tmpdir(), 'asrel-binary-'));
+    for (const args of [['import', '/bin/ls', '--data', store], ['rel', '1', '2', '--input', '/bin/ls']]) {
       const r = asrel(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('/bin/ls is not an RPSL text file: it contains NUL bytes');
