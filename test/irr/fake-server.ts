@@ -4,6 +4,7 @@
  * from real registry text in test/fixtures/, and can misbehave on purpose (faults below).
  */
 import net from 'node:net';
+import { afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -273,4 +274,29 @@ export function realObjects(): Map<string, string> {
     for (const [k, v] of objectsOf(fixture(f))) m.set(k, v);
   }
   return m;
+}
+
+/**
+ * Servers and clients of one test file, stopped and closed after each test:
+ * `serve` starts a FakeServer over `objects`, `track` registers a client to close.
+ */
+export function serverHarness(objects: Map<string, string>) {
+  const servers: FakeServer[] = [];
+  const clients: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+  });
+  return {
+    async serve(o: Partial<FakeServerOptions> = {}): Promise<FakeServer> {
+      const s = new FakeServer({ objects, ...o });
+      await s.start();
+      servers.push(s);
+      return s;
+    },
+    track<C extends { close(): Promise<void> }>(c: C): C {
+      clients.push(c);
+      return c;
+    },
+  };
 }

@@ -1,36 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IrrdClient, type IrrdClientOptions } from '../../src/irr/irrd-client.js';
 import { IrrError } from '../../src/irr/errors.js';
 import { Politeness } from '../../src/irr/politeness.js';
 import { parseObjectKey } from '../../src/irr/query.js';
 import { ASREL_VERSION } from '../../src/irr/version.js';
-import { FakeServer, fixture, realObjects, type FakeServerOptions } from './fake-server.js';
+import { FakeServer, fixture, realObjects, serverHarness } from './fake-server.js';
 
 const objects = realObjects();
 const text = (k: string) => objects.get(k)!;
-let servers: FakeServer[] = [];
-let clients: IrrdClient[] = [];
-
-async function serve(o: Partial<FakeServerOptions> = {}): Promise<FakeServer> {
-  const s = new FakeServer({ objects, ...o });
-  await s.start();
-  servers.push(s);
-  return s;
-}
+const { serve, track } = serverHarness(objects);
 
 function client(s: FakeServer, o: Partial<IrrdClientOptions> = {}): IrrdClient {
   // A private Politeness per test: fast reconnects, no interference between tests.
-  const c = new IrrdClient({ server: s.address, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 10, readTimeoutMs: 2000, ...o });
-  clients.push(c);
-  return c;
+  return track(new IrrdClient({ server: s.address, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 10, readTimeoutMs: 2000, ...o }));
 }
 
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.stop()));
-  clients = [];
-  servers = [];
-});
 
 const KEYS = ['AS215778', 'AS3255', 'AS17830', 'AS215778:AS-LIKHNER', 'AS64999'].map(parseObjectKey);
 
@@ -145,8 +129,7 @@ describe('IrrdClient', () => {
     const s = await serve();
     const port = s.port;
     await s.stop();
-    const c = new IrrdClient({ server: `127.0.0.1:${port}`, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 5, maxAttempts: 3 });
-    clients.push(c);
+    const c = track(new IrrdClient({ server: `127.0.0.1:${port}`, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 5, maxAttempts: 3 }));
     await expect(c.getObject(KEYS[0])).rejects.toThrow(new RegExp(`127.0.0.1:${port}: query '!maut-num,AS215778': cannot connect: ECONNREFUSED \\(gave up after 3 failed connections\\)`));
   });
 });

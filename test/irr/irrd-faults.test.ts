@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IrrdClient, type IrrdClientOptions } from '../../src/irr/irrd-client.js';
 import { IrrError, QueryInputError } from '../../src/irr/errors.js';
 import { Politeness } from '../../src/irr/politeness.js';
 import { parseObjectKey } from '../../src/irr/query.js';
-import { FakeServer, frame, realObjects, type FakeServerOptions, type Override } from './fake-server.js';
+import { frame, realObjects, serverHarness, type FakeServer, type FakeServerOptions, type Override } from './fake-server.js';
 
 /*
  * IRRd framing faults (issue 10): huge, malformed and mismatched A<n> headers, frames not
@@ -16,28 +16,14 @@ const text = (k: string) => objects.get(k)!;
 const [A, B, C] = ['AS215778', 'AS3255', 'AS17830'].map(parseObjectKey);
 const qA = '!maut-num,AS215778';
 const qB = '!maut-num,AS3255';
-let servers: FakeServer[] = [];
-let clients: IrrdClient[] = [];
-
-async function serve(override: (q: string, conn: number) => Override | undefined, o: Partial<FakeServerOptions> = {}): Promise<FakeServer> {
-  const s = new FakeServer({ objects, override, ...o });
-  await s.start();
-  servers.push(s);
-  return s;
-}
+const harness = serverHarness(objects);
+const { track } = harness;
+const serve = (override: (q: string, conn: number) => Override | undefined, o: Partial<FakeServerOptions> = {}): Promise<FakeServer> => harness.serve({ override, ...o });
 
 function client(s: FakeServer, o: Partial<IrrdClientOptions> = {}): IrrdClient {
-  const c = new IrrdClient({ server: s.address, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 5, readTimeoutMs: 1000, queryDeadlineMs: 1000, ...o });
-  clients.push(c);
-  return c;
+  return track(new IrrdClient({ server: s.address, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 5, readTimeoutMs: 1000, queryDeadlineMs: 1000, ...o }));
 }
 
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.stop()));
-  clients = [];
-  servers = [];
-});
 
 const settle = (ps: Promise<unknown>[]) => Promise.allSettled(ps);
 const reason = (r: PromiseSettledResult<unknown>) => (r as PromiseRejectedResult).reason as IrrError;

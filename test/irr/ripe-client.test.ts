@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RipeClient, type RipeClientOptions } from '../../src/irr/ripe-client.js';
 import { IrrError } from '../../src/irr/errors.js';
 import { Politeness } from '../../src/irr/politeness.js';
 import { parseObjectKey } from '../../src/irr/query.js';
-import { FakeServer, fixture, realObjects, type FakeServerOptions } from './fake-server.js';
+import { FakeServer, fixture, realObjects, serverHarness } from './fake-server.js';
 
 /*
  * The RIPE-style client against the fake server: the real AS3257 answer of whois.ripe.net
@@ -14,28 +14,12 @@ const objects = realObjects();
 const AS3257 = parseObjectKey('AS3257');
 const AS215778 = parseObjectKey('AS215778');
 const answer = Buffer.from(fixture('whois/ripe-whois-AS3257.redacted.txt'), 'utf8');
-let servers: FakeServer[] = [];
-let clients: RipeClient[] = [];
-
-async function serve(o: Partial<FakeServerOptions> = {}): Promise<FakeServer> {
-  const s = new FakeServer({ objects, ...o });
-  await s.start();
-  servers.push(s);
-  return s;
-}
+const { serve, track } = serverHarness(objects);
 
 function client(s: FakeServer, o: Partial<RipeClientOptions> = {}): RipeClient {
-  const c = new RipeClient({ server: s.address, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 5, readTimeoutMs: 2000, ...o });
-  clients.push(c);
-  return c;
+  return track(new RipeClient({ server: s.address, politeness: new Politeness({ maxNewPerSecond: 50 }), backoffMs: 5, readTimeoutMs: 2000, ...o }));
 }
 
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.stop()));
-  clients = [];
-  servers = [];
-});
 
 /** The offset just after the line break closest to `near` (a cut at a line boundary). */
 function lineBoundary(near: number): number {

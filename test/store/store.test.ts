@@ -13,6 +13,22 @@ const DN42 = 'data/real/dn42-registry-2023-10-22.db';
 const dir = mkdtempSync(join(tmpdir(), 'asrel-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Waits (at most 20 s) until an import into `d` has committed some objects. */
+async function committed(d: string): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < 20_000) {
+    await new Promise((r) => setTimeout(r, 50));
+    try {
+      const db = new Database(join(d, STORE_FILE), { readonly: true, timeout: 1000 });
+      const n = (db.prepare('SELECT count(*) AS n FROM objects').get() as { n: number }).n;
+      db.close();
+      if (n > 0) return;
+    } catch {
+      // not created yet
+    }
+  }
+}
+
 function folder(name: string): string {
   const d = join(dir, name);
   mkdirSync(d, { recursive: true });
@@ -78,18 +94,7 @@ describe('writers', () => {
     const d = folder('killed');
     const child = spawn(process.execPath, ['bin/asrel.js', 'import', DN42, DN42, DN42, '--data', d], { stdio: 'ignore' });
     // Kill once the database has some committed objects (or after a bound).
-    const started = Date.now();
-    while (Date.now() - started < 20_000) {
-      await new Promise((r) => setTimeout(r, 50));
-      try {
-        const db = new Database(join(d, STORE_FILE), { readonly: true, timeout: 1000 });
-        const n = (db.prepare('SELECT count(*) AS n FROM objects').get() as { n: number }).n;
-        db.close();
-        if (n > 0) break;
-      } catch {
-        // not created yet
-      }
-    }
+    await committed(d);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const s = Store.open(d);
@@ -122,18 +127,7 @@ describe('what the old file store could not take', () => {
     const child = spawn(process.execPath, ['bin/asrel.js', 'import', DN42, DN42, DN42, DN42, '--data', d], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const started = Date.now();
-    while (Date.now() - started < 20_000) {
-      await new Promise((r) => setTimeout(r, 50));
-      try {
-        const db = new Database(join(d, STORE_FILE), { readonly: true, timeout: 1000 });
-        const n = (db.prepare('SELECT count(*) AS n FROM objects').get() as { n: number }).n;
-        db.close();
-        if (n > 0) break;
-      } catch {
-        // not created yet
-      }
-    }
+    await committed(d);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
     // It may also have finished before the signal arrived.
