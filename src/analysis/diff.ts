@@ -20,9 +20,10 @@ import { basename } from 'node:path';
 import { DEFAULT_AMBIGUOUS, edgesFromInferences } from '../graph/build.js';
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
-import { customerConeSize, ValleyFreeSearcher } from '../graph/valley-free.js';
+import { customerConeSize } from '../graph/valley-free.js';
+import { forEachDarkPair } from '../explain/dark-spots.js';
 import { InferenceEngine } from '../infer/engine.js';
-import { FAMILIES, OTHER_FAMILY } from '../infer/families.js';
+import { FAMILIES } from '../infer/families.js';
 import type { Family, InferredRelation, LinkInference } from '../infer/types.js';
 import { Store, StoreError } from '../store/store.js';
 import { storeDataLines } from './data-lines.js';
@@ -338,35 +339,18 @@ export function darkSpotPairs(topos: Record<Family, Topology>, families: readonl
   const out: SideSpots = { pairs: {}, total: { ipv4: 0, ipv6: 0 }, overflow: false };
   let kept = 0;
   for (const f of families) {
-    const here = topos[f];
-    const there = topos[OTHER_FAMILY[f]];
-    const { csr } = here;
-    // Transit-free ASes of f, in ASN order (the CSR's order).
-    const tops: number[] = [];
-    for (let i = 0; i < csr.n; i++) if (csr.provOff[i + 1] === csr.provOff[i]) tops.push(i);
-    const inThere = Int32Array.from(tops, (i) => there.csr.index.get(csr.asns[i]!) ?? -1);
-    const sh = new ValleyFreeSearcher(csr);
-    const st = new ValleyFreeSearcher(there.csr);
     const pairs = new Pairs();
     out.pairs[f] = pairs;
-    for (let x = 0; x < tops.length; x++) {
-      const ia = inThere[x]!;
-      if (ia < 0) continue;
-      sh.run(tops[x]!);
-      st.run(ia);
-      for (let y = x + 1; y < tops.length; y++) {
-        const ib = inThere[y]!;
-        if (ib < 0 || sh.distanceTo(tops[y]!) >= 0 || st.distanceTo(ib) < 0) continue;
-        out.total[f]++;
-        if (out.overflow) continue;
-        if (++kept > maxPairs) {
-          out.overflow = true;
-          out.pairs = {};
-          continue;
-        }
-        pairs.push(csr.asns[tops[x]!]!, csr.asns[tops[y]!]!);
+    forEachDarkPair(topos, f, (a, b) => {
+      out.total[f]++;
+      if (out.overflow) return;
+      if (++kept > maxPairs) {
+        out.overflow = true;
+        out.pairs = {};
+        return;
       }
-    }
+      pairs.push(a, b);
+    });
   }
   return out;
 }

@@ -88,3 +88,13 @@ export function withIxp<T>(y: Argv<T>) {
     describe: 'where two ASes could peer: a folder or files of the CAIDA IXP dataset or PeeringDB API answers, or `peeringdb` (its API, cached in the store folder; env ASREL_PEERINGDB_URL); repeatable',
   });
 }
+
+/**
+ * `--json` is the same as `--format json`; beside another format than the default it is a
+ * usage mistake. `others` names the other formats for the hint (`csv|caida`).
+ */
+export function jsonAsFormat(argv: { json: boolean; format: string }, dflt: string, others: string): void {
+  if (!argv.json) return;
+  if (argv.format !== dflt && argv.format !== 'json') throw new UserError(`--json and --format ${argv.format} ask for two formats`, 2, `Give one: --json (the same as --format json) or --format ${others}.`);
+  argv.format = 'json';
+}

@@ -82,6 +82,50 @@ function topGroups(csr: Csr): { group: Int32Array; pure: Uint8Array; peered: (g:
 const rank = (s: DarkSpot, t: DarkSpot) => t.coneA * t.coneB - s.coneA * s.coneB || s.a - t.a || s.b - t.b;
 
 /**
+ * Visits every pair of transit-free ASes of family `f` (a before b, in ASN order) that cannot
+ * reach each other valley-free in `f` but can in the other family; `otherPath()` gives that
+ * path, built only when asked. Returns the number of transit-free ASes checked.
+ */
+export function forEachDarkPair(topos: Record<Family, Topology>, f: Family, visit: (a: number, b: number, otherPath: () => number[]) => void): number {
+  const here = topos[f];
+  const there = topos[OTHER[f]];
+  const tops = transitFree(here);
+  const sh = new ValleyFreeSearcher(here.csr);
+  const st = new ValleyFreeSearcher(there.csr);
+  // Node indices once: the inner loop runs tops² / 2 times.
+  const inHere = Int32Array.from(tops, (a) => here.csr.index.get(a)!);
+  const inThere = Int32Array.from(tops, (a) => there.csr.index.get(a) ?? -1);
+  const groups = topGroups(here.csr);
+  let target = -1;
+  const otherPath = () => st.pathTo(target)!.map((k) => there.csr.asns[k]!);
+  for (let x = 0; x < tops.length; x++) {
+    const ia = inThere[x]!;
+    if (ia < 0) continue;
+    const gx = groups.group[inHere[x]!]!;
+    let searched = false;
+    st.run(ia);
+    for (let y = x + 1; y < tops.length; y++) {
+      const ib = inThere[y]!;
+      if (ib < 0 || st.distanceTo(ib) < 0) continue;
+      const gy = groups.group[inHere[y]!]!;
+      let reachable: boolean;
+      if (groups.pure[gx] && groups.pure[gy]) reachable = gx === gy || groups.peered(gx, gy);
+      else {
+        if (!searched) {
+          sh.run(inHere[x]!);
+          searched = true;
+        }
+        reachable = sh.distanceTo(inHere[y]!) >= 0;
+      }
+      if (reachable) continue;
+      target = ib;
+      visit(tops[x]!, tops[y]!, otherPath);
+    }
+  }
+  return tops.length;
+}
+
+/**
  * Pairs of transit-free ASes (in the family where they are split) that cannot reach each
  * other valley-free in that family but can in the other, ranked by the number of AS pairs
  * the split cuts off (product of the customer cones). Valley-free reachability is
@@ -97,54 +141,23 @@ export function findDarkSpots(topos: Record<Family, Topology>, families: Family[
   const counts = { ipv4: 0, ipv6: 0 } as Record<Family, number>;
   for (const f of families) {
     const here = topos[f];
-    const there = topos[OTHER[f]];
-    const tops = transitFree(here);
-    counts[f] = tops.length;
-    const sh = new ValleyFreeSearcher(here.csr);
-    const st = new ValleyFreeSearcher(there.csr);
     const coneSize = new Map<number, number>();
     const size = (asn: number) => {
       let s = coneSize.get(asn);
       if (s === undefined) coneSize.set(asn, (s = customerConeSize(here.csr, asn)));
       return s;
     };
-    // Node indices once: the inner loop runs tops² / 2 times.
-    const inHere = Int32Array.from(tops, (a) => here.csr.index.get(a)!);
-    const inThere = Int32Array.from(tops, (a) => there.csr.index.get(a) ?? -1);
-    const groups = topGroups(here.csr);
-    for (let x = 0; x < tops.length; x++) {
-      const a = tops[x];
-      const ia = inThere[x]!;
-      if (ia < 0) continue;
-      const gx = groups.group[inHere[x]!]!;
-      let searched = false;
-      st.run(ia);
-      for (let y = x + 1; y < tops.length; y++) {
-        const ib = inThere[y]!;
-        if (ib < 0 || st.distanceTo(ib) < 0) continue;
-        const gy = groups.group[inHere[y]!]!;
-        let reachable: boolean;
-        if (groups.pure[gx] && groups.pure[gy]) reachable = gx === gy || groups.peered(gx, gy);
-        else {
-          if (!searched) {
-            sh.run(inHere[x]!);
-            searched = true;
-          }
-          reachable = sh.distanceTo(inHere[y]!) >= 0;
-        }
-        if (reachable) continue;
-        const b = tops[y];
-        total[f]++;
-        const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a, b, coneA: size(a), coneB: size(b), otherPath: [] };
-        if (threshold && rank(spot, threshold) >= 0) continue;
-        spot.otherPath = st.pathTo(ib)!.map((k) => there.csr.asns[k]);
-        spots.push(spot);
-        if (spots.length >= 2 * keep) {
-          spots = spots.sort(rank).slice(0, keep);
-          threshold = spots[spots.length - 1];
-        }
+    counts[f] = forEachDarkPair(topos, f, (a, b, otherPath) => {
+      total[f]++;
+      const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a, b, coneA: size(a), coneB: size(b), otherPath: [] };
+      if (threshold && rank(spot, threshold) >= 0) return;
+      spot.otherPath = otherPath();
+      spots.push(spot);
+      if (spots.length >= 2 * keep) {
+        spots = spots.sort(rank).slice(0, keep);
+        threshold = spots[spots.length - 1];
       }
-    }
+    });
   }
   spots.sort(rank);
   if (spots.length > keep) spots = spots.slice(0, keep);

@@ -11,7 +11,7 @@ import { setClassOf, type ObjectKey } from '../irr/query.js';
 import { InferenceEngine } from '../infer/engine.js';
 import { FAMILIES } from '../infer/families.js';
 import { Ingest } from '../infer/ingest.js';
-import { encodePeering, positiveNames, type CodedPeering } from '../store/peering-codec.js';
+import { positiveNames, type CodedPeering } from '../store/peering-codec.js';
 import type { Store } from '../store/store.js';
 import { fetchObjects, type FetchSummary, addSummaries, emptySummary } from './fetcher.js';
 
@@ -84,16 +84,8 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
       });
       await resolve(keys);
       const next = new Set<string>();
-      for (const k of keys) {
-        const s = store.set(k.cls, k.key);
-        if (!s) continue;
-        if (k.cls === 'peering-set') {
-          const engine = new InferenceEngine(store);
-          for (const p of engine.expander.peeringsOf(s.object).peerings) positiveNames(encodePeering(p), next);
-        } else {
-          for (const m of store.membersOf(k.key)) if (!/^AS\d+$/.test(m)) next.add(m);
-        }
-      }
+      // Members of as-sets and the names peering-sets list were filed when the sets were written.
+      for (const k of keys) for (const m of store.membersOf(k.key)) if (!/^AS\d+$/.test(m)) next.add(m);
       names = next;
     }
   }

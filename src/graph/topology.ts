@@ -36,8 +36,8 @@ export class Topology {
 
   /** The link's inference with its evidence, read from `from`'s side. */
   inferenceOf(from: number, to: number): LinkInference | undefined {
-    if (!this.link(from, to)) return undefined;
-    return this.detail?.(from, to) ?? this.link(from, to)?.inference;
+    const l = this.link(from, to);
+    return l && (this.detail?.(from, to) ?? l.inference);
   }
 
   has(asn: number): boolean {

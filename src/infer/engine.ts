@@ -288,11 +288,11 @@ export class InferenceEngine {
   }
 
   /** Rule lines of `owner` that apply to `neighbour` in a family (named and AS-ANY). */
-  private lines(owner: number, neighbour: number, family: Family, notes: Set<string>, text: boolean): RuleLine[] {
-    const out: RuleLine[] = [];
+  /** `named`: the owner's rules naming the neighbour, when the caller already has them (the group-by). */
+  private lines(owner: number, neighbour: number, family: Family, notes: Set<string>, text: boolean, named?: SideRule[]): RuleLine[] {
     const ref = this.ref(owner);
-    if (!ref) return out;
-    return linesFrom(owner, ref.label, this.namedRules(owner, neighbour, family), this.partOf(owner).any[family], neighbour, notes, text ? this.store : undefined);
+    if (!ref) return [];
+    return linesFrom(owner, ref.label, named ?? this.namedRules(owner, neighbour, family), this.partOf(owner).any[family], neighbour, notes, text ? this.store : undefined);
   }
 
   /** The inference for one pair in one family, read from a's side. */
@@ -393,11 +393,7 @@ export class InferenceEngine {
       };
       const notes = new Set<string>();
       const missing = [lo, hi].filter((x) => !this.ref(x));
-      const lines = (owner: number, other: number) => {
-        const ref = this.ref(owner);
-        return ref ? linesFrom(owner, ref.label, byOwner(owner), this.partOf(owner).any[family], other, notes, text ? this.store : undefined) : [];
-      };
-      return this.decide(lo, hi, family, lines(lo, hi), lines(hi, lo), notes, missing);
+      return this.decide(lo, hi, family, this.lines(lo, hi, family, notes, text, byOwner(lo)), this.lines(hi, lo, family, notes, text, byOwner(hi)), notes, missing);
     };
     for (const r of rows.iterate() as Iterable<Row>) {
       const g = group[0];

@@ -9,7 +9,7 @@ import type { DiffResult } from '../../analysis/diff.js';
 import { UserError } from '../errors.js';
 import { familiesArg } from './rel.js';
 import { printNotes, printResult } from '../output.js';
-import { withTop } from '../options.js';
+import { withTop, jsonAsFormat } from '../options.js';
 
 interface DiffArgs {
   old: string;
@@ -81,10 +81,7 @@ const command: CommandModule<object, DiffArgs> = {
       .example('$0 diff --old radb-2024-01-01.db.gz --new radb-2024-07-01.db.gz --format csv --out changes.csv', 'two dated dumps in, what changed out')
       .example('$0 diff --old ~/irr/2024-01 --new ~/irr/2024-07 --json', 'two store folders') as unknown as Argv<DiffArgs>,
   handler: async (argv) => {
-    if (argv.json) {
-      if (argv.format !== 'text' && argv.format !== 'json') throw new UserError(`--json and --format ${argv.format} ask for two formats`, 2, 'Give one: --json (the same as --format json) or --format text|csv.');
-      argv.format = 'json';
-    }
+    jsonAsFormat(argv, 'text', 'text|csv');
     const families = familiesArg(argv.afi);
     const { openDiffSide, diffData } = await import('../../analysis/diff.js');
     const oldSide = await openDiffSide(argv.old, { what: '--old' });

@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { withData } from '../../analysis/with-data.js';
 import { storeDataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
-import { withAfi, withAnalysisData } from '../options.js';
+import { withAfi, withAnalysisData, jsonAsFormat } from '../options.js';
 import { familiesArg } from './rel.js';
 import { printNotes } from '../output.js';
 
@@ -86,10 +86,7 @@ const command: CommandModule<object, ExportArgs> = {
       })
       .example('$0 export --input ripe.db.aut-num.gz --format caida --out ripe', 'writes ripe.ipv4.as-rel.txt and ripe.ipv6.as-rel.txt') as unknown as Argv<ExportArgs>,
   handler: async (argv) => {
-    if (argv.json) {
-      if (argv.format !== 'csv' && argv.format !== 'json') throw new UserError(`--json and --format ${argv.format} ask for two formats`, 2, 'Give one: --json (the same as --format json) or --format csv|caida.');
-      argv.format = 'json';
-    }
+    jsonAsFormat(argv, 'csv', 'csv|caida');
     const fams = familiesArg(argv.afi);
     if (argv.format === 'caida' && fams.length > 1 && !argv.out) {
       throw new UserError('--format caida writes one file per address family', 2,
