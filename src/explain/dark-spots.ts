@@ -41,83 +41,106 @@ export interface DarkSpotResult {
 }
 
 /**
- * Sibling groups of a graph and, for the groups with no provider anywhere in them ("pure"),
- * the groups they peer with. Between two pure groups valley-free reachability needs no search:
- * a path from a pure group can climb nowhere but to its siblings, and can enter another pure
- * group only across a peer link (entering downhill needs a provider there). So x reaches y iff
- * they are siblings or their groups are joined by a peer link. Dark-spot search compares every
- * pair of transit-free ASes; this spares one graph search per AS in the family it is checked in.
+ * Valley-free reachability among a chosen set of ASes, pair by pair, without a graph search
+ * per AS. A valley-free path climbs from x (providers, siblings), crosses at most one peer
+ * link and descends to y; read backwards, the descent is a climb from y. So x reaches y iff
+ * the uphill sets of x and y meet, or a peer link joins them. Uphill sets are small (an AS's
+ * providers and theirs), so after `from(x)` marks x's set and its peers, `reaches(y)` reads
+ * y's set only: dark-spot search asks this for millions of pairs of transit-free ASes.
  */
-function topGroups(csr: Csr): { group: Int32Array; pure: Uint8Array; peered: (g: number, h: number) => boolean } {
-  const parent = Int32Array.from({ length: csr.n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  for (let u = 0; u < csr.n; u++) {
-    for (let k = csr.sibOff[u]!, e = csr.sibOff[u + 1]!; k < e; k++) {
-      const a = find(u), b = find(csr.sib[k]!);
-      if (a !== b) parent[a] = b;
+class PairReach {
+  private readonly upOff: Int32Array;
+  private readonly up: Int32Array;
+  private readonly slot = new Map<number, number>();
+  private readonly mark: Int32Array;
+  private stamp = 0;
+
+  constructor(private readonly csr: Csr, nodes: ArrayLike<number>) {
+    this.mark = new Int32Array(csr.n);
+    const seen = new Int32Array(csr.n).fill(-1);
+    const lists: number[][] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const x = nodes[i]!;
+      if (x < 0 || this.slot.has(x)) continue;
+      this.slot.set(x, lists.length);
+      const list = [x];
+      seen[x] = lists.length;
+      for (let h = 0; h < list.length; h++) {
+        const u = list[h]!;
+        for (const [off, adj] of [[csr.provOff, csr.prov], [csr.sibOff, csr.sib]] as const) {
+          for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
+            const v = adj[k]!;
+            if (seen[v] !== lists.length) {
+              seen[v] = lists.length;
+              list.push(v);
+            }
+          }
+        }
+      }
+      lists.push(list);
+    }
+    this.upOff = new Int32Array(lists.length + 1);
+    for (let i = 0; i < lists.length; i++) this.upOff[i + 1] = this.upOff[i]! + lists[i]!.length;
+    this.up = new Int32Array(this.upOff[lists.length]!);
+    lists.forEach((l, i) => this.up.set(l, this.upOff[i]!));
+  }
+
+  /** Marks what x's paths can reach before they descend: its uphill set and the peers of it. */
+  from(x: number): void {
+    const s = this.slot.get(x)!;
+    const { peerOff, peer } = this.csr;
+    const mark = this.mark;
+    const stamp = ++this.stamp;
+    for (let k = this.upOff[s]!, e = this.upOff[s + 1]!; k < e; k++) {
+      const u = this.up[k]!;
+      mark[u] = stamp;
+      for (let j = peerOff[u]!, f = peerOff[u + 1]!; j < f; j++) mark[peer[j]!] = stamp;
     }
   }
-  const group = new Int32Array(csr.n);
-  const pure = new Uint8Array(csr.n).fill(1);
-  for (let u = 0; u < csr.n; u++) {
-    group[u] = find(u);
-    if (csr.provOff[u + 1]! > csr.provOff[u]!) pure[group[u]!] = 0;
+
+  /** Whether the x of the last `from` reaches y valley-free. */
+  reaches(y: number): boolean {
+    const s = this.slot.get(y)!;
+    const mark = this.mark;
+    const stamp = this.stamp;
+    for (let k = this.upOff[s]!, e = this.upOff[s + 1]!; k < e; k++) if (mark[this.up[k]!] === stamp) return true;
+    return false;
   }
-  const peers = new Map<number, Set<number>>();
-  for (let u = 0; u < csr.n; u++) {
-    const g = group[u]!;
-    if (!pure[g]) continue;
-    for (let k = csr.peerOff[u]!, e = csr.peerOff[u + 1]!; k < e; k++) {
-      let set = peers.get(g);
-      if (!set) peers.set(g, (set = new Set()));
-      set.add(group[csr.peer[k]!]!);
-    }
-  }
-  return { group, pure, peered: (g, h) => peers.get(g)?.has(h) ?? false };
 }
 
 const rank = (s: DarkSpot, t: DarkSpot) => t.coneA * t.coneB - s.coneA * s.coneB || s.a - t.a || s.b - t.b;
 
 /**
  * Visits every pair of transit-free ASes of family `f` (a before b, in ASN order) that cannot
- * reach each other valley-free in `f` but can in the other family; `otherPath()` gives that
- * path, built only when asked. Returns the number of transit-free ASes checked.
+ * reach each other valley-free in `f` but can in the other family; `otherPath()` gives a
+ * shortest such path, searched only when asked. Returns the number of transit-free ASes checked.
  */
 export function forEachDarkPair(topos: Record<Family, Topology>, f: Family, visit: (a: number, b: number, otherPath: () => number[]) => void): number {
   const here = topos[f];
   const there = topos[OTHER[f]];
   const tops = transitFree(here);
-  const sh = new ValleyFreeSearcher(here.csr);
-  const st = new ValleyFreeSearcher(there.csr);
   // Node indices once: the inner loop runs tops² / 2 times.
   const inHere = Int32Array.from(tops, (a) => here.csr.index.get(a)!);
   const inThere = Int32Array.from(tops, (a) => there.csr.index.get(a) ?? -1);
-  const groups = topGroups(here.csr);
+  const rh = new PairReach(here.csr, inHere);
+  const rt = new PairReach(there.csr, inThere);
+  const st = new ValleyFreeSearcher(there.csr);
+  let searchedFrom = -1;
+  let source = -1;
   let target = -1;
-  const otherPath = () => st.pathTo(target)!.map((k) => there.csr.asns[k]!);
+  const otherPath = () => {
+    if (searchedFrom !== source) st.run((searchedFrom = source));
+    return st.pathTo(target)!.map((k) => there.csr.asns[k]!);
+  };
   for (let x = 0; x < tops.length; x++) {
     const ia = inThere[x]!;
     if (ia < 0) continue;
-    const gx = groups.group[inHere[x]!]!;
-    let searched = false;
-    st.run(ia);
+    rh.from(inHere[x]!);
+    rt.from(ia);
     for (let y = x + 1; y < tops.length; y++) {
       const ib = inThere[y]!;
-      if (ib < 0 || st.distanceTo(ib) < 0) continue;
-      const gy = groups.group[inHere[y]!]!;
-      let reachable: boolean;
-      if (groups.pure[gx] && groups.pure[gy]) reachable = gx === gy || groups.peered(gx, gy);
-      else {
-        if (!searched) {
-          sh.run(inHere[x]!);
-          searched = true;
-        }
-        reachable = sh.distanceTo(inHere[y]!) >= 0;
-      }
-      if (reachable) continue;
+      if (ib < 0 || rh.reaches(inHere[y]!) || !rt.reaches(ib)) continue;
+      source = ia;
       target = ib;
       visit(tops[x]!, tops[y]!, otherPath);
     }

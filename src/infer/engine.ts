@@ -6,7 +6,9 @@
  * set. Evidence text is read from the store only for the inferences an answer prints.
  */
 import type { ObjectProvenance } from '../store/types.js';
-import { RULE_COLUMNS, type Store, type StoredRule } from '../store/store.js';
+import type { Store, StoredRule } from '../store/store.js';
+import { decodePackedClaims } from '../store/packed-claims.js';
+import { PairClaims, type ClaimRule } from './pair-claims.js';
 import { decodePeering, type CodedPeering } from '../store/peering-codec.js';
 import { parsePolicies } from '../policy/parse.js';
 import { CLASS_NAME, DIRECTION_NAME } from './claims.js';
@@ -18,7 +20,7 @@ import { FAMILIES } from './families.js';
 
 /** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
 interface SideRule {
-  row: StoredRule;
+  row: ClaimRule;
   family: Family;
   named: NeighbourSet;
   any: boolean;
@@ -341,70 +343,40 @@ export class InferenceEngine {
   /**
    * Every adjacency in the store, one inference per unordered pair (a < b) and family, in
    * ASN order, streamed. A group-by over the claims (DESIGN.md "Parse once"): every claim
-   * naming a neighbour is filed under its pair in a temporary table, SQLite sorts them, and
-   * each pair is decided from its rows plus the two ASes' AS-ANY rules. Memory holds one
-   * pair's rows at a time, whatever the size of the registry.
+   * naming a neighbour is filed under its pair (src/infer/pair-claims.ts: a few numbers per
+   * claim, no text) and each pair is decided from its claims plus the two ASes' AS-ANY rules.
    */
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
     const text = opts.text ?? true;
-    const db = this.store.db;
-    const codes = families.map((f) => (f === 'ipv4' ? 4 : 6));
-    // Each claim is copied beside its pair, so the sort carries what deciding needs and no join is read back.
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS pair_claims (family INTEGER, lo INTEGER, hi INTEGER, id INTEGER, objectId INTEGER,
-      owner INTEGER, attrIndex INTEGER, termIndex INTEGER, direction INTEGER, attribute TEXT, line INTEGER, peer INTEGER,
-      peerings TEXT, cls INTEGER, classBy TEXT, notes TEXT)`);
-    db.exec('DELETE FROM pair_claims');
-    const inList = codes.join(',');
-    db.exec(`INSERT INTO pair_claims SELECT family, min(owner, peer), max(owner, peer), id, object_id, owner, attr_index, term_index,
-      direction, attribute, line, peer, NULL, class, class_by, notes FROM rules
-      WHERE peer IS NOT NULL AND peer != owner AND family IN (${inList})`);
-    // Rules whose peering is an expression or a set: expanded here, once each.
-    const insert = db.prepare('INSERT INTO pair_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
-    const expanded = new Map<number, SideRule>();
-    // Read in pages: the connection cannot write while a statement is still being read.
-    const page = db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peerings IS NOT NULL AND r.family IN (${inList}) AND r.id > ? ORDER BY r.id LIMIT 5000`);
-    for (let last = 0; ;) {
-      const rows = page.all(last) as StoredRule[];
-      if (rows.length === 0) break;
-      last = rows[rows.length - 1]!.id;
-      db.transaction(() => {
-        for (const row of rows) {
-          const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
-          const rule = this.sideRule(row, family, row.owner);
-          if (rule.named.size === 0) continue;
-          expanded.set(row.id, rule);
-          for (const n of rule.named) {
-            insert.run(row.family, Math.min(row.owner, n), Math.max(row.owner, n), row.id, row.objectId, row.owner, row.attrIndex, row.termIndex,
-              row.direction, row.attribute, row.line, row.peer, row.cls, row.classBy, row.notes);
-          }
-        }
-      })();
+    const codes = families.map((f): 4 | 6 => (f === 'ipv4' ? 4 : 6));
+    const table = new PairClaims();
+    for (const { owner, objectId, packed } of this.store.packedClaims(codes)) {
+      decodePackedClaims(packed, (c) => table.add(owner, objectId, c));
     }
-    const rows = db.prepare('SELECT * FROM pair_claims ORDER BY family, lo, hi, id');
-    type Row = StoredRule & { lo: number; hi: number };
-    let group: Row[] = [];
-    const decideGroup = (): LinkInference => {
-      const { lo, hi } = group[0]!;
-      const family: Family = group[0]!.family === 4 ? 'ipv4' : 'ipv6';
+    // Rules whose peering is an expression or a set: expanded here, once each.
+    const expanded: SideRule[] = [];
+    for (const row of this.store.setRules(codes)) {
+      const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+      const rule = this.sideRule(row, family, row.owner);
+      if (rule.named.size === 0) continue;
+      const tag = expanded.push(rule) - 1;
+      for (const n of rule.named) table.addTagged(row.owner, n, row.family as 4 | 6, row.id, tag);
+    }
+    for (const g of table.groups()) {
+      const family: Family = g.family === 4 ? 'ipv4' : 'ipv6';
       const byOwner = (owner: number) => {
         const out: SideRule[] = [];
-        for (const r of group) if (r.owner === owner) out.push(expanded.get(r.id) ?? directRule(r, family));
+        for (const k of g.claims) {
+          if (table.ownerOf(k) !== owner) continue;
+          const tag = table.tagOf(k);
+          out.push(tag >= 0 ? expanded[tag]! : directRule(table.ruleOf(k), family));
+        }
         return out;
       };
       const notes = new Set<string>();
-      const missing = [lo, hi].filter((x) => !this.ref(x));
-      return this.decide(lo, hi, family, this.lines(lo, hi, family, notes, text, byOwner(lo)), this.lines(hi, lo, family, notes, text, byOwner(hi)), notes, missing);
-    };
-    for (const r of rows.iterate() as Iterable<Row>) {
-      const g = group[0];
-      if (g && (g.family !== r.family || g.lo !== r.lo || g.hi !== r.hi)) {
-        yield decideGroup();
-        group = [];
-      }
-      group.push(r);
+      const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
+      yield this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing);
     }
-    if (group.length > 0) yield decideGroup();
-    db.exec('DELETE FROM pair_claims');
   }
 
   /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
@@ -416,7 +388,7 @@ export class InferenceEngine {
 }
 
 /** A rule naming one neighbour, as the group-by reads it: its lines only, no neighbour sets to build. */
-function directRule(row: StoredRule, family: Family): SideRule {
+function directRule(row: ClaimRule, family: Family): SideRule {
   const rule: SideRule = { row, family, named: EMPTY, any: false, excluded: EMPTY, notes: [] };
   if (row.classBy) rule.classBy = JSON.parse(row.classBy) as Record<string, FilterClass>;
   if (row.notes) rule.classNotes = JSON.parse(row.notes) as string[];

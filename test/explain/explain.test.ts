@@ -169,7 +169,13 @@ describe('findDarkSpots agrees with a pair-by-pair search (made-up random graphs
         }
       }
       const topos = topologies(es);
-      const got = findDarkSpots(topos, ['ipv4', 'ipv6']).spots.map((s) => `${s.family} ${s.a} ${s.b}`).sort();
+      const found = findDarkSpots(topos, ['ipv4', 'ipv6']).spots;
+      const got = found.map((s) => `${s.family} ${s.a} ${s.b}`).sort();
+      // The path shown for the other family is a shortest one, from a to b.
+      for (const s of found) {
+        const best = shortestPath(topos[s.otherFamily].csr, s.a, s.b)!;
+        expect([s.otherPath[0], s.otherPath.at(-1), s.otherPath.length], `round ${round}`).toEqual([s.a, s.b, best.length]);
+      }
       const want: string[] = [];
       for (const f of ['ipv4', 'ipv6'] as const) {
         const other = f === 'ipv4' ? 'ipv6' : 'ipv4';
