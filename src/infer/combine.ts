@@ -15,7 +15,7 @@
  * candidates when ambiguous; 0 for a conflict.
  */
 import type { InferredRelation, Relation } from './types.js';
-import { ALL_RELATIONS, mirror, type Constraint, type Tier } from './views.js';
+import { ALL_RELATIONS, constraintReason, mirror, type Constraint, type Tier } from './views.js';
 
 export interface CombineInput {
   a: number;
@@ -38,8 +38,7 @@ export interface CombineResult {
 
 const TIERS: readonly Tier[] = ['strong', 'weak-named', 'weak-any'];
 
-function fmt(rels: Iterable<Relation>): string {
-  const list = [...rels];
+function fmt(list: readonly Relation[]): string {
   return list.length === 0 ? 'nothing' : list.join('/');
 }
 
@@ -52,47 +51,79 @@ export function describeRelation(r: Relation, a: number, b: number): string {
   }
 }
 
+/** Relation sets as bits: the inference of every link of a registry intersects a few of them. */
+const BIT: Record<Relation, number> = { p2c: 1, c2p: 2, p2p: 4, s2s: 8 };
+const maskOf = (rels: readonly Relation[]) => {
+  let m = 0;
+  for (const r of rels) m |= BIT[r];
+  return m;
+};
+const ALL = maskOf(ALL_RELATIONS);
+const count = (m: number) => (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1) + ((m >> 3) & 1);
+
+/** One constraint read from a's side: `aSide` are its relations as a's, in the order messages list them. */
+interface Sided {
+  c: Constraint;
+  mask: number;
+  aSide: () => readonly Relation[];
+}
+
+/**
+ * The relations left, listed in the order of the last constraint that narrowed them (as the
+ * messages have always listed them).
+ */
+interface Current {
+  mask: number;
+  order: () => readonly Relation[];
+}
+const listed = (cur: Current) => cur.order().filter((r) => cur.mask & BIT[r]);
+
 export function combine(input: CombineInput): CombineResult {
   const { a, b } = input;
-  const all = [
-    ...input.fromA.map((c) => ({ ...c, aSide: c.allows })),
-    ...input.fromB.map((c) => ({ ...c, aSide: c.allows.map(mirror) })),
-  ];
+  const all: Sided[] = [];
+  for (const c of input.fromA) all.push({ c, mask: maskOf(c.allows), aSide: () => c.allows });
+  for (const c of input.fromB) all.push({ c, mask: maskOf(c.allows.map(mirror)), aSide: () => c.allows.map(mirror) });
   const notes: string[] = [];
-  let current = new Set<Relation>(ALL_RELATIONS);
+  let current: Current = { mask: ALL, order: () => ALL_RELATIONS };
+  const narrow = (cur: Current, s: Sided): Current => ({ mask: cur.mask & s.mask, order: s.aSide });
   let decidedByWeak = false;
 
-  const strong = all.filter((c) => c.tier === 'strong');
-  for (const c of strong) current = intersect(current, c.aSide);
-  if (current.size === 0) {
-    const bySide = (owner: number) => strong.filter((c) => c.owner === owner)
-      .map((c) => `${c.reason} (allows ${fmt(c.owner === a ? c.allows : c.aSide)} from AS${a}'s side)`);
+  const strong = all.filter((s) => s.c.tier === 'strong');
+  for (const s of strong) current = narrow(current, s);
+  if (current.mask === 0) {
+    const bySide = (owner: number) => strong.filter((s) => s.c.owner === owner)
+      .map((s) => `${constraintReason(s.c)} (allows ${fmt(s.c.owner === a ? s.c.allows : s.aSide())} from AS${a}'s side)`);
     notes.push(`conflict: the strong lines allow no common relation — ${[...bySide(a), ...bySide(b)].join(', and ')}`);
     return { relation: 'conflict', candidates: [], confidence: 0, notes };
   }
 
   for (const tier of TIERS.slice(1)) {
-    const group = all.filter((c) => c.tier === tier);
+    const group = all.filter((s) => s.c.tier === tier);
     if (group.length === 0) continue;
-    const before = current.size;
+    const before = count(current.mask);
     let together = current;
-    for (const c of group) together = intersect(together, c.aSide);
-    if (together.size > 0) {
+    for (const s of group) together = narrow(together, s);
+    if (together.mask !== 0) {
       current = together;
     } else {
       // The tier as a whole contradicts: keep the lines that fit, overrule the others.
-      for (const c of group) {
-        const next = intersect(current, c.aSide);
-        if (next.size > 0) current = next;
-        else notes.push(`overruled weak view: ${c.reason} (allows ${fmt(c.aSide)} from AS${a}'s side) contradicts the stronger lines (${fmt(current)})`);
+      for (const s of group) {
+        const next = narrow(current, s);
+        if (next.mask !== 0) current = next;
+        else notes.push(`overruled weak view: ${constraintReason(s.c)} (allows ${fmt(s.aSide())} from AS${a}'s side) contradicts the stronger lines (${fmt(listed(current))})`);
       }
     }
-    if (before > 1 && current.size < before) decidedByWeak = true;
+    if (before > 1 && count(current.mask) < before) decidedByWeak = true;
   }
 
   const sideStrength = (owner: number) => {
-    const mine = all.filter((c) => c.owner === owner);
-    return mine.some((c) => c.tier === 'strong') ? 'strong' : mine.length > 0 ? 'weak' : 'silent';
+    let any = false;
+    for (const s of all) {
+      if (s.c.owner !== owner) continue;
+      if (s.c.tier === 'strong') return 'strong';
+      any = true;
+    }
+    return any ? 'weak' : 'silent';
   };
   const sa = sideStrength(a), sb = sideStrength(b);
   let base: number;
@@ -104,17 +135,13 @@ export function combine(input: CombineInput): CombineResult {
   } else base = 0.3;
   if (decidedByWeak) base *= 0.8;
 
-  const candidates = ALL_RELATIONS.filter((r) => current.has(r));
+  const candidates = ALL_RELATIONS.filter((r) => current.mask & BIT[r]);
   if (candidates.length === 1) {
     return { relation: candidates[0]!, candidates, confidence: round(base), notes };
   }
   notes.push(`ambiguous: ${candidates.map((r) => describeRelation(r, a, b)).join(', or ')}` +
     (all.length === 0 ? ' (no line restricts the relation in this family)' : ''));
   return { relation: 'ambiguous', candidates, confidence: round(base / candidates.length), notes };
-}
-
-function intersect(s: Set<Relation>, allowed: readonly Relation[]): Set<Relation> {
-  return new Set(allowed.filter((r) => s.has(r)));
 }
 
 function round(x: number): number {

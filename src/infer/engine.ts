@@ -8,7 +8,7 @@
 import type { ObjectProvenance } from '../store/types.js';
 import type { Store, StoredRule } from '../store/store.js';
 import { decodePackedClaims } from '../store/packed-claims.js';
-import { PairClaims, type ClaimRule } from './pair-claims.js';
+import { claimRule, PairClaims, type ClaimRule } from './pair-claims.js';
 import { decodePeering, type CodedPeering } from '../store/peering-codec.js';
 import { parsePolicies } from '../policy/parse.js';
 import { CLASS_NAME, DIRECTION_NAME } from './claims.js';
@@ -136,20 +136,26 @@ export class InferenceEngine {
     let count = 0;
     if (ref) {
       s.ref = ref;
-      for (const row of this.store.rulesOf(asn)) {
-        count++;
-        if (row.family === 0) {
-          s.unparsed.push(row);
-          continue;
-        }
-        const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
-        const rule = this.sideRule(row, family, asn);
+      // Claims naming one AS arrive packed (most of a big object); the rest as rows.
+      const rules: SideRule[] = [];
+      for (const { objectId, packed } of this.store.packedClaimsOf(asn)) {
+        decodePackedClaims(packed, (c) => rules.push(namingOne(claimRule(c, objectId), c.family, c.peer)));
+      }
+      const direct = rules.length;
+      for (const row of this.store.otherRulesOf(asn)) {
+        if (row.family === 0) s.unparsed.push(row);
+        else rules.push(this.sideRule(row, row.family === 4 ? 'ipv4' : 'ipv6', asn));
+      }
+      // Rule order, as the object lists them: evidence is printed in it.
+      if (rules.length > direct && direct > 0) rules.sort((x, y) => x.row.id - y.row.id);
+      count = rules.length + s.unparsed.length;
+      for (const rule of rules) {
         for (const n of rule.named) {
-          let list = s.named[family].get(n);
-          if (!list) s.named[family].set(n, (list = []));
+          let list = s.named[rule.family].get(n);
+          if (!list) s.named[rule.family].set(n, (list = []));
           list.push(rule);
         }
-        if (rule.any) s.anyRules[family].push(rule);
+        if (rule.any) s.anyRules[rule.family].push(rule);
       }
     }
     s.count = count;
@@ -238,19 +244,40 @@ export class InferenceEngine {
     return [...this.side(asn).named[family].keys()];
   }
 
+  /** Sets holding a member, memoised: the upper sets of a hierarchy are asked for again and again. */
+  private readonly holders = new Map<string, string[]>();
+  private setsHolding(member: string): string[] {
+    let h = this.holders.get(member);
+    if (!h) {
+      if (this.holders.size > 200_000) this.holders.clear();
+      this.holders.set(member, (h = this.store.setsHolding(member)));
+    }
+    return h;
+  }
+
   /** owner → rules naming `asn`, through the reverse index: rules naming it directly, or naming a set (or a set of sets) that holds it. */
   private reverseOf(asn: number): Map<number, ByFamily<SideRule[]>> {
     let rev = this.reverse.get(asn);
     if (rev) return rev;
     rev = new Map();
-    const rows = new Map<number, StoredRule>();
-    for (const r of this.store.rulesNaming(asn)) rows.set(r.id, r);
+    const add = (owner: number, rule: SideRule) => {
+      let e = rev!.get(owner);
+      if (!e) rev!.set(owner, (e = { ipv4: [], ipv6: [] }));
+      e[rule.family].push(rule);
+    };
+    const direct = new Set<number>();
+    for (const { owner, objectId, packed } of this.store.packedClaimsNaming(asn)) {
+      decodePackedClaims(packed, (c) => {
+        direct.add(c.id);
+        add(owner, namingOne(claimRule(c, objectId), c.family, asn));
+      });
+    }
     const names = new Set<string>([`AS${asn}`]);
     let frontier = [`AS${asn}`];
     for (let depth = 0; frontier.length > 0 && depth < 20 && names.size < 10_000; depth++) {
       const next: string[] = [];
       for (const m of frontier) {
-        for (const s of this.store.setsHolding(m)) {
+        for (const s of this.setsHolding(m)) {
           if (!names.has(s)) {
             names.add(s);
             next.push(s);
@@ -259,15 +286,12 @@ export class InferenceEngine {
       }
       frontier = next;
     }
-    for (const n of names) for (const r of this.store.rulesMentioning(n)) rows.set(r.id, r);
+    const rows = new Map<number, StoredRule>();
+    for (const n of names) for (const r of this.store.rulesMentioning(n)) if (!direct.has(r.id)) rows.set(r.id, r);
     for (const row of rows.values()) {
       if (row.family === 0 || row.owner === asn) continue;
-      const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
-      const rule = this.sideRule(row, family, row.owner);
-      if (!rule.named.has(asn)) continue;
-      let e = rev.get(row.owner);
-      if (!e) rev.set(row.owner, (e = { ipv4: [], ipv6: [] }));
-      e[family].push(rule);
+      const rule = this.sideRule(row, row.family === 4 ? 'ipv4' : 'ipv6', row.owner);
+      if (rule.named.has(asn)) add(row.owner, rule);
     }
     if (this.reverse.size > 10_000) this.reverse.clear();
     this.reverse.set(asn, rev);
@@ -385,6 +409,13 @@ export class InferenceEngine {
     ns.delete(asn);
     return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
   }
+}
+
+/** A rule whose peering is exactly AS `peer`. */
+function namingOne(row: ClaimRule, family: 4 | 6, peer: number): SideRule {
+  const rule = directRule(row, family === 4 ? 'ipv4' : 'ipv6');
+  rule.named = new OneNeighbour(peer);
+  return rule;
 }
 
 /** A rule naming one neighbour, as the group-by reads it: its lines only, no neighbour sets to build. */

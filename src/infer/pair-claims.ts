@@ -19,6 +19,11 @@ export interface ClaimRule {
   notes: string | null;
 }
 
+/** A claim's rule, copied out of the decoder's reused object. */
+export function claimRule(c: PackedClaim, objectId: number): ClaimRule {
+  return { id: c.id, objectId, direction: c.direction, attribute: c.attribute, line: c.line, cls: c.cls, classBy: c.classBy, notes: c.notes };
+}
+
 /** One pair's claims: indices into the table, in rule order. */
 export interface PairGroup {
   family: 4 | 6;

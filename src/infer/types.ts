@@ -26,7 +26,7 @@ export interface Evidence {
   /** strong: names the neighbour (by ASN or an expanded set); weak: AS-ANY and similar. */
   strength: 'strong' | 'weak';
   /** Candidate relations (from the owning AS's side towards the neighbour) this line allows. */
-  allows: Relation[];
+  allows: readonly Relation[];
 }
 
 /** The inference for one AS pair in one family; `a` < `b` is not required. */

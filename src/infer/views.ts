@@ -34,57 +34,88 @@ export interface RuleLine {
 /** A candidate set from one side, read from that side (owner → neighbour). */
 export interface Constraint {
   owner: number;
+  neighbour: number;
   tier: Tier;
-  allows: Relation[];
+  allows: readonly Relation[];
   evidence: Evidence[];
-  /** What the lines say, for messages: "AS1299 exports FULL to AS6939". */
-  reason: string;
+  /** What the lines say (for `constraintReason`): named or AS-ANY, direction, the widest class. */
+  named: boolean;
+  direction: Direction;
+  cls: FilterClass;
 }
 
-export function allowsFor(direction: Direction, cls: FilterClass): { allows: Relation[]; weakEvenIfNamed: boolean } | undefined {
+const VERB: Record<Direction, string> = { export: 'exports', import: 'imports', default: 'defaults to' };
+
+/** What a constraint's lines say, for messages: "AS1299 exports FULL to AS6939". Built only when a message needs it. */
+export function constraintReason(c: Constraint): string {
+  const target = c.named ? `AS${c.neighbour}` : 'AS-ANY';
+  const what = c.direction === 'default' ? `defaults to ${target}` : `${VERB[c.direction]} ${c.cls} ${c.direction === 'export' ? 'to' : 'from'} ${target}`;
+  return `AS${c.owner} ${what}`;
+}
+
+interface View {
+  /** Shared between calls: never modify. */
+  allows: readonly Relation[];
+  weakEvenIfNamed: boolean;
+}
+const VIEW = {
+  exportWhole: { allows: ['p2c', 's2s'], weakEvenIfNamed: false },
+  exportPart: { allows: ['p2p', 'c2p'], weakEvenIfNamed: false },
+  importWhole: { allows: ['c2p', 's2s'], weakEvenIfNamed: true },
+  importPart: { allows: ['p2c', 'p2p'], weakEvenIfNamed: false },
+  default: { allows: ['c2p'], weakEvenIfNamed: false },
+} as const satisfies Record<string, View>;
+
+export function allowsFor(direction: Direction, cls: FilterClass): View | undefined {
   if (cls === 'NONE') return undefined;
   const whole = cls === 'FULL' || cls === 'DEFAULT';
   switch (direction) {
-    case 'export': return { allows: whole ? ['p2c', 's2s'] : ['p2p', 'c2p'], weakEvenIfNamed: false };
-    case 'import': return whole ? { allows: ['c2p', 's2s'], weakEvenIfNamed: true } : { allows: ['p2c', 'p2p'], weakEvenIfNamed: false };
-    case 'default': return { allows: ['c2p'], weakEvenIfNamed: false };
+    case 'export': return whole ? VIEW.exportWhole : VIEW.exportPart;
+    case 'import': return whole ? VIEW.importWhole : VIEW.importPart;
+    case 'default': return VIEW.default;
   }
 }
 
 const CLASS_RANK: Record<FilterClass, number> = { NONE: 0, RESTRICTED: 1, DEFAULT: 2, FULL: 3 };
-const VERB: Record<Direction, string> = { export: 'exports', import: 'imports', default: 'defaults to' };
+const DIRECTIONS = ['export', 'import', 'default'] as const;
+const DIRECTION_SLOT: Record<Direction, number> = { export: 0, import: 1, default: 2 };
 
 /**
  * The owner's constraints on its link to the neighbour. Several rules in the same direction
- * and strength combine as OR (rule 2): the widest class decides.
+ * and strength combine as OR (rule 2): the widest class decides. Constraints come named
+ * first, then AS-ANY; within each, export, import, default.
  */
 export function sideView(owner: number, neighbour: number, lines: RuleLine[]): { constraints: Constraint[]; evidence: Evidence[] } {
   const constraints: Constraint[] = [];
   const evidence: Evidence[] = [];
-  for (const named of [true, false]) {
-    for (const direction of ['export', 'import', 'default'] as const) {
-      const group = lines.filter((l) => l.named === named && l.evidence.direction === direction);
-      if (group.length === 0) continue;
-      let cls: FilterClass = 'NONE';
-      for (const l of group) if (CLASS_RANK[l.evidence.filterClass] > CLASS_RANK[cls]) cls = l.evidence.filterClass;
-      const view = allowsFor(direction, cls);
-      const tier: Tier = !named ? 'weak-any' : view?.weakEvenIfNamed ? 'weak-named' : 'strong';
-      const strength = tier === 'strong' ? 'strong' : 'weak';
-      // Written out field by field: this runs for every line of every link of a registry.
-      const groupEvidence = group.map((l): Evidence => {
-        const e = l.evidence;
-        return {
-          asn: e.asn, source: e.source, object: e.object, attribute: e.attribute, line: e.line, text: e.text,
-          direction: e.direction, filterClass: e.filterClass, strength,
-          allows: allowsFor(direction, e.filterClass)?.allows ?? [...ALL_RELATIONS],
-        };
-      });
-      evidence.push(...groupEvidence);
-      if (!view) continue;
-      const target = named ? `AS${neighbour}` : 'AS-ANY';
-      const what = direction === 'default' ? `defaults to ${target}` : `${VERB[direction]} ${cls} ${direction === 'export' ? 'to' : 'from'} ${target}`;
-      constraints.push({ owner, tier, allows: view.allows, evidence: groupEvidence, reason: `AS${owner} ${what}` });
-    }
+  // One pass into the six (named, direction) groups: this runs for every link of a registry.
+  const groups: (RuleLine[] | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
+  for (const l of lines) {
+    const g = (l.named ? 0 : 3) + DIRECTION_SLOT[l.evidence.direction];
+    (groups[g] ??= []).push(l);
+  }
+  for (let g = 0; g < 6; g++) {
+    const group = groups[g];
+    if (!group) continue;
+    const named = g < 3;
+    const direction = DIRECTIONS[g % 3]!;
+    let cls: FilterClass = 'NONE';
+    for (const l of group) if (CLASS_RANK[l.evidence.filterClass] > CLASS_RANK[cls]) cls = l.evidence.filterClass;
+    const view = allowsFor(direction, cls);
+    const tier: Tier = !named ? 'weak-any' : view?.weakEvenIfNamed ? 'weak-named' : 'strong';
+    const strength = tier === 'strong' ? 'strong' : 'weak';
+    // Written out field by field, for the same reason.
+    const groupEvidence = group.map((l): Evidence => {
+      const e = l.evidence;
+      return {
+        asn: e.asn, source: e.source, object: e.object, attribute: e.attribute, line: e.line, text: e.text,
+        direction: e.direction, filterClass: e.filterClass, strength,
+        allows: allowsFor(direction, e.filterClass)?.allows ?? ALL_RELATIONS,
+      };
+    });
+    for (const e of groupEvidence) evidence.push(e);
+    if (!view) continue;
+    constraints.push({ owner, neighbour, tier, allows: view.allows, evidence: groupEvidence, named, direction, cls });
   }
   return { constraints, evidence };
 }
