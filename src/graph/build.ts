@@ -80,7 +80,8 @@ export interface BuildStats {
   ignored: number;
 }
 
-function describe(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string {
+/** A link as a contradiction message names it. */
+export function describeEdge(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string {
   return e.relation === 'p2c' ? `AS${e.a} provider of AS${e.b}` : e.relation === 'p2p' ? 'peers' : 'siblings';
 }
 
@@ -111,7 +112,7 @@ export function buildGraph(edges: Iterable<RelationshipEdge>, family: Family): {
       if (prev) {
         const same = prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
         if (same) stats.duplicates++;
-        else stats.contradictions.push({ a: e.a, b: e.b, kept: describe(prev), dropped: describe(e) });
+        else stats.contradictions.push({ a: e.a, b: e.b, kept: describeEdge(prev), dropped: describeEdge(e) });
         continue;
       }
     }

@@ -1,4 +1,6 @@
-import type { RelationshipGraph } from './build.js';
+import type { Family } from '../infer/types.js';
+import { describeEdge, type BuildStats, type RelationshipGraph } from './build.js';
+import type { RelationshipEdge } from './types.js';
 
 /**
  * Compressed adjacency of one family's graph in typed arrays, for the search kernel:
@@ -21,9 +23,59 @@ export interface Csr {
   sib: Int32Array;
 }
 
+/** A relationship graph's CSR (the graph built already; `csrFromEdges` skips building it). */
 export function compileCsr(graph: RelationshipGraph): Csr {
-  const asnList: number[] = [];
-  graph.forEachNode((_k, attr) => asnList.push(attr.asn));
+  const links: Link[] = [];
+  graph.forEachEdge((_e, attr, _s, _t, sa, ta) => links.push({ a: sa.asn, b: ta.asn, relation: attr.relation }));
+  const asns: number[] = [];
+  graph.forEachNode((_k, attr) => asns.push(attr.asn));
+  return csrOf(asns, links);
+}
+
+type Link = Pick<RelationshipEdge, 'a' | 'b' | 'relation'>;
+
+/**
+ * One family's edges → CSR, with buildGraph's rules and stats (self-loops and other families
+ * ignored; the first relation given for a pair is kept, a repeat counted, another relation
+ * reported), without building the graphology graph: whole-registry analyses need only the
+ * arrays. `kept` are the edges the graph would hold, for building it when an answer needs it.
+ */
+export function csrFromEdges(edges: Iterable<RelationshipEdge>, family: Family): { csr: Csr; stats: BuildStats; kept: RelationshipEdge[] } {
+  const stats: BuildStats = { family, nodes: 0, links: 0, duplicates: 0, contradictions: [], ignored: 0 };
+  const kept: RelationshipEdge[] = [];
+  const ids = new Map<number, number>();
+  const id = (asn: number) => {
+    let i = ids.get(asn);
+    if (i === undefined) ids.set(asn, (i = ids.size));
+    return i;
+  };
+  // Pair → its kept edge; keys lo·2^26 + hi stay exact doubles for 67 M ASes.
+  const pairs = new Map<number, number>();
+  for (const e of edges) {
+    if (e.family !== family || e.a === e.b) {
+      stats.ignored++;
+      continue;
+    }
+    const i = id(e.a);
+    const j = id(e.b);
+    const key = i < j ? i * 67108864 + j : j * 67108864 + i;
+    const k = pairs.get(key);
+    if (k === undefined) {
+      pairs.set(key, kept.push(e) - 1);
+      continue;
+    }
+    const prev = kept[k]!;
+    const same = prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
+    if (same) stats.duplicates++;
+    else stats.contradictions.push({ a: e.a, b: e.b, kept: describeEdge(prev), dropped: describeEdge(e) });
+  }
+  stats.nodes = ids.size;
+  stats.links = kept.length;
+  return { csr: csrOf([...ids.keys()], kept), stats, kept };
+}
+
+/** The arrays, from the ASes and their (distinct) links. */
+function csrOf(asnList: number[], links: readonly Link[]): Csr {
   asnList.sort((x, y) => x - y);
   const n = asnList.length;
   const asns = Uint32Array.from(asnList);
@@ -32,28 +84,30 @@ export function compileCsr(graph: RelationshipGraph): Csr {
 
   const counts = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
   const [pc, cc, rc, sc] = counts;
-  const src: number[] = [];
-  const dst: number[] = [];
-  const kind: number[] = []; // 0 p2c (src provider of dst), 1 p2p, 2 s2s
-  graph.forEachEdge((_e, attr, s, t, sa, ta) => {
-    const i = index.get(sa.asn)!;
-    const j = index.get(ta.asn)!;
-    src.push(i);
-    dst.push(j);
-    if (attr.relation === 'p2c') {
-      kind.push(0);
+  const m = links.length;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const kind = new Uint8Array(m); // 0 p2c (src provider of dst), 1 p2p, 2 s2s
+  for (let e = 0; e < m; e++) {
+    const l = links[e]!;
+    const i = index.get(l.a)!;
+    const j = index.get(l.b)!;
+    src[e] = i;
+    dst[e] = j;
+    if (l.relation === 'p2c') {
+      kind[e] = 0;
       cc[i + 1]++;
       pc[j + 1]++;
-    } else if (attr.relation === 'p2p') {
-      kind.push(1);
+    } else if (l.relation === 'p2p') {
+      kind[e] = 1;
       rc[i + 1]++;
       rc[j + 1]++;
     } else {
-      kind.push(2);
+      kind[e] = 2;
       sc[i + 1]++;
       sc[j + 1]++;
     }
-  });
+  }
   for (const c of counts) for (let i = 0; i < n; i++) c[i + 1] += c[i];
   const prov = new Int32Array(pc[n]);
   const cust = new Int32Array(cc[n]);
@@ -61,7 +115,7 @@ export function compileCsr(graph: RelationshipGraph): Csr {
   const sib = new Int32Array(sc[n]);
   const fill = counts.map((c) => c.slice(0, n));
   const [pf, cf, rf, sf] = fill;
-  for (let e = 0; e < src.length; e++) {
+  for (let e = 0; e < m; e++) {
     const i = src[e];
     const j = dst[e];
     if (kind[e] === 0) {

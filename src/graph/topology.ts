@@ -1,6 +1,6 @@
 import type { Family, LinkInference, Relation } from '../infer/types.js';
 import { buildGraph, type BuildStats, type RelationshipGraph } from './build.js';
-import { compileCsr, type Csr } from './csr.js';
+import { csrFromEdges, type Csr } from './csr.js';
 import type { RelationshipEdge } from './types.js';
 
 /** A link as seen from one side: `relation` read from `from`'s side (c2p: `to` is its provider). */
@@ -12,13 +12,16 @@ export interface LinkView {
 }
 
 /**
- * One family's relationships: the graphology graph (the model, with evidence on edges)
- * and its typed-array compilation (for the search kernel).
+ * One family's relationships: the graphology graph (the model, with evidence on edges),
+ * built when first asked for, and its typed-array compilation (for the search kernel).
  */
 export class Topology {
+  private built?: RelationshipGraph;
+
   private constructor(
     readonly family: Family,
-    readonly graph: RelationshipGraph,
+    /** The edges the graph holds, until it is built. */
+    private kept: RelationshipEdge[],
     readonly csr: Csr,
     readonly stats: BuildStats,
     private readonly detail?: (a: number, b: number) => LinkInference | undefined,
@@ -30,8 +33,20 @@ export class Topology {
    * an answer prints.
    */
   static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined): Topology {
-    const { graph, stats } = buildGraph(edges, family);
-    return new Topology(family, graph, compileCsr(graph), stats, detail);
+    const { csr, stats, kept } = csrFromEdges(edges, family);
+    return new Topology(family, kept, csr, stats, detail);
+  }
+
+  /**
+   * The graphology graph, built on first use: searches and whole-registry counts run on the
+   * arrays alone, so a dark-spot or reach run over a registry never builds it.
+   */
+  get graph(): RelationshipGraph {
+    if (!this.built) {
+      this.built = buildGraph(this.kept, this.family).graph;
+      this.kept = [];
+    }
+    return this.built;
   }
 
   /** The link's inference with its evidence, read from `from`'s side. */
@@ -45,7 +60,7 @@ export class Topology {
   }
 
   get size(): { ases: number; links: number } {
-    return { ases: this.graph.order, links: this.graph.size };
+    return { ases: this.csr.n, links: this.stats.links };
   }
 
   /** The link between two ASes, read from `from`'s side, or undefined when they are not neighbours. */

@@ -141,13 +141,12 @@ export class InferenceEngine {
       for (const { objectId, packed } of this.store.packedClaimsOf(asn)) {
         decodePackedClaims(packed, (c) => rules.push(namingOne(claimRule(c, objectId), c.family, c.peer)));
       }
-      const direct = rules.length;
       for (const row of this.store.otherRulesOf(asn)) {
         if (row.family === 0) s.unparsed.push(row);
         else rules.push(this.sideRule(row, row.family === 4 ? 'ipv4' : 'ipv6', asn));
       }
       // Rule order, as the object lists them: evidence is printed in it.
-      if (rules.length > direct && direct > 0) rules.sort((x, y) => x.row.id - y.row.id);
+      inRuleOrder(rules);
       count = rules.length + s.unparsed.length;
       for (const rule of rules) {
         for (const n of rule.named) {
@@ -272,6 +271,7 @@ export class InferenceEngine {
         add(owner, namingOne(claimRule(c, objectId), c.family, asn));
       });
     }
+    for (const e of rev.values()) for (const f of FAMILIES) inRuleOrder(e[f]);
     const names = new Set<string>([`AS${asn}`]);
     let frontier = [`AS${asn}`];
     for (let depth = 0; frontier.length > 0 && depth < 20 && names.size < 10_000; depth++) {
@@ -408,6 +408,16 @@ export class InferenceEngine {
     const ns = new Set([...this.namedBy(asn, family), ...this.namingOf(asn, family)]);
     ns.delete(asn);
     return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
+  }
+}
+
+/** Sorts rules by id unless they already are (packed claims come in no set order, usually sorted). */
+function inRuleOrder(rules: SideRule[]): void {
+  for (let i = 1; i < rules.length; i++) {
+    if (rules[i - 1]!.row.id > rules[i]!.row.id) {
+      rules.sort((x, y) => x.row.id - y.row.id);
+      return;
+    }
   }
 }
 

@@ -362,12 +362,12 @@ export class Store {
     for (const [owner, objectId, packed] of q.iterate() as Iterable<[number, number, string]>) yield { owner, objectId, packed };
   }
 
-  /** The claims of one AS naming one neighbour other than itself, packed (src/store/packed-claims.ts), in rule order. */
+  /** The claims of one AS naming one neighbour other than itself, packed (src/store/packed-claims.ts), in no set order. */
   packedClaimsOf(asn: number): { objectId: number; packed: string }[] {
     return (this.q.packedClaimsOf.all(asn) as [number, string][]).map(([objectId, packed]) => ({ objectId, packed }));
   }
 
-  /** The claims naming AS `asn` as their one neighbour (the direct half of the reverse index), packed per owner, in rule order. */
+  /** The claims naming AS `asn` as their one neighbour (the direct half of the reverse index), packed per owner, in no set order. */
   packedClaimsNaming(asn: number): { owner: number; objectId: number; packed: string }[] {
     return (this.q.packedClaimsNaming.all(asn) as [number, number, string][]).map(([owner, objectId, packed]) => ({ owner, objectId, packed }));
   }
@@ -546,10 +546,10 @@ function prepare(db: Db) {
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),
     owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),
     rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.id`),
-    packedClaimsOf: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30) ORDER BY r.id) FROM rules r
+    packedClaimsOf: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.owner = ? AND r.peer IS NOT NULL AND r.peer != r.owner GROUP BY r.object_id`).raw(),
-    packedClaimsNaming: db.prepare(`SELECT r.owner, r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30) ORDER BY r.id) FROM rules r
-      WHERE r.peer = ? AND r.owner != r.peer GROUP BY r.object_id ORDER BY min(r.id)`).raw(),
+    packedClaimsNaming: db.prepare(`SELECT r.owner, r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
+      WHERE r.peer = ? AND r.owner != r.peer GROUP BY r.object_id`).raw(),
     otherRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND (r.peerings IS NOT NULL OR r.family = 0) ORDER BY r.id`),
     partRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.is_any = 1
       UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.family = 0`),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, DEFAULT_AMBIGUOUS, edgesFromInferences } from '../../src/graph/build.js';
 import { Topology } from '../../src/graph/topology.js';
+import { compileCsr, csrFromEdges } from '../../src/graph/csr.js';
+import type { RelationshipEdge } from '../../src/graph/types.js';
 import { shortestPath } from '../../src/graph/valley-free.js';
 import type { LinkInference } from '../../src/infer/types.js';
 import { edges } from './helpers.js';
@@ -48,6 +50,27 @@ describe('buildGraph', () => {
     expect(stats.duplicates).toBe(1);
     expect(stats.contradictions).toHaveLength(2);
     expect(stats.ignored).toBe(1);
+  });
+  it('csrFromEdges gives the arrays and stats of the built graph, without building it (made-up random edges)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 100; round++) {
+      const n = 3 + Math.floor(rnd() * 12);
+      const es: RelationshipEdge[] = [];
+      for (let k = 0; k < n * 2; k++) {
+        const r = rnd();
+        es.push({ a: 1 + Math.floor(rnd() * n), b: 1 + Math.floor(rnd() * n), family: rnd() < 0.9 ? 'ipv4' : 'ipv6', relation: r < 0.4 ? 'p2c' : r < 0.8 ? 'p2p' : 's2s' });
+      }
+      const built = buildGraph(es, 'ipv4');
+      const fast = csrFromEdges(es, 'ipv4');
+      expect(fast.stats, `round ${round}`).toEqual(built.stats);
+      expect(fast.csr, `round ${round}`).toEqual(compileCsr(built.graph));
+      // The graph a Topology builds on demand is the same graph.
+      const t = Topology.fromEdges(es, 'ipv4');
+      const shape = (g: typeof built.graph) => g.mapEdges((_k, attr, s, t, _sa, _ta, undirected) => [s, t, attr.relation, undirected]);
+      expect(shape(t.graph), `round ${round}`).toEqual(shape(built.graph));
+      expect(t.graph.nodes(), `round ${round}`).toEqual(built.graph.nodes());
+    }
   });
   it('exposes links read from either side', () => {
     const t = Topology.fromEdges(edges('1>2 2-3 3=4'), 'ipv4');
