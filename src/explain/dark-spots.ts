@@ -51,59 +51,56 @@ export interface DarkSpotResult {
 class PairReach {
   private readonly upOff: Int32Array;
   private readonly up: Int32Array;
-  private readonly slot = new Map<number, number>();
   private readonly mark: Int32Array;
   private stamp = 0;
 
+  /** `nodes[i]` is the node of slot i (the slot numbers `from` and `reaches` take); -1 for none. */
   constructor(private readonly csr: Csr, nodes: ArrayLike<number>) {
     this.mark = new Int32Array(csr.n);
     const seen = new Int32Array(csr.n).fill(-1);
-    const lists: number[][] = [];
+    this.upOff = new Int32Array(nodes.length + 1);
+    const up: number[] = [];
     for (let i = 0; i < nodes.length; i++) {
       const x = nodes[i]!;
-      if (x < 0 || this.slot.has(x)) continue;
-      this.slot.set(x, lists.length);
-      const list = [x];
-      seen[x] = lists.length;
-      for (let h = 0; h < list.length; h++) {
-        const u = list[h]!;
+      const start = up.length;
+      if (x >= 0) {
+        up.push(x);
+        seen[x] = i;
+      }
+      for (let h = start; h < up.length; h++) {
+        const u = up[h]!;
         for (const [off, adj] of [[csr.provOff, csr.prov], [csr.sibOff, csr.sib]] as const) {
           for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
             const v = adj[k]!;
-            if (seen[v] !== lists.length) {
-              seen[v] = lists.length;
-              list.push(v);
+            if (seen[v] !== i) {
+              seen[v] = i;
+              up.push(v);
             }
           }
         }
       }
-      lists.push(list);
+      this.upOff[i + 1] = up.length;
     }
-    this.upOff = new Int32Array(lists.length + 1);
-    for (let i = 0; i < lists.length; i++) this.upOff[i + 1] = this.upOff[i]! + lists[i]!.length;
-    this.up = new Int32Array(this.upOff[lists.length]!);
-    lists.forEach((l, i) => this.up.set(l, this.upOff[i]!));
+    this.up = Int32Array.from(up);
   }
 
-  /** Marks what x's paths can reach before they descend: its uphill set and the peers of it. */
+  /** Marks what slot x's paths can reach before they descend: its uphill set and the peers of it. */
   from(x: number): void {
-    const s = this.slot.get(x)!;
     const { peerOff, peer } = this.csr;
     const mark = this.mark;
     const stamp = ++this.stamp;
-    for (let k = this.upOff[s]!, e = this.upOff[s + 1]!; k < e; k++) {
+    for (let k = this.upOff[x]!, e = this.upOff[x + 1]!; k < e; k++) {
       const u = this.up[k]!;
       mark[u] = stamp;
       for (let j = peerOff[u]!, f = peerOff[u + 1]!; j < f; j++) mark[peer[j]!] = stamp;
     }
   }
 
-  /** Whether the x of the last `from` reaches y valley-free. */
+  /** Whether the slot of the last `from` reaches slot y valley-free. */
   reaches(y: number): boolean {
-    const s = this.slot.get(y)!;
     const mark = this.mark;
     const stamp = this.stamp;
-    for (let k = this.upOff[s]!, e = this.upOff[s + 1]!; k < e; k++) if (mark[this.up[k]!] === stamp) return true;
+    for (let k = this.upOff[y]!, e = this.upOff[y + 1]!; k < e; k++) if (mark[this.up[k]!] === stamp) return true;
     return false;
   }
 }
@@ -135,11 +132,11 @@ export function forEachDarkPair(topos: Record<Family, Topology>, f: Family, visi
   for (let x = 0; x < tops.length; x++) {
     const ia = inThere[x]!;
     if (ia < 0) continue;
-    rh.from(inHere[x]!);
-    rt.from(ia);
+    rh.from(x);
+    rt.from(x);
     for (let y = x + 1; y < tops.length; y++) {
       const ib = inThere[y]!;
-      if (ib < 0 || rh.reaches(inHere[y]!) || !rt.reaches(ib)) continue;
+      if (ib < 0 || rh.reaches(y) || !rt.reaches(y)) continue;
       source = ia;
       target = ib;
       visit(tops[x]!, tops[y]!, otherPath);
