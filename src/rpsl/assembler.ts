@@ -56,6 +56,11 @@ interface OpenAttribute {
   column: number;
 }
 
+/** Whether a line (not a continuation) opens an attribute, as the assembler reads it. */
+export function opensAttribute(line: string): boolean {
+  return nameEnd(line) >= 0;
+}
+
 /**
  * Turns lines into RPSL objects, one line at a time, so files of any size can be
  * streamed. Objects end at a blank line; `%` lines (whois chatter) and `#` lines at the

@@ -13,6 +13,7 @@ import { readObjects } from '../rpsl/read.js';
 import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
 import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { PACKED_CLAIM_SQL } from './packed-claims.js';
+import { ObjectLines } from './object-lines.js';
 import type { LookupClass, ObjectProvenance, StoredObject } from './types.js';
 
 export const STORE_CLASSES: readonly LookupClass[] = ['aut-num', 'as-set', 'route-set', 'filter-set', 'peering-set'];
@@ -129,6 +130,8 @@ export class Store {
   private readonly q: ReturnType<typeof prepare>;
   /** Parsed objects recently read back (evidence of one answer touches few). */
   private readonly parsed = new Map<number, RpslObject | undefined>();
+  /** Line starts of objects recently read for single attributes (evidence of whole-registry runs). */
+  private readonly lines = new ObjectLines();
 
   private constructor(readonly db: Db, readonly path: string, opts: { ttlMs?: number }) {
     this.ttlMs = opts.ttlMs ?? DEFAULT_TTL_MS;
@@ -335,7 +338,14 @@ export class Store {
 
   /** The attribute starting at `line` of a stored object: evidence text is read only when printed. */
   attributeAt(objectId: number, line: number): RpslAttribute | undefined {
-    return this.objectById(objectId)?.attributes.find((a) => a.line === line);
+    const whole = this.parsed.get(objectId);
+    if (whole) return whole.attributes.find((a) => a.line === line);
+    const load = () => {
+      const r = this.q.textById.get(objectId) as { text: string; first_line: number } | undefined;
+      return r && { text: r.text, firstLine: r.first_line };
+    };
+    const a = this.lines.attributeAt(objectId, load, line);
+    return a === null ? this.objectById(objectId)?.attributes.find((x) => x.line === line) : a;
   }
 
   /** Active aut-num ASNs, ascending (streamed). */
@@ -541,6 +551,7 @@ function prepare(db: Db) {
     active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
     byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
+    textById: db.prepare('SELECT text, first_line FROM objects WHERE id = ?'),
     allAutNumRefs: db.prepare("SELECT asn, id, source, kind, origin, date, reconstructed FROM objects WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL"),
     // Two partial indexes, one per condition: few rows, read without scanning every claim.
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),

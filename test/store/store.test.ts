@@ -142,3 +142,53 @@ describe('what the old file store could not take', () => {
     expect(readdirSync(d).filter((f) => !/^asrel\.sqlite(-wal|-shm)?$/.test(f))).toEqual([]);
   }, 60_000);
 });
+
+describe('reading one attribute back (evidence text)', async () => {
+  const { storeFromFiles } = await import('../../src/analysis/open-data.js');
+  const fixtures = join(__dirname, '../fixtures');
+  it('gives exactly the attribute the whole object gives, for every attribute of real objects', async () => {
+    // Real registry objects (provenance lines in the fixtures), with continuation and comment lines.
+    const { store } = await storeFromFiles([join(fixtures, 'infer/AS3257.ripe.2023-07-21.rpsl'), join(fixtures, 'policy/AS3255.ripe.irrd-sample-2018.rpsl'), join(fixtures, 'policy/AS6774.issue-12-quote.rpsl')]);
+    const ids = store.db.prepare('SELECT id FROM objects').pluck().all() as number[];
+    let checked = 0;
+    for (const id of ids) {
+      const attrs = store.objectById(id)!.attributes;
+      for (const a of attrs) {
+        expect(readOne(store, id, a.line)).toEqual(a);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(9000);
+    store.close();
+  });
+  it('handles continuation, comment and stray lines as the reader does (made-up object)', () => {
+    const store = Store.memory();
+    const text = [
+      'aut-num: AS64500',
+      'import: from AS64501',
+      '+ accept ANY # a comment',
+      '# a comment line',
+      '\taction pref=10;',
+      'export: to AS64501 announce AS64500',
+      'not an attribute line',
+      ' continued after a stray line',
+      'mp-import: afi ipv6 from AS64502 accept ANY',
+      'source: TEST',
+    ].join('\n');
+    store.db.prepare(`INSERT INTO objects (class, key, source, asn, kind, origin, date, first_line, text, active) VALUES ('aut-num', 'AS64500', 'TEST', 64500, 'dump', 'made-up', '2026-11-26', 41, ?, 1)`).run(text);
+    const id = store.db.prepare('SELECT id FROM objects').pluck().get() as number;
+    const lines = [41, 42, 46, 49, 50, 43, 47, 99];
+    const want = lines.map((l) => store.objectById(id)!.attributes.find((a) => a.line === l));
+    const fresh = lines.map((l) => readOne(store, id, l));
+    expect(fresh).toEqual(want);
+    expect(fresh[1]!.value).toBe('from AS64501 accept ANY action pref=10;');
+    expect(fresh[2]!.value).toBe('to AS64501 announce AS64500 continued after a stray line');
+    store.close();
+  });
+});
+
+/** attributeAt with the whole-object cache out of the way, so the line reader answers. */
+function readOne(store: Store, id: number, line: number) {
+  (store as unknown as { parsed: Map<number, unknown> }).parsed.clear();
+  return store.attributeAt(id, line);
+}
