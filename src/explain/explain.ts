@@ -48,13 +48,6 @@ function cone(topo: Topology, asn: number): Cone {
   return { asn, members, tops: coneTops(topo.csr, members) };
 }
 
-/** Does any link in this graph carry an inference (IRR data) rather than a bare relation? */
-function hasEvidence(topo: Topology): boolean {
-  let found = false;
-  topo.graph.someEdge((_e, attr) => (found = attr.inference !== undefined));
-  return found;
-}
-
 /**
  * Why `a` can or cannot reach `b` in `family` under the Gao–Rexford model, as data:
  * the path with each hop's relation and evidence, or the two uphill cones, the proof that
@@ -67,7 +60,7 @@ export function explainReachability(input: ExplainInput): Explanation {
   if (!topo) throw new Error(`explainReachability: no ${family} graph loaded`);
   const otherTopo = input.topologies[OTHER[family]];
   const here = answer(topo, a, b);
-  const evidence = hasEvidence(topo);
+  const evidence = topo.hasInferences();
 
   const ex: Explanation = {
     a,

@@ -20,8 +20,8 @@ export class Topology {
 
   private constructor(
     readonly family: Family,
-    /** The edges the graph holds, until it is built. */
-    private kept: RelationshipEdge[],
+    /** The edges the graph holds (one per pair): links are read from them, not from the graph. */
+    private readonly kept: RelationshipEdge[],
     readonly csr: Csr,
     readonly stats: BuildStats,
     private readonly detail?: (a: number, b: number) => LinkInference | undefined,
@@ -38,14 +38,11 @@ export class Topology {
   }
 
   /**
-   * The graphology graph, built on first use: searches and whole-registry counts run on the
-   * arrays alone, so a dark-spot or reach run over a registry never builds it.
+   * The graphology graph, built on first use (library callers): searches run on the arrays
+   * and links are read from the edges, so commands never pay for building it.
    */
   get graph(): RelationshipGraph {
-    if (!this.built) {
-      this.built = buildGraph(this.kept, this.family).graph;
-      this.kept = [];
-    }
+    this.built ??= buildGraph(this.kept, this.family).graph;
     return this.built;
   }
 
@@ -63,33 +60,46 @@ export class Topology {
     return { ases: this.csr.n, links: this.stats.links };
   }
 
-  /** The link between two ASes, read from `from`'s side, or undefined when they are not neighbours. */
-  link(from: number, to: number): LinkView | undefined {
-    const f = String(from);
-    const t = String(to);
-    if (!this.graph.hasNode(f) || !this.graph.hasNode(t)) return undefined;
-    let key = this.graph.directedEdge(f, t);
-    if (key !== undefined) return { from, to, relation: 'p2c', inference: this.graph.getEdgeAttribute(key, 'inference') };
-    key = this.graph.directedEdge(t, f);
-    if (key !== undefined) return { from, to, relation: 'c2p', inference: this.graph.getEdgeAttribute(key, 'inference') };
-    key = this.graph.undirectedEdge(f, t);
-    if (key !== undefined) {
-      const a = this.graph.getEdgeAttributes(key);
-      return { from, to, relation: a.relation === 's2s' ? 's2s' : 'p2p', inference: a.inference };
-    }
-    return undefined;
+  /** Whether the links carry inferences (IRR data) rather than bare relations (a relationship file). */
+  hasInferences(): boolean {
+    return this.kept.some((e) => e.inference !== undefined);
   }
 
-  /** Every link incident to `asn`, read from its side. */
+  /** Pair (node indices, lower first) → its edge: links are looked up without building the graph. */
+  private pairs?: Map<number, RelationshipEdge>;
+
+  private edge(i: number, j: number): RelationshipEdge | undefined {
+    if (!this.pairs) {
+      this.pairs = new Map();
+      for (const e of this.kept) {
+        const x = this.csr.index.get(e.a)!;
+        const y = this.csr.index.get(e.b)!;
+        this.pairs.set(x < y ? x * 67108864 + y : y * 67108864 + x, e);
+      }
+    }
+    return this.pairs.get(i < j ? i * 67108864 + j : j * 67108864 + i);
+  }
+
+  /** The link between two ASes, read from `from`'s side, or undefined when they are not neighbours. */
+  link(from: number, to: number): LinkView | undefined {
+    const i = this.csr.index.get(from);
+    const j = this.csr.index.get(to);
+    if (i === undefined || j === undefined) return undefined;
+    const e = this.edge(i, j);
+    if (!e) return undefined;
+    const relation: Relation = e.relation === 'p2c' ? (e.a === from ? 'p2c' : 'c2p') : e.relation;
+    return { from, to, relation, inference: e.inference };
+  }
+
+  /** Every link incident to `asn`, read from its side, by neighbour. */
   links(asn: number): LinkView[] {
-    const k = String(asn);
-    if (!this.graph.hasNode(k)) return [];
+    const i = this.csr.index.get(asn);
+    if (i === undefined) return [];
     const out: LinkView[] = [];
-    this.graph.forEachEdge(k, (_e, attr, s, t, sa, ta) => {
-      const other = s === k ? ta.asn : sa.asn;
-      const rel: Relation = attr.relation === 'p2c' ? (s === k ? 'p2c' : 'c2p') : attr.relation;
-      out.push({ from: asn, to: other, relation: rel, inference: attr.inference });
-    });
+    const c = this.csr;
+    for (const [off, adj] of [[c.provOff, c.prov], [c.custOff, c.cust], [c.peerOff, c.peer], [c.sibOff, c.sib]] as const) {
+      for (let p = off[i]!, e = off[i + 1]!; p < e; p++) out.push(this.link(asn, c.asns[adj[p]!]!)!);
+    }
     return out.sort((x, y) => x.to - y.to);
   }
 }

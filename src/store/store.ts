@@ -456,7 +456,14 @@ export class Store {
   /** Provenance of the active aut-nums of these ASes (for an answer's `data:` lines). */
   provenanceOf(asns: Iterable<number>): Map<number, ObjectProvenance> {
     const out = new Map<number, ObjectProvenance>();
-    for (const asn of asns) {
+    const list = [...asns];
+    // Thousands of point queries cost more than one pass over every active aut-num.
+    if (list.length > 1000) {
+      const wanted = new Set(list);
+      for (const r of this.allAutNumRefs()) if (wanted.has(r.asn)) out.set(r.asn, r.provenance);
+      return out;
+    }
+    for (const asn of list) {
       const r = this.autNumRef(asn);
       if (r) out.set(asn, r.provenance);
     }
