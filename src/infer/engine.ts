@@ -254,6 +254,17 @@ export class InferenceEngine {
     return h;
   }
 
+  /** Rules whose peering names a set or an expression with this name, memoised like `setsHolding`. */
+  private readonly mentioning = new Map<string, StoredRule[]>();
+  private rulesMentioning(name: string): StoredRule[] {
+    let r = this.mentioning.get(name);
+    if (!r) {
+      if (this.mentioning.size > 50_000) this.mentioning.clear();
+      this.mentioning.set(name, (r = this.store.rulesMentioning(name)));
+    }
+    return r;
+  }
+
   /** owner → rules naming `asn`, through the reverse index: rules naming it directly, or naming a set (or a set of sets) that holds it. */
   private reverseOf(asn: number): Map<number, ByFamily<SideRule[]>> {
     let rev = this.reverse.get(asn);
@@ -287,7 +298,7 @@ export class InferenceEngine {
       frontier = next;
     }
     const rows = new Map<number, StoredRule>();
-    for (const n of names) for (const r of this.store.rulesMentioning(n)) if (!direct.has(r.id)) rows.set(r.id, r);
+    for (const n of names) for (const r of this.rulesMentioning(n)) if (!direct.has(r.id)) rows.set(r.id, r);
     for (const row of rows.values()) {
       if (row.family === 0 || row.owner === asn) continue;
       const rule = this.sideRule(row, row.family === 4 ? 'ipv4' : 'ipv6', row.owner);
