@@ -178,7 +178,7 @@ function linksOf(side: DiffSide, asns: Set<number>, families: readonly Family[])
   const out = new Map<string, LinkInference>();
   for (const x of asns) {
     for (const f of families) {
-      for (const l of side.engine.neighbours(x, f, { text: false })) {
+      for (const l of side.engine.neighbours(x, f, { evidence: false })) {
         if (l.relation === 'none' || l.a === l.b) continue;
         const k = low(l);
         out.set(linkKey(k), k);
@@ -216,7 +216,7 @@ export function diffIncremental(oldSide: DiffSide, newSide: DiffSide, families: 
   const changedLinks: DiffChange[] = [];
   const counts = Object.fromEntries(FAMILIES.map((f) => [f, { old: 0, new: 0, added: 0, removed: 0, changed: 0 }])) as DiffResult['counts'];
   const seen = new Set<string>();
-  for (const raw of oldSide.engine.all(families, { text: false })) {
+  for (const raw of oldSide.engine.all(families, { evidence: false })) {
     if (raw.relation === 'none') continue;
     const o = low(raw);
     counts[o.family].old!++;
@@ -426,7 +426,7 @@ export function diffData(oldSide: DiffSide, newSide: DiffSide, opts: DiffOptions
   const visit = wantSpots ? { old: keep('old'), new: keep('new') } : undefined;
   let result: DiffResult;
   if (opts.full) {
-    result = diffInferences(oldSide.engine.all(streamed, { text: false }), newSide.engine.all(streamed, { text: false }), visit);
+    result = diffInferences(oldSide.engine.all(streamed, { evidence: false }), newSide.engine.all(streamed, { evidence: false }), visit);
   } else {
     const changed = changedAses(oldSide.store, newSide.store);
     result = wantSpots ? diffIncremental(oldSide, newSide, streamed, changed.asns, visit) : diffLocal(oldSide, newSide, families, changed.asns);

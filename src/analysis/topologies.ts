@@ -38,7 +38,7 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
   while (frontier.length > 0) {
     const next: number[] = [];
     for (const x of frontier) {
-      for (const l of engine.neighbours(x, family, { text: false })) {
+      for (const l of engine.neighbours(x, family, { evidence: false })) {
         const key = l.a < l.b ? `${l.a}-${l.b}` : `${l.b}-${l.a}`;
         if (!links.has(key)) links.set(key, slim(l));
         if (isUp(l, policy) && !seen.has(l.b)) {
@@ -72,7 +72,7 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f, policy)) take(l);
     for (const a of opts.asns) ases.add(a);
   } else {
-    for (const l of engine.all(opts.families, { text: false })) take(slim(l));
+    for (const l of engine.all(opts.families, { evidence: false })) take(slim(l));
   }
   const topologies: Partial<Record<Family, Topology>> = {};
   for (const f of opts.families) {

@@ -113,7 +113,7 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
     const next: number[] = [];
     for (const asn of frontier) {
       for (const f of FAMILIES) {
-        for (const link of engine.neighbours(asn, f, { text: false })) {
+        for (const link of engine.neighbours(asn, f, { evidence: false })) {
           const other = link.a === asn ? link.b : link.a;
           const up = link.relation === 'c2p' || link.relation === 's2s' || (link.relation === 'ambiguous' && link.candidates.some((c) => c === 'c2p' || c === 's2s'));
           if (up && !seen.has(other)) {

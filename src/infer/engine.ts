@@ -54,8 +54,14 @@ export function provenanceLabel(source: string | undefined, p: ObjectProvenance)
 }
 
 export interface InferOptions {
-  /** Read the registry text of each evidence line (default true); whole-data runs that only count lines skip it. */
+  /** Read the registry text of each evidence line (default true unless `evidence` is false); whole-data runs that only count lines skip it. */
   text?: boolean;
+  /**
+   * false: the relation, candidates and confidence only, with no evidence lines and no notes
+   * (default true). Graphs and diffs keep nothing else, and building them infers every link
+   * around an answer or in a registry.
+   */
+  evidence?: boolean;
 }
 
 /** Rules of whole sides kept in memory at once (a few big objects, or many small ones). */
@@ -334,20 +340,21 @@ export class InferenceEngine {
 
   /** The inference for one pair in one family, read from a's side. */
   infer(a: number, b: number, family: Family, opts: InferOptions = {}): LinkInference {
-    const text = opts.text ?? true;
+    const text = opts.text ?? opts.evidence !== false;
     const missing = [a, b].filter((x) => !this.ref(x));
     if (a === b || !this.adjacent(a, b, family)) {
       return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing };
     }
     const notes = new Set<string>();
-    return this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing);
+    return this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence ?? true);
   }
 
-  /** Both sides' lines → the inference (rule 4), with its notes. */
-  private decide(a: number, b: number, family: Family, linesA: RuleLine[], linesB: RuleLine[], notes: Set<string>, missing: number[]): LinkInference {
-    const va = sideView(a, b, linesA);
-    const vb = sideView(b, a, linesB);
+  /** Both sides' lines → the inference (rule 4), with its evidence and notes unless `withEvidence` is false. */
+  private decide(a: number, b: number, family: Family, linesA: RuleLine[], linesB: RuleLine[], notes: Set<string>, missing: number[], withEvidence: boolean): LinkInference {
+    const va = sideView(a, b, linesA, withEvidence);
+    const vb = sideView(b, a, linesB, withEvidence);
     const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
+    if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, evidence: [], missing };
     const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
     const parts = [...result.notes];
     for (const m of missing) parts.push(`data gap: AS${m} has no aut-num in the data, so only AS${m === a ? b : a}'s side is known`);
@@ -382,7 +389,7 @@ export class InferenceEngine {
    * claim, no text) and each pair is decided from its claims plus the two ASes' AS-ANY rules.
    */
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
-    const text = opts.text ?? true;
+    const text = opts.text ?? opts.evidence !== false;
     const codes = families.map((f): 4 | 6 => (f === 'ipv4' ? 4 : 6));
     const table = new PairClaims();
     for (const { owner, objectId, packed } of this.store.packedClaims(codes)) {
@@ -410,7 +417,7 @@ export class InferenceEngine {
       };
       const notes = new Set<string>();
       const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
-      yield this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing);
+      yield this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing, opts.evidence ?? true);
     }
   }
 

@@ -85,7 +85,7 @@ const DIRECTION_SLOT: Record<Direction, number> = { export: 0, import: 1, defaul
  * and strength combine as OR (rule 2): the widest class decides. Constraints come named
  * first, then AS-ANY; within each, export, import, default.
  */
-export function sideView(owner: number, neighbour: number, lines: RuleLine[]): { constraints: Constraint[]; evidence: Evidence[] } {
+export function sideView(owner: number, neighbour: number, lines: RuleLine[], withEvidence = true): { constraints: Constraint[]; evidence: Evidence[] } {
   const constraints: Constraint[] = [];
   const evidence: Evidence[] = [];
   // One pass into the six (named, direction) groups: this runs for every link of a registry.
@@ -105,7 +105,7 @@ export function sideView(owner: number, neighbour: number, lines: RuleLine[]): {
     const tier: Tier = !named ? 'weak-any' : view?.weakEvenIfNamed ? 'weak-named' : 'strong';
     const strength = tier === 'strong' ? 'strong' : 'weak';
     // Written out field by field, for the same reason.
-    const groupEvidence = group.map((l): Evidence => {
+    const groupEvidence = !withEvidence ? [] : group.map((l): Evidence => {
       const e = l.evidence;
       return {
         asn: e.asn, source: e.source, object: e.object, attribute: e.attribute, line: e.line, text: e.text,

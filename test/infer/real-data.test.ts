@@ -109,3 +109,28 @@ describe('DN42: as-set peerings', () => {
     expect(all.some((l) => l.family === 'ipv4') && all.some((l) => l.family === 'ipv6')).toBe(true);
   });
 });
+
+describe('relation-only inference (graphs and diffs) on real registries', async () => {
+  const { engineFor } = await import('../../src/infer/infer.js');
+  it('gives the relation, candidates, confidence and gaps of the full inference, for every link of DN42 and AS3257', () => {
+    const index = indexOf(DN42, AS3257, AS3255);
+    const full = [...engineFor(index).all(['ipv4', 'ipv6'], { text: false })];
+    const lean = [...engineFor(index).all(['ipv4', 'ipv6'], { evidence: false })];
+    const core = (l: { a: number; b: number; family: string; relation: string; candidates: unknown; confidence: number; missing: unknown }) =>
+      [l.a, l.b, l.family, l.relation, l.candidates, l.confidence, l.missing];
+    expect(full.length).toBeGreaterThan(5000);
+    expect(lean.map(core)).toEqual(full.map(core));
+    expect(lean.every((l) => l.evidence.length === 0 && l.note === undefined)).toBe(true);
+    // One AS's links, as the question commands climb them.
+    const e = engineFor(index);
+    let compared = 0;
+    for (const asn of [3257, 4242420101]) {
+      for (const f of ['ipv4', 'ipv6'] as const) {
+        const want = engineFor(index).neighbours(asn, f).map(core);
+        expect(e.neighbours(asn, f, { evidence: false }).map(core)).toEqual(want);
+        compared += want.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
