@@ -112,7 +112,7 @@ const rank = (s: DarkSpot, t: DarkSpot) => t.coneA * t.coneB - s.coneA * s.coneB
  * reach each other valley-free in `f` but can in the other family; `otherPath()` gives a
  * shortest such path, searched only when asked. Returns the number of transit-free ASes checked.
  */
-export function forEachDarkPair(topos: Record<Family, Topology>, f: Family, visit: (a: number, b: number, otherPath: () => number[]) => void): number {
+export function forEachDarkPair(topos: Record<Family, Topology>, f: Family, visit: (a: number, b: number, otherPath: () => number[], x: number, y: number) => void): number {
   const here = topos[f];
   const there = topos[OTHER[f]];
   const tops = transitFree(here);
@@ -139,7 +139,7 @@ export function forEachDarkPair(topos: Record<Family, Topology>, f: Family, visi
       if (ib < 0 || rh.reaches(y) || !rt.reaches(y)) continue;
       source = ia;
       target = ib;
-      visit(tops[x]!, tops[y]!, otherPath);
+      visit(tops[x]!, tops[y]!, otherPath, x, y);
     }
   }
   return tops.length;
@@ -161,15 +161,15 @@ export function findDarkSpots(topos: Record<Family, Topology>, families: Family[
   const counts = { ipv4: 0, ipv6: 0 } as Record<Family, number>;
   for (const f of families) {
     const here = topos[f];
-    const coneSize = new Map<number, number>();
-    const size = (asn: number) => {
-      let s = coneSize.get(asn);
-      if (s === undefined) coneSize.set(asn, (s = customerConeSize(here.csr, asn)));
-      return s;
-    };
-    counts[f] = forEachDarkPair(topos, f, (a, b, otherPath) => {
+    // Cone sizes by transit-free slot: millions of pairs, a few thousand ASes.
+    const cones: number[] = [];
+    const size = (asn: number, slot: number) => (cones[slot] ??= customerConeSize(here.csr, asn));
+    counts[f] = forEachDarkPair(topos, f, (a, b, otherPath, x, y) => {
       total[f]++;
-      const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a, b, coneA: size(a), coneB: size(b), otherPath: [] };
+      const coneA = size(a, x), coneB = size(b, y);
+      // Most pairs rank below the kept ones: decided on the product, before building anything.
+      if (threshold && coneA * coneB < threshold.coneA * threshold.coneB) return;
+      const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a, b, coneA, coneB, otherPath: [] };
       if (threshold && rank(spot, threshold) >= 0) return;
       spot.otherPath = otherPath();
       spots.push(spot);
