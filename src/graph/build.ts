@@ -81,47 +81,61 @@ export interface BuildStats {
 }
 
 /** A link as a contradiction message names it. */
-export function describeEdge(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string {
+function describeEdge(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string {
   return e.relation === 'p2c' ? `AS${e.a} provider of AS${e.b}` : e.relation === 'p2p' ? 'peers' : 'siblings';
 }
 
-/** The link already in the graph between two existing nodes, as an edge. */
-function existing(graph: RelationshipGraph, ka: string, kb: string, a: number, b: number): Pick<RelationshipEdge, 'a' | 'b' | 'relation'> | undefined {
-  if (graph.hasDirectedEdge(ka, kb)) return { a, b, relation: 'p2c' };
-  if (graph.hasDirectedEdge(kb, ka)) return { a: b, b: a, relation: 'p2c' };
-  const k = graph.undirectedEdge(ka, kb);
-  return k === undefined ? undefined : { a, b, relation: graph.getEdgeAttribute(k, 'relation') };
-}
-
-/** Builds one family's graphology graph; other families' edges are ignored. */
-export function buildGraph(edges: Iterable<RelationshipEdge>, family: Family): { graph: RelationshipGraph; stats: BuildStats } {
-  const graph: RelationshipGraph = new Graph({ type: 'mixed', multi: false, allowSelfLoops: false });
+/**
+ * The edges a family's graph holds: other families' edges and self-loops ignored, the first
+ * relation given for a pair kept, a repeat counted, another relation reported. `asns` in the
+ * order they first appear.
+ */
+export function keepEdges(edges: Iterable<RelationshipEdge>, family: Family): { kept: RelationshipEdge[]; asns: number[]; stats: BuildStats } {
   const stats: BuildStats = { family, nodes: 0, links: 0, duplicates: 0, contradictions: [], ignored: 0 };
+  const kept: RelationshipEdge[] = [];
+  const ids = new Map<number, number>();
+  const id = (asn: number) => {
+    let i = ids.get(asn);
+    if (i === undefined) ids.set(asn, (i = ids.size));
+    return i;
+  };
+  // Pair → its kept edge; keys lo·2^26 + hi stay exact doubles for 67 M ASes.
+  const pairs = new Map<number, number>();
   for (const e of edges) {
     if (e.family !== family || e.a === e.b) {
       stats.ignored++;
       continue;
     }
+    const i = id(e.a);
+    const j = id(e.b);
+    const key = i < j ? i * 67108864 + j : j * 67108864 + i;
+    const k = pairs.get(key);
+    if (k === undefined) {
+      pairs.set(key, kept.push(e) - 1);
+      continue;
+    }
+    const prev = kept[k]!;
+    const same = prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
+    if (same) stats.duplicates++;
+    else stats.contradictions.push({ a: e.a, b: e.b, kept: describeEdge(prev), dropped: describeEdge(e) });
+  }
+  stats.nodes = ids.size;
+  stats.links = kept.length;
+  return { kept, asns: [...ids.keys()], stats };
+}
+
+/** Builds one family's graphology graph (`keepEdges` decides which edges it holds). */
+export function buildGraph(edges: Iterable<RelationshipEdge>, family: Family): { graph: RelationshipGraph; stats: BuildStats } {
+  const graph: RelationshipGraph = new Graph({ type: 'mixed', multi: false, allowSelfLoops: false });
+  const { kept, stats } = keepEdges(edges, family);
+  for (const e of kept) {
     const ka = String(e.a);
     const kb = String(e.b);
     if (!graph.hasNode(ka)) graph.addNode(ka, { asn: e.a });
-    else if (!graph.hasNode(kb)) {
-      // a new node cannot already have a link
-    } else {
-      const prev = existing(graph, ka, kb, e.a, e.b);
-      if (prev) {
-        const same = prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
-        if (same) stats.duplicates++;
-        else stats.contradictions.push({ a: e.a, b: e.b, kept: describeEdge(prev), dropped: describeEdge(e) });
-        continue;
-      }
-    }
     if (!graph.hasNode(kb)) graph.addNode(kb, { asn: e.b });
     const attrs: EdgeAttributes = e.inference ? { relation: e.relation, inference: e.inference } : { relation: e.relation };
     if (e.relation === 'p2c') graph.addDirectedEdge(ka, kb, attrs);
     else graph.addUndirectedEdge(ka, kb, attrs);
   }
-  stats.nodes = graph.order;
-  stats.links = graph.size;
   return { graph, stats };
 }

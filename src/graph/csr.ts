@@ -1,5 +1,5 @@
 import type { Family } from '../infer/types.js';
-import { describeEdge, type BuildStats, type RelationshipGraph } from './build.js';
+import { keepEdges, type BuildStats, type RelationshipGraph } from './build.js';
 import type { RelationshipEdge } from './types.js';
 
 /**
@@ -35,43 +35,13 @@ export function compileCsr(graph: RelationshipGraph): Csr {
 type Link = Pick<RelationshipEdge, 'a' | 'b' | 'relation'>;
 
 /**
- * One family's edges → CSR, with buildGraph's rules and stats (self-loops and other families
- * ignored; the first relation given for a pair is kept, a repeat counted, another relation
- * reported), without building the graphology graph: whole-registry analyses need only the
- * arrays. `kept` are the edges the graph would hold, for building it when an answer needs it.
+ * One family's edges → CSR, with buildGraph's rules and stats (`keepEdges`), without building
+ * the graphology graph: whole-registry analyses need only the arrays. `kept` are the edges
+ * the graph would hold, for reading links and for building it when a caller asks.
  */
 export function csrFromEdges(edges: Iterable<RelationshipEdge>, family: Family): { csr: Csr; stats: BuildStats; kept: RelationshipEdge[] } {
-  const stats: BuildStats = { family, nodes: 0, links: 0, duplicates: 0, contradictions: [], ignored: 0 };
-  const kept: RelationshipEdge[] = [];
-  const ids = new Map<number, number>();
-  const id = (asn: number) => {
-    let i = ids.get(asn);
-    if (i === undefined) ids.set(asn, (i = ids.size));
-    return i;
-  };
-  // Pair → its kept edge; keys lo·2^26 + hi stay exact doubles for 67 M ASes.
-  const pairs = new Map<number, number>();
-  for (const e of edges) {
-    if (e.family !== family || e.a === e.b) {
-      stats.ignored++;
-      continue;
-    }
-    const i = id(e.a);
-    const j = id(e.b);
-    const key = i < j ? i * 67108864 + j : j * 67108864 + i;
-    const k = pairs.get(key);
-    if (k === undefined) {
-      pairs.set(key, kept.push(e) - 1);
-      continue;
-    }
-    const prev = kept[k]!;
-    const same = prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
-    if (same) stats.duplicates++;
-    else stats.contradictions.push({ a: e.a, b: e.b, kept: describeEdge(prev), dropped: describeEdge(e) });
-  }
-  stats.nodes = ids.size;
-  stats.links = kept.length;
-  return { csr: csrOf([...ids.keys()], kept), stats, kept };
+  const { kept, asns, stats } = keepEdges(edges, family);
+  return { csr: csrOf(asns, kept), stats, kept };
 }
 
 /** The arrays, from the ASes and their (distinct) links. */

@@ -249,27 +249,9 @@ export class InferenceEngine {
     return [...this.side(asn).named[family].keys()];
   }
 
-  /** Sets holding a member, memoised: the upper sets of a hierarchy are asked for again and again. */
-  private readonly holders = new Map<string, string[]>();
-  private setsHolding(member: string): string[] {
-    let h = this.holders.get(member);
-    if (!h) {
-      if (this.holders.size > 200_000) this.holders.clear();
-      this.holders.set(member, (h = this.store.setsHolding(member)));
-    }
-    return h;
-  }
-
-  /** Rules whose peering names a set or an expression with this name, memoised like `setsHolding`. */
-  private readonly mentioning = new Map<string, StoredRule[]>();
-  private rulesMentioning(name: string): StoredRule[] {
-    let r = this.mentioning.get(name);
-    if (!r) {
-      if (this.mentioning.size > 50_000) this.mentioning.clear();
-      this.mentioning.set(name, (r = this.store.rulesMentioning(name)));
-    }
-    return r;
-  }
+  /** Sets holding a member, and rules naming a set: the upper sets of a hierarchy are asked for again and again. */
+  private readonly setsHolding = memo(200_000, (member: string) => this.store.setsHolding(member));
+  private readonly rulesMentioning = memo(50_000, (name: string) => this.store.rulesMentioning(name));
 
   /** owner → rules naming `asn`, through the reverse index: rules naming it directly, or naming a set (or a set of sets) that holds it. */
   private reverseOf(asn: number): Map<number, ByFamily<SideRule[]>> {
@@ -427,6 +409,19 @@ export class InferenceEngine {
     ns.delete(asn);
     return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
   }
+}
+
+/** `load` remembered for up to `cap` keys (then all forgotten at once, to stay bounded). */
+function memo<T>(cap: number, load: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let v = seen.get(key);
+    if (v === undefined) {
+      if (seen.size >= cap) seen.clear();
+      seen.set(key, (v = load(key)));
+    }
+    return v;
+  };
 }
 
 /** Sorts rules by id unless they already are (packed claims come in no set order, usually sorted). */
