@@ -65,15 +65,27 @@ const op = (name: string) => byName.get(name)!;
 const [SHL, SHR, DOT, ADD, SUB, MUL, DIV, EQEQ, NE, LE, GE, LT, GT, ASSIGN] =
   ['ShlAssign', 'ShrAssign', 'DotAssign', 'AddAssign', 'SubAssign', 'MulAssign', 'DivAssign', 'EqEq', 'NotEq', 'Le', 'Ge', 'Lt', 'Gt', 'Assign'].map(op);
 
+// Character classes of ASCII by table: one load per character rather than a chain of
+// comparisons (AS3257's values: ≈8 % faster in all).
+const WORD = 1; // \w
+const NAME = 2; // [\w.:-]
+const SPACE = 4; // [ \t\r\n\f\v]
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/\w/.test(ch)) CLASS[c] |= WORD | NAME;
+  if (/[.:-]/.test(ch)) CLASS[c] |= NAME;
+  if (/[ \t\r\n\f\v]/.test(ch)) CLASS[c] |= SPACE;
+}
+
 function isNameChar(c: number): boolean {
-  // [\w.:-]
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 58 || c === 45;
+  return c < 128 && (CLASS[c] & NAME) !== 0;
 }
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && (CLASS[c] & WORD) !== 0;
 }
 export function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+  return c < 128 && (CLASS[c] & SPACE) !== 0;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
