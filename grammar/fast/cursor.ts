@@ -19,7 +19,10 @@ export function refuse(): never {
   throw REFUSED;
 }
 
+/** One is reused for every value (see `reset`): a value's parse allocates only its AST. */
 export class Cursor {
+  text = '';
+  attribute: PolicyAttributeName = 'import';
   /** Type of the current token; null at the end of the value. */
   type: TokenType | null = null;
   /** Offsets of the current token in `text`. */
@@ -30,8 +33,14 @@ export class Cursor {
   /** Nesting of parentheses, NOT, braces, REFINE/EXCEPT and value lists, as parser.ts counts it. */
   private depth = 0;
 
-  constructor(readonly text: string, readonly attribute: PolicyAttributeName) {
+  /** Starts on `text`, a value of `attribute`, at its first token (or refuses). */
+  reset(text: string, attribute: PolicyAttributeName): this {
+    this.text = text;
+    this.attribute = attribute;
+    this.prevEnd = 0;
+    this.depth = 0;
     this.scan(0);
+    return this;
   }
 
   private scan(from: number): void {

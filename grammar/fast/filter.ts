@@ -11,6 +11,7 @@ import * as T from '../tokens.js';
 import { checkIpv4Prefix, checkIpv6Prefix } from '../values.js';
 import { actionValue } from './action.js';
 import { refuse, type Cursor } from './cursor.js';
+import { joined, parenthesized } from './lists.js';
 import { asnValue, optionalRangeOp } from './values.js';
 
 /** First tokens of a filter term. */
@@ -31,10 +32,7 @@ export function filter(c: Cursor): Filter {
 }
 
 function filterTerm(c: Cursor): Filter {
-  const first = filterFactor(c);
-  let items: Filter[] | undefined;
-  while (c.skip(T.And)) (items ??= [first]).push(filterFactor(c));
-  return items ? chain('and', items) : first;
+  return joined(c, T.And, 'and', filterFactor);
 }
 
 function filterFactor(c: Cursor): Filter {
@@ -79,13 +77,7 @@ function filterOperand(c: Cursor): Filter {
   if (t === T.FilterSetName) return { type: 'filter-set', name: upperName(c) };
   if (t === T.AsPathRegex) return asPath(c);
   if (t === T.Word) return communityFilter(c);
-  if (t !== T.LParen) refuse();
-  c.next();
-  c.enter();
-  const f = filter(c);
-  c.take(T.RParen);
-  c.leave();
-  return f;
+  return parenthesized(c, filter);
 }
 
 /** Any problem of the AS-path regex parser (an error, or an asdot warning) refuses. */

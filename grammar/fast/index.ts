@@ -10,10 +10,12 @@ import type { PolicyAst, PolicyAttributeName } from '../ast.js';
 import { Cursor } from './cursor.js';
 import { policy } from './policy.js';
 
+const cursor = new Cursor();
+
 /** The AST of `text`, or undefined when the Chevrotain parser must decide. Never throws. */
 export function fastParse(attribute: PolicyAttributeName, text: string): PolicyAst | undefined {
   try {
-    return policy(new Cursor(text, attribute));
+    return policy(cursor.reset(text, attribute));
   } catch {
     // REFUSED, or (not expected: input is bounded as in parser.ts) anything else: the
     // Chevrotain path decides and reports.

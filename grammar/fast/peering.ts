@@ -4,10 +4,10 @@
  * not`, `not` before a router, a router word without a dot, an invalid router address.
  */
 import type { AsExpression, Peering, RouterExpression } from '../ast.js';
-import { andExceptChain, chain } from '../chains.js';
 import * as T from '../tokens.js';
 import { normaliseAddress } from '../values.js';
 import { refuse, type Cursor } from './cursor.js';
+import { andExcept, joined, parenthesized } from './lists.js';
 import { asnValue } from './values.js';
 
 /** First tokens of a peering: a prng- set or an AS expression. */
@@ -44,27 +44,12 @@ function asPeering(c: Cursor): Peering {
 }
 
 function asExpression(c: Cursor): AsExpression {
-  const first = asTerm(c);
-  let items: AsExpression[] | undefined;
-  while (c.skip(T.Or)) (items ??= [first]).push(asTerm(c));
-  return items ? chain('or', items) : first;
+  return joined(c, T.Or, 'or', asTerm);
 }
 
+/** `AS1 and not AS2` is refused by asOperand (parser.ts reads it as EXCEPT, with a warning). */
 function asTerm(c: Cursor): AsExpression {
-  const first = asOperand(c);
-  let items: AsExpression[] | undefined;
-  let ops: ('and' | 'except')[] | undefined;
-  for (;;) {
-    let op: 'and' | 'except';
-    if (c.skip(T.And)) {
-      if (c.type === T.Not) refuse(); // `and not`: parser.ts reads it as EXCEPT, with a warning
-      op = 'and';
-    } else if (c.skip(T.Except)) op = 'except';
-    else break;
-    (items ??= [first]).push(asOperand(c));
-    (ops ??= []).push(op);
-  }
-  return items ? andExceptChain(items, ops!) : first;
+  return andExcept(c, asOperand);
 }
 
 function asOperand(c: Cursor): AsExpression {
@@ -88,35 +73,15 @@ function asOperand(c: Cursor): AsExpression {
     c.next();
     return { type: 'peeras' };
   }
-  if (t !== T.LParen) refuse();
-  c.next();
-  c.enter();
-  const e = asExpression(c);
-  c.take(T.RParen);
-  c.leave();
-  return e;
+  return parenthesized(c, asExpression);
 }
 
 function routerExpression(c: Cursor): RouterExpression {
-  const first = routerTerm(c);
-  let items: RouterExpression[] | undefined;
-  while (c.skip(T.Or)) (items ??= [first]).push(routerTerm(c));
-  return items ? chain('or', items) : first;
+  return joined(c, T.Or, 'or', routerTerm);
 }
 
 function routerTerm(c: Cursor): RouterExpression {
-  const first = routerOperand(c);
-  let items: RouterExpression[] | undefined;
-  let ops: ('and' | 'except')[] | undefined;
-  for (;;) {
-    let op: 'and' | 'except';
-    if (c.skip(T.And)) op = 'and';
-    else if (c.skip(T.Except)) op = 'except';
-    else break;
-    (items ??= [first]).push(routerOperand(c));
-    (ops ??= []).push(op);
-  }
-  return items ? andExceptChain(items, ops!) : first;
+  return andExcept(c, routerOperand);
 }
 
 function routerOperand(c: Cursor): RouterExpression {
@@ -138,12 +103,6 @@ function routerOperand(c: Cursor): RouterExpression {
     c.next();
     return { type: 'dns', name: image.toLowerCase() };
   }
-  // `not` (a warning in parser.ts) and anything else.
-  if (t !== T.LParen) refuse();
-  c.next();
-  c.enter();
-  const e = routerExpression(c);
-  c.take(T.RParen);
-  c.leave();
-  return e;
+  // `not` (a warning in parser.ts) and anything else is refused.
+  return parenthesized(c, routerExpression);
 }
