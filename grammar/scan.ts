@@ -144,6 +144,13 @@ const DIGIT_TYPES = [T.Ipv4Prefix, T.Ipv4Address, T.CommunityValue, T.Num];
 export function match(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+    // Most tokens are asplain AS numbers: read once, when the run of name characters is
+    // `AS<digits>` and nothing more (anything else takes the general path below).
+    if ((c | 0x20) === 97 && (text.charCodeAt(i + 1) | 0x20) === 115 && isDigit(text.charCodeAt(i + 2))) {
+      let k = i + 3;
+      while (isDigit(text.charCodeAt(k))) k++;
+      if (!isNameChar(text.charCodeAt(k))) { matched = T.Asn; return k - i; }
+    }
     let e = i + 1;
     let dash = false;
     let dot = false;
