@@ -5,16 +5,14 @@
  * belongs), a missing `;` inside braces, and input left over after the policy.
  */
 import type {
-  AfiSpec, DefaultPolicy, PeeringAction, PolicyAst, PolicyAttributeName, PolicyExpression, PolicyFactor, StructuredPolicy,
+  AfiSpec, DefaultPolicy, PeeringAction, PolicyAst, PolicyExpression, PolicyFactor, StructuredPolicy,
 } from '../ast.js';
+import { allowsAfi, isImport, isVia } from '../attribute-kinds.js';
 import * as T from '../tokens.js';
 import { actions } from './action.js';
 import { refuse, type Cursor } from './cursor.js';
 import { filter } from './filter.js';
 import { peering, startsPeering } from './peering.js';
-
-const IMPORTS = new Set<PolicyAttributeName>(['import', 'mp-import', 'import-via', 'mp-import-via']);
-const VIAS = new Set<PolicyAttributeName>(['import-via', 'export-via', 'mp-import-via', 'mp-export-via']);
 
 /** The whole value: `[protocol P] [into P] [afi …]` then the policy (or the default), to the end. */
 export function policy(c: Cursor): PolicyAst {
@@ -45,7 +43,7 @@ function word(c: Cursor): string {
 
 /** RFC 2622's import/export/default have no afi (parser.ts warns). */
 function afiAllowed(c: Cursor): void {
-  if (!c.attribute.startsWith('mp-') && !VIAS.has(c.attribute)) refuse();
+  if (!allowsAfi(c.attribute)) refuse();
 }
 
 function afiList(c: Cursor): AfiSpec[] {
@@ -133,7 +131,7 @@ function factor(c: Cursor): PolicyFactor {
   const peerings: PeeringAction[] = [];
   do peerings.push(peeringAction(c));
   while (startsFactor(c));
-  if (c.type !== (IMPORTS.has(c.attribute) ? T.Accept : T.Announce)) refuse();
+  if (c.type !== (isImport(c.attribute) ? T.Accept : T.Announce)) refuse();
   c.next();
   const f = filter(c);
   return { peerings, filter: f, text: c.text.slice(start, c.prevEnd) };
@@ -141,10 +139,9 @@ function factor(c: Cursor): PolicyFactor {
 
 /** `[<via-peering>] from|to <peering> [action …]` */
 function peeringAction(c: Cursor): PeeringAction {
-  const isVia = VIAS.has(c.attribute);
   // A via peering is required in -via attributes and an error elsewhere.
-  const via = isVia ? peering(c) : undefined;
-  c.take(IMPORTS.has(c.attribute) ? T.From : T.To);
+  const via = isVia(c.attribute) ? peering(c) : undefined;
+  c.take(isImport(c.attribute) ? T.From : T.To);
   const p = peering(c);
   const list = c.type === T.Action ? actions(c) : [];
   return via ? { peering: p, actions: list, via } : { peering: p, actions: list };
