@@ -16,6 +16,7 @@ import type {
   Action as ActionNode, ActionOperator, ActionValue, AfiSpec, AsExpression, DefaultPolicy, Filter, Peering,
   PeeringAction, PolicyAttributeName, PolicyExpression, PolicyFactor, RangeOperator, RouterExpression,
 } from './ast.js';
+import { allowsAfi, isImport, isVia } from './attribute-kinds.js';
 import { andExceptChain, chain } from './chains.js';
 import type { Problem, ProblemSink } from './problems.js';
 import { MAX_NESTING, MAX_PROBLEMS, NestingTooDeep, quote } from './problems.js';
@@ -61,8 +62,6 @@ const messages: IParserErrorMessageProvider = {
     `expected ${oneOf(expectedIterationPaths.map((p) => p[0]).filter(Boolean))} but found ${describe(actual[0])}`,
 };
 
-const IMPORTS = new Set<PolicyAttributeName>(['import', 'mp-import', 'import-via', 'mp-import-via']);
-const VIAS = new Set<PolicyAttributeName>(['import-via', 'export-via', 'mp-import-via', 'mp-export-via']);
 
 export class PolicyParser extends EmbeddedActionsParser {
   /** The value being parsed and the attribute it belongs to; set by `parse`. */
@@ -142,7 +141,7 @@ export class PolicyParser extends EmbeddedActionsParser {
 
   /** `from`/`to` and `accept`/`announce` must match the attribute's direction. */
   private direction(tok: IToken, importKw: TokenType, exportKw: TokenType): void {
-    const wantImport = IMPORTS.has(this.attribute);
+    const wantImport = isImport(this.attribute);
     const want = wantImport ? importKw : exportKw;
     if (tok.tokenType !== want) {
       this.problem(tok.startOffset, 'error', `${this.attribute}: expected ${label(want)} but found ${quote(tok.image)}`);
@@ -151,7 +150,7 @@ export class PolicyParser extends EmbeddedActionsParser {
 
   /** RFC 2622's import/export/default have no afi; RFC 4012 and the -via drafts do. */
   private checkAfiAllowed(offset: number): void {
-    if (this.attribute.startsWith('mp-') || VIAS.has(this.attribute)) return;
+    if (allowsAfi(this.attribute)) return;
     this.problem(offset, 'warning', `'afi' is not part of ${this.attribute}: (RFC 2622); write mp-${this.attribute}: for other address families`);
   }
 
@@ -317,9 +316,9 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.OPTION2(() => { actions = this.SUBRULE(this.actions); });
     return this.ACTION(() => {
       this.direction(kw, T.From, T.To);
-      const isVia = VIAS.has(this.attribute);
-      if (isVia && !via) this.problem(kw.startOffset, 'error', `${this.attribute}: expected the intermediate AS (e.g. 'AS6777 ${kw.image} …') before ${quote(kw.image)}`);
-      if (!isVia && via) this.problem(kw.startOffset - 1, 'error', `${this.attribute}: unexpected ${quote(via.text)} before ${quote(kw.image)} (only import-via/export-via name an intermediate AS)`);
+      const viaAttribute = isVia(this.attribute);
+      if (viaAttribute && !via) this.problem(kw.startOffset, 'error', `${this.attribute}: expected the intermediate AS (e.g. 'AS6777 ${kw.image} …') before ${quote(kw.image)}`);
+      if (!viaAttribute && via) this.problem(kw.startOffset - 1, 'error', `${this.attribute}: unexpected ${quote(via.text)} before ${quote(kw.image)} (only import-via/export-via name an intermediate AS)`);
       return via ? { peering, actions, via } : { peering, actions };
     })!;
   });

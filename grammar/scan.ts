@@ -45,8 +45,11 @@ const sticky = (t: TokenType) => new RegExp((t.PATTERN as RegExp).source, `${(t.
 const AFI = sticky(T.AfiValue);
 const SET_TYPES = [T.AsSetName, T.RouteSetName, T.FilterSetName, T.PeeringSetName, T.RtrsSetName];
 const SET_RES = SET_TYPES.map(sticky);
-/** The type of the last `match`: returning [length, type] pairs allocated per token. */
-let matched: TokenType = T.Word;
+/**
+ * The type of the last `match` (rather than returning [length, type] pairs allocated per
+ * token); exported live for the fast parser's cursor (fast/cursor.ts).
+ */
+export let matched: TokenType = T.Word;
 
 const V6P = sticky(T.Ipv6Prefix);
 const V6A = sticky(T.Ipv6Address);
@@ -62,15 +65,27 @@ const op = (name: string) => byName.get(name)!;
 const [SHL, SHR, DOT, ADD, SUB, MUL, DIV, EQEQ, NE, LE, GE, LT, GT, ASSIGN] =
   ['ShlAssign', 'ShrAssign', 'DotAssign', 'AddAssign', 'SubAssign', 'MulAssign', 'DivAssign', 'EqEq', 'NotEq', 'Le', 'Ge', 'Lt', 'Gt', 'Assign'].map(op);
 
+// Character classes of ASCII by table: one load per character rather than a chain of
+// comparisons (AS3257's values: ≈8 % faster in all).
+const WORD = 1; // \w
+const NAME = 2; // [\w.:-]
+const SPACE = 4; // [ \t\r\n\f\v]
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/\w/.test(ch)) CLASS[c] |= WORD | NAME;
+  if (/[.:-]/.test(ch)) CLASS[c] |= NAME;
+  if (/[ \t\r\n\f\v]/.test(ch)) CLASS[c] |= SPACE;
+}
+
 function isNameChar(c: number): boolean {
-  // [\w.:-]
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 58 || c === 45;
+  return c < 128 && (CLASS[c] & NAME) !== 0;
 }
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && (CLASS[c] & WORD) !== 0;
 }
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+export function isSpace(c: number): boolean {
+  return c < 128 && (CLASS[c] & SPACE) !== 0;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -96,6 +111,27 @@ function equalsIgnoringCase(text: string, i: number, e: number, word: string): b
   return true;
 }
 
+/** Can an AfiValue start at `i` (`ipv…` or `any.…`)? Spares the pattern for other words. */
+function mayBeAfi(text: string, i: number, lower: number): boolean {
+  if (lower === 105) return (text.charCodeAt(i + 1) | 0x20) === 112; // ip
+  return lower === 97 && (text.charCodeAt(i + 1) | 0x20) === 110 && (text.charCodeAt(i + 2) | 0x20) === 121 && text.charCodeAt(i + 3) === 46; // any.
+}
+
+const SET_PREFIXES = ['as-', 'rs-', 'fltr-', 'prng-', 'rtrs-'];
+
+/**
+ * The set type of the run `text[i, e)` holding no ':' and no '.', or null: the set-name
+ * patterns then match only `prefix-[\w-]*\w` as the whole run (END stops any shorter match).
+ */
+function singleSetName(text: string, i: number, e: number): TokenType | null {
+  if (!isWordChar(text.charCodeAt(e - 1))) return null;
+  for (let k = 0; k < SET_PREFIXES.length; k++) {
+    const p = SET_PREFIXES[k];
+    if (e - i > p.length && equalsIgnoringCase(text, i, i + p.length, p)) return SET_TYPES[k];
+  }
+  return null;
+}
+
 function one(t: TokenType, len: number): number {
   matched = t;
   return len;
@@ -105,16 +141,25 @@ const DIGIT_RES = [V4P, V4A, COMM, NUM];
 const DIGIT_TYPES = [T.Ipv4Prefix, T.Ipv4Address, T.CommunityValue, T.Num];
 
 /** Length of the token at `i` (not whitespace), its type in `matched`; 0 when none matches. */
-function match(text: string, i: number): number {
+export function match(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+    // Most tokens are asplain AS numbers: read once, when the run of name characters is
+    // `AS<digits>` and nothing more (anything else takes the general path below).
+    if ((c | 0x20) === 97 && (text.charCodeAt(i + 1) | 0x20) === 115 && isDigit(text.charCodeAt(i + 2))) {
+      let k = i + 3;
+      while (isDigit(text.charCodeAt(k))) k++;
+      if (!isNameChar(text.charCodeAt(k))) { matched = T.Asn; return k - i; }
+    }
     let e = i + 1;
     let dash = false;
+    let dot = false;
     let colon = -1;
     for (; e < text.length; e++) {
       const d = text.charCodeAt(e);
       if (!isNameChar(d)) break;
       if (d === 45) dash = true;
+      else if (d === 46) dot = true;
       else if (d === 58 && colon < 0) colon = e;
     }
     if (c !== 95) {
@@ -125,7 +170,7 @@ function match(text: string, i: number): number {
       for (let k = 0; k < kws.length; k++) {
         if (equalsIgnoringCase(text, i, e, kws[k])) { matched = KEYWORD_TYPES[lower][k]; return e - i; }
       }
-      if (lower === 105 || lower === 97) {
+      if (mayBeAfi(text, i, lower)) {
         AFI.lastIndex = i;
         if (AFI.test(text)) { matched = T.AfiValue; return AFI.lastIndex - i; }
       }
@@ -133,8 +178,12 @@ function match(text: string, i: number): number {
       for (let k = 0; k < names.length; k++) {
         if (equalsIgnoringCase(text, i, e, names[k])) { matched = NAME_TYPES[lower][k]; return e - i; }
       }
-      // Every set name has a '-' (its `prefix-` component).
-      if (dash) {
+      // Every set name has a '-' (its `prefix-` component). A name of one component (no
+      // ':', no '.') is told by its prefix alone, without the patterns.
+      if (dash && colon < 0 && !dot) {
+        const t = singleSetName(text, i, e);
+        if (t) { matched = t; return e - i; }
+      } else if (dash) {
         for (let k = 0; k < SET_RES.length; k++) {
           const re = SET_RES[k];
           re.lastIndex = i;

@@ -1,26 +1,37 @@
 /**
- * The work of `asrel parse` on one object, shared by the command (small inputs, in the main
- * thread) and its worker threads (large inputs; src/cli/parse-pool.ts). Jobs and results
- * are plain data, so they cross threads by structured clone.
+ * The work of `asrel parse` on one piece of the input (whole objects; src/rpsl/pieces.ts),
+ * shared by the command's own thread and its worker threads (large inputs;
+ * src/cli/parse-pool.ts). Jobs and results are plain data, so they cross threads by
+ * structured clone: a piece goes as one string, its results come back small.
  */
 import { printPolicy } from '../../grammar/print.js';
+import { policyAttributeName } from '../policy/attributes.js';
 import { parsePolicy } from '../policy/parse.js';
 import type { ParsedPolicy, PolicyDiagnostic } from '../policy/types.js';
-import type { RpslAttribute } from '../rpsl/types.js';
+import { readObjects } from '../rpsl/read.js';
+import type { ReadDiagnostic, RpslAttribute, RpslObject } from '../rpsl/types.js';
 
-/** One object's policy attributes (others are not sent). */
-export interface ObjectJob {
-  class: string;
-  key: string;
+/** A piece of the input `input`, starting at line `firstLine`. */
+export interface PieceJob {
   input: string;
-  line: number;
-  attributes: RpslAttribute[];
+  text: string;
+  firstLine: number;
 }
 
 export interface Mode {
   /** Per-object output (text or JSON); false for --stats. */
   perObject: boolean;
   json: boolean;
+}
+
+export interface PieceResult {
+  /** Lines in the piece. */
+  lines: number;
+  objects: number;
+  objectsWithPolicy: number;
+  readerDiagnostics: ReadDiagnostic[];
+  /** One per object with policy attributes; in --stats mode one for the whole piece. */
+  results: ObjectResult[];
 }
 
 export interface ObjectResult {
@@ -38,8 +49,8 @@ function families(p: ParsedPolicy): string[] {
   return [...new Set(p.terms.map((t) => t.afi))];
 }
 
-function textReport(job: ObjectJob, policies: ParsedPolicy[]): string {
-  let s = `${job.class} ${job.key} (${job.input}:${job.line})\n`;
+function textReport(obj: RpslObject, policies: ParsedPolicy[]): string {
+  let s = `${obj.class} ${obj.key} (${obj.origin.input}:${obj.origin.line})\n`;
   for (const p of policies) {
     if (p.ast) {
       const fams = families(p);
@@ -50,12 +61,12 @@ function textReport(job: ObjectJob, policies: ParsedPolicy[]): string {
   return s;
 }
 
-function jsonObject(job: ObjectJob, policies: ParsedPolicy[]): string {
+function jsonObject(obj: RpslObject, policies: ParsedPolicy[]): string {
   return JSON.stringify({
-    class: job.class,
-    key: job.key,
-    input: job.input,
-    line: job.line,
+    class: obj.class,
+    key: obj.key,
+    input: obj.origin.input,
+    line: obj.origin.line,
     policies: policies.map((p) => ({
       attribute: p.attribute,
       line: p.line,
@@ -68,14 +79,13 @@ function jsonObject(job: ObjectJob, policies: ParsedPolicy[]): string {
   });
 }
 
-/** Parses every policy attribute of `job`. Families are resolved only for per-object output. */
-export function processObject(job: ObjectJob, mode: Mode): ObjectResult {
-  const r: ObjectResult = { counts: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [] };
+/** Parses every policy attribute of `obj`. Families are resolved only for per-object output. */
+function processObject(obj: RpslObject, attributes: RpslAttribute[], mode: Mode, r: ObjectResult): void {
   const policies: ParsedPolicy[] = [];
-  for (const attr of job.attributes) {
+  for (const attr of attributes) {
     // In --stats mode each result is dropped as soon as it is counted (a big aut-num has
     // 10⁴ policies).
-    const p = parsePolicy(attr, job.key, { terms: mode.perObject });
+    const p = parsePolicy(attr, obj.key, { terms: mode.perObject });
     r.counts[p.attribute] = (r.counts[p.attribute] ?? 0) + 1;
     if (p.ast) r.parsed++;
     for (const d of p.diagnostics) {
@@ -85,6 +95,26 @@ export function processObject(job: ObjectJob, mode: Mode): ObjectResult {
     }
     if (mode.perObject) policies.push(p);
   }
-  if (mode.perObject) r.out = mode.json ? jsonObject(job, policies) : textReport(job, policies);
-  return r;
+  if (mode.perObject) r.out = mode.json ? jsonObject(obj, policies) : textReport(obj, policies);
+}
+
+const emptyResult = (): ObjectResult => ({ counts: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [] });
+
+/** Reads the objects of a piece and parses their policy attributes. */
+export function processPiece(job: PieceJob, mode: Mode): PieceResult {
+  const { objects, diagnostics, lines } = readObjects(job.text, job.input, job.firstLine);
+  const out: PieceResult = { lines, objects: objects.length, objectsWithPolicy: 0, readerDiagnostics: diagnostics, results: [] };
+  let total: ObjectResult | undefined;
+  for (const obj of objects) {
+    const attributes = obj.attributes.filter((a) => policyAttributeName(a.name));
+    if (!attributes.length) continue;
+    out.objectsWithPolicy++;
+    if (mode.perObject) {
+      const r = emptyResult();
+      processObject(obj, attributes, mode, r);
+      out.results.push(r);
+    } else processObject(obj, attributes, mode, (total ??= emptyResult()));
+  }
+  if (total) out.results.push(total);
+  return out;
 }

@@ -92,21 +92,23 @@ export interface ParseOptions {
   terms?: boolean;
 }
 
+/** Adds a diagnostic at `offset` in the value of `attr` to `out`. */
+function diagnose(out: ParsedPolicy, attr: RpslAttribute, offset: number, severity: PolicyDiagnostic['severity'], message: string): void {
+  const { line, column } = locate(attr, offset);
+  out.diagnostics.push({ object: out.object, attribute: attr.name, line, column, severity, message });
+}
+
 /** Parses one policy attribute of the object `objectKey`. */
 export function parsePolicy(attr: RpslAttribute, objectKey: string, options: ParseOptions = {}): ParsedPolicy {
   const known = policyAttributeName(attr.name);
   const attribute = (known ?? attr.name) as PolicyAttributeName;
   const out: ParsedPolicy = { attribute, object: objectKey, line: attr.line, text: attr.value, terms: [], diagnostics: [] };
-  const diag = (offset: number, severity: PolicyDiagnostic['severity'], message: string) => {
-    const { line, column } = locate(attr, offset);
-    out.diagnostics.push({ object: objectKey, attribute: attr.name, line, column, severity, message });
-  };
   if (!known) {
-    diag(0, 'error', `${attr.name} is not a policy attribute`);
+    diagnose(out, attr, 0, 'error', `${attr.name} is not a policy attribute`);
     return out;
   }
   if (attr.value.trim() === '') {
-    diag(0, 'error', `empty ${attr.name}: value`);
+    diagnose(out, attr, 0, 'error', `empty ${attr.name}: value`);
     return out;
   }
   const { ast, problems } = parsePolicyValue(attribute, attr.value);
@@ -117,16 +119,16 @@ export function parsePolicy(attr: RpslAttribute, objectKey: string, options: Par
   }
   if (ast) {
     out.ast = ast;
-    if (options.terms !== false) out.terms = resolveTermsSafely(ast, diag);
+    if (options.terms !== false) out.terms = resolveTermsSafely(ast, out, attr);
   }
   return out;
 }
 
-function resolveTermsSafely(ast: NonNullable<ParsedPolicy['ast']>, diag: (o: number, s: 'error' | 'warning', m: string) => void): PolicyTerm[] {
+function resolveTermsSafely(ast: NonNullable<ParsedPolicy['ast']>, out: ParsedPolicy, attr: RpslAttribute): PolicyTerm[] {
   try {
     return resolveTerms(ast);
   } catch (e) {
-    diag(0, 'error', `address-family resolution failed: ${e instanceof Error ? e.message : String(e)}`);
+    diagnose(out, attr, 0, 'error', `address-family resolution failed: ${e instanceof Error ? e.message : String(e)}`);
     return [];
   }
 }

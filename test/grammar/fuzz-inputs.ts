@@ -19,7 +19,7 @@ export const REAL_LINES: string[] = (() => {
   return [...lines].filter((_, i) => i % 7 === 0 || lines.size < 2000);
 })();
 
-const PIECES = [
+export const PIECES = [
   'from', 'to', 'accept', 'announce', 'action', 'at', 'afi', 'protocol', 'into', 'networks', 'EXCEPT', 'REFINE', 'AND', 'OR', 'NOT',
   'ANY', 'AS-ANY', 'RS-ANY', 'PeerAS', 'AS1', 'AS4.603', 'AS4294967296', 'AS-FOO', 'AS1:AS-BAR', 'rs-x', 'fltr-y', 'prng-z', 'rtrs-r',
   'ipv4', 'ipv6.unicast', 'any.multicast', ',', ';', '{', '}', '(', ')', '<', '>', '^', '$', '*', '+', '?', '|', '~', '[', ']', '.',

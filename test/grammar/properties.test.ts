@@ -2,15 +2,10 @@
 // an AST then parsing it again gives the same AST.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type {
-  Action, ActionValue, AfiSpec, AsExpression, AsPathClassMember, AsPathRegex, Filter, Peering, PeeringAction,
-  PolicyAst, PolicyAttributeName, PolicyExpression, PolicyFactor, PrefixRange, RangeOperator, RouterExpression,
-} from '../../grammar/ast.js';
+import type { PolicyAttributeName } from '../../grammar/ast.js';
 import { parsePolicyValue, printPolicy } from '../../grammar/index.js';
-import { ipv6Text } from '../../grammar/values.js';
 import { strip } from './helpers.js';
-
-const ATTRIBUTES: PolicyAttributeName[] = ['import', 'export', 'default', 'mp-import', 'mp-export', 'mp-default', 'import-via', 'export-via'];
+import { ATTRIBUTES, policyAst } from './policy-arbitraries.js';
 
 // ---- never throws ---------------------------------------------------------------------
 
@@ -84,167 +79,7 @@ describe('filter precedence NOT > AND > OR, juxtaposition = OR', () => {
   });
 });
 
-// ---- print ∘ parse round trip ---------------------------------------------------------------
-
-const setName = (prefix: string) => fc.tuple(fc.option(fc.integer({ min: 1, max: 70000 }), { nil: undefined }), fc.stringMatching(/^[A-Z][A-Z0-9_-]{0,6}[A-Z0-9]$/))
-  .map(([asn, n]) => (asn ? `AS${asn}:${prefix}-${n}` : `${prefix}-${n}`));
-const asnNum = fc.oneof(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 0, max: 4294967295 }));
-
-const rangeOp = (max: number): fc.Arbitrary<RangeOperator> => fc.oneof(
-  fc.constant({ type: 'minus' as const }),
-  fc.constant({ type: 'plus' as const }),
-  fc.integer({ min: 0, max }).map((n) => ({ type: 'exact' as const, n })),
-  fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max })).map(([a, b]) => ({ type: 'range' as const, n: Math.min(a, b), m: Math.max(a, b) })),
-);
-const withOptOp = <T extends object>(base: fc.Arbitrary<T>, max = 32) =>
-  fc.tuple(base, fc.option(rangeOp(max), { nil: undefined })).map(([b, op]) => (op ? { ...b, op } : b));
-
-const prefixRange: fc.Arbitrary<PrefixRange> = fc.oneof(
-  withOptOp(fc.tuple(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 32 }))
-    .map(([o, len]) => ({ prefix: `${o.join('.')}/${len}`, family: 'ipv4' as const, length: len }))),
-  withOptOp(fc.tuple(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 65535 })), { minLength: 8, maxLength: 8 }), fc.integer({ min: 0, max: 128 }))
-    .map(([g, len]) => ({ prefix: `${ipv6Text(g)}/${len}`, family: 'ipv6' as const, length: len })), 128),
-);
-
-const { regex } = fc.letrec<{ regex: AsPathRegex; item: AsPathRegex; atom: AsPathRegex }>((tie) => ({
-  atom: fc.oneof(
-    { depthSize: 'small' },
-    asnNum.map((asn) => ({ type: 'asn' as const, asn })),
-    setName('AS').map((name) => ({ type: 'as-set' as const, name })),
-    fc.constant({ type: 'peeras' as const }),
-    fc.constant({ type: 'wildcard' as const }),
-    fc.constant({ type: 'bol' as const }),
-    fc.constant({ type: 'eol' as const }),
-    fc.tuple(fc.boolean(), fc.array(fc.oneof(
-      asnNum.map((asn): AsPathClassMember => ({ type: 'asn', asn })),
-      fc.tuple(asnNum, asnNum).map(([a, b]): AsPathClassMember => ({ type: 'range', from: Math.min(a, b), to: Math.max(a, b) })),
-      setName('AS').map((name): AsPathClassMember => ({ type: 'as-set', name })),
-      fc.constant<AsPathClassMember>({ type: 'peeras' }),
-      fc.constant<AsPathClassMember>({ type: 'wildcard' }),
-    ), { maxLength: 3 })).map(([negated, members]) => ({ type: 'class' as const, negated, members })),
-    tie('regex').map((inner) => ({ type: 'group' as const, inner })),
-  ),
-  item: fc.oneof(
-    tie('atom'),
-    fc.tuple(tie('atom'), fc.integer({ min: 0, max: 3 }), fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }), fc.boolean())
-      .filter(([a]) => a.type !== 'bol' && a.type !== 'eol')
-      .map(([inner, min, max, sameAs]) => ({ type: 'repeat' as const, inner, min: max === null ? min : Math.min(min, max), max: max === null ? null : Math.max(min, max), sameAs })),
-  ),
-  regex: fc.array(fc.array(tie('item'), { maxLength: 3 }).map((items) => (items.length === 1 ? items[0] : { type: 'seq' as const, items })), { minLength: 1, maxLength: 2 })
-    .map((alternatives) => (alternatives.length === 1 ? alternatives[0] : { type: 'alt' as const, alternatives })),
-}));
-
-const { filter } = fc.letrec<{ filter: Filter }>((tie) => ({
-  filter: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom<Filter>({ type: 'any' }, { type: 'as-any' }, { type: 'rs-any' }),
-    withOptOp(fc.constant({ type: 'peeras' as const })),
-    withOptOp(asnNum.map((asn) => ({ type: 'asn' as const, asn }))),
-    withOptOp(setName('AS').map((name) => ({ type: 'as-set' as const, name }))),
-    withOptOp(setName('RS').map((name) => ({ type: 'route-set' as const, name }))),
-    setName('FLTR').map((name) => ({ type: 'filter-set' as const, name })),
-    withOptOp(fc.array(prefixRange, { maxLength: 3 }).map((prefixes) => ({ type: 'prefix-set' as const, prefixes })), 128),
-    regex.map((r) => ({ type: 'as-path' as const, regex: r, text: '' })),
-    fc.tuple(fc.constantFrom(undefined, 'contains', '=='), fc.array(fc.constantFrom('NO_EXPORT', '3560:10', '65535:65281', '7'), { maxLength: 3 }))
-      .map(([method, args]) => (method ? { type: 'community' as const, method, args, text: '' } : { type: 'community' as const, args, text: '' })),
-    tie('filter').map((operand) => ({ type: 'not' as const, operand })),
-    fc.tuple(fc.constantFrom('and' as const, 'or' as const), tie('filter'), tie('filter')).map(([type, left, right]) => ({ type, left, right })),
-  ),
-}));
-
-const { asExpr } = fc.letrec<{ asExpr: AsExpression }>((tie) => ({
-  asExpr: fc.oneof(
-    { depthSize: 'small' },
-    asnNum.map((asn) => ({ type: 'asn' as const, asn, text: '' })),
-    setName('AS').map((name) => ({ type: 'as-set' as const, name })),
-    fc.constant({ type: 'as-any' as const }),
-    fc.tuple(fc.constantFrom('and' as const, 'or' as const, 'except' as const), tie('asExpr'), tie('asExpr')).map(([type, left, right]) => ({ type, left, right })),
-  ),
-}));
-
-const { router } = fc.letrec<{ router: RouterExpression }>((tie) => ({
-  router: fc.oneof(
-    { depthSize: 'small' },
-    fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }).map((o) => ({ type: 'address' as const, address: o.join('.') })),
-    fc.array(fc.integer({ min: 0, max: 65535 }), { minLength: 8, maxLength: 8 }).map((g) => ({ type: 'address' as const, address: ipv6Text(g) })),
-    fc.constantFrom('rtr1.example.net', 'core.ams.example').map((name) => ({ type: 'dns' as const, name })),
-    setName('RTRS').map((name) => ({ type: 'rtrs-set' as const, name })),
-    fc.tuple(fc.constantFrom('and' as const, 'or' as const, 'except' as const), tie('router'), tie('router')).map(([type, left, right]) => ({ type, left, right })),
-  ),
-}));
-
-const peering: fc.Arbitrary<Peering> = fc.oneof(
-  setName('PRNG').map((name) => ({ type: 'peering-set' as const, name, text: '' })),
-  fc.tuple(asExpr, fc.option(router, { nil: undefined }), fc.option(router, { nil: undefined })).map(([as, r, l]) => {
-    const p: Peering = { type: 'peering', as, text: '' };
-    if (r) p.remoteRouter = r;
-    if (l) p.localRouter = l;
-    return p;
-  }),
-);
-
-const { value } = fc.letrec<{ value: ActionValue }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.nat().map((n) => ({ type: 'number' as const, value: n })),
-    asnNum.map((asn) => ({ type: 'asn' as const, asn })),
-    fc.constantFrom('NO_EXPORT', 'igp_cost', '3561:10', '7.7.7.7', 'self').map((v) => ({ type: 'word' as const, value: v })),
-    fc.array(tie('value'), { maxLength: 3 }).map((items) => ({ type: 'list' as const, items })),
-  ),
-}));
-
-const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.tuple(fc.constantFrom('pref', 'med', 'community', 'next-hop', 'dpa'), fc.constantFrom('=', '.=', '+=', '-=', '*=', '/=', '<<=', '>>=', '==', '!=', '<', '>', '<=', '>=') as fc.Arbitrary<any>, value)
-    .map(([attribute, operator, v]) => ({ type: 'assign' as const, attribute, operator, value: v, text: '' })),
-  fc.tuple(fc.constantFrom('community', 'aspath'), fc.constantFrom('append', 'delete', 'prepend'), fc.array(value, { maxLength: 3 }))
-    .map(([attribute, method, args]) => ({ type: 'call' as const, attribute, method, args, text: '' })),
-);
-
-const afis: fc.Arbitrary<AfiSpec[]> = fc.array(
-  fc.tuple(fc.constantFrom('ipv4' as const, 'ipv6' as const, 'any' as const), fc.constantFrom(undefined, 'unicast' as const, 'multicast' as const))
-    .filter(([a, s]) => a !== 'any' || s !== undefined || true)
-    .map(([afi, safi]) => (safi ? { afi, safi } : { afi })),
-  { minLength: 1, maxLength: 3 },
-);
-
-function factor(via: boolean): fc.Arbitrary<PolicyFactor> {
-  const pa: fc.Arbitrary<PeeringAction> = fc.tuple(peering, fc.array(action, { maxLength: 2 }), via ? asExpr : fc.constant(undefined))
-    .map(([p, actions, v]) => (v ? { peering: p, actions, via: { type: 'peering' as const, as: v, text: '' } } : { peering: p, actions }));
-  return fc.tuple(fc.array(pa, { minLength: 1, maxLength: 2 }), filter).map(([peerings, f]) => ({ peerings, filter: f, text: '' }));
-}
-
-function expression(via: boolean, mp: boolean): fc.Arbitrary<PolicyExpression> {
-  const term = fc.oneof(
-    factor(via).map((f): PolicyExpression => ({ type: 'term', braced: false, factors: [f] })),
-    fc.array(factor(via), { maxLength: 3 }).map((factors): PolicyExpression => ({ type: 'term', braced: true, factors })),
-  );
-  const { expr } = fc.letrec<{ expr: PolicyExpression }>((tie) => ({
-    expr: fc.oneof(
-      { depthSize: 'small' },
-      term,
-      fc.tuple(fc.constantFrom('except' as const, 'refine' as const), term, mp ? fc.option(afis, { nil: undefined }) : fc.constant(undefined), tie('expr'))
-        .map(([type, left, a, right]): PolicyExpression => (a ? { type, left, afis: a, right } : { type, left, right })),
-    ),
-  }));
-  return expr;
-}
-
-const policyAst: fc.Arbitrary<PolicyAst> = fc.constantFrom(...ATTRIBUTES).chain((attribute) => {
-  const mp = attribute.startsWith('mp-') || attribute.endsWith('-via');
-  const isDefault = attribute.endsWith('default');
-  const body = isDefault
-    ? fc.tuple(peering, fc.array(action, { maxLength: 2 }), fc.option(filter, { nil: undefined }))
-      .map(([p, actions, networks]) => (networks ? { type: 'default' as const, peering: p, actions, networks } : { type: 'default' as const, peering: p, actions }))
-    : expression(attribute.endsWith('-via'), mp);
-  return fc.tuple(body, fc.option(fc.constantFrom('BGP4', 'OSPF', 'IS-IS'), { nil: undefined }), fc.option(fc.constantFrom('RIP', 'STATIC'), { nil: undefined }), mp ? fc.option(afis, { nil: undefined }) : fc.constant(undefined))
-    .map(([b, protocol, into, a]) => {
-      const ast: PolicyAst = { attribute, body: b };
-      if (protocol) ast.protocol = protocol;
-      if (into) ast.into = into;
-      if (a) ast.afis = a;
-      return ast;
-    });
-});
+// ---- print ∘ parse round trip (random ASTs: policy-arbitraries.ts) ----------------------------
 
 /** OR/AND chains as n-ary lists: the printer prints them flat, so grouping is not kept. */
 function ungroup(v: unknown): unknown {

@@ -2,30 +2,31 @@ import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { policyAttributeName } from '../../policy/attributes.js';
 import type { PolicyDiagnostic } from '../../policy/types.js';
-import { InputError, NotTextError, streamObjects } from '../../rpsl/read.js';
+import { countLines, streamPieces } from '../../rpsl/pieces.js';
+import { InputError, NotTextError } from '../../rpsl/read.js';
 import type { ReadDiagnostic } from '../../rpsl/types.js';
 import { UserError } from '../errors.js';
 import { withJson } from '../options.js';
 import { ParsePool } from '../parse-pool.js';
-import { processObject, type Mode, type ObjectJob, type ObjectResult } from '../parse-work.js';
+import { processPiece, type Mode, type PieceResult } from '../parse-work.js';
 
 /**
- * Inputs of at least this many bytes (or policy text seen) are parsed on worker threads;
- * ASREL_PARSE_POOL_BYTES changes it (tests).
+ * Inputs of at least this many bytes (or text seen) are parsed on worker threads too;
+ * ASREL_PARSE_POOL_BYTES changes it (tests). A worker starts, loads the parser and warms up
+ * its JIT (≈0.3–0.4 s of CPU) before it helps: on 2 cores (load average 1–2, medians of
+ * 5–11 runs) AS3257 ×20 (9.4 MB) took 0.75 s in one thread and 0.82 s with a worker, ×40
+ * 1.03 and 0.96 s, ×100 (47 MB) 1.85 and 1.51 s.
  */
-const POOL_BYTES = /^\d+$/.test(process.env.ASREL_PARSE_POOL_BYTES ?? '') ? Number(process.env.ASREL_PARSE_POOL_BYTES) : 2 << 20;
-/** Objects are sent to workers in batches of about this much policy text. */
-const BATCH_BYTES = 256 << 10;
-const BATCH_OBJECTS = 2000;
+const POOL_BYTES = /^\d+$/.test(process.env.ASREL_PARSE_POOL_BYTES ?? '') ? Number(process.env.ASREL_PARSE_POOL_BYTES) : 24 << 20;
+/** The input is cut into pieces of whole objects of about this many characters. */
+const PIECE_CHARS = 256 << 10;
 
 /**
  * Worker threads for large inputs: ASREL_PARSE_WORKERS (0 = none), else one per idle core
- * but this one (this thread parses too when the workers are busy). A worker costs a second
- * JIT warm-up and copying the objects (≈40 % more CPU in all on AS3257 ×20): it pays only
- * with a core to itself, so none are started while the 1-minute load average says the
- * other cores are taken.
+ * but this one (this thread parses too when the workers are busy). A worker costs its own
+ * start and JIT warm-up: it pays only with a core to itself, so none are started while the
+ * 1-minute load average says the other cores are taken.
  */
 function parseWorkers(): number {
   const env = process.env.ASREL_PARSE_WORKERS;
@@ -128,8 +129,11 @@ const command: CommandModule<object, ParseArgs> = {
     let firstJson = true;
     if (perObject && argv.json) out.write('{"objects":[');
 
-    const take = async (file: string, results: ObjectResult[]) => {
-      for (const r of results) {
+    const take = async (file: string, piece: PieceResult) => {
+      totals.objects += piece.objects;
+      totals.objectsWithPolicy += piece.objectsWithPolicy;
+      for (const d of piece.readerDiagnostics) totals.readerDiagnostics.push(d);
+      for (const r of piece.results) {
         for (const [k, v] of Object.entries(r.counts)) totals.policyAttributes[k] = (totals.policyAttributes[k] ?? 0) + v;
         totals.parsed += r.parsed;
         totals.errors += r.errors;
@@ -147,46 +151,37 @@ const command: CommandModule<object, ParseArgs> = {
     // where starting workers would cost more than it saves.
     const workers = parseWorkers();
     let pool: ParsePool | undefined;
-    let policyBytes = 0;
+    let seen = 0;
     const startPool = () => {
       pool ??= ParsePool.create(workers, mode);
     };
     if (workers > 0 && (POOL_BYTES === 0 || inputBytes(files) >= POOL_BYTES)) startPool();
-    const inflight: Promise<{ file: string; results: ObjectResult[] }>[] = [];
-    let batch: ObjectJob[] = [];
-    let batchBytes = 0;
-    const dispatch = async (file: string) => {
-      if (!batch.length) return;
-      const jobs = batch;
-      batch = [];
-      batchBytes = 0;
-      if (!pool) return take(file, jobs.map((j) => processObject(j, mode)));
-      // Every worker has two batches queued: this thread takes this one (results stay in order).
-      if (pool.pending >= 2 * pool.size) inflight.push(Promise.resolve({ file, results: jobs.map((j) => processObject(j, mode)) }));
-      else inflight.push(pool.submit(jobs).then((results) => ({ file, results })));
-      while (inflight.length > 3 * workers + 1) {
-        const done = await inflight.shift()!;
-        await take(done.file, done.results);
-      }
-    };
+    // Results are taken in input order; a piece done here waits for those before it.
+    const inflight: Promise<{ file: string; piece: PieceResult }>[] = [];
 
     try {
       for (const file of files) {
         try {
-          for await (const obj of streamObjects(file, file, (d) => totals.readerDiagnostics.push(d), { checkText: true })) {
-            totals.objects++;
-            const attributes = obj.attributes.filter((a) => policyAttributeName(a.name));
-            if (!attributes.length) continue;
-            totals.objectsWithPolicy++;
-            let bytes = 0;
-            for (const a of attributes) bytes += a.raw.length;
-            batchBytes += bytes;
-            policyBytes += bytes;
-            batch.push({ class: obj.class, key: obj.key, input: obj.origin.input, line: obj.origin.line, attributes });
-            if (!pool && workers > 0 && policyBytes >= POOL_BYTES) startPool();
-            if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_OBJECTS || !pool) await dispatch(file);
+          let firstLine = 1;
+          for await (const text of streamPieces(file, file, PIECE_CHARS, { checkText: true })) {
+            seen += text.length;
+            if (!pool && workers > 0 && seen >= POOL_BYTES) startPool();
+            const job = { input: file, text, firstLine };
+            // Every worker has two pieces queued (or there is none): this thread takes this one.
+            if (!pool || pool.pending >= 2 * pool.size) {
+              const piece = processPiece(job, mode);
+              firstLine += piece.lines;
+              inflight.push(Promise.resolve({ file, piece }));
+            } else {
+              // The next piece's line numbers cannot wait for the worker's answer.
+              firstLine += countLines(text);
+              inflight.push(pool.submit(job).then((piece) => ({ file, piece })));
+            }
+            while (inflight.length > 3 * workers + 1) {
+              const done = await inflight.shift()!;
+              await take(done.file, done.piece);
+            }
           }
-          await dispatch(file);
         } catch (e) {
           if (e instanceof NotTextError) {
             await out.flush(true);
@@ -202,7 +197,7 @@ const command: CommandModule<object, ParseArgs> = {
       }
       for (const p of inflight.splice(0)) {
         const done = await p;
-        await take(done.file, done.results);
+        await take(done.file, done.piece);
       }
     } finally {
       await pool?.close();
@@ -227,7 +222,12 @@ const command: CommandModule<object, ParseArgs> = {
       for (const d of totals.readerDiagnostics) out.write(`${d.input}:${d.line}: ${d.severity}: ${d.message}\n`);
     }
     await out.flush(true);
-    if (process.env.ASREL_REPORT_RSS) process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS} KiB\n`);
+    if (process.env.ASREL_REPORT_RSS) {
+      // For bench/parse.bench.ts: peak memory, and CPU time of all threads (on a shared
+      // machine a steadier figure than wall time).
+      const u = process.resourceUsage();
+      process.stderr.write(`maxRSS ${u.maxRSS} KiB cpu ${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)} ms\n`);
+    }
   },
 };
 export default command;

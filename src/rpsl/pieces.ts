@@ -1,0 +1,70 @@
+/**
+ * An input cut into pieces of whole objects, for readers that work on several pieces at
+ * once (`asrel parse` on worker threads). A piece ends just after an empty line (`\n\n` or
+ * `\n\r\n`), where an object always ends, so reading the pieces one after another with
+ * `readObjects(piece, input, firstLine)` gives exactly the objects, line numbers and
+ * reader diagnostics of one pass over the whole input. (A blank line of spaces ends an
+ * object too but is not looked for: the piece just grows to the next empty line.)
+ */
+import { textChunks, type StreamOptions } from './text-input.js';
+
+/**
+ * Offset in `chunk` just after the first empty line ending in it, or -1. `before` holds
+ * the last two characters of the text before `chunk`, so a line end split across chunks
+ * is seen.
+ */
+function emptyLineEnd(chunk: string, before: string): number {
+  const NL = 10;
+  const CR = 13;
+  const b1 = before.charCodeAt(before.length - 1);
+  const b2 = before.charCodeAt(before.length - 2);
+  const c0 = chunk.charCodeAt(0);
+  if (c0 === NL && (b1 === NL || (b1 === CR && b2 === NL))) return 1;
+  if (b1 === NL && c0 === CR && chunk.charCodeAt(1) === NL) return 2;
+  const a = chunk.indexOf('\n\n');
+  const b = chunk.indexOf('\n\r\n');
+  if (a < 0) return b < 0 ? -1 : b + 3;
+  return b < 0 || a < b ? a + 2 : b + 3;
+}
+
+/**
+ * The text of `input` in pieces of at least about `pieceChars` characters (a piece grows
+ * until an empty line comes): memory stays bounded by the piece size and the largest
+ * object.
+ */
+export async function* streamPieces(
+  input: string | NodeJS.ReadableStream,
+  name: string,
+  pieceChars: number,
+  options: StreamOptions = {},
+): AsyncGenerator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  let before = '';
+  for await (const chunk of textChunks(input, name, options)) {
+    let rest = chunk;
+    if (size + rest.length >= pieceChars) {
+      const end = emptyLineEnd(rest, before);
+      if (end >= 0) {
+        parts.push(rest.slice(0, end));
+        yield parts.join('');
+        parts = [];
+        size = 0;
+        rest = rest.slice(end);
+      }
+    }
+    if (rest !== '') {
+      parts.push(rest);
+      size += rest.length;
+    }
+    before = chunk.length >= 2 ? chunk.slice(-2) : (before + chunk).slice(-2);
+  }
+  if (size > 0) yield parts.join('');
+}
+
+/** Lines in `text`: a last line without its `\n` counts. */
+export function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.length > 0 && text.charCodeAt(text.length - 1) !== 10 ? n + 1 : n;
+}
