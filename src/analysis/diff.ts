@@ -165,8 +165,7 @@ export function changedAses(oldStore: Store, newStore: Store): { asns: Set<numbe
     frontier = next;
   }
   for (const st of [oldStore, newStore]) {
-    const owners = st.db.prepare('SELECT DISTINCT r.owner AS owner FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ?');
-    for (const x of names) if (!/^AS\d+$/.test(x)) for (const r of owners.all(x) as { owner: number }[]) asns.add(r.owner);
+    for (const x of names) if (!/^AS\d+$/.test(x)) for (const owner of st.ownersMentioning(x)) asns.add(owner);
   }
   return { asns, objects, sets: [...sets].filter((x) => !/^AS\d+$/.test(x)).length };
 }

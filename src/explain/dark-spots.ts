@@ -1,7 +1,7 @@
 import type { Family } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
 import type { Csr } from '../graph/csr.js';
-import { customerConeSize, ValleyFreeSearcher } from '../graph/valley-free.js';
+import { customerConeSize, uphillNodes, ValleyFreeSearcher } from '../graph/valley-free.js';
 import { OTHER_FAMILY as OTHER } from '../infer/families.js';
 
 export interface DarkSpot {
@@ -57,31 +57,11 @@ class PairReach {
   /** `nodes[i]` is the node of slot i (the slot numbers `from` and `reaches` take); -1 for none. */
   constructor(private readonly csr: Csr, nodes: ArrayLike<number>) {
     this.mark = new Int32Array(csr.n);
-    const seen = new Int32Array(csr.n).fill(-1);
-    this.upOff = new Int32Array(nodes.length + 1);
-    const up: number[] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      const x = nodes[i]!;
-      const start = up.length;
-      if (x >= 0) {
-        up.push(x);
-        seen[x] = i;
-      }
-      for (let h = start; h < up.length; h++) {
-        const u = up[h]!;
-        for (const [off, adj] of [[csr.provOff, csr.prov], [csr.sibOff, csr.sib]] as const) {
-          for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
-            const v = adj[k]!;
-            if (seen[v] !== i) {
-              seen[v] = i;
-              up.push(v);
-            }
-          }
-        }
-      }
-      this.upOff[i + 1] = up.length;
-    }
-    this.up = Int32Array.from(up);
+    const sets = Array.from(nodes, (x) => (x < 0 ? new Int32Array(0) : uphillNodes(csr, x)));
+    this.upOff = new Int32Array(sets.length + 1);
+    sets.forEach((u, i) => (this.upOff[i + 1] = this.upOff[i]! + u.length));
+    this.up = new Int32Array(this.upOff[sets.length]!);
+    sets.forEach((u, i) => this.up.set(u, this.upOff[i]!));
   }
 
   /** Marks what slot x's paths can reach before they descend: its uphill set and the peers of it. */

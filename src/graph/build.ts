@@ -85,6 +85,11 @@ function describeEdge(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string
   return e.relation === 'p2c' ? `AS${e.a} provider of AS${e.b}` : e.relation === 'p2p' ? 'peers' : 'siblings';
 }
 
+/** One key per unordered pair of node numbers: lo·2^26 + hi, an exact double for up to 67 M nodes. */
+export function pairKey(i: number, j: number): number {
+  return i < j ? i * 67108864 + j : j * 67108864 + i;
+}
+
 /**
  * The edges a family's graph holds: other families' edges and self-loops ignored, the first
  * relation given for a pair kept, a repeat counted, another relation reported. `asns` in the
@@ -99,7 +104,6 @@ export function keepEdges(edges: Iterable<RelationshipEdge>, family: Family): { 
     if (i === undefined) ids.set(asn, (i = ids.size));
     return i;
   };
-  // Pair → its kept edge; keys lo·2^26 + hi stay exact doubles for 67 M ASes.
   const pairs = new Map<number, number>();
   for (const e of edges) {
     if (e.family !== family || e.a === e.b) {
@@ -108,7 +112,7 @@ export function keepEdges(edges: Iterable<RelationshipEdge>, family: Family): { 
     }
     const i = id(e.a);
     const j = id(e.b);
-    const key = i < j ? i * 67108864 + j : j * 67108864 + i;
+    const key = pairKey(i, j);
     const k = pairs.get(key);
     if (k === undefined) {
       pairs.set(key, kept.push(e) - 1);

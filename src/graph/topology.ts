@@ -1,5 +1,5 @@
 import type { Family, LinkInference, Relation } from '../infer/types.js';
-import { buildGraph, type BuildStats, type RelationshipGraph } from './build.js';
+import { buildGraph, pairKey, type BuildStats, type RelationshipGraph } from './build.js';
 import { csrFromEdges, type Csr } from './csr.js';
 import type { RelationshipEdge } from './types.js';
 
@@ -74,10 +74,10 @@ export class Topology {
       for (const e of this.kept) {
         const x = this.csr.index.get(e.a)!;
         const y = this.csr.index.get(e.b)!;
-        this.pairs.set(x < y ? x * 67108864 + y : y * 67108864 + x, e);
+        this.pairs.set(pairKey(x, y), e);
       }
     }
-    return this.pairs.get(i < j ? i * 67108864 + j : j * 67108864 + i);
+    return this.pairs.get(pairKey(i, j));
   }
 
   /** The link between two ASes, read from `from`'s side, or undefined when they are not neighbours. */

@@ -148,61 +148,24 @@ export function reachableFrom(csr: Csr, a: number): Reachability {
   };
 }
 
-/** Node indices reachable from `start` following the given adjacency pairs (plain BFS). */
-function closure(csr: Csr, start: number, lists: [Int32Array, Int32Array][]): number[] {
-  const seen = new Uint8Array(csr.n);
-  const out = [start];
-  seen[start] = 1;
-  for (let h = 0; h < out.length; h++) {
-    const u = out[h];
-    for (const [off, arr] of lists) {
-      for (let k = off[u], e = off[u + 1]; k < e; k++) {
-        const v = arr[k];
-        if (!seen[v]) {
-          seen[v] = 1;
-          out.push(v);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** Uphill cone: every AS reachable from `a` by climbing c2p and sibling links (a included), ASNs sorted. */
-export function uphillCone(csr: Csr, a: number): number[] {
-  const i = idx(csr, a);
-  if (i === undefined) return [a];
-  return closure(csr, i, [[csr.provOff, csr.prov], [csr.sibOff, csr.sib]]).map((k) => csr.asns[k]).sort((x, y) => x - y);
-}
-
-/** Customer cone: every AS reachable from `a` going down p2c and sibling links (a included). */
-export function customerCone(csr: Csr, a: number): number[] {
-  const i = idx(csr, a);
-  if (i === undefined) return [a];
-  return closure(csr, i, [[csr.custOff, csr.cust], [csr.sibOff, csr.sib]]).map((k) => csr.asns[k]).sort((x, y) => x - y);
-}
-
 const scratch = new WeakMap<Csr, { mark: Int32Array; gen: number; queue: Int32Array }>();
 
 /**
- * Size of an AS's customer cone (itself included), without building the list: an AS with no
- * customer and no sibling is 1 at once, others reuse one marking array per graph. Ranking
- * thousands of ASes by cone costs one BFS each over their cones, not one array of the graph each.
+ * Plain BFS from node `start` along the given adjacency lists, with one marking array and
+ * queue per graph (reused: callers run thousands of these). Returns how many nodes were
+ * reached, `start` included; they are `queue[0 .. count)` until the next call.
  */
-export function customerConeSize(csr: Csr, a: number): number {
-  const i = idx(csr, a);
-  if (i === undefined) return 1;
-  if (csr.custOff[i + 1] === csr.custOff[i] && csr.sibOff[i + 1] === csr.sibOff[i]) return 1;
+function closure(csr: Csr, start: number, lists: readonly (readonly [Int32Array, Int32Array])[]): { queue: Int32Array; count: number } {
   let s = scratch.get(csr);
   if (!s) scratch.set(csr, (s = { mark: new Int32Array(csr.n), gen: 0, queue: new Int32Array(csr.n) }));
   const gen = ++s.gen;
   const { mark, queue } = s;
   let tail = 0;
-  queue[tail++] = i;
-  mark[i] = gen;
+  queue[tail++] = start;
+  mark[start] = gen;
   for (let h = 0; h < tail; h++) {
     const u = queue[h]!;
-    for (const [off, arr] of [[csr.custOff, csr.cust], [csr.sibOff, csr.sib]] as const) {
+    for (const [off, arr] of lists) {
       for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
         const v = arr[k]!;
         if (mark[v] !== gen) {
@@ -212,7 +175,43 @@ export function customerConeSize(csr: Csr, a: number): number {
       }
     }
   }
-  return tail;
+  return { queue, count: tail };
+}
+
+const up = (csr: Csr) => [[csr.provOff, csr.prov], [csr.sibOff, csr.sib]] as const;
+const down = (csr: Csr) => [[csr.custOff, csr.cust], [csr.sibOff, csr.sib]] as const;
+
+/** Node indices of the uphill set of node `i`: reached by climbing c2p and sibling links (i included). */
+export function uphillNodes(csr: Csr, i: number): Int32Array {
+  const { queue, count } = closure(csr, i, up(csr));
+  return queue.slice(0, count);
+}
+
+/** Uphill cone: every AS reachable from `a` by climbing c2p and sibling links (a included), ASNs sorted. */
+export function uphillCone(csr: Csr, a: number): number[] {
+  const i = idx(csr, a);
+  if (i === undefined) return [a];
+  return Array.from(uphillNodes(csr, i), (k) => csr.asns[k]).sort((x, y) => x - y);
+}
+
+/** Customer cone: every AS reachable from `a` going down p2c and sibling links (a included). */
+export function customerCone(csr: Csr, a: number): number[] {
+  const i = idx(csr, a);
+  if (i === undefined) return [a];
+  const { queue, count } = closure(csr, i, down(csr));
+  return Array.from(queue.subarray(0, count), (k) => csr.asns[k]).sort((x, y) => x - y);
+}
+
+/**
+ * Size of an AS's customer cone (itself included), without building the list: an AS with no
+ * customer and no sibling is 1 at once, others one BFS over their cone. Ranking thousands of
+ * ASes by cone costs one BFS each over their cones, not one array of the graph each.
+ */
+export function customerConeSize(csr: Csr, a: number): number {
+  const i = idx(csr, a);
+  if (i === undefined) return 1;
+  if (csr.custOff[i + 1] === csr.custOff[i] && csr.sibOff[i + 1] === csr.sibOff[i]) return 1;
+  return closure(csr, i, down(csr)).count;
 }
 
 /** True when the AS has no provider in this graph (transit-free); absent ASes count as such. */

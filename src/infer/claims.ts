@@ -16,6 +16,7 @@ import type { SetExpander } from './expand.js';
 import { classifyFilter, dependsOnNeighbour, type FilterClassResult } from './filter-class.js';
 import type { Direction } from '../policy/types.js';
 import type { Family, FilterClass } from './types.js';
+import { FAMILY_CODE } from './families.js';
 
 export const CLASS_CODE: Record<FilterClass, 0 | 1 | 2 | 3> = { NONE: 0, RESTRICTED: 1, DEFAULT: 2, FULL: 3 };
 export const CLASS_NAME: readonly FilterClass[] = ['NONE', 'RESTRICTED', 'DEFAULT', 'FULL'];
@@ -110,7 +111,7 @@ function ruleRow(p: ParsedPolicy, attrIndex: number, term: PolicyTerm, termIndex
   const { cls, classBy, deps } = classifyTerm(term, family, expander);
   return {
     attrIndex, termIndex,
-    family: family === 'ipv4' ? 4 : 6,
+    family: FAMILY_CODE[family],
     direction: DIRECTION_CODE[term.direction],
     attribute: p.attribute,
     line: p.line,

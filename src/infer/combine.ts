@@ -60,6 +60,8 @@ const maskOf = (rels: readonly Relation[]) => {
 };
 const ALL = maskOf(ALL_RELATIONS);
 const count = (m: number) => (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1) + ((m >> 3) & 1);
+/** `mirror` on a mask: p2c and c2p trade places. */
+const mirrorMask = (m: number) => (m & ~3) | ((m & 1) << 1) | ((m & 2) >> 1);
 
 /** One constraint read from a's side: `aSide` are its relations as a's, in the order messages list them. */
 interface Sided {
@@ -82,7 +84,7 @@ export function combine(input: CombineInput): CombineResult {
   const { a, b } = input;
   const all: Sided[] = [];
   for (const c of input.fromA) all.push({ c, mask: maskOf(c.allows), aSide: () => c.allows });
-  for (const c of input.fromB) all.push({ c, mask: maskOf(c.allows.map(mirror)), aSide: () => c.allows.map(mirror) });
+  for (const c of input.fromB) all.push({ c, mask: mirrorMask(maskOf(c.allows)), aSide: () => c.allows.map(mirror) });
   const notes: string[] = [];
   let current: Current = { mask: ALL, order: () => ALL_RELATIONS };
   const narrow = (cur: Current, s: Sided): Current => ({ mask: cur.mask & s.mask, order: s.aSide });

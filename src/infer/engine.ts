@@ -16,7 +16,7 @@ import { combine } from './combine.js';
 import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js';
 import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
-import { FAMILIES } from './families.js';
+import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
 
 /** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
 interface SideRule {
@@ -149,7 +149,7 @@ export class InferenceEngine {
       }
       for (const row of this.store.otherRulesOf(asn)) {
         if (row.family === 0) s.unparsed.push(row);
-        else rules.push(this.sideRule(row, row.family === 4 ? 'ipv4' : 'ipv6', asn));
+        else rules.push(this.sideRule(row, familyOfCode(row.family), asn));
       }
       // Rule order, as the object lists them: evidence is printed in it.
       inRuleOrder(rules);
@@ -205,7 +205,7 @@ export class InferenceEngine {
         p.unparsed.push(row);
         continue;
       }
-      const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+      const family = familyOfCode(row.family);
       const rule = this.sideRule(row, family, asn);
       if (rule.any) p.any[family].push(rule);
     }
@@ -289,7 +289,7 @@ export class InferenceEngine {
     for (const n of names) for (const r of this.rulesMentioning(n)) if (!direct.has(r.id)) rows.set(r.id, r);
     for (const row of rows.values()) {
       if (row.family === 0 || row.owner === asn) continue;
-      const rule = this.sideRule(row, row.family === 4 ? 'ipv4' : 'ipv6', row.owner);
+      const rule = this.sideRule(row, familyOfCode(row.family), row.owner);
       if (rule.named.has(asn)) add(row.owner, rule);
     }
     if (this.reverse.size > 10_000) this.reverse.clear();
@@ -372,7 +372,7 @@ export class InferenceEngine {
    */
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
     const text = opts.text ?? opts.evidence !== false;
-    const codes = families.map((f): 4 | 6 => (f === 'ipv4' ? 4 : 6));
+    const codes = families.map((f) => FAMILY_CODE[f]);
     const table = new PairClaims();
     for (const { owner, objectId, packed } of this.store.packedClaims(codes)) {
       decodePackedClaims(packed, (c) => table.add(owner, objectId, c));
@@ -380,14 +380,14 @@ export class InferenceEngine {
     // Rules whose peering is an expression or a set: expanded here, once each.
     const expanded: SideRule[] = [];
     for (const row of this.store.setRules(codes)) {
-      const family: Family = row.family === 4 ? 'ipv4' : 'ipv6';
+      const family = familyOfCode(row.family);
       const rule = this.sideRule(row, family, row.owner);
       if (rule.named.size === 0) continue;
       const tag = expanded.push(rule) - 1;
       for (const n of rule.named) table.addTagged(row.owner, n, row.family as 4 | 6, row.id, tag);
     }
     for (const g of table.groups()) {
-      const family: Family = g.family === 4 ? 'ipv4' : 'ipv6';
+      const family = familyOfCode(g.family);
       const byOwner = (owner: number) => {
         const out: SideRule[] = [];
         for (const k of g.claims) {
@@ -436,7 +436,7 @@ function inRuleOrder(rules: SideRule[]): void {
 
 /** A rule whose peering is exactly AS `peer`. */
 function namingOne(row: ClaimRule, family: 4 | 6, peer: number): SideRule {
-  const rule = directRule(row, family === 4 ? 'ipv4' : 'ipv6');
+  const rule = directRule(row, familyOfCode(family));
   rule.named = new OneNeighbour(peer);
   return rule;
 }

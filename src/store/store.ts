@@ -113,6 +113,11 @@ function provenanceOf(r: Pick<ObjectRow, 'kind' | 'origin' | 'date' | 'reconstru
   return { kind: r.kind, from: r.origin, date: r.date, ...(r.reconstructed ? { reconstructed: true } : {}) };
 }
 
+/** Family codes for an SQL `IN (…)` list; never empty (no code matches -1). */
+function familyList(families: readonly (4 | 6)[]): string {
+  return families.filter((f) => f === 4 || f === 6).join(',') || '-1';
+}
+
 /** Parses a stored row back into an object with the line numbers of its input. */
 function rowObject(r: ObjectRow): RpslObject | undefined {
   const { objects } = readObjects(r.text, r.origin);
@@ -302,10 +307,6 @@ export class Store {
     return this.active(cls, name);
   }
 
-  autNum(asn: number): StoredVersion | undefined {
-    return this.active('aut-num', `AS${asn}`);
-  }
-
   /** The active aut-num's id and provenance, without reading its text. */
   autNumRef(asn: number): { id: number; source: string; provenance: ObjectProvenance } | undefined {
     const r = this.q.autNumRef.get(asn) as (ObjectRow | undefined);
@@ -366,7 +367,7 @@ export class Store {
    * ORDER BY here doubles the time).
    */
   *packedClaims(families: readonly (4 | 6)[]): Generator<{ owner: number; objectId: number; packed: string }> {
-    const list = families.filter((f) => f === 4 || f === 6).join(',') || '-1';
+    const list = familyList(families);
     const q = this.db.prepare(`SELECT r.owner, r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.peer IS NOT NULL AND r.peer != r.owner AND r.family IN (${list}) GROUP BY r.object_id`).raw();
     for (const [owner, objectId, packed] of q.iterate() as Iterable<[number, number, string]>) yield { owner, objectId, packed };
@@ -389,7 +390,7 @@ export class Store {
 
   /** Rules whose peering names sets or expressions (`peerings`), in the given families, in rule order. */
   setRules(families: readonly (4 | 6)[]): StoredRule[] {
-    const list = families.filter((f) => f === 4 || f === 6).join(',') || '-1';
+    const list = familyList(families);
     return this.db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peerings IS NOT NULL AND r.family IN (${list}) ORDER BY r.id`).all() as StoredRule[];
   }
 
@@ -398,19 +399,16 @@ export class Store {
     return this.q.partRulesOf.all(asn, asn) as StoredRule[];
   }
 
-  /** Rules whose peering is exactly AS `asn` (the direct part of the reverse index). */
-  rulesNaming(asn: number): StoredRule[] {
-    return this.q.rulesNaming.all(asn) as StoredRule[];
-  }
+
 
   /** Rules whose peering expression holds `name` (a set, or an ASN inside an expression). */
   rulesMentioning(name: string): StoredRule[] {
     return this.q.rulesMentioning.all(name) as StoredRule[];
   }
 
-  /** Owners of active aut-nums with a rule whose peering names one of `names` (candidates; inference confirms). */
-  ownersNaming(name: string): number[] {
-    return (this.q.ownersNaming.all(name) as { owner: number }[]).map((r) => r.owner);
+  /** Owners of rules whose peering names the set, or whose filter depends on it: their links may change with it. */
+  ownersMentioning(name: string): number[] {
+    return (this.q.ownersMentioning.all(name) as { owner: number }[]).map((r) => r.owner);
   }
 
   /** Sets (as-set or peering-set) that list `member` directly, or through an aut-num's member-of. */
@@ -571,9 +569,8 @@ function prepare(db: Db) {
     otherRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND (r.peerings IS NOT NULL OR r.family = 0) ORDER BY r.id`),
     partRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.is_any = 1
       UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.family = 0`),
-    rulesNaming: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.peer = ? ORDER BY r.id`),
     rulesMentioning: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 0 ORDER BY r.id`),
-    ownersNaming: db.prepare(`SELECT DISTINCT r.owner FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 0`),
+    ownersMentioning: db.prepare(`SELECT DISTINCT r.owner FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ?`),
     setsHolding: db.prepare(`SELECT DISTINCT set_name FROM members WHERE member = ?`),
     memberOfAsn: db.prepare(`SELECT DISTINCT set_name FROM member_of WHERE asn = ?`),
     membersOf: db.prepare(`SELECT member FROM members WHERE set_name = ?`),
