@@ -23,12 +23,13 @@ import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import { customerConeSize } from '../graph/valley-free.js';
 import { forEachDarkPair } from '../explain/dark-spots.js';
 import { InferenceEngine } from '../infer/engine.js';
+import { mirror } from '../infer/views.js';
 import { FAMILIES } from '../infer/families.js';
 import type { Family, InferredRelation, LinkInference } from '../infer/types.js';
-import { Store, StoreError } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
-import { storeFromFiles } from './open-data.js';
+import { openStore, storeFromFiles } from './open-data.js';
 
 export interface DiffLink { a: number; b: number; afi: Family; relation: InferredRelation }
 export interface DiffChange { a: number; b: number; afi: Family; old: InferredRelation; new: InferredRelation }
@@ -78,13 +79,7 @@ export async function openDiffSide(path: string, opts: { date?: string; what: st
       'Give a store folder (asrel import … --data DIR) or an RPSL file or dump (plain or .gz).');
   }
   if (s.isDirectory()) {
-    let store: Store;
-    try {
-      store = Store.open(path, { readonly: true });
-    } catch (e) {
-      if (e instanceof StoreError) throw new UserError(e.message, 2, e.hint);
-      throw e;
-    }
+    const store = openStore(path, { readonly: true });
     if (store.counts().autNums === 0) {
       store.close();
       throw new UserError(`${opts.what} ${path}: the folder holds no asrel store with aut-num objects`, 2,
@@ -105,8 +100,7 @@ function order(x: LinkInference, y: LinkInference): number {
 /** The inference with a < b (the store's streams already are). */
 function low(l: LinkInference): LinkInference {
   if (l.a < l.b) return l;
-  const flip = (r: InferredRelation): InferredRelation => (r === 'p2c' ? 'c2p' : r === 'c2p' ? 'p2c' : r);
-  return { ...l, a: l.b, b: l.a, relation: flip(l.relation) };
+  return { ...l, a: l.b, b: l.a, relation: mirror(l.relation) };
 }
 
 export interface DiffOptions {

@@ -84,7 +84,7 @@ export function combine(input: CombineInput): CombineResult {
   const { a, b } = input;
   const all: Sided[] = [];
   for (const c of input.fromA) all.push({ c, mask: maskOf(c.allows), aSide: () => c.allows });
-  for (const c of input.fromB) all.push({ c, mask: mirrorMask(maskOf(c.allows)), aSide: () => c.allows.map(mirror) });
+  for (const c of input.fromB) all.push({ c, mask: mirrorMask(maskOf(c.allows)), aSide: () => c.allows.map((r) => mirror(r)) });
   const notes: string[] = [];
   let current: Current = { mask: ALL, order: () => ALL_RELATIONS };
   const narrow = (cur: Current, s: Sided): Current => ({ mask: cur.mask & s.mask, order: s.aSide });

@@ -6,6 +6,7 @@
  */
 import type { RelationshipEdge } from '../graph/types.js';
 import type { Family, InferredRelation, LinkInference, Relation } from './types.js';
+import { mirror } from './views.js';
 
 export const TRUTH_CLASSES: readonly Relation[] = ['p2c', 'c2p', 'p2p', 's2s'];
 export const ASREL_CLASSES: readonly InferredRelation[] = ['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'];
@@ -38,23 +39,19 @@ function key(a: number, b: number): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;
 }
 
-function flip(r: InferredRelation): InferredRelation {
-  return r === 'p2c' ? 'c2p' : r === 'c2p' ? 'p2c' : r;
-}
-
 export function compareFamily(family: Family, inferred: LinkInference[], truth: RelationshipEdge[], hasObject?: (asn: number) => boolean): FamilyComparison {
   const t = new Map<string, { a: number; b: number; rel: Relation }>();
   for (const e of truth) {
     if (e.family !== family) continue;
     const [a, b] = e.a < e.b ? [e.a, e.b] : [e.b, e.a];
-    const rel = (e.a < e.b ? e.relation : flip(e.relation)) as Relation;
+    const rel: Relation = e.a < e.b ? e.relation : mirror(e.relation);
     t.set(key(a, b), { a, b, rel });
   }
   const mine = new Map<string, { candidates: Relation[]; rel: InferredRelation }>();
   for (const l of inferred) {
     if (l.family !== family || l.relation === 'none') continue;
     const low = l.a < l.b;
-    mine.set(key(l.a, l.b), { rel: low ? l.relation : flip(l.relation), candidates: low ? l.candidates : l.candidates.map((c) => flip(c) as Relation) });
+    mine.set(key(l.a, l.b), { rel: low ? l.relation : mirror(l.relation), candidates: low ? l.candidates : l.candidates.map((c) => mirror(c)) });
   }
   const matrix = Object.fromEntries(TRUTH_CLASSES.map((r) => [r, Object.fromEntries(ASREL_CLASSES.map((c) => [c, 0]))])) as FamilyComparison['matrix'];
   let common = 0, agree = 0, decided = 0, decidedAgree = 0, ambIncl = 0, onlyTruth = 0, onlyTruthCovered = 0;

@@ -17,7 +17,7 @@
  * A default route counts as the full table: a network that gives Y a default is Y's transit.
  */
 import type { Direction } from '../policy/types.js';
-import type { Evidence, FilterClass, Relation } from './types.js';
+import type { Evidence, FilterClass, InferredRelation, Relation } from './types.js';
 
 export const ALL_RELATIONS: readonly Relation[] = ['p2c', 'c2p', 'p2p', 's2s'];
 
@@ -120,6 +120,9 @@ export function sideView(owner: number, neighbour: number, lines: RuleLine[], wi
   return { constraints, evidence };
 }
 
-export function mirror(r: Relation): Relation {
+/** A relation read from the other side: p2c and c2p trade places, the rest stay. */
+export function mirror(r: Relation): Relation;
+export function mirror(r: InferredRelation): InferredRelation;
+export function mirror(r: InferredRelation): InferredRelation {
   return r === 'p2c' ? 'c2p' : r === 'c2p' ? 'p2c' : r;
 }
