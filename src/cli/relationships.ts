@@ -1,13 +1,14 @@
 /**
  * Where the analysis commands get their relationships: `--relationships [ipv4:|ipv6:]FILE`
  * (CAIDA serial-1/2 or asrel CSV; no IRR data needed; repeatable, one file per family) or,
- * by default, inference from the IRR objects gathered by `loadIndex`.
+ * by default, inference from the IRR data the command opened (src/analysis).
  */
 import type { Argv } from 'yargs';
 import { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS } from '../graph/build.js';
 import { loadRelationshipFile, RelationshipFileError } from '../graph/relationship-file.js';
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
+import { FAMILIES } from '../infer/families.js';
 import type { Family } from '../infer/types.js';
 import { UserError } from './errors.js';
 import type { DataArgs } from '../analysis/open-data.js';
@@ -38,7 +39,6 @@ export interface LoadedTopologies {
   close?: () => void;
 }
 
-import { FAMILIES } from '../infer/families.js';
 
 /** `--relationships`, `--relationships-afi`, `--ambiguous`: shared by every analysis command. */
 export function withRelationshipOptions<T>(y: Argv<T>) {
