@@ -8,6 +8,7 @@ import { explainReachability } from '../../src/explain/explain.js';
 import type { Fix } from '../../src/explain/types.js';
 import type { Evidence, Family, LinkInference } from '../../src/infer/types.js';
 import { renderExplanation } from '../../src/report/reachability-text.js';
+import { seeded } from '../graph/helpers.js';
 
 const HE = 'test/fixtures/he-cogent-2015.reconstruction.csv';
 
@@ -153,10 +154,8 @@ describe('findDarkSpots', async () => {
 
 describe('findDarkSpots agrees with a pair-by-pair search (made-up random graphs)', async () => {
   const { findDarkSpots, transitFree } = await import('../../src/explain/dark-spots.js');
-  const { shortestPath } = await import('../../src/graph/valley-free.js');
   it('on 200 random two-family graphs with providers, peers and siblings', () => {
-    let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = seeded(42);
     for (let round = 0; round < 200; round++) {
       const n = 4 + Math.floor(rnd() * 10);
       const es: RelationshipEdge[] = [];

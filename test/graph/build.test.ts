@@ -5,7 +5,7 @@ import { compileCsr, csrFromEdges } from '../../src/graph/csr.js';
 import type { RelationshipEdge } from '../../src/graph/types.js';
 import { shortestPath } from '../../src/graph/valley-free.js';
 import type { LinkInference } from '../../src/infer/types.js';
-import { edges } from './helpers.js';
+import { edges, seeded } from './helpers.js';
 
 // Made-up inferences: the shape the inference stage produces, not registry data.
 function inf(a: number, b: number, relation: LinkInference['relation'], candidates: LinkInference['candidates'] = [], missing: number[] = []): LinkInference {
@@ -52,8 +52,7 @@ describe('buildGraph', () => {
     expect(stats.ignored).toBe(1);
   });
   it('csrFromEdges gives the arrays and stats of the built graph, without building it (made-up random edges)', () => {
-    let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = seeded(7);
     for (let round = 0; round < 100; round++) {
       const n = 3 + Math.floor(rnd() * 12);
       const es: RelationshipEdge[] = [];

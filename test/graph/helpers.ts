@@ -18,3 +18,8 @@ export function edges(spec: string, family: Family = 'ipv4'): RelationshipEdge[]
 export function topo(spec: string, family: Family = 'ipv4'): Topology {
   return Topology.fromEdges(edges(spec, family), family);
 }
+
+/** A seeded source of numbers in [0, 1) for made-up random graphs: the same seed gives the same graphs. */
+export function seeded(seed: number): () => number {
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
