@@ -21,7 +21,10 @@ export function refuse(): never {
 
 /** One is reused for every value (see `reset`): a value's parse allocates only its AST. */
 export class Cursor {
+  /** The text holding the value, which is `text[0, limit)` or a span of a larger text. */
   text = '';
+  /** End of the value in `text`. */
+  limit = 0;
   attribute: PolicyAttributeName = 'import';
   /** Type of the current token; null at the end of the value. */
   type: TokenType | null = null;
@@ -33,28 +36,36 @@ export class Cursor {
   /** Nesting of parentheses, NOT, braces, REFINE/EXCEPT and value lists, as parser.ts counts it. */
   private depth = 0;
 
-  /** Starts on `text`, a value of `attribute`, at its first token (or refuses). */
-  reset(text: string, attribute: PolicyAttributeName): this {
+  /**
+   * Starts on `text[start, limit)`, a value of `attribute`, at its first token (or
+   * refuses). The character at `limit`, if any, must be one that ends every token (a
+   * blank, a line end or `#`), as after a value in the line it was read from.
+   */
+  reset(text: string, attribute: PolicyAttributeName, start = 0, limit = text.length): this {
     this.text = text;
+    this.limit = limit;
     this.attribute = attribute;
-    this.prevEnd = 0;
+    this.prevEnd = start;
     this.depth = 0;
-    this.scan(0);
+    this.scan(start);
     return this;
   }
 
   private scan(from: number): void {
     const text = this.text;
+    const limit = this.limit;
     let i = from;
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
     this.start = i;
-    if (i === text.length) {
+    if (i === limit) {
       this.type = null;
       this.end = i;
       return;
     }
     const n = match(text, i);
-    if (n === 0) refuse(); // a lexing error
+    // A lexing error; or a token running past the value (only `<…>` can: the value would
+    // not hold its `>`).
+    if (n === 0 || i + n > limit) refuse();
     this.type = matched;
     this.end = i + n;
   }

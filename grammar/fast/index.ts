@@ -12,10 +12,14 @@ import { policy } from './policy.js';
 
 const cursor = new Cursor();
 
-/** The AST of `text`, or undefined when the Chevrotain parser must decide. Never throws. */
-export function fastParse(attribute: PolicyAttributeName, text: string): PolicyAst | undefined {
+/**
+ * The AST of the value `text[start, end)`, or undefined when the Chevrotain parser must
+ * decide. A span of a larger text (a line of the input, read in place: see Cursor.reset)
+ * gives the AST of the value on its own. Never throws.
+ */
+export function fastParse(attribute: PolicyAttributeName, text: string, start = 0, end = text.length): PolicyAst | undefined {
   try {
-    return policy(cursor.reset(text, attribute));
+    return policy(cursor.reset(text, attribute, start, end));
   } catch {
     // REFUSED, or (not expected: input is bounded as in parser.ts) anything else: the
     // Chevrotain path decides and reports.

@@ -80,12 +80,13 @@ function jsonObject(obj: RpslObject, policies: ParsedPolicy[]): string {
 }
 
 /** Parses every policy attribute of `obj`. Families are resolved only for per-object output. */
-function processObject(obj: RpslObject, attributes: RpslAttribute[], mode: Mode, r: ObjectResult): void {
+function processObject(obj: RpslObject, attributes: RpslAttribute[], mode: Mode, r: ObjectResult, source: string): void {
   const policies: ParsedPolicy[] = [];
+  const options = { terms: mode.perObject, source };
   for (const attr of attributes) {
     // In --stats mode each result is dropped as soon as it is counted (a big aut-num has
     // 10⁴ policies).
-    const p = parsePolicy(attr, obj.key, { terms: mode.perObject });
+    const p = parsePolicy(attr, obj.key, options);
     r.counts[p.attribute] = (r.counts[p.attribute] ?? 0) + 1;
     if (p.ast) r.parsed++;
     for (const d of p.diagnostics) {
@@ -102,7 +103,7 @@ const emptyResult = (): ObjectResult => ({ counts: {}, parsed: 0, errors: 0, war
 
 /** Reads the objects of a piece and parses their policy attributes. */
 export function processPiece(job: PieceJob, mode: Mode): PieceResult {
-  const { objects, diagnostics, lines } = readObjects(job.text, job.input, job.firstLine);
+  const { objects, diagnostics, lines } = readObjects(job.text, job.input, job.firstLine, { offsets: true });
   const out: PieceResult = { lines, objects: objects.length, objectsWithPolicy: 0, readerDiagnostics: diagnostics, results: [] };
   let total: ObjectResult | undefined;
   for (const obj of objects) {
@@ -111,9 +112,9 @@ export function processPiece(job: PieceJob, mode: Mode): PieceResult {
     out.objectsWithPolicy++;
     if (mode.perObject) {
       const r = emptyResult();
-      processObject(obj, attributes, mode, r);
+      processObject(obj, attributes, mode, r, job.text);
       out.results.push(r);
-    } else processObject(obj, attributes, mode, (total ??= emptyResult()));
+    } else processObject(obj, attributes, mode, (total ??= emptyResult()), job.text);
   }
   if (total) out.results.push(total);
   return out;

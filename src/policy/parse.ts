@@ -90,6 +90,11 @@ export function locateAll(attr: RpslAttribute, offsets: number[]): { line: numbe
 export interface ParseOptions {
   /** Resolve address families into `terms` (default true); counting-only callers skip it. */
   terms?: boolean;
+  /**
+   * The text the attributes were read from with `readObjects(…, { offsets: true })`:
+   * one-line values are then parsed where they lie in it (same result, less work).
+   */
+  source?: string;
 }
 
 /** Adds a diagnostic at `offset` in the value of `attr` to `out`. */
@@ -111,7 +116,8 @@ export function parsePolicy(attr: RpslAttribute, objectKey: string, options: Par
     diagnose(out, attr, 0, 'error', `empty ${attr.name}: value`);
     return out;
   }
-  const { ast, problems } = parsePolicyValue(attribute, attr.value);
+  const at = options.source !== undefined && attr.offset !== undefined ? { text: options.source, offset: attr.offset } : undefined;
+  const { ast, problems } = parsePolicyValue(attribute, attr.value, at);
   if (problems.length) {
     // All positions in one walk (problems are capped per value, see grammar/problems.ts).
     const at = locateAll(attr, problems.map((p) => p.offset));

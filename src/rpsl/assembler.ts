@@ -54,6 +54,7 @@ interface OpenAttribute {
   raw: string;
   line: number;
   column: number;
+  offset?: number;
 }
 
 /** Whether a line (not a continuation) opens an attribute, as the assembler reads it. */
@@ -70,12 +71,18 @@ export function opensAttribute(line: string): boolean {
 export class ObjectAssembler {
   private attrs: RpslAttribute[] = [];
   private open: OpenAttribute | null = null;
+  /** Offset of the open attribute's value in the text, or -1 (not asked for, or not one span). */
+  private openAt = -1;
   private firstLine = 0;
   readonly diagnostics: ReadDiagnostic[] = [];
 
   constructor(private readonly input: string, private readonly emit: (o: RpslObject) => void) {}
 
-  pushLine(rawLine: string, lineNo: number): void {
+  /**
+   * `offset` is where the line starts in the text being read, when the caller wants value
+   * offsets (RpslAttribute.offset); -1 when not.
+   */
+  pushLine(rawLine: string, lineNo: number, offset = -1): void {
     const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     const first = line.charCodeAt(0);
     if (isBlank(line) && !(first === 43 /* + */ && this.open)) return this.endObject();
@@ -89,6 +96,8 @@ export class ObjectAssembler {
       const part = valueFrom(line, 1);
       if (part !== '') a.value = a.value === '' ? part : `${a.value} ${part}`;
       a.raw = `${a.raw}\n${line}`;
+      // Whatever the line held, the value is no longer one span of the text.
+      this.openAt = -1;
       return;
     }
     const colon = nameEnd(line);
@@ -100,13 +109,16 @@ export class ObjectAssembler {
     while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
     this.closeAttribute();
     if (this.attrs.length === 0) this.firstLine = lineNo;
-    this.open = {
-      name: lowerName(line.slice(0, colon)),
-      value: valueFrom(line, start),
-      raw: line,
-      line: lineNo,
-      column: start + 1,
-    };
+    const name = lowerName(line.slice(0, colon));
+    const value = valueFrom(line, start);
+    // One object shape per mode (mixed shapes slow every later read of attributes).
+    if (offset < 0) {
+      this.open = { name, value, raw: line, line: lineNo, column: start + 1 };
+    } else {
+      // A value starting with a printable character starts at `start` (trim left it).
+      this.openAt = value !== '' && solid(line.charCodeAt(start)) ? offset + start : -1;
+      this.open = { name, value, raw: line, line: lineNo, column: start + 1, offset: -1 };
+    }
   }
 
   /** Flushes the last object; call once at the end of input. */
@@ -118,6 +130,10 @@ export class ObjectAssembler {
     const a = this.open;
     if (!a) return;
     this.open = null;
+    if (a.offset !== undefined) {
+      if (this.openAt >= 0) a.offset = this.openAt;
+      else delete a.offset;
+    }
     this.attrs.push(a);
   }
 

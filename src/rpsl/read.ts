@@ -11,19 +11,25 @@ export interface ReadResult {
   lines: number;
 }
 
+export interface ReadOptions {
+  /** Note where each one-line value lies in the text (RpslAttribute.offset). */
+  offsets?: boolean;
+}
+
 /**
  * Reads every object in an RPSL text (a file's content, a dump, a whois answer, or a piece
  * of one whose first line is line `firstLine` of the input).
  */
-export function readObjects(text: string, input = '<text>', firstLine = 1): ReadResult {
+export function readObjects(text: string, input = '<text>', firstLine = 1, options: ReadOptions = {}): ReadResult {
   const objects: RpslObject[] = [];
   const asm = new ObjectAssembler(input, (o) => objects.push(o));
+  const offsets = options.offsets === true;
   let start = 0;
   let lineNo = firstLine;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    asm.pushLine(text.slice(start, end), lineNo++);
+    asm.pushLine(text.slice(start, end), lineNo++, offsets ? start : -1);
     start = end + 1;
   }
   asm.end();

@@ -10,6 +10,11 @@ export interface RpslAttribute {
   line: number;
   /** 1-based column where the value starts on that line (after `name:` and blanks). */
   column: number;
+  /**
+   * Offset of `value` in the text read, when it is that text verbatim (a one-line value);
+   * only from `readObjects(…, { offsets: true })`. A parser can then read it in place.
+   */
+  offset?: number;
 }
 
 /** Where an object was read from. */

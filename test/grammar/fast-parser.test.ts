@@ -25,11 +25,27 @@ interface Tally {
   refused: number;
 }
 
-/** Asserts that the fast parser agrees with the grammar on `value`; counts the outcome. */
+/**
+ * What can follow a value in the line it was read from (a blank, a comment, the line end),
+ * then characters that would continue a token if the scanner read past the value's end.
+ */
+const AFTER = [' >', '#>', '\n>', '\r\n=', ' 1', '# AS2:x', '\t;', '\n+ }', '\u00a0>'];
+
+/** fastParse on `value` read in place, as the middle of a line of a larger text. */
+function inLine(attribute: PolicyAttributeName, value: string, n: number) {
+  const before = `aut-num: AS1\n${attribute}:  `;
+  return fastParse(attribute, before + value + AFTER[n % AFTER.length], before.length, before.length + value.length);
+}
+
+/**
+ * Asserts that the fast parser agrees with the grammar on `value`, read on its own and in
+ * place in a line; counts the outcome.
+ */
 function agree(attribute: PolicyAttributeName, value: string, tally: Tally): void {
   const reference = parseWithChevrotain(attribute, value);
   const fast = fastParse(attribute, value);
   const what = `${attribute}: ${JSON.stringify(value.slice(0, 300))}`;
+  expect(inLine(attribute, value, tally.accepted + tally.refused), `${what}, in place`).toStrictEqual(fast);
   if (fast) {
     tally.accepted++;
     expect(reference.problems, what).toEqual([]);
@@ -113,6 +129,11 @@ describe('the fast parser builds the grammar\'s AST or leaves the value to the g
     for (const sep of [' OR ', ' EXCEPT ', ' AND ']) agree('import', `from ${asns(2_000, sep)} accept ANY`, tally);
     agree('import', `from AS1 accept ${Array.from({ length: 100 }, () => 'AS4294967296').join(' ')}`, tally);
     agree('import', `from AS1 accept <AS1${'*'.repeat(9)}>`, tally);
+    // Read in place, a token must not run past the value into the comment after it.
+    for (const v of ['from AS1 accept <AS1', 'from AS1 accept <AS1 .*']) {
+      agree('import', v, tally);
+      AFTER.forEach((_, n) => expect(inLine('import', v, n), `${v} + ${JSON.stringify(AFTER[n])}`).toBeUndefined());
+    }
     expect(tally.accepted).toBeGreaterThan(10);
     expect(tally.refused).toBeGreaterThan(5);
   });

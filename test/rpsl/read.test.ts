@@ -30,6 +30,21 @@ describe('readObjects on real registry data', () => {
     expect(last).toMatchObject({ name: 'source', value: 'RIPE', line: 9567 });
   });
 
+  it('notes where each one-line value lies in the text when asked, and only then', () => {
+    const text = readFileSync(real('AS3257.ripe.2023-07-21.rpsl'), 'utf8');
+    const plain = readObjects(text, 'AS3257').objects[0].attributes;
+    expect(plain.some((a) => 'offset' in a)).toBe(false);
+    const withOffsets = readObjects(text, 'AS3257', 1, { offsets: true }).objects[0].attributes;
+    expect(withOffsets.map(({ offset, ...a }) => a)).toStrictEqual(plain);
+    for (const a of withOffsets) expect(text.slice(a.offset, a.offset! + a.value.length)).toBe(a.value);
+    expect(withOffsets.filter((a) => a.offset === undefined)).toEqual([]);
+    // Multi-line values, made up: joined, so not one span of the text.
+    const made = readObjects('aut-num: AS1\nimport: from AS2\n  accept ANY\nexport:  to AS2 announce AS1 # c\r\nremarks:\n', 'm', 1, { offsets: true });
+    const [num, imp, exp, rem] = made.objects[0].attributes;
+    expect([num.offset, imp.offset, exp.offset, rem.offset]).toEqual([9, undefined, 52, undefined]);
+    expect(made.objects[0].attributes.map((a) => a.value)).toEqual(['AS1', 'from AS2 accept ANY', 'to AS2 announce AS1', '']);
+  });
+
   it('normalises the key written as as03255 in the IRRd sample to AS3255', () => {
     const { objects } = readObjects(readFileSync(real('AS3255.ripe.irrd-sample-2018.rpsl'), 'utf8'));
     expect(objects.map((o) => o.key)).toEqual(['AS3255']);
