@@ -83,6 +83,9 @@ export class ObjectAssembler {
    * offsets (RpslAttribute.offset); -1 when not.
    */
   pushLine(rawLine: string, lineNo: number, offset = -1): void {
+    // An empty line ends the object; taken first, as reading its characters would read past
+    // its end (which costs the optimised reader a deoptimisation).
+    if (rawLine.length === 0) return this.endObject();
     const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     const first = line.charCodeAt(0);
     if (isBlank(line) && !(first === 43 /* + */ && this.open)) return this.endObject();
