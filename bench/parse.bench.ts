@@ -57,7 +57,8 @@ async function inProcess(text: string, dir: string): Promise<void> {
   let parsed = 0;
   const astOnly = measure(() => { parsed = mod.parsePolicies(obj, { terms: false }).filter((p: { ast?: unknown }) => p.ast).length; });
   const withTerms = measure(() => mod.parsePolicies(obj));
-  const readAndParse = measure(() => { for (const o of mod.readObjects(text, 'AS3257').objects) mod.parsePolicies(o, { terms: false }); });
+  // As `asrel parse` does: one-line values scanned in place in the text read.
+  const readAndParse = measure(() => { for (const o of mod.readObjects(text, 'AS3257', 1, { offsets: true }).objects) mod.parsePolicies(o, { terms: false, source: text }); });
   // The same values through the Chevrotain parser alone (the grammar of record, which the
   // fast parser leaves every value it refuses to).
   const chevrotain = measure(() => { for (const a of policyValues) mod.parseWithChevrotain(a.name, a.value); });
@@ -65,7 +66,7 @@ async function inProcess(text: string, dir: string): Promise<void> {
   console.log(`parse, in-process (esbuild bundle, Node ${process.versions.node}), AS3257: ${policyValues.length} policy attributes, ${parsed} parsed`);
   console.log(`  values → ASTs:              median ${fmt(astOnly)} ms of 15 runs  (${fmt(policyBytes / 1e6 / (astOnly / 1000))} MB/s of policy text; object ${fmt(bytes / 1024, 0)} KB → ${fmt(bytes / 1e6 / (astOnly / 1000))} MB/s)   target ≤ 40 ms`);
   console.log(`  values → ASTs + AFI terms:  median ${fmt(withTerms)} ms`);
-  console.log(`  read object + ASTs:         median ${fmt(readAndParse)} ms  (${fmt(bytes / 1e6 / (readAndParse / 1000))} MB/s)`);
+  console.log(`  read object + ASTs in place: median ${fmt(readAndParse)} ms  (${fmt(bytes / 1e6 / (readAndParse / 1000))} MB/s)`);
   console.log(`  values → ASTs, Chevrotain parser only (no fast path): median ${fmt(chevrotain)} ms`);
 }
 
