@@ -6,10 +6,11 @@
  */
 import { printPolicy } from '../../grammar/print.js';
 import { policyAttributeName } from '../policy/attributes.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parsePolicy, type ParseOptions } from '../policy/parse.js';
 import type { ParsedPolicy, PolicyDiagnostic } from '../policy/types.js';
-import { readObjects } from '../rpsl/read.js';
-import type { ReadDiagnostic, RpslAttribute, RpslObject } from '../rpsl/types.js';
+import { normaliseKey } from '../rpsl/keys.js';
+import { readAttributes, type AttributeSink } from '../rpsl/read.js';
+import type { ReadDiagnostic, RpslAttribute } from '../rpsl/types.js';
 
 /** A piece of the input `input`, starting at line `firstLine`. */
 export interface PieceJob {
@@ -49,8 +50,16 @@ function families(p: ParsedPolicy): string[] {
   return [...new Set(p.terms.map((t) => t.afi))];
 }
 
-function textReport(obj: RpslObject, policies: ParsedPolicy[]): string {
-  let s = `${obj.class} ${obj.key} (${obj.origin.input}:${obj.origin.line})\n`;
+/** What the reports say of an object: known from its first attribute. */
+interface ObjectHead {
+  class: string;
+  key: string;
+  input: string;
+  line: number;
+}
+
+function textReport(obj: ObjectHead, policies: ParsedPolicy[]): string {
+  let s = `${obj.class} ${obj.key} (${obj.input}:${obj.line})\n`;
   for (const p of policies) {
     if (p.ast) {
       const fams = families(p);
@@ -61,12 +70,12 @@ function textReport(obj: RpslObject, policies: ParsedPolicy[]): string {
   return s;
 }
 
-function jsonObject(obj: RpslObject, policies: ParsedPolicy[]): string {
+function jsonObject(obj: ObjectHead, policies: ParsedPolicy[]): string {
   return JSON.stringify({
     class: obj.class,
     key: obj.key,
-    input: obj.origin.input,
-    line: obj.origin.line,
+    input: obj.input,
+    line: obj.line,
     policies: policies.map((p) => ({
       attribute: p.attribute,
       line: p.line,
@@ -79,14 +88,38 @@ function jsonObject(obj: RpslObject, policies: ParsedPolicy[]): string {
   });
 }
 
-/** Parses every policy attribute of `obj`. Families are resolved only for per-object output. */
-function processObject(obj: RpslObject, attributes: RpslAttribute[], mode: Mode, r: ObjectResult, source: string): void {
-  const policies: ParsedPolicy[] = [];
-  const options = { terms: mode.perObject, source };
-  for (const attr of attributes) {
-    // In --stats mode each result is dropped as soon as it is counted (a big aut-num has
-    // 10⁴ policies).
-    const p = parsePolicy(attr, obj.key, options);
+const emptyResult = (): ObjectResult => ({ counts: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [] });
+
+/**
+ * Parses each policy attribute as the reader hands it on, so that no object is held whole
+ * (AS3257 has 9,546 policy attributes): what is kept is the object's results, or in
+ * --stats mode only counts. Families are resolved only for per-object output.
+ */
+class PieceParser implements AttributeSink {
+  objects = 0;
+  objectsWithPolicy = 0;
+  private readonly results: ObjectResult[] = [];
+  private head: ObjectHead = { class: '', key: '', input: '', line: 0 };
+  /** The current object's results, once it has a policy attribute. */
+  private current: ObjectResult | undefined;
+  private policies: ParsedPolicy[] = [];
+  /** --stats: one result for the whole piece. */
+  private total: ObjectResult | undefined;
+  private readonly options: ParseOptions;
+
+  constructor(private readonly input: string, private readonly mode: Mode, source: string) {
+    this.options = { terms: mode.perObject, source };
+  }
+
+  attribute(a: RpslAttribute, first: boolean): void {
+    if (first) this.head = { class: a.name, key: normaliseKey(a.name, a.value), input: this.input, line: a.line };
+    if (!policyAttributeName(a.name)) return;
+    let r = this.current;
+    if (!r) {
+      this.objectsWithPolicy++;
+      r = this.current = this.mode.perObject ? emptyResult() : (this.total ??= emptyResult());
+    }
+    const p = parsePolicy(a, this.head.key, this.options);
     r.counts[p.attribute] = (r.counts[p.attribute] ?? 0) + 1;
     if (p.ast) r.parsed++;
     for (const d of p.diagnostics) {
@@ -94,28 +127,32 @@ function processObject(obj: RpslObject, attributes: RpslAttribute[], mode: Mode,
       else r.warnings++;
       r.diagnostics.push(d);
     }
-    if (mode.perObject) policies.push(p);
+    if (this.mode.perObject) this.policies.push(p);
   }
-  if (mode.perObject) r.out = mode.json ? jsonObject(obj, policies) : textReport(obj, policies);
-}
 
-const emptyResult = (): ObjectResult => ({ counts: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [] });
+  endObject(): void {
+    this.objects++;
+    const r = this.current;
+    if (r && this.mode.perObject) {
+      r.out = this.mode.json ? jsonObject(this.head, this.policies) : textReport(this.head, this.policies);
+      this.results.push(r);
+      this.policies = [];
+    }
+    this.current = undefined;
+  }
+
+  /** One result per object with policy attributes; in --stats mode one for the piece. */
+  finish(): ObjectResult[] {
+    if (this.total) this.results.push(this.total);
+    return this.results;
+  }
+}
 
 /** Reads the objects of a piece and parses their policy attributes. */
 export function processPiece(job: PieceJob, mode: Mode): PieceResult {
-  const { objects, diagnostics, lines } = readObjects(job.text, job.input, job.firstLine, { offsets: true });
-  const out: PieceResult = { lines, objects: objects.length, objectsWithPolicy: 0, readerDiagnostics: diagnostics, results: [] };
-  let total: ObjectResult | undefined;
-  for (const obj of objects) {
-    const attributes = obj.attributes.filter((a) => policyAttributeName(a.name));
-    if (!attributes.length) continue;
-    out.objectsWithPolicy++;
-    if (mode.perObject) {
-      const r = emptyResult();
-      processObject(obj, attributes, mode, r, job.text);
-      out.results.push(r);
-    } else processObject(obj, attributes, mode, (total ??= emptyResult()), job.text);
-  }
-  if (total) out.results.push(total);
-  return out;
+  const parser = new PieceParser(job.input, mode, job.text);
+  // Offsets: one-line values are parsed in place in the piece (src/policy/parse.ts).
+  const { diagnostics, lines } = readAttributes(job.text, parser, job.input, job.firstLine, { offsets: true });
+  const results = parser.finish();
+  return { lines, objects: parser.objects, objectsWithPolicy: parser.objectsWithPolicy, readerDiagnostics: diagnostics, results };
 }

@@ -63,20 +63,32 @@ export function opensAttribute(line: string): boolean {
 }
 
 /**
- * Turns lines into RPSL objects, one line at a time, so files of any size can be
+ * What the line reader makes of the lines: each attribute once it is complete (its
+ * continuation lines read), then the end of its object. A reader that works attribute by
+ * attribute (`asrel parse`) need not hold a whole object, which may have 10⁴ attributes.
+ */
+export interface AttributeSink {
+  /** The next attribute of the current object; `first` when it opens the object (its class). */
+  attribute(a: RpslAttribute, first: boolean): void;
+  /** The current object has ended; it had at least one attribute. */
+  endObject(): void;
+}
+
+/**
+ * Turns lines into attributes and objects, one line at a time, so files of any size can be
  * streamed. Objects end at a blank line; `%` lines (whois chatter) and `#` lines at the
  * start of a line are comments; a line starting with space, tab or `+` continues the
  * previous attribute.
  */
-export class ObjectAssembler {
-  private attrs: RpslAttribute[] = [];
+export class AttributeAssembler {
   private open: OpenAttribute | null = null;
   /** Offset of the open attribute's value in the text, or -1 (not asked for, or not one span). */
   private openAt = -1;
-  private firstLine = 0;
+  /** Attributes of the current object handed on so far. */
+  private count = 0;
   readonly diagnostics: ReadDiagnostic[] = [];
 
-  constructor(private readonly input: string, private readonly emit: (o: RpslObject) => void) {}
+  constructor(private readonly input: string, private readonly sink: AttributeSink) {}
 
   /**
    * `offset` is where the line starts in the text being read, when the caller wants value
@@ -111,7 +123,6 @@ export class ObjectAssembler {
     let start = colon + 1;
     while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
     this.closeAttribute();
-    if (this.attrs.length === 0) this.firstLine = lineNo;
     const name = lowerName(line.slice(0, colon));
     const value = valueFrom(line, start);
     // One object shape per mode (mixed shapes slow every later read of attributes).
@@ -137,13 +148,33 @@ export class ObjectAssembler {
       if (this.openAt >= 0) a.offset = this.openAt;
       else delete a.offset;
     }
-    this.attrs.push(a);
+    this.sink.attribute(a, this.count++ === 0);
   }
 
   private endObject(): void {
     this.closeAttribute();
+    if (this.count === 0) return;
+    this.count = 0;
+    this.sink.endObject();
+  }
+
+  private diag(line: number, severity: 'error' | 'warning', message: string): void {
+    this.diagnostics.push({ input: this.input, line, severity, message });
+  }
+}
+
+/** An AttributeSink that gathers each object's attributes into an RpslObject. */
+export class ObjectBuilder implements AttributeSink {
+  private attrs: RpslAttribute[] = [];
+
+  constructor(private readonly input: string, private readonly emit: (o: RpslObject) => void) {}
+
+  attribute(a: RpslAttribute): void {
+    this.attrs.push(a);
+  }
+
+  endObject(): void {
     const attributes = this.attrs;
-    if (attributes.length === 0) return;
     this.attrs = [];
     const cls = attributes[0].name;
     const source = attributes.find((a) => a.name === 'source')?.value.split(/\s+/)[0]?.toUpperCase();
@@ -152,11 +183,7 @@ export class ObjectAssembler {
       key: normaliseKey(cls, attributes[0].value),
       ...(source ? { source } : {}),
       attributes,
-      origin: { input: this.input, line: this.firstLine },
+      origin: { input: this.input, line: attributes[0].line },
     });
-  }
-
-  private diag(line: number, severity: 'error' | 'warning', message: string): void {
-    this.diagnostics.push({ input: this.input, line, severity, message });
   }
 }

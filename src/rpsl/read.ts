@@ -1,8 +1,9 @@
-import { ObjectAssembler } from './assembler.js';
+import { AttributeAssembler, ObjectBuilder, type AttributeSink } from './assembler.js';
 import { textChunks, type StreamOptions } from './text-input.js';
 import type { ReadDiagnostic, RpslObject } from './types.js';
 
 export { InputError, NotTextError, type StreamOptions } from './text-input.js';
+export type { AttributeSink } from './assembler.js';
 
 export interface ReadResult {
   objects: RpslObject[];
@@ -22,7 +23,22 @@ export interface ReadOptions {
  */
 export function readObjects(text: string, input = '<text>', firstLine = 1, options: ReadOptions = {}): ReadResult {
   const objects: RpslObject[] = [];
-  const asm = new ObjectAssembler(input, (o) => objects.push(o));
+  const { diagnostics, lines } = readAttributes(text, new ObjectBuilder(input, (o) => objects.push(o)), input, firstLine, options);
+  return { objects, diagnostics, lines };
+}
+
+/**
+ * Reads an RPSL text attribute by attribute into `sink`, as readObjects reads it, without
+ * holding any object whole.
+ */
+export function readAttributes(
+  text: string,
+  sink: AttributeSink,
+  input = '<text>',
+  firstLine = 1,
+  options: ReadOptions = {},
+): Omit<ReadResult, 'objects'> {
+  const asm = new AttributeAssembler(input, sink);
   const offsets = options.offsets === true;
   let start = 0;
   let lineNo = firstLine;
@@ -35,7 +51,7 @@ export function readObjects(text: string, input = '<text>', firstLine = 1, optio
   asm.end();
   // The loop also read the empty "line" after a final `\n`.
   const lines = lineNo - firstLine - (text.length === 0 || text.charCodeAt(text.length - 1) === 10 ? 1 : 0);
-  return { objects, diagnostics: asm.diagnostics, lines };
+  return { diagnostics: asm.diagnostics, lines };
 }
 
 /**
@@ -51,7 +67,7 @@ export async function* streamObjects(
 ): AsyncGenerator<RpslObject> {
   const name = label ?? (typeof input === 'string' ? input : '<stream>');
   const pending: RpslObject[] = [];
-  const asm = new ObjectAssembler(name, (o) => pending.push(o));
+  const asm = new AttributeAssembler(name, new ObjectBuilder(name, (o) => pending.push(o)));
   let lineNo = 0;
   let reported = 0;
   const flushDiagnostics = () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readObjects, streamObjects, InputError } from '../../src/rpsl/read.js';
+import { readAttributes, readObjects, streamObjects, InputError } from '../../src/rpsl/read.js';
+import type { RpslAttribute } from '../../src/rpsl/types.js';
 import { normaliseKey, parseAsn } from '../../src/rpsl/keys.js';
 
 const real = (f: string) => new URL(`../../data/real/${f}`, import.meta.url);
@@ -43,6 +44,28 @@ describe('readObjects on real registry data', () => {
     const [num, imp, exp, rem] = made.objects[0].attributes;
     expect([num.offset, imp.offset, exp.offset, rem.offset]).toEqual([9, undefined, 52, undefined]);
     expect(made.objects[0].attributes.map((a) => a.value)).toEqual(['AS1', 'from AS2 accept ANY', 'to AS2 announce AS1', '']);
+  });
+
+  it('hands a sink the attributes and object ends readObjects builds objects from', () => {
+    // The DN42 dump (3,084 objects), with stray lines and continuations added.
+    const text = `junk before\n${readFileSync(real('dn42-registry-2023-10-22.db'), 'utf8')}\n  stray continuation\n\naut-num: AS1\nimport: from AS2\n+\taccept ANY\n`;
+    // Each object: its first attribute, the others, then its end.
+    const objects: RpslAttribute[][] = [];
+    const events: string[] = [];
+    const read = readAttributes(text, {
+      attribute: (a, first) => {
+        if (first) objects.push([]);
+        objects[objects.length - 1].push(a);
+        events.push(first ? 'first' : 'attribute');
+      },
+      endObject: () => events.push('end'),
+    }, 'dn42');
+    const reference = readObjects(text, 'dn42');
+    expect(objects).toStrictEqual(reference.objects.map((o) => o.attributes));
+    expect(events).toEqual(reference.objects.flatMap((o) => ['first', ...o.attributes.slice(1).map(() => 'attribute'), 'end']));
+    expect(read).toStrictEqual({ diagnostics: reference.diagnostics, lines: reference.lines });
+    expect(reference.diagnostics.length).toBe(2);
+    expect(reference.objects.length).toBeGreaterThan(3_000);
   });
 
   it('normalises the key written as as03255 in the IRRd sample to AS3255', () => {
