@@ -9,8 +9,9 @@
 //    time of all its threads (printed by the command on ASREL_REPORT_RSS): in one thread
 //    (as shipped: workers start on inputs of 24 MB or more, see src/cli/commands/parse.ts)
 //    and with one worker thread (forced), runs interleaved. The machine is shared: the
-//    1-minute load average is printed before and after, and CPU time is the steadier
-//    figure when it is not quiet.
+//    1-minute load average is printed before and after, with the median of a bare
+//    `node -e 1` run in every round (about 65 ms when the host is quiet), and CPU time is
+//    the steadier figure when it is not quiet.
 // Targets (issue 12): whole process ≤ 0.67 s, IRRToolSet's `rpslcheck` on the same file on
 // this machine kind (2 cores, quiet, median of 7; measured once, not run here); goal
 // ≤ 0.35 s. In-process ≤ 40 ms (issue 2).
@@ -85,9 +86,15 @@ function wholeProcess(text: string, dir: string): void {
     ['+ 1 worker thread (forced)', { ASREL_PARSE_WORKERS: '1', ASREL_PARSE_POOL_BYTES: '0' }],
   ];
   const runs = variants.map(() => ({ wall: [] as number[], cpu: [] as number[], rss: [] as number[] }));
+  // A bare `node -e 1` in every round: how slow the shared host is while the runs go on
+  // (about 65 ms when it is quiet).
+  const bare: number[] = [];
   let summary = '';
   const loadBefore = loadavg()[0];
   for (let i = 0; i <= 7; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '1']);
+    if (i > 0) bare.push(performance.now() - t0);
     variants.forEach(([, extra], v) => {
       const env = { ...process.env, ASREL_REPORT_RSS: '1', ...extra };
       const t = performance.now();
@@ -107,7 +114,7 @@ function wholeProcess(text: string, dir: string): void {
       }
     });
   }
-  const load = `load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after, ${availableParallelism()} cores`;
+  const load = `load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after, ${availableParallelism()} cores; node -e 1 ${fmt(median(bare), 0)} ms`;
   console.log(`parse, whole process: node bin/asrel.js parse --stats --json, AS3257 ×20 (${fmt(bytes / 1e6, 2)} MB; ${summary}); median of 7; ${load}`);
   variants.forEach(([name], v) => {
     const med = median(runs[v].wall) / 1000;
