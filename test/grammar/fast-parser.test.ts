@@ -29,7 +29,7 @@ interface Tally {
  * What can follow a value in the line it was read from (a blank, a comment, the line end),
  * then characters that would continue a token if the scanner read past the value's end.
  */
-const AFTER = [' >', '#>', '\n>', '\r\n=', ' 1', '# AS2:x', '\t;', '\n+ }', '\u00a0>'];
+const AFTER = [' >', '#>', '\n>', '\r\n=', ' 1', '# AS2:x', '\t;', '\n+ }', '\u00a0>', '\nAS3', ' OR AS3', '\n; }'];
 
 /** fastParse on `value` read in place, as the middle of a line of a larger text. */
 function inLine(attribute: PolicyAttributeName, value: string, n: number) {
