@@ -15,8 +15,8 @@ import { processPiece, type Mode, type PieceResult } from '../parse-work.js';
  * Inputs of at least this many bytes (or text seen) are parsed on worker threads too;
  * ASREL_PARSE_POOL_BYTES changes it (tests). A worker starts, loads the parser and warms up
  * its JIT (0.3–0.5 s of CPU) before it helps: on 2 cores (medians of 7) AS3257 ×20 (9.4 MB)
- * took 0.49 s in one thread and 0.61 s with a worker on the quietest run, the 85 MB
- * synthetic dump 4.4 and 3.4 s (2026-11-26).
+ * took 0.49 s in one thread and 0.61 s with a worker on the quietest run; the 85 MB
+ * synthetic dump 4.4 and 3.4 s (medians of 3; 2026-11-26).
  */
 const POOL_BYTES = /^\d+$/.test(process.env.ASREL_PARSE_POOL_BYTES ?? '') ? Number(process.env.ASREL_PARSE_POOL_BYTES) : 24 << 20;
 /** The input is cut into pieces of whole objects of about this many characters. */
