@@ -502,14 +502,39 @@ function makeFolders(dir: string): void {
   }
 }
 
+/**
+ * journal_mode = WAL, tried again while another connection holds the file: SQLite answers a
+ * change of journal mode that meets a lock with SQLITE_BUSY at once, without waiting out the
+ * busy timeout (two imports creating one store met it about once in 150 openings).
+ */
+function enableWal(db: Db): void {
+  const deadline = Date.now() + 10_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let ms = 2; ; ms = Math.min(100, ms * 2)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if (!String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw e;
+      Atomics.wait(pause, 0, 0, ms);
+    }
+  }
+}
+
+function tableCount(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+}
+
 function initialise(db: Db, path: string): void {
-  const appId = db.pragma('application_id', { simple: true }) as number;
-  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  // Both in one snapshot: a store another process is creating gets its id and its tables in
+  // one transaction, and reading one before and one after that commit would take a new
+  // store for a foreign database.
+  const { appId, tables } = db.transaction(() => ({ appId: db.pragma('application_id', { simple: true }) as number, tables: tableCount(db) }))();
   if (tables > 0 && appId !== APPLICATION_ID) {
     throw new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
   }
   if (path !== ':memory:' && !db.memory) {
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = OFF');
@@ -518,12 +543,27 @@ function initialise(db: Db, path: string): void {
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
   if (tables === 0) {
-    db.exec('BEGIN');
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.exec(SCHEMA_SQL);
-    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-    db.exec('COMMIT');
-    return;
+    // Two processes may create one store at once (two imports into a new folder). The write
+    // lock is taken first (IMMEDIATE, waiting out the busy timeout): a deferred transaction
+    // would read, then fail at once ("database is locked") on finding its snapshot stale when
+    // the other commits. Then look again: the other may have created the store meanwhile.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (tableCount(db) === 0) {
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.exec(SCHEMA_SQL);
+        db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+        db.exec('COMMIT');
+        return;
+      }
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+      throw new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
+    }
   }
   const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   if (!v || Number(v.value) !== SCHEMA_VERSION) {
