@@ -116,8 +116,8 @@ export function parsePolicy(attr: RpslAttribute, objectKey: string, options: Par
     diagnose(out, attr, 0, 'error', `empty ${attr.name}: value`);
     return out;
   }
-  const at = options.source !== undefined && attr.offset !== undefined ? { text: options.source, offset: attr.offset } : undefined;
-  const { ast, problems } = parsePolicyValue(attribute, attr.value, at);
+  const inText = options.source !== undefined && attr.offset !== undefined ? { text: options.source, offset: attr.offset } : undefined;
+  const { ast, problems } = parsePolicyValue(attribute, attr.value, inText);
   if (problems.length) {
     // All positions in one walk (problems are capped per value, see grammar/problems.ts).
     const at = locateAll(attr, problems.map((p) => p.offset));

@@ -54,6 +54,7 @@ interface OpenAttribute {
   raw: string;
   line: number;
   column: number;
+  /** With offsets asked for: as RpslAttribute.offset, or -1 while the value is not one span. */
   offset?: number;
 }
 
@@ -82,8 +83,6 @@ export interface AttributeSink {
  */
 export class AttributeAssembler {
   private open: OpenAttribute | null = null;
-  /** Offset of the open attribute's value in the text, or -1 (not asked for, or not one span). */
-  private openAt = -1;
   /** Attributes of the current object handed on so far. */
   private count = 0;
   readonly diagnostics: ReadDiagnostic[] = [];
@@ -112,7 +111,7 @@ export class AttributeAssembler {
       if (part !== '') a.value = a.value === '' ? part : `${a.value} ${part}`;
       a.raw = `${a.raw}\n${line}`;
       // Whatever the line held, the value is no longer one span of the text.
-      this.openAt = -1;
+      if (a.offset !== undefined) a.offset = -1;
       return;
     }
     const colon = nameEnd(line);
@@ -130,8 +129,8 @@ export class AttributeAssembler {
       this.open = { name, value, raw: line, line: lineNo, column: start + 1 };
     } else {
       // A value starting with a printable character starts at `start` (trim left it).
-      this.openAt = value !== '' && solid(line.charCodeAt(start)) ? offset + start : -1;
-      this.open = { name, value, raw: line, line: lineNo, column: start + 1, offset: -1 };
+      const at = value !== '' && solid(line.charCodeAt(start)) ? offset + start : -1;
+      this.open = { name, value, raw: line, line: lineNo, column: start + 1, offset: at };
     }
   }
 
@@ -144,10 +143,7 @@ export class AttributeAssembler {
     const a = this.open;
     if (!a) return;
     this.open = null;
-    if (a.offset !== undefined) {
-      if (this.openAt >= 0) a.offset = this.openAt;
-      else delete a.offset;
-    }
+    if (a.offset === -1) delete a.offset;
     this.sink.attribute(a, this.count++ === 0);
   }
 

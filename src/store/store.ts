@@ -525,14 +525,40 @@ function tableCount(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
 }
 
+function foreignDatabase(path: string): StoreError {
+  return new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
+}
+
+/**
+ * Writes the schema into an empty database; false when another process wrote it first.
+ * Two processes may create one store at once (two imports into a new folder). The write
+ * lock is taken first (IMMEDIATE, waiting out the busy timeout): a deferred transaction
+ * would read, then fail at once ("database is locked") on finding its snapshot stale when
+ * the other commits. Then it looks again, as the other may have created the store meanwhile.
+ */
+function createSchema(db: Db): boolean {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const empty = tableCount(db) === 0;
+    if (empty) {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.exec(SCHEMA_SQL);
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    }
+    db.exec('COMMIT');
+    return empty;
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
 function initialise(db: Db, path: string): void {
   // Both in one snapshot: a store another process is creating gets its id and its tables in
   // one transaction, and reading one before and one after that commit would take a new
   // store for a foreign database.
   const { appId, tables } = db.transaction(() => ({ appId: db.pragma('application_id', { simple: true }) as number, tables: tableCount(db) }))();
-  if (tables > 0 && appId !== APPLICATION_ID) {
-    throw new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
-  }
+  if (tables > 0 && appId !== APPLICATION_ID) throw foreignDatabase(path);
   if (path !== ':memory:' && !db.memory) {
     enableWal(db);
     db.pragma('synchronous = NORMAL');
@@ -543,27 +569,9 @@ function initialise(db: Db, path: string): void {
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
   if (tables === 0) {
-    // Two processes may create one store at once (two imports into a new folder). The write
-    // lock is taken first (IMMEDIATE, waiting out the busy timeout): a deferred transaction
-    // would read, then fail at once ("database is locked") on finding its snapshot stale when
-    // the other commits. Then look again: the other may have created the store meanwhile.
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      if (tableCount(db) === 0) {
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-        db.exec(SCHEMA_SQL);
-        db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-        db.exec('COMMIT');
-        return;
-      }
-      db.exec('COMMIT');
-    } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
-      throw new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
-    }
+    if (createSchema(db)) return;
+    // Another process created it meanwhile: an asrel store, unless it was not asrel.
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw foreignDatabase(path);
   }
   const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   if (!v || Number(v.value) !== SCHEMA_VERSION) {
