@@ -7,10 +7,33 @@
 //
 // Native modules (better-sqlite3) cannot be inlined: they stay external and are resolved
 // from node_modules at run time.
+//
+// `node scripts/build.mjs DIR` builds a whole package layout into DIR instead (DIR/dist,
+// DIR/bin, DIR/package.json, DIR/data as a link): the test suite runs its own build there,
+// so `npm test` never rewrites the dist/ a user may be running meanwhile. DIR is emptied
+// first only when it is new or an earlier build of this kind (it holds the marker file).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const MARKER = '.asrel-build';
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const root = process.argv[2] ? resolve(process.argv[2]) : repo;
+const dist = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+if (root !== repo) {
+  if ((repo + sep).startsWith(root + sep)) throw new Error(`build: ${root} holds the repository; give a folder of its own`);
+  if (existsSync(root) && readdirSync(root).length > 0 && !existsSync(join(root, MARKER))) {
+    throw new Error(`build: ${root} is not empty and not an earlier build (no ${MARKER}); refusing to clear it`);
+  }
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'bin'), { recursive: true });
+  writeFileSync(join(root, MARKER), 'made by scripts/build.mjs; cleared by the next build\n');
+  copyFileSync(join(repo, 'package.json'), join(root, 'package.json'));
+  copyFileSync(join(repo, 'bin', 'asrel.js'), join(root, 'bin', 'asrel.js'));
+  symlinkSync(relative(root, join(repo, 'data')), join(root, 'data'));
+}
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,27 +47,27 @@ const common = {
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __asrelCreateRequire } from 'node:module'; const require = __asrelCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  absWorkingDir: repo,
 };
-rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
+rmSync(join(dist, 'chunks'), { recursive: true, force: true });
 await Promise.all([
   build({
     ...common,
     // parse-worker: the worker threads of `asrel parse` on large inputs (src/cli/parse-pool.ts).
     entryPoints: { asrel: 'src/cli/main.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
-    outdir: 'dist',
+    outdir: dist,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // yargs' help layout: see scripts/shims/string-width.mjs.
     alias: { 'string-width': './scripts/shims/string-width.mjs' },
   }),
-  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
+  build({ ...common, entryPoints: ['src/index.ts'], outfile: join(dist, 'index.js') }),
 ]);
 
 // The default bundled snapshot, ingested once here (claims computed) so that an answer from
 // it does not parse and classify 12,000 policy lines at every run.
-const { bundledStore, PREBUILT_BUNDLE } = await import(new URL('../dist/index.js', import.meta.url).href + `?t=${Date.now()}`);
-const { writeFileSync } = await import('node:fs');
-rmSync(new URL(`../${PREBUILT_BUNDLE}`, import.meta.url), { force: true });
+const { bundledStore, PREBUILT_BUNDLE } = await import(pathToFileURL(join(dist, 'index.js')).href + `?t=${Date.now()}`);
+rmSync(join(root, PREBUILT_BUNDLE), { force: true });
 const bundled = bundledStore();
-writeFileSync(new URL(`../${PREBUILT_BUNDLE}`, import.meta.url), bundled.db.serialize());
+writeFileSync(join(root, PREBUILT_BUNDLE), bundled.db.serialize());
 bundled.close();

@@ -1,8 +1,9 @@
-// The package's main export, as a researcher would use it: the built dist/index.js.
+// The package's main export, as a researcher would use it: the built dist/index.js (the suite's own build).
+import { BUILT_LIBRARY } from './built.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const lib = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
+const lib = (await import(BUILT_LIBRARY)) as typeof import('../src/index.js');
 
 describe('library API (dist/index.js)', () => {
   it('runs the stages on the bundled HE/Cogent reconstruction: read, infer, search', () => {

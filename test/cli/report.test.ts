@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asrel, HE } from './run.js';
+import { BUILT_DIST } from '../built.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'asrel-report-'));
 
@@ -34,7 +35,7 @@ describe('asrel why-unreachable / path --svg (in-process Graphviz)', () => {
 
   it('the renderer stays out of the bundle and is imported only when asked for', () => {
     // The CLI is split into an entry and chunks (scripts/build.mjs): look at all of it.
-    const bundle = ['dist/asrel.js', ...readdirSync('dist/chunks').map((f) => `dist/chunks/${f}`)].filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const bundle = [join(BUILT_DIST, 'asrel.js'), ...readdirSync(join(BUILT_DIST, 'chunks')).map((f) => join(BUILT_DIST, 'chunks', f))].filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(bundle).toContain('import("@viz-js/viz")');
     expect(bundle).not.toContain('graphvizVersion');
   });

@@ -1,8 +1,9 @@
-// Runs the built CLI (dist/ is built by the global setup) as a user would, and captures
+// Runs the built CLI (the suite's own build, test/built.ts) as a user would, and captures
 // its output. ASREL_SERVER points the default server at a closed loopback port, so a test
 // that forgets --offline, --input or --relationships fails fast instead of leaving the machine.
 import { execFile, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BUILT_CLI } from '../built.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAFE_ENV = { XDG_CACHE_HOME: '/nonexistent-asrel-test-cache', ASREL_SERVER: '127.0.0.1:9' };
@@ -15,7 +16,7 @@ export interface Run {
 
 /** Synchronous run, for commands that need no server in this process. */
 export function asrel(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Run {
-  const r = spawnSync(process.execPath, ['bin/asrel.js', ...args], {
+  const r = spawnSync(process.execPath, [BUILT_CLI, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input: opts.input,
@@ -28,7 +29,7 @@ export function asrel(args: string[], opts: { input?: string; env?: Record<strin
 /** Asynchronous run, so a test server in this process keeps answering meanwhile. */
 export function asrelAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/asrel.js', ...args], { cwd: ROOT, env: { ...process.env, ...SAFE_ENV, ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BUILT_CLI, ...args], { cwd: ROOT, env: { ...process.env, ...SAFE_ENV, ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

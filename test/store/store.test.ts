@@ -4,12 +4,12 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store, StoreError, STORE_FILE } from '../../src/store/store.js';
 import { asrel, asrelAsync } from '../cli/run.js';
+import { BUILT_CLI, BUILT_LIBRARY } from '../built.js';
 
 const DN42 = 'data/real/dn42-registry-2023-10-22.db';
 const dir = mkdtempSync(join(tmpdir(), 'asrel-store-'));
@@ -97,7 +97,7 @@ describe('writers', () => {
     // a new folder: each opens the store and writes an empty transaction. Before the store
     // read its id and tables in one snapshot and created them under the write lock, about
     // one opening in 20 to 40 failed ("not an asrel store", "database is locked").
-    const lib = pathToFileURL(join(process.cwd(), 'dist/index.js')).href;
+    const lib = BUILT_LIBRARY;
     const code = `
       const { workerData, parentPort } = require('node:worker_threads');
       (async () => {
@@ -129,7 +129,7 @@ describe('writers', () => {
 
   it('kill -9 during an import loses at most the open transaction and leaves no stray files', async () => {
     const d = folder('killed');
-    const child = spawn(process.execPath, ['bin/asrel.js', 'import', DN42, DN42, DN42, '--data', d], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [BUILT_CLI, 'import', DN42, DN42, DN42, '--data', d], { stdio: 'ignore' });
     // Kill once the database has some committed objects (or after a bound).
     await committed(d);
     child.kill('SIGKILL');
@@ -161,7 +161,7 @@ describe('what the old file store could not take', () => {
 
   it('Ctrl-C during an import: what was committed stays, a line says so, exit 130', async () => {
     const d = folder('sigint');
-    const child = spawn(process.execPath, ['bin/asrel.js', 'import', DN42, DN42, DN42, DN42, '--data', d], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BUILT_CLI, 'import', DN42, DN42, DN42, DN42, '--data', d], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     await committed(d);
