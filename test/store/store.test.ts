@@ -93,36 +93,47 @@ describe('writers', () => {
   }, 60_000);
 
   it('eight connections creating one store at once all open it, 30 times over', async () => {
-    // Worker threads of the built library (dist/, as the CLI tests use), released together on
-    // a new folder: each opens the store and writes an empty transaction. Before the store
-    // read its id and tables in one snapshot and created them under the write lock, about
-    // one opening in 20 to 40 failed ("not an asrel store", "database is locked").
-    const lib = BUILT_LIBRARY;
+    // Worker threads of the built library (as the CLI tests use), released together on a new
+    // folder each round: each opens the store and writes an empty transaction. Before the
+    // store read its id and tables in one snapshot and created them under the write lock,
+    // about one opening in 20 to 40 failed ("not an asrel store", "database is locked").
+    // The eight workers load the library once and serve every round: loading it 240 times
+    // took most of a minute on a busy 2-core machine, and ran into the test's timeout.
     const code = `
       const { workerData, parentPort } = require('node:worker_threads');
       (async () => {
         const { Store } = await import(workerData.lib);
         const ready = new Int32Array(workerData.sab);
-        Atomics.add(ready, 0, 1);
-        while (Atomics.load(ready, 0) < workerData.n) {}
-        try {
-          const s = Store.open(workerData.dir);
-          s.transaction(() => {});
-          s.close();
-          parentPort.postMessage('ok');
-        } catch (e) {
-          parentPort.postMessage(String(e.message));
-        }
+        parentPort.on('message', ({ dir, round }) => {
+          // A barrier per round: slot 0 counts arrivals; all wait until the count reaches n × (round + 1).
+          Atomics.add(ready, 0, 1);
+          while (Atomics.load(ready, 0) < workerData.n * (round + 1)) {}
+          try {
+            const s = Store.open(dir);
+            s.transaction(() => {});
+            s.close();
+            parentPort.postMessage('ok');
+          } catch (e) {
+            parentPort.postMessage(String(e.message));
+          }
+        });
+        parentPort.postMessage('loaded');
       })();`;
+    const n = 8;
+    const sab = new SharedArrayBuffer(4);
+    const workers = Array.from({ length: n }, () => new Worker(code, { eval: true, workerData: { lib: BUILT_LIBRARY, sab, n } }));
+    const next = () => Promise.all(workers.map((w) => new Promise<string>((r) => w.once('message', r))));
     const failures: string[] = [];
-    for (let round = 0; round < 30; round++) {
-      const d = folder(`together-${round}`);
-      const n = 8;
-      const sab = new SharedArrayBuffer(4);
-      const workers = Array.from({ length: n }, () => new Worker(code, { eval: true, workerData: { lib, dir: d, sab, n } }));
-      const answers = await Promise.all(workers.map((w) => new Promise<string>((r) => w.once('message', r))));
+    try {
+      await next();
+      for (let round = 0; round < 30; round++) {
+        const d = folder(`together-${round}`);
+        const answers = next();
+        for (const w of workers) w.postMessage({ dir: d, round });
+        failures.push(...(await answers).filter((a) => a !== 'ok'));
+      }
+    } finally {
       await Promise.all(workers.map((w) => w.terminate()));
-      failures.push(...answers.filter((a) => a !== 'ok'));
     }
     expect(failures).toEqual([]);
   }, 60_000);
