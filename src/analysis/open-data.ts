@@ -4,9 +4,9 @@
  * the server), or — when the store holds no aut-num — the bundled snapshot. Each is a Store
  * with the same claims, so the same objects give the same answer whichever way they came.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { packageRoot } from '../store/package-root.js';
 import { gather } from '../gather/gather.js';
 import { importDump } from '../gather/import-dump.js';
@@ -18,6 +18,9 @@ import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
 import { UserError as DataError } from './errors.js';
+import { defaultDataDir } from './data-dir.js';
+import { irrKnowledge, requireKnown, type AsKnowledge } from './known.js';
+import { STORE_FILE } from '../store/store.js';
 
 export interface DataArgs {
   data: string;
@@ -46,7 +49,29 @@ export interface OpenedData {
   notes: string[];
   /** Where the data came from, for the `data:` lines. */
   kind: 'input' | 'store' | 'bundled';
+  /** The same in words, for messages: "the store /x", "the bundled snapshot", "--input a.rpsl". */
+  where: string;
+  /** What the data holds about an AS (an aut-num, objects naming it, nothing). */
+  knowledge(asn: number): AsKnowledge;
+  /** Throws "no data" (exit 1) for the first of `asns` the data knows nothing about. */
+  requireKnown(asns: readonly number[]): void;
   close(): void;
+}
+
+/** The hint under "no data": what would bring data about the AS, for the way the data was opened. */
+function noDataHint(kind: OpenedData['kind'], argv: DataArgs): string {
+  if (kind === 'input') return 'Check the AS number, or add a file that holds its aut-num or names it (--input is repeatable).';
+  const fetchIt = argv.offline ? 'run without --offline to ask the registry' : 'the registry was asked and had nothing either';
+  return `Check the AS number; ${fetchIt}, or \`asrel import\` a dump that holds AS{asn}.`;
+}
+
+function opened(store: Store, kind: OpenedData['kind'], where: string, notes: string[], argv: DataArgs, close: () => void): OpenedData {
+  const knowledge = (asn: number) => irrKnowledge(store, asn);
+  const hint = noDataHint(kind, argv);
+  return {
+    store, engine: new InferenceEngine(store), notes, kind, where, knowledge, close,
+    requireKnown: (asns) => requireKnown(asns, knowledge, where, hint),
+  };
 }
 
 // Questions must answer quickly when the network is down: connect for a few seconds at
@@ -58,6 +83,7 @@ const ANSWER_READ_TIMEOUT_S = 10;
 export async function storeFromFiles(paths: readonly string[], date?: string): Promise<{ store: Store; notes: string[] }> {
   const store = Store.memory();
   const notes: string[] = [];
+  let autNumsInAll = 0;
   for (const path of paths) {
     if (!isStdin(path)) {
       try {
@@ -77,11 +103,18 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
       throw e;
     }
     if (r.objects === 0) throw new DataError(`--input ${path} holds no RPSL objects`, 2, 'Give RPSL text: "attribute: value" lines, objects separated by blank lines.');
+    autNumsInAll += r.stored['aut-num'] ?? 0;
     const from = isStdin(path) ? 'stdin' : basename(path);
     const used = Object.values(r.stored).reduce((x, y) => x + y, 0);
     const autNums = r.stored['aut-num'] ?? 0;
     notes.push(`data: ${from}: ${r.objects} objects (${autNums} aut-num), ${used} used${r.objects > used ? ` (${r.objects - used} of other classes ignored)` : ''}` +
       `${r.readerProblems ? `, ${r.readerProblems} reader warnings` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})`);
+  }
+  if (autNumsInAll === 0) {
+    store.close();
+    const named = paths.map((p) => (isStdin(p) ? 'standard input' : p)).join(', ');
+    throw new DataError(`--input ${named}: no aut-num object in ${paths.length > 1 ? 'these files' : 'the file'}, so no policy to infer relationships from`, 1,
+      'Give RPSL files or dumps holding aut-num objects (as-sets and routes alone say nothing about relationships).');
   }
   return { store, notes };
 }
@@ -111,8 +144,10 @@ export function bundledStore(ids: readonly string[] | undefined = DEFAULT_BUNDLE
 export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData> {
   if (argv.input && argv.input.length > 0) {
     const { store, notes } = await storeFromFiles(argv.input, argv.date);
-    return { store, engine: new InferenceEngine(store), notes, kind: 'input', close: () => store.close() };
+    const where = `--input ${argv.input.map((p) => (isStdin(p) ? 'standard input' : p)).join(', ')}`;
+    return opened(store, 'input', where, notes, argv, () => store.close());
   }
+  requireStoreFolder(argv.data);
   // A store folder is created only when something may be fetched into it.
   const gathering = !!need?.asns && need.asns.length > 0 && !argv.offline;
   const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, readonly: !gathering });
@@ -139,12 +174,34 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
     store.close();
     const bundled = bundledStore();
     notes.push(`the store (${argv.data}) is empty: using the bundled snapshot; fetch or import data for your own analysis`);
-    return { store: bundled, engine: new InferenceEngine(bundled), notes, kind: 'bundled', close: () => bundled.close() };
+    return opened(bundled, 'bundled', 'the bundled snapshot', notes, argv, () => bundled.close());
   }
   if (need?.asns && !argv.offline && !store.hasDumps()) {
     notes.push('links rest on each AS\'s own policy and on the objects fetched so far: no registry dump is imported, so links that only the other side declares may be missing (`asrel import` the registries\' dumps)');
   }
-  return { store, engine: new InferenceEngine(store), notes, kind: 'store', close: () => store.close() };
+  return opened(store, 'store', `the store ${argv.data}`, notes, argv, () => store.close());
+}
+
+/**
+ * A question reads a store: only the default folder may be missing (the bundled snapshot
+ * answers then). A folder named with --data that does not exist, or that holds files but no
+ * store, is a mistake (a typo, or a path such as /proc), not an empty store: `import` and
+ * `fetch` create stores. An empty folder is an empty store.
+ */
+export function requireStoreFolder(dir: string): void {
+  if (resolve(dir) === resolve(defaultDataDir())) return;
+  const s = statSync(dir, { throwIfNoEntry: false });
+  if (!s) throw new DataError(`no store at ${dir}`, 2, 'Check the --data path; `asrel import` or `asrel fetch` creates a store there.');
+  if (!s.isDirectory()) throw new DataError(`--data ${dir} is not a folder`, 2, 'Give --data the folder asrel keeps its store in.');
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (e) {
+    throw new DataError(`cannot read --data ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 2, 'Check the permissions of the store folder.');
+  }
+  if (!existsSync(join(dir, STORE_FILE)) && entries.length > 0) {
+    throw new DataError(`no store at ${dir} (the folder holds no ${STORE_FILE})`, 2, 'Check the --data path; `asrel import` or `asrel fetch` creates a store there.');
+  }
 }
 
 /** Bundled snapshots used by default: the real RIPE samples and the HE/Cogent reconstruction; DN42 is its own network. */

@@ -17,8 +17,16 @@ const USAGE_HINT = 'Run the command with --help for its options.';
 /** The same in every command (README, "Commands"). */
 const EXIT_CODES = 'Exit codes: 0 answered; 1 could not answer for data or network reasons; 2 usage (bad option, AS, file or store); 130 interrupted; 70 a bug (please report). Answers go to stdout, notes to stderr (--quiet drops them).';
 
+/** `--json` (or `--format json`) on the command line: a failure with a reason is answered in JSON too. */
+function wantsJson(args: readonly string[]): boolean {
+  return args.includes('--json') || args.some((a, i) => (a === '--format' && args[i + 1] === 'json') || a === '--format=json');
+}
+
 function reportAndExit(err: unknown): never {
   if (err instanceof UserError) {
+    if (err.reason && wantsJson(process.argv.slice(2))) {
+      process.stdout.write(`${JSON.stringify({ error: err.message, reason: err.reason, ...(err.hint ? { hint: err.hint } : {}) }, null, 2)}\n`);
+    }
     process.stderr.write(`asrel: ${err.message}\n`);
     if (err.hint) process.stderr.write(`${err.hint}\n`);
     process.exit(err.exitCode);

@@ -1,14 +1,9 @@
 import type { Argv } from 'yargs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseServer } from '../irr/server.js';
+import { defaultDataDir } from '../analysis/data-dir.js';
 import { UserError } from './errors.js';
 
-/** Default store folder: $XDG_CACHE_HOME/asrel or ~/.cache/asrel. */
-export function defaultDataDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'asrel');
-}
+export { defaultDataDir };
 
 /** RADB, which mirrors the other IRRs; `ASREL_SERVER` (host[:port]) changes the default. */
 export const DEFAULT_SERVER = process.env.ASREL_SERVER || 'whois.radb.net:43';

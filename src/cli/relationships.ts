@@ -37,6 +37,8 @@ export interface LoadedTopologies {
   hasObject?: LoadedEdges['hasObject'];
   /** Releases the data the topologies read evidence from (IRR answers). */
   close?: () => void;
+  /** Throws "no data" (exit 1) for the first of `asns` the data knows nothing about. */
+  requireKnown(asns: readonly number[]): void;
 }
 
 
@@ -119,7 +121,16 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
       topologies[f] = Topology.fromEdges(edges, f);
       contradictions(topologies[f]!, notes);
     }
-    return { topologies, notes, origin };
+    // Known: named by some link of the files, in either family (a path question builds one family only).
+    const known = new Set<number>();
+    for (const e of edges) { known.add(e.a); known.add(e.b); }
+    const where = `the relationship file${files.length > 1 ? 's' : ''} ${files.map((f) => relationshipSpec(f).file).join(', ')}`;
+    const requireKnown = (asns: readonly number[]) => {
+      for (const asn of asns) {
+        if (!known.has(asn)) throw new UserError(`AS${asn}: no data (no link in ${where})`, 1, 'Check the AS number, or answer from the IRR data (drop --relationships).', 'no-data');
+      }
+    };
+    return { topologies, notes, origin, requireKnown };
   }
   // Loaded on demand: answering from a relationship file needs neither the store nor the parser.
   const [{ openData }, { irrTopologies }, { dataLines, storeDataLines }] = await Promise.all([
@@ -131,7 +142,7 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
   const notes = [...d.notes, ...data, t.summary];
   for (const f of families) contradictions(t.topologies[f]!, notes);
   // The store stays open: the topologies read evidence from it for the links an answer prints.
-  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close() };
+  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close(), requireKnown: d.requireKnown };
 }
 
 function contradictions(t: Topology, notes: string[]): void {

@@ -83,6 +83,15 @@ export function explainReachability(input: ExplainInput): Explanation {
   };
   if (here.path) {
     for (let i = 0; i + 1 < here.path.length; i++) note(topo.link(here.path[i], here.path[i + 1])?.inference);
+  } else if (ex.absent.length > 0) {
+    // Not a dark spot: the data holds nothing in this family about A or B, so there are no
+    // cones to compare and no transit to suggest; what is missing is that AS's policy.
+    ex.reason = 'no-link-in-family';
+    ex.absentDetail = ex.absent.map((asn) => ({
+      asn,
+      hasAutNum: input.hasObject ? input.hasObject(asn) : null,
+      otherFamilyLinks: otherTopo ? (otherTopo.has(asn) ? otherTopo.links(asn).length : 0) : null,
+    }));
   } else {
     const cones = { a: cone(topo, a), b: cone(topo, b) };
     ex.cones = cones;

@@ -100,6 +100,14 @@ export interface AmbiguousLink {
   used: Relation;
 }
 
+/** An asked AS with no link in the asked family. */
+export interface AbsentAs {
+  asn: number;
+  /** Whether it has an aut-num in the data (null: relationship files, which cannot tell). */
+  hasAutNum: boolean | null;
+  otherFamilyLinks: number | null;
+}
+
 export interface Explanation {
   a: number;
   b: number;
@@ -110,6 +118,13 @@ export interface Explanation {
   hops: Hop[] | null;
   /** Of a and b, those with no link at all in this family. */
   absent: number[];
+  /**
+   * Why there is no path, when it is not a dark spot: `no-link-in-family` — A or B has no
+   * link in this family at all, so the data cannot place it (no cones, no fixes are made up).
+   */
+  reason?: 'no-link-in-family';
+  /** For each absent AS: its links in the other family (null when that family was not loaded). */
+  absentDetail?: AbsentAs[];
   /** Present when unreachable. */
   cones?: { a: Cone; b: Cone };
   /** When unreachable: ASes in both cones (a common provider) — empty, stated as proof. */

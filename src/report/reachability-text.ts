@@ -46,14 +46,37 @@ const ases = (k: number) => `${k} AS${k === 1 ? '' : 'es'}`;
 
 export const pathString = (p: number[]) => p.map(as).join(' → ');
 
+/** A or B has no link in the asked family: say so, and what data would settle it — no cones, no invented transit. */
+function noLinkInFamily(ex: Explanation): string[] {
+  const F = FAM[ex.family];
+  const out: string[] = [];
+  const names = ex.absent.map(as).join(' and ');
+  out.push(`${names} ${ex.absent.length > 1 ? 'have' : 'has'} no ${F} link in this data, so whether AS${ex.a} reaches AS${ex.b} in ${F} cannot be judged:`);
+  out.push(`this is missing data, not a dark spot.`);
+  for (const d of ex.absentDetail ?? []) {
+    const own = d.hasAutNum === null ? '' : d.hasAutNum ? `its aut-num has no ${F} policy line, and no neighbour's ${F} line names it` : `no aut-num in the data, and no neighbour's ${F} line names it`;
+    const other = d.otherFamilyLinks === null || !ex.other ? '' : `${d.otherFamilyLinks} ${FAM[ex.other.family]} link${d.otherFamilyLinks === 1 ? '' : 's'}`;
+    out.push(`  ${as(d.asn)}: ${[own, other].filter(Boolean).join('; ') || `no ${F} link`}`);
+  }
+  out.push('');
+  out.push('What would settle it:');
+  for (const x of ex.absent) {
+    out.push(`  - ${as(x)}'s ${F} policy in the IRR: ${ex.family === 'ipv6' ? 'mp-import/mp-export lines with afi ipv6 (or afi any)' : 'import/export lines (or mp-import/mp-export with afi ipv4)'} for its neighbours`);
+  }
+  out.push(`  - or its neighbours' ${F} lines naming it, from a registry not loaded here (\`asrel import\` that registry's dump)`);
+  return out;
+}
+
 /** The why-unreachable explanation as human-readable text (notes first, one per line). */
 export function renderExplanation(ex: Explanation, notes: string[] = []): string {
   const F = FAM[ex.family];
   const out: string[] = notes.map((n) => `note: ${n}`);
   if (notes.length) out.push('');
-  for (const x of ex.absent) out.push(`${as(x)} has no ${F} link in the loaded data.`);
+  if (ex.reason !== 'no-link-in-family') for (const x of ex.absent) out.push(`${as(x)} has no ${F} link in the loaded data.`);
 
-  if (ex.reachable && ex.path) {
+  if (ex.reason === 'no-link-in-family') {
+    out.push(...noLinkInFamily(ex));
+  } else if (ex.reachable && ex.path) {
     out.push(`${as(ex.a)} reaches ${as(ex.b)} in ${F} under the Gao–Rexford model (valley-free routing), ${ex.path.length - 1} hop(s):`);
     out.push(`  ${pathString(ex.path)}`);
     out.push(...renderHops(ex.hops ?? []));
@@ -91,9 +114,10 @@ export function renderExplanation(ex: Explanation, notes: string[] = []): string
     out.push(ex.reachable ? 'Data gaps on the path: none (both sides of every hop have an aut-num).'
       : 'Data gaps in the cones: none (every AS in or next to the cones has an aut-num).');
   } else {
-    out.push(`Data gaps ${ex.reachable ? 'on the path' : 'in and next to the cones'}: ${ases(ex.dataGaps.length)} with no aut-num in the data (their links are seen from one side only):`);
+    const where = ex.reachable ? 'on the path' : ex.cones ? 'in and next to the cones' : 'among the asked ASes';
+    out.push(`Data gaps ${where}: ${ases(ex.dataGaps.length)} with no aut-num in the data (their links are seen from one side only):`);
     for (const g of ex.dataGaps.slice(0, 20)) {
-      out.push(`  ${as(g.asn)} (${g.linksWith.length ? `links with ${list(g.linksWith, 6)}` : 'no aut-num found, and no other AS names it'})`);
+      out.push(`  ${as(g.asn)} (${g.linksWith.length ? `links with ${list(g.linksWith, 6)}` : `no aut-num found; no ${F} link names it`})`);
     }
     if (ex.dataGaps.length > 20) out.push(`  … and ${ex.dataGaps.length - 20} more (see --json)`);
   }

@@ -87,11 +87,11 @@ describe('why-unreachable with live data', () => {
     expect(server.connections).toBe(before);
   });
 
-  it('counts an asked AS with no aut-num anywhere as a data gap, not as "no gaps"', async () => {
+  it('an asked AS that no object names is "no data" (exit 1), not "cannot reach" with made-up fixes', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'asrel-gap-'));
     const r = await asrel(['why-unreachable', '6939', '64500', '--afi', 'ipv6', '--offline', '--data', empty]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('AS64500 (no aut-num found, and no other AS names it)');
-    expect(r.stdout).not.toContain('Data gaps in the cones: none');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('asrel: AS64500: no data (no aut-num, and no object in the bundled snapshot names it)');
+    expect(r.stdout).toBe('');
   });
 });

@@ -28,7 +28,7 @@ describe('usage mistakes', () => {
   }
 
   it('--afi is case-insensitive', () => {
-    const r = asrel(['rel', '6939', '1299', '--afi', 'IPv6', '--offline', '--data', '/nonexistent-asrel-store']);
+    const r = asrel(['rel', '6939', '1299', '--afi', 'IPv6', '--offline']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('ipv6: p2p — AS6939 and AS1299 are peers');
   });

@@ -33,6 +33,7 @@ const command: CommandModule<object, NeighborsArgs> = {
     const fams = familiesArg(argv.afi);
     const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
     const { links, notes, hasObject } = await withData(argv, { asns: [asn], neighbours: true }, (d) => {
+      d.requireKnown([asn]);
       const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { text: false }));
       return { links, hasObject: d.engine.hasObject(asn), notes: [...d.notes, ...dataLines(d.store, [asn, ...links.map((l) => l.b)])] };
     });

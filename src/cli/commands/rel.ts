@@ -35,10 +35,10 @@ const command: CommandModule<object, RelArgs> = {
     const b = asnArg(argv.b, 'second AS');
     if (a === b) throw new UserError(`AS${a} is given twice`, 2, 'Name two different ASes.');
     const fams = familiesArg(argv.afi);
-    const { results, notes } = await withData(argv, { asns: [a, b] }, (d) => ({
-      results: fams.map((f) => d.engine.infer(a, b, f)),
-      notes: [...d.notes, ...dataLines(d.store, [a, b])],
-    }));
+    const { results, notes } = await withData(argv, { asns: [a, b] }, (d) => {
+      d.requireKnown([a, b]);
+      return { results: fams.map((f) => d.engine.infer(a, b, f)), notes: [...d.notes, ...dataLines(d.store, [a, b])] };
+    });
     if (argv.json) {
       const afi: Record<string, unknown> = {};
       for (const r of results) afi[r.family] = inferenceJson(r);

@@ -43,6 +43,7 @@ export async function explainPair(argv: PairArgs, families: readonly Family[] = 
   const a = asnArg(argv.a, 'the first AS, A');
   const b = asnArg(argv.b, 'the second AS, B');
   const loaded = await loadTopologies(argv, { asns: [a, b] }, families);
+  loaded.requireKnown([a, b]);
   requireFamily(loaded, argv.afi);
   let ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
   let ixp: IxpPresence | undefined;
