@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseAsn } from '../rpsl/keys.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { UserError } from './errors.js';
+import { reservedAsnReason } from './asn-arg.js';
 
 /** Reads an ASN list: one AS number per line (6939 or AS6939), `#` comments, blank lines ignored. */
 export async function readAsnList(path: string): Promise<{ asns: number[]; duplicates: number }> {
@@ -24,6 +25,8 @@ export async function readAsnList(path: string): Promise<{ asns: number[]; dupli
       throw new UserError(`${path}:${i + 1}: "${s.length > 40 ? s.slice(0, 40) + '…' : s}" is not an AS number`, 2,
         'One AS number per line (6939, AS6939 or asdot AS1.10); # starts a comment.');
     }
+    const reserved = reservedAsnReason(p.asn);
+    if (reserved) throw new UserError(`${path}:${i + 1}: ${reserved}`, 2, 'List the AS numbers of networks.');
     if (seen.has(p.asn)) duplicates++;
     else {
       seen.add(p.asn);

@@ -6,7 +6,7 @@
  * commands are registered by name and description so that usage errors and suggestions
  * still list them.
  */
-import { catalog, findCommand, type AnyCommand } from './commands/index.js';
+import { catalog, commandName, findCommand, type AnyCommand } from './commands/index.js';
 import { UserError } from './errors.js';
 
 declare const __ASREL_VERSION__: string;
@@ -87,11 +87,36 @@ function fastPath(args: string[]): boolean {
   return false;
 }
 
+/** Edit distance of two short words (a typo is one or two edits away). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** A first word that names no command: say so and list the commands (a near miss is named first). */
+function unknownCommand(word: string): UserError {
+  const names = catalog.flatMap((e) => [commandName(e), ...(e.aliases ?? [])]);
+  const near = names.filter((n) => distance(word.toLowerCase(), n) <= Math.min(2, Math.floor(n.length / 3)));
+  const shown = word.length > 40 ? `${word.slice(0, 40)}…` : word;
+  return new UserError(`"${shown}" is not an asrel command${near.length ? `; did you mean ${near.join(' or ')}?` : ''}`, 2,
+    `Commands: ${catalog.map(commandName).join(', ')}. \`asrel --help\` describes them.`);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (fastPath(args)) return;
   // The first word that names a command decides which module is loaded.
   const selected = args.map(findCommand).find((e) => e !== undefined);
+  if (args[0] && !args[0].startsWith('-') && !findCommand(args[0])) throw unknownCommand(args[0]);
+  if (!selected && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) {
+    const word = args.find((a) => !a.startsWith('-'));
+    throw word ? unknownCommand(word) : new UserError(NO_COMMAND, 2, USAGE_HINT);
+  }
   const [{ default: yargs }, { hideBin }, loaded] = await Promise.all([
     import('yargs'),
     import('yargs/helpers'),
@@ -106,9 +131,17 @@ async function main(): Promise<void> {
     .version(__ASREL_VERSION__)
     .strict()
     .demandCommand(1, NO_COMMAND)
-    .recommendCommands()
     .epilog(EXIT_CODES)
     .wrap(width())
+    // A string option given without a value (`--afi` at the end, `--out ""`) is a mistake,
+    // never its default silently (yargs reads it as the empty string).
+    .middleware((argv) => {
+      for (const [k, v] of Object.entries(argv)) {
+        if (k.length > 1 && !k.includes('-') && k !== '$0' && k !== '_' && (v === '' || (Array.isArray(v) && v.includes('')))) {
+          throw new UserError(`--${k} needs a value`, 2, USAGE_HINT);
+        }
+      }
+    }, true)
     .fail((msg, err) => {
       // yargs wraps what an option's check or coerce throws in a YError: a usage mistake.
       if (err && err.name === 'YError') throw new UserError(err.message, 2, USAGE_HINT);

@@ -48,9 +48,18 @@ export function withAnalysisData<T>(y: Argv<T>) {
   });
 }
 
-/** `--afi`, case-insensitive (`IPv6` is ipv6). */
+/**
+ * `--afi`, case-insensitive (`IPv6` is ipv6). The default is filled in after parsing, not
+ * given to yargs: yargs puts an option's default in place of an empty value, so `--afi`
+ * with nothing after it would silently mean the default instead of being a mistake.
+ */
 export function withAfi<T>(y: Argv<T>, choices: readonly string[], dflt: string) {
-  return y.option('afi', { type: 'string', choices, default: dflt, describe: 'address family', coerce: (s: unknown) => String(s).toLowerCase() });
+  return y
+    .option('afi', { type: 'string', choices, defaultDescription: dflt, describe: 'address family', coerce: (s: unknown) => String(s).toLowerCase() })
+    .middleware((argv) => {
+      const a = argv as { afi?: string };
+      if (a.afi === undefined) a.afi = dflt;
+    });
 }
 
 export function withJson<T>(y: Argv<T>) {
@@ -88,8 +97,30 @@ export function withIxp<T>(y: Argv<T>) {
  * `--json` is the same as `--format json`; beside another format than the default it is a
  * usage mistake. `others` names the other formats for the hint (`csv|caida`).
  */
-export function jsonAsFormat(argv: { json: boolean; format: string }, dflt: string, others: string): void {
-  if (!argv.json) return;
-  if (argv.format !== dflt && argv.format !== 'json') throw new UserError(`--json and --format ${argv.format} ask for two formats`, 2, `Give one: --json (the same as --format json) or --format ${others}.`);
-  argv.format = 'json';
+export function jsonAsFormat(argv: { json: boolean; format?: string }, dflt: string, others: string): void {
+  if (argv.json && argv.format !== undefined && argv.format !== 'json') {
+    throw new UserError(`--json and --format ${argv.format} ask for two formats`, 2, `Give one: --json (the same as --format json) or --format ${others}.`);
+  }
+  argv.format = argv.json ? 'json' : argv.format ?? dflt;
+}
+
+/** A word as a shell would need it quoted (paths with spaces or quotes). */
+function shellWord(s: string): string {
+  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The user's own data options, to repeat in a hint that names another command: a hint that
+ * drops `--offline` or `--input` would answer from other data than the one just used.
+ */
+export function dataOptionsAgain(argv: { offline?: boolean; data?: string; input?: string[]; relationships?: string | string[]; date?: string }): string {
+  const out: string[] = [];
+  for (const r of ([] as string[]).concat(argv.relationships ?? [])) out.push(`--relationships ${shellWord(r)}`);
+  if (!argv.relationships) {
+    for (const f of argv.input ?? []) out.push(`--input ${shellWord(f === '/dev/stdin' ? '-' : f)}`);
+    if (argv.date) out.push(`--date ${argv.date}`);
+    if (!argv.input?.length && argv.data && argv.data !== defaultDataDir()) out.push(`--data ${shellWord(argv.data)}`);
+    if (argv.offline && !argv.input?.length) out.push('--offline');
+  }
+  return out.length ? ` ${out.join(' ')}` : '';
 }

@@ -9,11 +9,13 @@ import type { DiffResult } from '../../analysis/diff.js';
 import { UserError } from '../errors.js';
 import { familiesArg } from './rel.js';
 import { printNotes, printResult } from '../output.js';
-import { withTop, jsonAsFormat } from '../options.js';
+import { defaultDataDir, withAfi, withTop, jsonAsFormat } from '../options.js';
 
 interface DiffArgs {
   old: string;
-  new: string;
+  new?: string;
+  data: string;
+  offline: boolean;
   afi: 'ipv4' | 'ipv6' | 'both';
   format: 'text' | 'csv' | 'json';
   json: boolean;
@@ -64,11 +66,13 @@ const command: CommandModule<object, DiffArgs> = {
   command: 'diff',
   describe: 'what changed between two registries (store folders or RPSL files/dumps): links added, removed and changed, and dark spots that appeared or disappeared, per family',
   builder: (y: Argv) =>
-    withTop(y, 'dark spots listed per family and direction, largest cones first (the totals are always given)', 0)
+    withAfi(withTop(y, 'dark spots listed per family and direction, largest cones first (the totals are always given)', 0), ['ipv4', 'ipv6', 'both'], 'both')
       .option('old', { type: 'string', demandOption: true, describe: 'the earlier data: a store folder (asrel import … --data DIR) or an RPSL file or dump (plain or .gz)' })
-      .option('new', { type: 'string', demandOption: true, describe: 'the later data, the same way' })
-      .option('afi', { type: 'string', choices: ['ipv4', 'ipv6', 'both'], default: 'both', describe: 'address families' })
-      .option('format', { type: 'string', choices: ['text', 'csv', 'json'], default: 'text', describe: `output format; CSV columns ${DIFF_CSV_HEADER.join(',')}` })
+      .option('new', { type: 'string', describe: 'the later data, the same way', defaultDescription: 'the store (--data)' })
+      .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder compared when --new is not given', defaultDescription: defaultDataDir() })
+      .option('offline', { type: 'boolean', default: false, describe: 'accepted for a uniform command line: diff reads local data only and never touches the network' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
+      .option('format', { type: 'string', choices: ['text', 'csv', 'json'], defaultDescription: 'text', describe: `output format; CSV columns ${DIFF_CSV_HEADER.join(',')}` })
       .option('json', { type: 'boolean', default: false, describe: 'the same as --format json' })
       .option('out', { type: 'string', describe: 'write to FILE instead of standard output' })
       
@@ -87,7 +91,7 @@ const command: CommandModule<object, DiffArgs> = {
     const oldSide = await openDiffSide(argv.old, { what: '--old' });
     let newSide;
     try {
-      newSide = await openDiffSide(argv.new, { what: '--new' });
+      newSide = await openDiffSide(argv.new ?? argv.data, { what: argv.new ? '--new' : '--data' });
     } catch (e) {
       oldSide.close();
       throw e;
@@ -108,7 +112,7 @@ const command: CommandModule<object, DiffArgs> = {
     if (argv.format === 'json') {
       const d = result.darkSpots;
       text = `${JSON.stringify({
-        old: argv.old, new: argv.new, afi: families,
+        old: argv.old, new: argv.new ?? argv.data, afi: families,
         added: result.added, removed: result.removed, changed: result.changed,
         counts: Object.fromEntries(families.map((f) => [f, result.counts[f]])),
         ...(c ? { changedObjects: c } : {}),
@@ -125,7 +129,7 @@ const command: CommandModule<object, DiffArgs> = {
       for (const s of result.darkSpots?.disappeared ?? []) rows.push(['dark-spot-disappeared', s.a, s.b, s.afi, '', '']);
       text = stringify(rows);
       const d = result.darkSpots;
-      if (d) {
+      if (d && !argv.quiet) {
         for (const f of families) {
           const t = d.totals[f];
           process.stderr.write(`note: ${f} dark spots: ${n(t.old)} before, ${n(t.new)} after` +
@@ -133,7 +137,7 @@ const command: CommandModule<object, DiffArgs> = {
         }
       }
     } else {
-      text = `${diffText(result, families, { old: argv.old, new: argv.new }).join('\n')}\n`;
+      text = `${diffText(result, families, { old: argv.old, new: argv.new ?? argv.data }).join('\n')}\n`;
     }
     if (argv.out) {
       const s = createWriteStream(argv.out);
@@ -144,7 +148,7 @@ const command: CommandModule<object, DiffArgs> = {
       }
       s.end(text);
       await once(s, 'finish');
-      process.stderr.write(`wrote ${argv.out}\n`);
+      if (!argv.quiet) process.stderr.write(`wrote ${argv.out}\n`);
     } else {
       printResult(text);
     }

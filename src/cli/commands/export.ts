@@ -78,7 +78,7 @@ const command: CommandModule<object, ExportArgs> = {
   describe: 'every inferred relationship in the data, for research: CSV, CAIDA serial-1 or JSON',
   builder: (y: Argv) =>
     withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both')
-      .option('format', { type: 'string', choices: ['csv', 'caida', 'json'], default: 'csv', describe: 'output format' })
+      .option('format', { type: 'string', choices: ['csv', 'caida', 'json'], defaultDescription: 'csv', describe: 'output format' })
       .option('json', { type: 'boolean', default: false, describe: 'the same as --format json' })
       .option('out', {
         type: 'string',
@@ -110,7 +110,7 @@ const command: CommandModule<object, ExportArgs> = {
         const rows = new Map<Family, string[]>();
         const left = new Map<Family, Record<string, number>>();
         for (const f of fams) {
-          outs.set(f, await openOutput(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined));
+          outs.set(f, await openOutput(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined, argv.quiet));
           rows.set(f, []);
           left.set(f, {});
         }
@@ -130,7 +130,7 @@ const command: CommandModule<object, ExportArgs> = {
         }
         return;
       }
-      const o = await openOutput(argv.out);
+      const o = await openOutput(argv.out, argv.quiet);
       if (argv.format === 'csv') {
         await o.write(stringify([CSV_HEADER]));
         let batch: string[][] = [];
@@ -155,7 +155,7 @@ const command: CommandModule<object, ExportArgs> = {
       }
       await o.end();
     });
-    process.stderr.write(`${total} links (${fams.join(', ')}): ${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${counts[r] ?? 0} ${r}`).join(', ')}\n`);
+    if (!argv.quiet) process.stderr.write(`${total} links (${fams.join(', ')}): ${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${counts[r] ?? 0} ${r}`).join(', ')}\n`);
   },
 };
 export default command;
@@ -166,7 +166,7 @@ interface Output {
 }
 
 /** Standard output, or a file (written as it goes, with back-pressure). */
-async function openOutput(path: string | undefined): Promise<Output> {
+async function openOutput(path: string | undefined, quiet = false): Promise<Output> {
   const stream: NodeJS.WritableStream = path ? createWriteStream(path) : process.stdout;
   const failed = once(stream as unknown as NodeJS.EventEmitter, 'error').then(([e]: unknown[]) => {
     throw new UserError(`cannot write ${path ?? 'standard output'}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
@@ -181,7 +181,7 @@ async function openOutput(path: string | undefined): Promise<Output> {
     end: async () => {
       if (!path) return;
       await Promise.race([failed, new Promise<void>((resolve) => (stream as WriteStream).end(() => resolve()))]);
-      process.stderr.write(`wrote ${path}\n`);
+      if (!quiet) process.stderr.write(`wrote ${path}\n`);
     },
   };
 }

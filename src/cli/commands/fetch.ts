@@ -87,6 +87,9 @@ const command: CommandModule<object, FetchArgs> = {
       .option('max-objects', { type: 'number', default: 20000, describe: 'stop crawling beyond this many objects' }) as unknown as Argv<FetchArgs>,
   handler: async (argv) => {
     if (!Number.isInteger(argv.depth) || argv.depth < 0) throw new UserError(`--depth must be a whole number, 0 or more (got ${argv.depth})`, 2, 'Use --depth 1 to fetch the neighbours of the named objects too.');
+    if (!Number.isInteger(argv['max-objects']) || argv['max-objects'] < 1) {
+      throw new UserError(`--max-objects must be a whole number, 1 or more (got ${Number.isNaN(argv['max-objects']) ? 'something else' : argv['max-objects']})`, 2, 'E.g. --max-objects 20000.');
+    }
     const start = objectArgs(argv.objects);
     const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol });
     let bar: { setTotal(n: number): void; update(n: number, p?: object): void; stop(): void } | undefined;

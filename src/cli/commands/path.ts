@@ -5,6 +5,7 @@ import { renderSvg } from '../../report/reachability-svg.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 import { FAMILY_LABEL as FAM } from '../../infer/families.js';
 import { printResult } from '../output.js';
+import { dataOptionsAgain } from '../options.js';
 import { commonIxps } from '../../ixp/common.js';
 import { ixpFixText } from '../../ixp/annotate.js';
 
@@ -40,7 +41,7 @@ const command: CommandModule<object, PairArgs> = {
         const where = ixpFixText({ kind: 'new-peering', reason: '', commonIxps: shared, ixpData: ixp.datasets.map((d) => `${d.source}, ${d.date}`) }, F);
         out.push(`Where AS${ex.a} and AS${ex.b} could peer in ${F}: ${where}.`);
       }
-      out.push(`Run \`asrel why-unreachable ${ex.a} ${ex.b} --afi ${ex.family}\` for the reason and the links that would fix it.`);
+      out.push(`Run \`asrel why-unreachable ${ex.a} ${ex.b} --afi ${ex.family}${dataOptionsAgain(argv)}\` for the reason and the links that would fix it.`);
     }
     printResult(out.join('\n') + '\n');
   },

@@ -3,7 +3,7 @@ import { reachSummary } from '../../explain/reach.js';
 import { FAMILIES, FAMILY_LABEL as FAM, OTHER_FAMILY } from '../../infer/families.js';
 import { pathString } from '../../report/reachability-text.js';
 import { asnArg } from '../asn-arg.js';
-import { withAnalysisData, withJson, withTop } from '../options.js';
+import { dataOptionsAgain, withAnalysisData, withJson, withTop } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { printNotes, printResult } from '../output.js';
 
@@ -51,7 +51,7 @@ const command: CommandModule<object, ReachArgs> = {
         `${only.length > argv.top ? `; the ${argv.top} with the largest customer cones shown` : ''}`);
       for (const o of only.slice(0, argv.top)) out.push(`  AS${o.asn} (customer cone ${o.cone.toLocaleString('en-US')}): ${FAM[f]} path ${pathString(o.path)}`);
     }
-    out.push('', `Model: Gao–Rexford (valley-free) routing; \`asrel why-unreachable ${asn} B --afi F\` explains one pair.`);
+    out.push('', `Model: Gao–Rexford (valley-free) routing; \`asrel why-unreachable ${asn} B --afi F${dataOptionsAgain(argv)}\` explains one pair.`);
     printResult(out.join('\n') + '\n');
   },
 };

@@ -34,7 +34,7 @@ const command: CommandModule<object, ReportArgs> = {
     } catch (e) {
       throw new UserError(`cannot write ${argv.out}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
     }
-    process.stderr.write(`wrote ${argv.out}: AS${ex.a} ${ex.reachable ? 'reaches' : 'cannot reach'} AS${ex.b} in ${ex.family === 'ipv4' ? 'IPv4' : 'IPv6'}\n`);
+    if (!argv.quiet) process.stderr.write(`wrote ${argv.out}: AS${ex.a} ${ex.reachable ? 'reaches' : 'cannot reach'} AS${ex.b} in ${ex.family === 'ipv4' ? 'IPv4' : 'IPv6'}\n`);
   },
 };
 export default command;
