@@ -80,7 +80,12 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f));
   }
   const perFamily = opts.families.map((f) => `${n(edges[f].length)} ${f}`).join(', ');
-  const summary = `relationships inferred from IRR policies: ${perFamily} links` +
+  // A question reads only the cones around its ASes: say so, so that its count is not taken
+  // for the whole data's (which whole-data commands such as reach and dark-spots print).
+  const around = opts.asns
+    ? ` around ${opts.asns.length <= 3 ? opts.asns.map((a) => `AS${a}`).join(', ') : `the ${n(opts.asns.length)} asked ASes`} (their uphill cones and each cone member's links)`
+    : ' (all the data)';
+  const summary = `relationships inferred from IRR policies${around}: ${perFamily} links` +
     (ambiguous ? `; ${n(ambiguous)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
     (conflicts ? `; ${n(conflicts)} conflicting left out` : '');
   return { topologies, summary, ases };

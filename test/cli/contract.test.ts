@@ -69,6 +69,18 @@ describe('one contract for every command', () => {
     expect(readFileSync(out, 'utf8')).toContain('<!DOCTYPE html>');
   });
 
+  it('the same data gives the same link counts in every command; a question says its count is of its cones', () => {
+    const counts = (text: string) => /\(all the data\): ([\d,]+) ipv4, ([\d,]+) ipv6 links/.exec(text)?.slice(1);
+    const reach = counts(asrel(['reach', '6939', '--offline']).stderr);
+    const dark = counts(asrel(['dark-spots', '--offline']).stderr);
+    const exp = /links: ([\d,]+) ipv4, ([\d,]+) ipv6 \(/.exec(asrel(['export', '--offline']).stderr)?.slice(1);
+    expect(reach).toBeDefined();
+    expect(dark).toEqual(reach);
+    expect(exp).toEqual(reach);
+    const batch = asrel(['batch', '--asns', '-', '--offline'], { input: '6939\n174\n3255\n' });
+    expect(batch.stderr).toMatch(/relationships inferred from IRR policies around AS6939, AS174, AS3255 \(their uphill cones and each cone member's links\): /);
+  });
+
   it('a hint naming another command keeps the data options of this one', () => {
     const r = asrel(['path', '6939', '174', '--afi', 'ipv6', '--offline', '-q']);
     expect(r.stdout).toContain('Run `asrel why-unreachable 6939 174 --afi ipv6 --offline` for the reason');

@@ -93,6 +93,7 @@ const command: CommandModule<object, ExportArgs> = {
         'Give --out PREFIX (writes PREFIX.ipv4.as-rel.txt and PREFIX.ipv6.as-rel.txt) or choose one family with --afi ipv4|ipv6.');
     }
     const counts: Record<string, number> = {};
+    const perFamily: Record<string, number> = {};
     let total = 0;
     await withData(argv, undefined, async (d) => {
       const notes = [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))];
@@ -102,6 +103,7 @@ const command: CommandModule<object, ExportArgs> = {
       const links = d.engine.all(fams, { text: argv.format === 'json' });
       const count = (l: LinkInference) => {
         counts[l.relation] = (counts[l.relation] ?? 0) + 1;
+        perFamily[l.family] = (perFamily[l.family] ?? 0) + 1;
         total++;
       };
       if (argv.format === 'caida') {
@@ -155,7 +157,11 @@ const command: CommandModule<object, ExportArgs> = {
       }
       await o.end();
     });
-    if (!argv.quiet) process.stderr.write(`${total} links (${fams.join(', ')}): ${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${counts[r] ?? 0} ${r}`).join(', ')}\n`);
+    // The per-family counts are those reach and dark-spots print for the same data ("all the data").
+    const k = (x: number) => x.toLocaleString('en-US');
+    if (!argv.quiet) {
+      process.stderr.write(`${k(total)} links: ${fams.map((f) => `${k(perFamily[f] ?? 0)} ${f}`).join(', ')} (${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${k(counts[r] ?? 0)} ${r}`).join(', ')})\n`);
+    }
   },
 };
 export default command;
