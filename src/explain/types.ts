@@ -66,6 +66,8 @@ export interface Fix {
   commonIxps?: FixIxp[];
   /** The IXP datasets checked for `commonIxps`, e.g. "CAIDA IXPs dataset, 2019-10". */
   ixpData?: string[];
+  /** Why the IXP data cannot tell for this link (no data for one of its ASes): then no `commonIxps`. */
+  ixpUnknown?: string;
 }
 
 /** An AS next to or inside a cone that has no aut-num in the data. */

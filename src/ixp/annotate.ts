@@ -22,8 +22,12 @@ export function ixpAsnsOf(ex: Explanation): number[] {
 export function annotateFixes(ex: Explanation, p: IxpPresence): Explanation {
   if (!ex.fixes?.length) return ex;
   const checked = p.datasets.map(datasetLabel);
-  const fixes: Fix[] = ex.fixes.map((f) =>
-    f.kind === 'new-peering' && f.peers ? { ...f, commonIxps: commonIxps(p, f.peers[0], f.peers[1], ex.family), ixpData: checked } : f);
+  const fixes: Fix[] = ex.fixes.map((f) => {
+    if (f.kind !== 'new-peering' || !f.peers) return f;
+    const unknown = f.peers.map((x) => p.unknown?.get(x)).find((why) => why !== undefined);
+    if (unknown) return { ...f, ixpUnknown: unknown, ixpData: checked };
+    return { ...f, commonIxps: commonIxps(p, f.peers[0], f.peers[1], ex.family), ixpData: checked };
+  });
   const shared = (f: Fix) => (f.commonIxps?.length ? 0 : 1);
   const ranked = fixes.map((f, i) => [f, i] as const).sort(([x, i], [y, j]) => shared(x) - shared(y) || i - j).map(([f]) => f);
   return { ...ex, fixes: ranked };
@@ -49,8 +53,9 @@ export function ixpNotes(p: IxpPresence, irrNotes: readonly string[]): string[] 
   const irr = irrYears(irrNotes);
   if (!irr.length) return out;
   for (const d of p.datasets) {
+    // A dataset without a date (nothing fetched or cached) makes no claim about its age.
+    if (!/^\d{4}/.test(d.date)) continue;
     const y = Number(d.date.slice(0, 4));
-    if (!Number.isInteger(y)) continue;
     const far = irr.reduce((m, x) => (Math.abs(x - y) > Math.abs(m - y) ? x : m), irr[0]!);
     const gap = Math.abs(far - y);
     if (gap >= 2) {
@@ -63,6 +68,7 @@ export function ixpNotes(p: IxpPresence, irrNotes: readonly string[]): string[] 
 
 /** ": both have IPv6 addresses at CIXP (Geneva) and NaMeX (Rome) — CAIDA IXPs dataset, 2019-10" (at most `max` per dataset). */
 export function ixpFixText(f: Fix, familyLabel: string, max = 5): string {
+  if (f.ixpUnknown) return `exchanges unknown: ${f.ixpUnknown}`;
   if (!f.commonIxps) return '';
   if (!f.commonIxps.length) {
     return `no exchange where both have ${familyLabel} addresses in ${(f.ixpData ?? []).join('; ') || 'the IXP data'}`;

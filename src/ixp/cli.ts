@@ -11,7 +11,8 @@ export async function loadIxpForAnswer(values: readonly string[], ctx: IxpLoadCo
     notes.push(...r.notes, ...ixpNotes(r.presence, notes));
     return r;
   } catch (e) {
-    if (e instanceof IxpError) throw new UserError(e.message, 1, e.hint);
+    // A path that is not there, or files that are not IXP data: a usage mistake, like --input.
+    if (e instanceof IxpError) throw new UserError(e.message, 2, e.hint);
     throw e;
   }
 }

@@ -120,9 +120,12 @@ export async function peeringDbPresence(asns: readonly number[], opts: PeeringDb
   let requests = 0;
 
   const needAsns = wanted.filter((a) => (opts.offline ? !cache.asns[a] : !fresh(cache.asns[a]?.fetched)));
+  // ASes with no answer at all, and why: an answer must not read "no exchange" into them.
+  const unknown = new Map<number, string>();
   if (needAsns.length && opts.offline) {
     notes.push(`ixp: --offline: PeeringDB answers for ${needAsns.map((a) => `AS${a}`).join(', ')} are not in the cache` +
       `${opts.cacheFile ? ` (${opts.cacheFile})` : ''}; run once without --offline to fetch them`);
+    for (const a of needAsns) unknown.set(a, `no PeeringDB data cached for AS${a} (run once without --offline)`);
   } else if (needAsns.length) {
     try {
       for (let i = 0; i < needAsns.length; i += batch) {
@@ -133,9 +136,12 @@ export async function peeringDbPresence(asns: readonly number[], opts: PeeringDb
         for (const r of got.rows) cache.asns[r.asn]?.rows.push(r);
       }
     } catch (e) {
-      // Stale cached answers for every AS beat none; otherwise the error stands.
-      if (!(e instanceof IxpError) || !wanted.every((a) => cache.asns[a])) throw e;
-      notes.push(`ixp: ${e.message}: using the cached PeeringDB answers instead`);
+      // A failed lookup is a note, never a failed answer: stale cached answers where there
+      // are some, and for the other ASes the answer says their exchanges are unknown.
+      if (!(e instanceof IxpError)) throw e;
+      const missing = wanted.filter((a) => !cache.asns[a]);
+      notes.push(`ixp: ${e.message}: ${missing.length ? `no exchanges known for ${missing.map((a) => `AS${a}`).join(', ')}` : 'using the cached PeeringDB answers instead'}`);
+      for (const a of missing) unknown.set(a, `PeeringDB could not be asked about AS${a} (${e.message.replace(/^PeeringDB /, '')})`);
     }
   }
   const rows = wanted.flatMap((a) => cache.asns[a]?.rows ?? []);
@@ -159,11 +165,13 @@ export async function peeringDbPresence(asns: readonly number[], opts: PeeringDb
   if (requests) writeCache(opts.cacheFile, cache);
 
   const dates = wanted.map((a) => cache.asns[a]?.fetched).filter((d): d is string => !!d).sort();
-  const date = dates[0] ?? today;
+  // Nothing fetched or cached: the dataset has no date, and no age is claimed for it.
+  const date = dates[0] ?? 'no date (no answers)';
   const presence = presenceFromPeeringDb(rows, ixIds.map((id) => cache.ixs[id]?.ix).filter((x): x is Ix => !!x), {
     source: PEERINGDB_SOURCE,
     date,
     from: requests ? `${base} (asked now${opts.cacheFile ? `, cached in ${opts.cacheFile}` : ''})` : `cache ${opts.cacheFile ?? ''} of ${base}`.replace('  ', ' '),
   });
+  if (unknown.size) presence.unknown = unknown;
   return { presence, notes, requests };
 }

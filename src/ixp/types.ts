@@ -41,6 +41,11 @@ export interface IxpPresence {
   exchanges: Map<string, IxpExchange>;
   /** AS → exchange key → addresses. */
   members: Map<number, Map<string, IxpMembership>>;
+  /**
+   * ASes the data could not answer for, with why ("no PeeringDB data cached …"): absent from
+   * `members` because nothing is known, not because they are at no exchange.
+   */
+  unknown?: Map<number, string>;
 }
 
 /** An exchange both ASes of a fix are present at (the JSON shape of `commonIxps`). */
@@ -82,6 +87,12 @@ export function mergePresence(parts: IxpPresence[]): IxpPresence {
       out.exchanges.set(key, { ...x, key, dataset: x.dataset + base });
     }
     for (const [asn, at] of p.members) for (const [k, m] of at) addMember(out, asn, rekey(k), m);
+  }
+  // An AS is unknown only when no dataset knows it (files list every member they have).
+  for (const p of parts) {
+    for (const [asn, why] of p.unknown ?? []) {
+      if (!out.members.has(asn) && parts.every((q) => q === p || q.unknown?.has(asn))) (out.unknown ??= new Map()).set(asn, why);
+    }
   }
   return out;
 }

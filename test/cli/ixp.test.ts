@@ -52,12 +52,12 @@ describe('--ixp with the CAIDA IXP dataset (real rows)', () => {
     expect(r.stdout).toContain('1 of the 1 dark spot listed could close at an exchange where both are already present');
     const j = JSON.parse(asrel(['dark-spots', '--relationships', HE, '--ixp', CAIDA, '--json']).stdout);
     expect(j.spots[0]).toMatchObject({ a: 174, b: 6939, sharedIxps: 2 });
-    expect(j.ixp).toEqual({ listed: 1, closable: 1, datasets: [{ source: 'CAIDA IXPs dataset', date: '2019-10' }] });
+    expect(j.ixp).toEqual({ listed: 1, closable: 1, unknown: 0, datasets: [{ source: 'CAIDA IXPs dataset', date: '2019-10' }] });
   });
 
-  it('a wrong --ixp path: one line, exit 1', () => {
+  it('a wrong --ixp path: one line, exit 2 (like --input)', () => {
     const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', 'test/fixtures/nonexistent-ixp']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('--ixp test/fixtures/nonexistent-ixp: no such file or folder');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -74,6 +74,10 @@ describe('--ixp peeringdb (local server on 127.0.0.1)', () => {
     const off = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', 'peeringdb', '--offline', '--data', data], { env });
     expect(off.code).toBe(0);
     expect(off.stderr).toContain('note: ixp: --offline: PeeringDB answers for AS174, AS6939 are not in the cache');
+    // Nothing cached is not "no exchange where both …", and undated data claims no age.
+    expect(off.stdout).toContain('AS6939 and AS174 peer in IPv6 (new link): exchanges unknown: no PeeringDB data cached for AS6939 (run once without --offline)');
+    expect(off.stdout).not.toContain('no exchange where both');
+    expect(off.stderr).not.toContain('years apart');
     expect(fake.requests).toEqual([]);
     const on = await asrelAsync(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', 'peeringdb', '--data', data], env);
     expect(on.code).toBe(0);
@@ -87,12 +91,22 @@ describe('--ixp peeringdb (local server on 127.0.0.1)', () => {
     expect(again.stderr).toMatch(/note: ixp: exchanges from PeeringDB \(\d{4}-\d\d-\d\d\), cache /);
   });
 
-  it('a malformed answer: one line, exit 1, no stack', async () => {
+  it('a malformed answer: the answer without exchanges, a note, exit 0, no stack', async () => {
     const data = mkdtempSync(join(tmpdir(), 'asrel-ixp-cli-'));
     fake.script.push([200, {}, 'not json']);
     const r = await asrelAsync(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', 'peeringdb', '--data', data], { ASREL_PEERINGDB_URL: fake.url });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/PeeringDB http:\/\/127\.0\.0\.1:\d+\/api\/netixlan\?asn__in=174,6939: not JSON/);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: ixp: PeeringDB http:\/\/127\.0\.0\.1:\d+\/api\/netixlan\?asn__in=174,6939: not JSON .*: no exchanges known for AS174, AS6939/);
+    expect(r.stdout).toContain('AS6939 cannot reach AS174 in IPv6');
+    expect(r.stdout).toMatch(/peer in IPv6 \(new link\): exchanges unknown: PeeringDB could not be asked about AS6939/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unreachable PeeringDB: the answer, a note, exit 0', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'asrel-ixp-cli-'));
+    const r = await asrelAsync(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', 'peeringdb', '--data', data], { ASREL_PEERINGDB_URL: 'http://127.0.0.1:9' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: ixp: .*no exchanges known for AS174, AS6939/);
+    expect(r.stdout).toContain('exchanges unknown: PeeringDB could not be asked about AS6939');
   });
 });

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peeringDbPresence, retryAfterSeconds } from '../../src/ixp/peeringdb-client.js';
 import { commonIxps } from '../../src/ixp/common.js';
-import { IxpError } from '../../src/ixp/types.js';
 import { fakePeeringDb, type FakePeeringDb } from './fake-peeringdb.js';
 
 let fake: FakePeeringDb;
@@ -44,18 +43,23 @@ describe('PeeringDB client (local server on 127.0.0.1, real sample pages)', () =
     expect(commonIxps(r.presence, 6939, 3856, 'ipv6').length).toBeGreaterThan(0);
   });
 
-  it('429 more often than the retries allow: a clear error', async () => {
+  it('429 more often than the retries allow: a clear note, and the AS is unknown (not at no exchange)', async () => {
     for (let i = 0; i < 3; i++) fake.script.push([429, { 'retry-after': '0' }, '{}']);
-    await expect(peeringDbPresence([6939], { baseUrl: fake.url, maxRetries: 2, now })).rejects.toThrow(/HTTP 429 \(rate limited; retried 2 times\)/);
+    const r = await peeringDbPresence([6939], { baseUrl: fake.url, maxRetries: 2, now });
+    expect(r.notes[0]).toMatch(/HTTP 429 \(rate limited; retried 2 times\): no exchanges known for AS6939/);
+    expect(r.presence.unknown?.get(6939)).toMatch(/^PeeringDB could not be asked about AS6939/);
     expect(retryAfterSeconds('7')).toBe(7);
     expect(retryAfterSeconds(null)).toBe(1);
   });
 
-  it('a malformed answer is a clear error, not a crash', async () => {
+  it('a malformed answer is a clear note, not a crash', async () => {
     fake.script.push([200, {}, '<html>maintenance</html>']);
-    await expect(peeringDbPresence([6939], { baseUrl: fake.url, now })).rejects.toThrow(IxpError);
+    expect((await peeringDbPresence([6939], { baseUrl: fake.url, now })).notes[0]).toMatch(/not JSON/);
     fake.script.push([200, {}, '{"results": []}']);
-    await expect(peeringDbPresence([6939], { baseUrl: fake.url, now })).rejects.toThrow(/no "data" list/);
+    const r = await peeringDbPresence([6939], { baseUrl: fake.url, now });
+    expect(r.notes[0]).toMatch(/no "data" list/);
+    expect(r.presence.members.size).toBe(0);
+    expect(r.presence.unknown?.has(6939)).toBe(true);
   });
 
   it('offline: the cache answers, or a note says what it cannot; no request either way', async () => {
@@ -75,7 +79,7 @@ describe('PeeringDB client (local server on 127.0.0.1, real sample pages)', () =
 });
 
 describe('PeeringDB client when the network fails', () => {
-  it('stale cached answers stand in, with a note; nothing cached: a clear error', async () => {
+  it('stale cached answers stand in, with a note; nothing cached: a note and the AS unknown', async () => {
     const fake = await fakePeeringDb();
     const file = cacheFile();
     await peeringDbPresence([6939, 3856], { baseUrl: fake.url, cacheFile: file, now });
@@ -84,6 +88,9 @@ describe('PeeringDB client when the network fails', () => {
     const r = await peeringDbPresence([6939, 3856], { baseUrl: fake.url, cacheFile: file, now: later, timeoutMs: 2000 });
     expect(r.notes[0]).toMatch(/^ixp: PeeringDB http:\/\/127\.0\.0\.1:\d+\/api\/netixlan\?asn__in=3856,6939: .*: using the cached PeeringDB answers instead$/);
     expect(r.presence.datasets[0]!.date).toBe('2026-11-26');
-    await expect(peeringDbPresence([174], { baseUrl: fake.url, cacheFile: file, now: later, timeoutMs: 2000 })).rejects.toThrow(IxpError);
+    const none = await peeringDbPresence([174], { baseUrl: fake.url, cacheFile: file, now: later, timeoutMs: 2000 });
+    expect(none.notes[0]).toMatch(/no exchanges known for AS174$/);
+    expect(none.presence.unknown?.has(174)).toBe(true);
+    expect(none.presence.datasets[0]!.date).toBe('no date (no answers)');
   });
 });

@@ -18,8 +18,11 @@ interface DarkArgs extends EdgeArgs {
 
 const ases = (k: number) => `${k.toLocaleString('en-US')} AS${k === 1 ? '' : 'es'}`;
 
-function renderSpot(s: DarkSpot & { sharedIxps?: number }): string {
+type ListedSpot = DarkSpot & { sharedIxps?: number | null; ixpUnknown?: string };
+
+function renderSpot(s: ListedSpot): string {
   const ixps = s.sharedIxps === undefined ? ''
+    : s.sharedIxps === null ? `; exchanges unknown: ${s.ixpUnknown}`
     : `; ${s.sharedIxps === 0 ? 'no' : s.sharedIxps} exchange${s.sharedIxps === 1 ? '' : 's'} where both have ${FAM[s.family]} addresses`;
   return `  AS${s.a} (customer cone ${ases(s.coneA)}) ⟷ AS${s.b} (${ases(s.coneB)}): no ${FAM[s.family]} path; ` +
     `${FAM[s.otherFamily]} path ${pathString(s.otherPath)}${ixps}`;
@@ -36,18 +39,23 @@ const command: CommandModule<object, DarkArgs> = {
     const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
     const families = argv.afi ? [argv.afi] : [...FAMILIES];
     const result = findDarkSpots({ ipv4: v4, ipv6: v6 }, families, { keep: argv.top });
-    let spots: (DarkSpot & { sharedIxps?: number })[] = result.spots;
+    let spots: ListedSpot[] = result.spots;
     let closable: string | undefined;
     let ixpJson = {};
     if (argv.ixp?.length) {
       // The listed spots only: findDarkSpots keeps the top N and counts the rest.
       const asns = [...new Set(spots.flatMap((s) => [s.a, s.b]))];
       const { presence } = await loadIxpForAnswer(argv.ixp, { asns, dataDir: argv.data, offline: argv.offline }, loaded.notes);
-      spots = spots.map((s) => ({ ...s, sharedIxps: sharedIxpCount(presence, s.a, s.b, s.family) }));
-      const n = spots.filter((s) => s.sharedIxps! > 0).length;
+      spots = spots.map((s) => {
+        const unknown = presence.unknown?.get(s.a) ?? presence.unknown?.get(s.b);
+        return unknown ? { ...s, sharedIxps: null, ixpUnknown: unknown } : { ...s, sharedIxps: sharedIxpCount(presence, s.a, s.b, s.family) };
+      });
+      const n = spots.filter((s) => (s.sharedIxps ?? 0) > 0).length;
+      const unknownCount = spots.filter((s) => s.sharedIxps === null).length;
       const data = presence.datasets.map((d) => `${d.source}, ${d.date}`).join('; ');
-      closable = `${n} of the ${spots.length} dark spot${spots.length === 1 ? '' : 's'} listed could close at an exchange where both are already present (with addresses of the dark family; ${data})`;
-      ixpJson = { ixp: { listed: spots.length, closable: n, datasets: presence.datasets.map(({ source, date }) => ({ source, date })) } };
+      closable = `${n} of the ${spots.length} dark spot${spots.length === 1 ? '' : 's'} listed could close at an exchange where both are already present (with addresses of the dark family; ${data})` +
+        (unknownCount ? `; for ${unknownCount} the IXP data holds nothing about one of the two ASes` : '');
+      ixpJson = { ixp: { listed: spots.length, closable: n, unknown: unknownCount, datasets: presence.datasets.map(({ source, date }) => ({ source, date })) } };
     }
     if (argv.json) {
       const total = families.reduce((n, f) => n + result.total[f], 0);

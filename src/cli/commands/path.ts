@@ -37,8 +37,10 @@ const command: CommandModule<object, PairArgs> = {
     } else {
       out.push(`No valley-free ${F} path from AS${ex.a} to AS${ex.b} under the Gao–Rexford model.`);
       if (ixp) {
-        const shared = commonIxps(ixp, ex.a, ex.b, ex.family);
-        const where = ixpFixText({ kind: 'new-peering', reason: '', commonIxps: shared, ixpData: ixp.datasets.map((d) => `${d.source}, ${d.date}`) }, F);
+        const unknown = ixp.unknown?.get(ex.a) ?? ixp.unknown?.get(ex.b);
+        const ixpData = ixp.datasets.map((d) => `${d.source}, ${d.date}`);
+        const where = ixpFixText(unknown ? { kind: 'new-peering', reason: '', ixpUnknown: unknown, ixpData }
+          : { kind: 'new-peering', reason: '', commonIxps: commonIxps(ixp, ex.a, ex.b, ex.family), ixpData }, F);
         out.push(`Where AS${ex.a} and AS${ex.b} could peer in ${F}: ${where}.`);
       }
       out.push(`Run \`asrel why-unreachable ${ex.a} ${ex.b} --afi ${ex.family}${dataOptionsAgain(argv)}\` for the reason and the links that would fix it.`);
