@@ -8,6 +8,7 @@
  */
 import { catalog, commandName, findCommand, type AnyCommand } from './commands/index.js';
 import { UserError } from './errors.js';
+import { EXAMPLES } from './examples.js';
 
 declare const __ASREL_VERSION__: string;
 
@@ -87,6 +88,18 @@ function fastPath(args: string[]): boolean {
   return false;
 }
 
+/** The command with its examples (src/cli/examples.ts) at the end of its --help. */
+function withExamples(c: AnyCommand, name: string): AnyCommand {
+  const build = c.builder;
+  return {
+    ...c,
+    builder: (y) => {
+      const built = (typeof build === 'function' ? build(y) : build ? y.options(build) : y) as typeof y;
+      return (EXAMPLES[name] ?? []).reduce((z, ex) => z.example(`$0 ${ex.line}`, ex.what), built);
+    },
+  };
+}
+
 /** Edit distance of two short words (a typo is one or two edits away). */
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -151,7 +164,7 @@ async function main(): Promise<void> {
   for (const e of catalog) {
     const stub: AnyCommand = { command: e.command, describe: e.describe, builder: (y) => y, handler: () => {} };
     if (e.aliases) stub.aliases = e.aliases;
-    cli = cli.command(e === selected && loaded ? loaded.default : stub);
+    cli = cli.command(e === selected && loaded ? withExamples(loaded.default, commandName(e)) : stub);
   }
   await cli.parseAsync();
 }

@@ -31,7 +31,7 @@ export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?:
 /** Options of every command that reads registry data. */
 export function withDataOptions<T>(y: Argv<T>) {
   return y.check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
-    .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder (fetched and imported objects)', defaultDescription: '$XDG_CACHE_HOME/asrel' })
+    .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder (fetched and imported objects)', defaultDescription: `${defaultDataDir()} ($XDG_CACHE_HOME/asrel)` })
     .option('offline', { type: 'boolean', default: false, describe: 'never touch the network: use the store and the bundled snapshot only' })
     .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })
     .option('sources', { type: 'string', describe: 'comma-separated IRR source order, e.g. RADB,RIPE (server default when absent)' })

@@ -110,6 +110,6 @@ describe('CLI start-up', () => {
     const none = asrel([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Name a command/);
-    expect(asrel(['parsee']).stderr).toMatch(/Did you mean parse\?/);
+    expect(asrel(['parsee']).stderr).toMatch(/did you mean parse\?/);
   });
 });

@@ -52,9 +52,7 @@ const command: CommandModule<object, CompareArgs> = {
         choices: ['ipv4', 'ipv6', 'both'],
         describe: 'families to compare',
         defaultDescription: 'those the ground truth has',
-      })
-      .example('$0 compare --relationships 20150201.as-rel.txt --input AS3257.rpsl', 'IRR inference for AS3257 against CAIDA 2015 (IPv4)')
-      .example('$0 compare --relationships ipv4:v4.as-rel.txt --relationships ipv6:v6.as-rel.txt', 'both families, one file each') as unknown as Argv<CompareArgs>,
+      }) as unknown as Argv<CompareArgs>,
   handler: async (argv) => {
     const edges: RelationshipEdge[] = [];
     const files: TruthFile[] = [];

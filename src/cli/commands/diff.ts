@@ -81,9 +81,7 @@ const command: CommandModule<object, DiffArgs> = {
       .option('ambiguous', {
         type: 'string', choices: AMBIGUOUS_POLICIES as string[], default: DEFAULT_AMBIGUOUS,
         describe: 'how links with an ambiguous relation enter the graphs the dark spots are found on',
-      })
-      .example('$0 diff --old radb-2024-01-01.db.gz --new radb-2024-07-01.db.gz --format csv --out changes.csv', 'two dated dumps in, what changed out')
-      .example('$0 diff --old ~/irr/2024-01 --new ~/irr/2024-07 --json', 'two store folders') as unknown as Argv<DiffArgs>,
+      }) as unknown as Argv<DiffArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'text|csv');
     const families = familiesArg(argv.afi);

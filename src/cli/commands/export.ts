@@ -83,8 +83,7 @@ const command: CommandModule<object, ExportArgs> = {
       .option('out', {
         type: 'string',
         describe: 'write to FILE instead of standard output; for --format caida FILE is a prefix: FILE.ipv4.as-rel.txt and FILE.ipv6.as-rel.txt',
-      })
-      .example('$0 export --input ripe.db.aut-num.gz --format caida --out ripe', 'writes ripe.ipv4.as-rel.txt and ripe.ipv6.as-rel.txt') as unknown as Argv<ExportArgs>,
+      }) as unknown as Argv<ExportArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'csv', 'csv|caida');
     const fams = familiesArg(argv.afi);

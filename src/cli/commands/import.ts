@@ -23,9 +23,7 @@ const command: CommandModule<object, ImportArgs> = {
     withJson(withDataOptions(y))
       .positional('files', { type: 'string', array: true, describe: 'dump files or URLs' })
       .option('source', { type: 'string', describe: 'source for objects without a source: line (they are skipped otherwise)' })
-      .option('date', { type: 'string', describe: 'date of the dump (YYYY-MM-DD), cited in answers; default: a date in the file name, Last-Modified for URLs, else the file time' })
-      .example('$0 import https://ftp.ripe.net/ripe/dbase/split/ripe.db.aut-num.gz', 'stream RIPE\'s aut-num dump into the store')
-      .example('$0 import radb.db.gz --date 2026-11-01', 'a local dump, dated for citation') as unknown as Argv<ImportArgs>,
+      .option('date', { type: 'string', describe: 'date of the dump (YYYY-MM-DD), cited in answers; default: a date in the file name, Last-Modified for URLs, else the file time' }) as unknown as Argv<ImportArgs>,
   handler: async (argv) => {
     if (argv.source !== undefined && !/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(argv.source)) {
       throw new UserError(`--source '${argv.source}' is not a source name`, 2, 'Use letters, digits, - and _, e.g. --source DN42.');

@@ -26,8 +26,7 @@ const command: CommandModule<object, NeighborsArgs> = {
   describe: 'every neighbour of an AS with its relationship per address family and the number of registry lines behind it',
   builder: (y: Argv) =>
     withJson(withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both'))
-      .positional('asn', { type: 'string', describe: 'the AS (relations are read from its side)' })
-      .example('$0 neighbors 3255', 'providers, peers and customers of AS3255 in IPv4 and IPv6') as unknown as Argv<NeighborsArgs>,
+      .positional('asn', { type: 'string', describe: 'the AS (relations are read from its side)' }) as unknown as Argv<NeighborsArgs>,
   handler: async (argv) => {
     const asn = asnArg(argv.asn, 'the AS');
     const fams = familiesArg(argv.afi);

@@ -116,8 +116,8 @@ const command: CommandModule<object, ParseArgs> = {
     withJson(y)
       .positional('files', { type: 'string', array: true, describe: 'RPSL files or dumps (.gz ok); - reads standard input' })
       .option('stats', { type: 'boolean', default: false, describe: 'print totals and diagnostics only' })
-      .example('$0 parse AS3257.rpsl', 'each policy attribute in canonical form, with its address families')
-      .example('$0 parse --stats --json ripe.db.aut-num.gz', 'one JSON document: counts and every diagnostic') as unknown as Argv<ParseArgs>,
+      // Diagnostics are the answer here (stdout): parse writes no notes, so -q changes nothing; accepted like everywhere.
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr (parse writes none)' }) as unknown as Argv<ParseArgs>,
   handler: async (argv) => {
     const files = fileArgs(argv.files);
     if (files.length === 0) throw new UserError('name at least one file to parse', 2, 'Example: asrel parse AS3257.rpsl (or - to read standard input).');

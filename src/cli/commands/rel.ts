@@ -27,9 +27,7 @@ const command: CommandModule<object, RelArgs> = {
   builder: (y: Argv) =>
     withJson(withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both'))
       .positional('a', { type: 'string', describe: 'first AS (relations are read from its side)' })
-      .positional('b', { type: 'string', describe: 'second AS' })
-      .example('$0 rel 1299 6939', 'is AS1299 AS6939\'s provider, peer, … in IPv4 and IPv6?')
-      .example('$0 rel 3255 174 --input AS3255.rpsl --json', 'from a local RPSL file, as JSON') as unknown as Argv<RelArgs>,
+      .positional('b', { type: 'string', describe: 'second AS' }) as unknown as Argv<RelArgs>,
   handler: async (argv) => {
     const a = asnArg(argv.a, 'first AS');
     const b = asnArg(argv.b, 'second AS');
