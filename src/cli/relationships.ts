@@ -74,19 +74,37 @@ export function relationshipSpec(arg: string): { file: string; family?: Family }
   return m ? { family: m[1]!.toLowerCase() as Family, file: m[2]! } : { file: arg };
 }
 
+/**
+ * A `--relationships` or `--ixp` value as a local path: a URL is downloaded into the store
+ * folder once (src/gather/cached-download.ts) and read from there; its note goes to `notes`.
+ */
+export async function localCopy(file: string, argv: Pick<DataArgs, 'data' | 'offline' | 'ttl'>, what: string, notes: string[]): Promise<string> {
+  const { isUrl, cachedDownload, DownloadError } = await import('../gather/cached-download.js');
+  if (!isUrl(file)) return file;
+  try {
+    const c = await cachedDownload(file, { dataDir: argv.data, offline: argv.offline, ttlHours: argv.ttl, what });
+    notes.push(c.note);
+    return c.path;
+  } catch (e) {
+    if (e instanceof DownloadError) throw new UserError(e.message, 1, argv.offline ? 'Run once without --offline to download it.' : 'Check the URL, or download the file and give its path.');
+    throw e;
+  }
+}
+
 /** The `--relationships` values as given (one or several). */
 export function relationshipArgs(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : ([] as string[]).concat(v);
 }
 
-export async function fromFiles(args: string[], caidaFamily?: Family): Promise<LoadedEdges> {
+export async function fromFiles(args: string[], caidaFamily: Family | undefined, argv: Pick<DataArgs, 'data' | 'offline' | 'ttl'>): Promise<LoadedEdges> {
   const edges: RelationshipEdge[] = [];
   const notes: string[] = [];
   for (const arg of args) {
     const { file, family } = relationshipSpec(arg);
+    const local = await localCopy(file, argv, '--relationships', notes);
     let r;
     try {
-      r = await loadRelationshipFile(file, family ? { only: family } : caidaFamily ? { family: caidaFamily } : {});
+      r = await loadRelationshipFile(local, family ? { only: family } : caidaFamily ? { family: caidaFamily } : {});
     } catch (e) {
       if (e instanceof RelationshipFileError) {
         throw new UserError(e.message, 2, 'Give a CAIDA as-rel file (provider|customer|-1, peer|peer|0) or a CSV written by `asrel export --format csv`.');
@@ -114,7 +132,7 @@ export async function fromFiles(args: string[], caidaFamily?: Family): Promise<L
 export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
   const files = relationshipArgs(argv.relationships);
   if (files.length > 0) {
-    const { edges, notes, origin } = await fromFiles(files, argv['relationships-afi']);
+    const { edges, notes, origin } = await fromFiles(files, argv['relationships-afi'], argv);
     const topologies: Partial<Record<Family, Topology>> = {};
     for (const f of families) {
       if (!edges.some((e) => e.family === f)) continue;

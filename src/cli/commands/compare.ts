@@ -10,7 +10,7 @@ import { storeDataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
-import { relationshipArgs, relationshipSpec } from '../relationships.js';
+import { localCopy, relationshipArgs, relationshipSpec } from '../relationships.js';
 import { printNotes, printResult } from '../output.js';
 
 interface CompareArgs extends DataArgs {
@@ -56,11 +56,13 @@ const command: CommandModule<object, CompareArgs> = {
   handler: async (argv) => {
     const edges: RelationshipEdge[] = [];
     const files: TruthFile[] = [];
+    const downloads: string[] = [];
     for (const arg of relationshipArgs(argv.relationships)) {
       const { file, family } = relationshipSpec(arg);
+      const local = await localCopy(file, argv, '--relationships', downloads);
       let r;
       try {
-        r = await loadRelationshipFile(file, family ? { only: family } : argv['relationships-afi'] ? { family: argv['relationships-afi'] } : {});
+        r = await loadRelationshipFile(local, family ? { only: family } : argv['relationships-afi'] ? { family: argv['relationships-afi'] } : {});
       } catch (e) {
         if (e instanceof RelationshipFileError) {
           throw new UserError(e.message, 2, 'Give a CAIDA as-rel file (provider|customer|-1, peer|peer|0) or a CSV written by `asrel export --format csv`.');
@@ -83,7 +85,7 @@ const command: CommandModule<object, CompareArgs> = {
         (caida.length ? `: CAIDA files do not say their family and ${caida.map((t) => t.file).join(', ')} ${caida.length > 1 ? 'were' : 'was'} read as ${caida[0]!.readAs}` +
           `; if it is ${f} data, give --relationships ${f}:${caida[0]!.file}` : ''));
     }
-    printNotes(warnings.map((w) => `warning: ${w}`), false);
+    printNotes([...downloads, ...warnings.map((w) => `warning: ${w}`)], argv.quiet && warnings.length === 0);
     const { results, notes } = await withData(argv, undefined, (d) => {
       const links = [...d.engine.all(fams, { text: false })];
       const hasObject = (asn: number) => d.engine.hasObject(asn);
