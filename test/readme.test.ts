@@ -1,0 +1,101 @@
+// Issue 19, point 8: the README runs as written. Its pasted transcripts are compared with
+// real output (a line "…" stands for any lines left out), and every command line it shows
+// that needs no network runs from a copy of the repository's layout with exit 0.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILT, REPO } from './built.js';
+
+const README = readFileSync(join(REPO, 'README.md'), 'utf8');
+const LINES = README.split('\n');
+
+/** A folder laid out like the repository (bin, dist, data, test), so README lines run as printed without writing into it. */
+function sandbox(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'asrel-readme-'));
+  for (const [name, target] of [['bin', join(BUILT, 'bin')], ['dist', join(BUILT, 'dist')], ['package.json', join(BUILT, 'package.json')],
+    ['data', join(REPO, 'data')], ['test', join(REPO, 'test')], ['node_modules', join(REPO, 'node_modules')]] as const) {
+    symlinkSync(target, join(dir, name));
+  }
+  return dir;
+}
+
+const ENV = { ...process.env, XDG_CACHE_HOME: '/nonexistent-asrel-readme-cache', ASREL_SERVER: '127.0.0.1:9', COLUMNS: '100' };
+
+function run(cwd: string, line: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync('bash', ['-c', line], { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Transcript { command: string; expected: string[]; at: number }
+
+/** "`./bin/asrel.js …`:" or an indented "    ./bin/asrel.js …" line, then (after blank lines) a ``` block. */
+function transcripts(): Transcript[] {
+  const out: Transcript[] = [];
+  for (let i = 0; i < LINES.length; i++) {
+    const m = /^`(\.\/bin\/asrel\.js [^`]+)`:\s*$/.exec(LINES[i]!) ?? /^ {4}(\.\/bin\/asrel\.js .+)$/.exec(LINES[i]!);
+    if (!m) continue;
+    let j = i + 1;
+    while (j < LINES.length && LINES[j]!.trim() === '') j++;
+    if (LINES[j] !== '```') continue;
+    const end = LINES.indexOf('```', j + 1);
+    out.push({ command: m[1]!, expected: LINES.slice(j + 1, end), at: i + 1 });
+  }
+  return out;
+}
+
+/** The store folder differs per machine: compare the notes that name it without the path. */
+const normalise = (l: string) => l.replace(/the store \([^)]*\)/, 'the store (…)').replace(/\s+$/, '');
+
+/** Whether `actual` matches `expected`, where a line "…" matches any run of lines. */
+function matches(expected: string[], actual: string[]): boolean {
+  const e = expected.map(normalise);
+  const a = actual.map(normalise);
+  const memo = new Map<string, boolean>();
+  const go = (i: number, j: number): boolean => {
+    const k = `${i},${j}`;
+    if (memo.has(k)) return memo.get(k)!;
+    let r: boolean;
+    if (i === e.length) r = j === a.length;
+    else if (e[i]!.trim() === '…') r = go(i + 1, j) || (j < a.length && go(i, j + 1));
+    else r = j < a.length && e[i] === a[j] && go(i + 1, j + 1);
+    memo.set(k, r);
+    return r;
+  };
+  return go(0, 0);
+}
+
+/** Lines that can run here: no URL, and the data is local (--offline, --input, a local --relationships, parse, import of a file). */
+function offlineRunnable(line: string): boolean {
+  if (/https?:\/\//.test(line) || /\bfetch\b/.test(line)) return false;
+  return /--offline|--input|--relationships|\bparse\b|\bimport data\/|\bdiff --old data\//.test(line);
+}
+
+describe('the README runs as written', () => {
+  const dir = sandbox();
+
+  it('names no path outside the repository', () => {
+    expect(README).not.toMatch(/\.\.\/shared\//);
+  });
+
+  it('its pasted transcripts are what the commands print (notes on stderr, then the answer)', () => {
+    const ts = transcripts();
+    expect(ts.length).toBeGreaterThanOrEqual(3);
+    const failures: string[] = [];
+    for (const t of ts) {
+      if (!offlineRunnable(t.command)) continue;
+      const r = run(dir, t.command);
+      const actual = `${r.stderr}${r.stdout}`.replace(/\n$/, '').split('\n');
+      if (!matches(t.expected, actual)) failures.push(`README line ${t.at}: ${t.command}\n--- printed now:\n${actual.slice(0, 60).join('\n')}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('every command line it shows that needs no network runs with exit 0', () => {
+    const lines = LINES.filter((l) => /^ {4}\.\/bin\/asrel\.js /.test(l)).map((l) => l.trim()).filter(offlineRunnable);
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    const failures = lines.map((l) => [l, run(dir, l)] as const).filter(([, r]) => r.code !== 0).map(([l, r]) => `${l}: exit ${r.code}: ${r.stderr.slice(0, 400)}`);
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
