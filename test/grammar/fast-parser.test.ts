@@ -156,7 +156,7 @@ describe('the fast parser builds the grammar\'s AST or leaves the value to the g
     fc.assert(fc.property(respelled, ({ attribute, value }) => agree(attribute, value, tally)), { numRuns: runs(4_000, 1_000) });
     // Printed ASTs are valid: the fast parser takes most of those given to their own attribute.
     expect(tally.accepted).toBeGreaterThan(runs(2_500, 500));
-    expect(tally.refused).toBeGreaterThan(400);
+    expect(tally.refused).toBeGreaterThan(runs(400, 80));
   }, 60_000);
 
   it('mutated real lines and token soups', () => {
@@ -176,6 +176,6 @@ describe('the fast parser builds the grammar\'s AST or leaves the value to the g
       .map(([attribute, a]) => ({ attribute, value: a.join(' ') }));
     fc.assert(fc.property(fc.oneof(mutated, mutated, soup), ({ attribute, value }) => agree(attribute, value, tally)), { numRuns: runs(20_000, 4_000) });
     expect(tally.accepted).toBeGreaterThan(runs(300, 50));
-    expect(tally.refused).toBeGreaterThan(5_000);
+    expect(tally.refused).toBeGreaterThan(runs(5_000, 1_000));
   }, 120_000);
 });
