@@ -9,6 +9,7 @@ import type { PolicyAst, PolicyAttributeName } from './ast.js';
 import { PolicyParser } from './parser.js';
 import type { Problem } from './problems.js';
 import { MAX_PROBLEMS, NestingTooDeep, quote } from './problems.js';
+import { setTypesOf } from './names.js';
 import { scanPolicy } from './scan.js';
 import { Any, Word } from './tokens.js';
 
@@ -35,13 +36,42 @@ export function policyParser(): PolicyParser {
 
 const AFI_GLUED = /^((?:ipv4|ipv6|any)(?:\.(?:unicast|multicast))?)(from|to|accept|announce|afi|except|refine)$/i;
 
-/** Extra words for a parse error at `tok`: the usual real-data slips, named. */
-function hint(tok: IToken | undefined, message: string): string {
+/** Keywords a misspelt word after a peering may have meant (it is read as a router name). */
+const AFTER_PEERING = ['accept', 'announce', 'action', 'at', 'from', 'to', 'except', 'refine', 'networks', 'and', 'or'];
+
+/** Levenshtein distance of two short words, up to 3 (enough to spot a typo). */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Extra words for a parse error at `tok` (`before` is the token before it): the usual
+ * real-data slips, named.
+ */
+function hint(tok: IToken | undefined, message: string, before: IToken | undefined): string {
   if (tok?.tokenType === Any && message.includes("'AS-ANY'")) return " (a peering names ASes: write 'AS-ANY' for any AS)";
+  // A single-label word after a peering is a router name (RFC 2622 §9): a misspelt keyword
+  // is read so, and the error shows only at the token after it.
+  if (before?.tokenType === Word && !/[.:]/.test(before.image)) {
+    const w = before.image.toLowerCase();
+    const meant = AFTER_PEERING.find((k) => k.length > 2 && distance(w, k) <= 2);
+    if (meant) return ` (${quote(before.image)} was read as a router name: is it a misspelt '${meant}'?)`;
+  }
   if (!tok || tok.tokenType !== Word) return '';
   const glued = AFI_GLUED.exec(tok.image);
   if (glued) return ` (a space is missing between '${glued[1]}' and '${glued[2]}')`;
   if (tok.image.includes(':')) {
+    const types = setTypesOf(tok.image);
+    if (types.length > 1) {
+      return ` (${quote(tok.image)} mixes set types ${types.join(', ')}: all set components of a hierarchical name must be of one type, RFC 2622 §5)`;
+    }
     return ' (a hierarchical set name needs a component with a set prefix: AS-, RS-, FLTR-, PRNG- or RTRS-)';
   }
   return '';
@@ -98,7 +128,8 @@ export function parseWithChevrotain(attribute: PolicyAttributeName, value: strin
     if (errs.length) {
       const e = errs[0];
       const offset = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
-      problems.unshift({ offset, severity: 'error', message: e.message + hint(e.token, e.message) });
+      const at = tokens.indexOf(e.token);
+      problems.unshift({ offset, severity: 'error', message: e.message + hint(e.token, e.message, at > 0 ? tokens[at - 1] : at < 0 ? tokens[tokens.length - 1] : undefined) });
     }
     if (errs.length || problems.some((x) => x.severity === 'error') || !result) return { problems };
     const ast: PolicyAst = { attribute, body: result.body };

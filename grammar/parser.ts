@@ -24,6 +24,7 @@ import { parseAsPathRegex } from './regex.js';
 import * as T from './tokens.js';
 import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress } from './values.js';
 import { printValue } from './print.js';
+import { setName } from './names.js';
 
 export interface PolicyHeader {
   protocol?: string;
@@ -331,7 +332,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.PeeringSetName);
-          return this.ACTION(() => ({ type: 'peering-set' as const, name: t.image.toUpperCase(), text: t.image }))!;
+          return this.ACTION(() => ({ type: 'peering-set' as const, name: setName(t.image), text: t.image }))!;
         },
       },
       { ALT: () => this.SUBRULE(this.asPeering) },
@@ -399,7 +400,7 @@ export class PolicyParser extends EmbeddedActionsParser {
   asOperand = this.RULE('asOperand', (): AsExpression => {
     return this.OR((this.alts.asOperand ??= [
       { ALT: () => { const t = this.CONSUME(T.Asn); return this.ACTION(() => ({ type: 'asn' as const, asn: this.asn(t), text: t.image }))!; } },
-      { ALT: () => { const t = this.CONSUME(T.AsSetName); return this.ACTION(() => ({ type: 'as-set' as const, name: t.image.toUpperCase() }))!; } },
+      { ALT: () => { const t = this.CONSUME(T.AsSetName); return this.ACTION(() => ({ type: 'as-set' as const, name: setName(t.image) }))!; } },
       { ALT: () => { this.CONSUME(T.AsAny); return { type: 'as-any' as const }; } },
       { ALT: () => { this.CONSUME(T.PeerAs); return { type: 'peeras' as const }; } },
       {
@@ -445,7 +446,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     return this.OR((this.alts.routerOperand ??= [
       { ALT: () => { const t = this.CONSUME(T.Ipv4Address); return this.ACTION(() => this.address(t))!; } },
       { ALT: () => { const t = this.CONSUME(T.Ipv6Address); return this.ACTION(() => this.address(t))!; } },
-      { ALT: () => { const t = this.CONSUME(T.RtrsSetName); return this.ACTION(() => ({ type: 'rtrs-set' as const, name: t.image.toUpperCase() }))!; } },
+      { ALT: () => { const t = this.CONSUME(T.RtrsSetName); return this.ACTION(() => ({ type: 'rtrs-set' as const, name: setName(t.image) }))!; } },
       {
         ALT: () => {
           const t = this.CONSUME(T.Not);
@@ -462,7 +463,10 @@ export class PolicyParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(T.Word);
           return this.ACTION(() => {
-            if (!t.image.includes('.')) this.problem(t.startOffset, 'error', `expected a router address, DNS name or rtrs- set but found ${quote(t.image)}`);
+            // RFC 2622 §9: an inet-rtr name is a DNS name, and one label is one (`rtr1`,
+            // `AS65000---XYZ---mx01-fra1`). Keywords are tokens of their own, so a word
+            // here can only be a router; a ':' cannot be in a DNS name.
+            if (t.image.includes(':')) this.problem(t.startOffset, 'error', `expected a router address, DNS name or rtrs- set but found ${quote(t.image)} (a DNS name has no ':')`);
             return { type: 'dns' as const, name: t.image.toLowerCase() };
           })!;
         },
@@ -648,20 +652,20 @@ export class PolicyParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(T.AsSetName);
           const op = this.OPTION3(() => this.CONSUME3(T.RangeOp));
-          return this.ACTION(() => withOp({ type: 'as-set', name: t.image.toUpperCase() }, this.rangeOp(op)))!;
+          return this.ACTION(() => withOp({ type: 'as-set', name: setName(t.image) }, this.rangeOp(op)))!;
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(T.RouteSetName);
           const op = this.OPTION4(() => this.CONSUME4(T.RangeOp));
-          return this.ACTION(() => withOp({ type: 'route-set', name: t.image.toUpperCase() }, this.rangeOp(op)))!;
+          return this.ACTION(() => withOp({ type: 'route-set', name: setName(t.image) }, this.rangeOp(op)))!;
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(T.FilterSetName);
-          return this.ACTION(() => ({ type: 'filter-set' as const, name: t.image.toUpperCase() }))!;
+          return this.ACTION(() => ({ type: 'filter-set' as const, name: setName(t.image) }))!;
         },
       },
       { ALT: () => this.SUBRULE(this.prefixSet) },

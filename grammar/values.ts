@@ -3,7 +3,7 @@
  * numbers (asplain/asdot, range), prefixes (canonical text), range operators.
  * Each returns the value or an error message; none throws.
  */
-import { MAX_ASN, parseAsn } from '../src/rpsl/keys.js';
+import { MAX_ASN, parseAsn } from './names.js';
 import type { PrefixRange, RangeOperator } from './ast.js';
 
 export type Checked<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };

@@ -9,6 +9,7 @@ import type { ProblemSink } from '../problems.js';
 import { parseAsPathRegex } from '../regex.js';
 import * as T from '../tokens.js';
 import { checkIpv4Prefix, checkIpv6Prefix } from '../values.js';
+import { setName } from '../names.js';
 import { actionValue } from './action.js';
 import { refuse, type Cursor } from './cursor.js';
 import { joined, parenthesized } from './lists.js';
@@ -49,9 +50,9 @@ function withOp<F extends Filter & { op?: RangeOperator }>(f: F, op: RangeOperat
   return f;
 }
 
-/** Takes the current token's image (upper case) and moves on. */
+/** Takes the current token's image (a set name, normalised) and moves on. */
 function upperName(c: Cursor): string {
-  const name = c.image().toUpperCase();
+  const name = setName(c.image());
   c.next();
   return name;
 }
