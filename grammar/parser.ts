@@ -22,9 +22,10 @@ import type { Problem, ProblemSink } from './problems.js';
 import { MAX_NESTING, MAX_PROBLEMS, NestingTooDeep, quote } from './problems.js';
 import { parseAsPathRegex } from './regex.js';
 import * as T from './tokens.js';
-import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress } from './values.js';
+import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress, shortRangeWarning } from './values.js';
 import { printValue } from './print.js';
 import { setName } from './names.js';
+import { checkAction } from './dictionary.js';
 
 export interface PolicyHeader {
   protocol?: string;
@@ -497,10 +498,13 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.CONSUME(T.Action);
     const list: ActionNode[] = [];
     this.AT_LEAST_ONE(() => {
+      const first = this.LA(1);
       const a = this.SUBRULE(this.action);
       list.push(a);
       const semi = this.OPTION(() => this.CONSUME(T.Semi));
       this.ACTION(() => {
+        const misfit = checkAction(a);
+        if (misfit) this.problem(first.startOffset, 'warning', misfit);
         if (!semi) this.problem(this.LA(1).startOffset, 'warning', `missing ';' after action ${quote(a.text)}`);
       });
     });
@@ -682,28 +686,43 @@ export class PolicyParser extends EmbeddedActionsParser {
     ]));
   });
 
-  /** `{ prefix[^op], … }[^op]`; may be empty and may mix families. */
+  /**
+   * `{ prefix[^op], … }[^op]`; may be empty and may mix families. Lenient, with a warning:
+   * a trailing comma, host bits set, a range operator below the prefix length.
+   */
   prefixSet = this.RULE('prefixSet', (): Filter => {
     const prefixes: Filter & { type: 'prefix-set' } = { type: 'prefix-set', prefixes: [] };
     this.CONSUME(T.LCurly);
-    this.MANY_SEP({
-      SEP: T.Comma,
-      DEF: () => {
-        const p = this.OR((this.alts.prefix ??= [{ ALT: () => this.CONSUME(T.Ipv4Prefix) }, { ALT: () => this.CONSUME(T.Ipv6Prefix) }]));
-        const op = this.OPTION(() => this.CONSUME(T.RangeOp));
-        this.ACTION(() => {
-          const c = p.tokenType === T.Ipv4Prefix ? checkIpv4Prefix(p.image) : checkIpv6Prefix(p.image);
-          if (!c.ok) return this.problem(p.startOffset, 'error', c.error);
-          const range = c.value;
-          const r = this.rangeOp(op, range.family === 'ipv4' ? 32 : 128);
-          if (r) range.op = r;
-          prefixes.prefixes.push(range);
-        });
-      },
+    this.MANY(() => {
+      const p = this.OR((this.alts.prefix ??= [{ ALT: () => this.CONSUME(T.Ipv4Prefix) }, { ALT: () => this.CONSUME(T.Ipv6Prefix) }]));
+      const op = this.OPTION(() => this.CONSUME(T.RangeOp));
+      const comma = this.OPTION2(() => this.CONSUME(T.Comma));
+      this.ACTION(() => {
+        const next = this.LA(1);
+        if (comma && next.tokenType === T.RCurly) this.problem(comma.startOffset, 'warning', "trailing ',' in a prefix set; ignored");
+        else if (!comma && next.tokenType !== T.RCurly) this.problem(next.startOffset, 'error', `expected ',' or '}' but found ${describe(next)}`);
+        const c = p.tokenType === T.Ipv4Prefix ? checkIpv4Prefix(p.image) : checkIpv6Prefix(p.image);
+        if (!c.ok) return this.problem(p.startOffset, 'error', c.error);
+        if (c.warning) this.problem(p.startOffset, 'warning', c.warning);
+        const range = c.value;
+        const r = this.rangeOp(op, range.family === 'ipv4' ? 32 : 128);
+        if (r) {
+          range.op = r;
+          const short = shortRangeWarning(r, op!.image, range.prefix, range.length);
+          if (short) this.problem(op!.startOffset, 'warning', short);
+        }
+        prefixes.prefixes.push(range);
+      });
     });
     this.CONSUME(T.RCurly);
-    const op = this.OPTION2(() => this.CONSUME2(T.RangeOp));
-    return this.ACTION(() => withOp(prefixes, this.rangeOp(op)))!;
+    const op = this.OPTION3(() => this.CONSUME2(T.RangeOp));
+    return this.ACTION(() => {
+      const r = this.rangeOp(op);
+      // An operator on the set applies to every member (RFC 2622 §5.4).
+      const short = r && prefixes.prefixes.map((p) => shortRangeWarning(r, op!.image, p.prefix, p.length)).find(Boolean);
+      if (short) this.problem(op!.startOffset, 'warning', short);
+      return withOp(prefixes, r);
+    })!;
   });
 
   /** `community(…)`, `community.contains(…)`, `community == {…}` (RFC 2622 §7 dictionary). */

@@ -8,7 +8,7 @@ import { printValue } from '../print.js';
 import type { ProblemSink } from '../problems.js';
 import { parseAsPathRegex } from '../regex.js';
 import * as T from '../tokens.js';
-import { checkIpv4Prefix, checkIpv6Prefix } from '../values.js';
+import { checkIpv4Prefix, checkIpv6Prefix, shortRangeWarning } from '../values.js';
 import { setName } from '../names.js';
 import { actionValue } from './action.js';
 import { refuse, type Cursor } from './cursor.js';
@@ -101,16 +101,22 @@ function prefixSet(c: Cursor): Filter {
       const t = c.type;
       if (t !== T.Ipv4Prefix && t !== T.Ipv6Prefix) refuse();
       const checked = t === T.Ipv4Prefix ? checkIpv4Prefix(c.image()) : checkIpv6Prefix(c.image());
-      if (!checked.ok) refuse();
+      // Host bits set: a warning in parser.ts.
+      if (!checked.ok || checked.warning) refuse();
       c.next();
       const range = checked.value;
       const op = optionalRangeOp(c, range.family === 'ipv4' ? 32 : 128);
-      if (op) range.op = op;
+      if (op) {
+        if (shortRangeWarning(op, '', range.prefix, range.length)) refuse();
+        range.op = op;
+      }
       set.prefixes.push(range);
     } while (c.skip(T.Comma));
   }
   c.take(T.RCurly);
-  return withOp(set, optionalRangeOp(c));
+  const op = optionalRangeOp(c);
+  if (op) for (const p of set.prefixes) if (shortRangeWarning(op, '', p.prefix, p.length)) refuse();
+  return withOp(set, op);
 }
 
 /** `community(…)`, `community.contains(…)`, `community == {…}` */
