@@ -24,6 +24,8 @@ export interface PolicyParseResult {
   /** Absent when any problem is an error: a broken attribute is not half-used downstream. */
   ast?: PolicyAst;
   problems: Problem[];
+  /** The REFINE afi scopes intersect to no family: as written the attribute yields nothing (grammar/scopes.ts). */
+  emptyScope?: true;
 }
 
 let parser: PolicyParser | undefined;
@@ -137,7 +139,7 @@ export function parseWithChevrotain(attribute: PolicyAttributeName, value: strin
     if (h.protocol) ast.protocol = h.protocol;
     if (h.into) ast.into = h.into;
     if (h.afis) ast.afis = h.afis;
-    return { ast, problems };
+    return p.emptyScope ? { ast, problems, emptyScope: true } : { ast, problems };
   } catch (e) {
     // Stack exhaustion (should not happen: nesting is capped at MAX_NESTING), or a bug:
     // reported, never thrown.

@@ -26,6 +26,7 @@ import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddr
 import { printValue } from './print.js';
 import { setName } from './names.js';
 import { checkAction } from './dictionary.js';
+import { afiMask, ALL_FAMILIES_MASK, emptyScopeMessage, hasScopes } from './scopes.js';
 
 export interface PolicyHeader {
   protocol?: string;
@@ -74,6 +75,11 @@ export class PolicyParser extends EmbeddedActionsParser {
   suppressed = { errors: 0, warnings: 0, firstOffset: 0 };
   /** Current nesting (parentheses, NOT, braces, REFINE/EXCEPT, value lists). */
   private depth = 0;
+  /** Families in scope where the parse is (grammar/scopes.ts), and EXCEPT right operands entered. */
+  private scope = ALL_FAMILIES_MASK;
+  private exceptDepth = 0;
+  /** Set when the attribute's REFINE scopes leave it no family at all (it yields nothing). */
+  emptyScope = false;
   /** The regex parser reports through the same cap. */
   private readonly sink: ProblemSink = { push: (p) => this.problem(p.offset, p.severity, p.message) };
   /** Alternatives of each OR, built once: Chevrotain's advice for hot rules. */
@@ -92,6 +98,9 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.problems = [];
     this.suppressed = { errors: 0, warnings: 0, firstOffset: 0 };
     this.depth = 0;
+    this.scope = ALL_FAMILIES_MASK;
+    this.exceptDepth = 0;
+    this.emptyScope = false;
     this.input = tokens;
   }
 
@@ -156,6 +165,20 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.problem(offset, 'warning', `'afi' is not part of ${this.attribute}: (RFC 2622); write mp-${this.attribute}: for other address families`);
   }
 
+  /** Scopes the right operand of REFINE/EXCEPT `kw` (afi list `afis`); warns when none is left. */
+  private enterScope(kw: IToken, afis: AfiSpec[] | undefined): void {
+    const except = kw.tokenType === T.Except;
+    if (except) this.exceptDepth++;
+    if (!afis || !hasScopes(this.attribute)) return;
+    const inner = this.scope & afiMask(afis);
+    if (inner === 0 && this.scope !== 0) {
+      const { message, whole } = emptyScopeMessage(except ? 'except' : 'refine', this.attribute, this.exceptDepth > (except ? 1 : 0));
+      if (whole) this.emptyScope = true;
+      this.problem(kw.startOffset, 'warning', message);
+    }
+    this.scope = inner;
+  }
+
   // ---- top level -------------------------------------------------------------------------
 
   /** `[protocol P1] [into P2] [afi <list>]` */
@@ -201,6 +224,7 @@ export class PolicyParser extends EmbeddedActionsParser {
   /** import/export(-via) value: header, then a policy expression. */
   policy = this.RULE('policy', () => {
     const header = this.SUBRULE(this.header);
+    this.ACTION(() => { this.scope = hasScopes(this.attribute) ? afiMask(header.afis) : ALL_FAMILIES_MASK; });
     const body = this.SUBRULE(this.expression);
     return { header, body };
   });
@@ -249,9 +273,13 @@ export class PolicyParser extends EmbeddedActionsParser {
       afis = this.SUBRULE(this.afiList);
       this.ACTION(() => this.checkAfiAllowed(a.startOffset));
     });
+    const outer = this.scope;
+    this.ACTION(() => this.enterScope(kw, afis));
     const right = this.SUBRULE(this.expression);
     return this.ACTION(() => {
       this.leave();
+      this.scope = outer;
+      if (kw.tokenType === T.Except) this.exceptDepth--;
       const type = kw.tokenType === T.Except ? ('except' as const) : ('refine' as const);
       return afis ? { type, afis, right } : { type, right };
     })!;
@@ -698,20 +726,22 @@ export class PolicyParser extends EmbeddedActionsParser {
       const op = this.OPTION(() => this.CONSUME(T.RangeOp));
       const comma = this.OPTION2(() => this.CONSUME(T.Comma));
       this.ACTION(() => {
+        const c = p.tokenType === T.Ipv4Prefix ? checkIpv4Prefix(p.image) : checkIpv6Prefix(p.image);
+        if (!c.ok) this.problem(p.startOffset, 'error', c.error);
+        else {
+          if (c.warning) this.problem(p.startOffset, 'warning', c.warning);
+          const range = c.value;
+          const r = this.rangeOp(op, range.family === 'ipv4' ? 32 : 128);
+          if (r) {
+            range.op = r;
+            const short = shortRangeWarning(r, op!.image, range.prefix, range.length);
+            if (short) this.problem(op!.startOffset, 'warning', short);
+          }
+          prefixes.prefixes.push(range);
+        }
         const next = this.LA(1);
         if (comma && next.tokenType === T.RCurly) this.problem(comma.startOffset, 'warning', "trailing ',' in a prefix set; ignored");
         else if (!comma && next.tokenType !== T.RCurly) this.problem(next.startOffset, 'error', `expected ',' or '}' but found ${describe(next)}`);
-        const c = p.tokenType === T.Ipv4Prefix ? checkIpv4Prefix(p.image) : checkIpv6Prefix(p.image);
-        if (!c.ok) return this.problem(p.startOffset, 'error', c.error);
-        if (c.warning) this.problem(p.startOffset, 'warning', c.warning);
-        const range = c.value;
-        const r = this.rangeOp(op, range.family === 'ipv4' ? 32 : 128);
-        if (r) {
-          range.op = r;
-          const short = shortRangeWarning(r, op!.image, range.prefix, range.length);
-          if (short) this.problem(op!.startOffset, 'warning', short);
-        }
-        prefixes.prefixes.push(range);
       });
     });
     this.CONSUME(T.RCurly);

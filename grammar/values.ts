@@ -112,9 +112,10 @@ function hostBitsWarning(text: string, network: string): string {
  * 2622 §5.4 has n ≥ the prefix length), so that part matches nothing. Undefined when fine.
  */
 export function shortRangeWarning(op: RangeOperator, text: string, prefix: string, length: number): string | undefined {
-  const lo = op.type === 'exact' || op.type === 'range' ? op.n : length;
-  if (lo >= length) return undefined;
-  return `range operator ${text} on ${prefix} names lengths below its own /${length}, which no route of it has (RFC 2622 §5.4); kept as written`;
+  if (op.type === 'minus' || op.type === 'plus' || op.n >= length) return undefined;
+  const hi = op.type === 'exact' ? op.n : op.m;
+  const what = hi < length ? 'matches no route' : `starts below /${length}: lengths ${op.n}–${length - 1} match no route`;
+  return `range operator ${text} on ${prefix} ${what}, as no more-specific of a /${length} is shorter (RFC 2622 §5.4); kept as written`;
 }
 
 /** Canonical text of a router address (IPv4 or IPv6), or undefined when invalid. */

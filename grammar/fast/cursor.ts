@@ -33,6 +33,8 @@ export class Cursor {
   end = 0;
   /** End of the last token consumed, for the `text` fields that quote the source. */
   prevEnd = 0;
+  /** Families in scope (grammar/scopes.ts), set by the policy rules. */
+  scope = 15;
   /** Nesting of parentheses, NOT, braces, REFINE/EXCEPT and value lists, as parser.ts counts it. */
   private depth = 0;
 

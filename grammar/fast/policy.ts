@@ -13,6 +13,7 @@ import { actions } from './action.js';
 import { refuse, type Cursor } from './cursor.js';
 import { filter } from './filter.js';
 import { peering, startsPeering } from './peering.js';
+import { afiMask, ALL_FAMILIES_MASK, hasScopes } from '../scopes.js';
 
 /** The whole value: `[protocol P] [into P] [afi …]` then the policy (or the default), to the end. */
 export function policy(c: Cursor): PolicyAst {
@@ -25,6 +26,7 @@ export function policy(c: Cursor): PolicyAst {
     afiAllowed(c);
     afis = afiList(c);
   }
+  c.scope = afis && hasScopes(c.attribute) ? afiMask(afis) : ALL_FAMILIES_MASK;
   const isDefault = c.attribute === 'default' || c.attribute === 'mp-default';
   const ast: PolicyAst = { attribute: c.attribute, body: isDefault ? defaultPolicy(c) : expression(c) };
   if (c.type !== null) refuse(); // input left over
@@ -88,11 +90,18 @@ function structuredTail(c: Cursor): Omit<StructuredPolicy, 'left'> {
   c.next();
   c.enter();
   let afis: AfiSpec[] | undefined;
+  const outer = c.scope;
   if (c.skip(T.Afi)) {
     afis = afiList(c);
     afiAllowed(c);
+    if (hasScopes(c.attribute)) {
+      // No family left: a warning in parser.ts.
+      c.scope = outer & afiMask(afis);
+      if (c.scope === 0) refuse();
+    }
   }
   const right = expression(c);
+  c.scope = outer;
   c.leave();
   return afis ? { type, afis, right } : { type, right };
 }
