@@ -53,6 +53,10 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
+function mixedTypes(name: string): string {
+  return ` (${quote(name)} mixes set types ${setTypesOf(name).join(', ')}: all set components of a hierarchical name must be of one type, RFC 2622 §5)`;
+}
+
 /**
  * Extra words for a parse error at `tok` (`before` is the token before it): the usual
  * real-data slips, named.
@@ -66,14 +70,13 @@ function hint(tok: IToken | undefined, message: string, before: IToken | undefin
     const meant = AFTER_PEERING.find((k) => k.length > 2 && distance(w, k) <= 2);
     if (meant) return ` (${quote(before.image)} was read as a router name: is it a misspelt '${meant}'?)`;
   }
+  // A word read as the start of a community filter (`accept RS-FOO:AS-BAR`) fails after it.
+  const mixed = [tok, before].find((t) => t?.tokenType === Word && setTypesOf(t.image).length > 1);
+  if (mixed) return mixedTypes(mixed.image);
   if (!tok || tok.tokenType !== Word) return '';
   const glued = AFI_GLUED.exec(tok.image);
   if (glued) return ` (a space is missing between '${glued[1]}' and '${glued[2]}')`;
   if (tok.image.includes(':')) {
-    const types = setTypesOf(tok.image);
-    if (types.length > 1) {
-      return ` (${quote(tok.image)} mixes set types ${types.join(', ')}: all set components of a hierarchical name must be of one type, RFC 2622 §5)`;
-    }
     return ' (a hierarchical set name needs a component with a set prefix: AS-, RS-, FLTR-, PRNG- or RTRS-)';
   }
   return '';
