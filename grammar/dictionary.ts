@@ -14,7 +14,9 @@
  *
  * community_elm is integer[1, 4294967200], `A:B` (each 0–65535; RFC 1997) or one of
  * internet, no_export, no_advertise; asrel also takes no_export_subconfed (RFC 1997) and
- * large communities `A:B:C` (RFC 8092, each 0–4294967295), which later dictionaries added.
+ * large communities `A:B:C` (RFC 8092, each 0–4294967295), which later dictionaries added,
+ * and `next_hop`, the RIPE database's spelling of next-hop (its whois-rpsl grammar).
+ * docs/rpsl-conformance.md compares these with IRRd and the RIPE database.
  */
 import type { Action, ActionValue } from './ast.js';
 import { printValue } from './print.js';
@@ -58,6 +60,8 @@ const DICTIONARY: Record<string, Entry> = {
   dpa: { assign: { operators: ['='], value: (v) => isInteger(v, 4294967295), wants: 'an integer 0–4294967295' } },
   cost: { assign: { operators: ['='], value: (v) => isInteger(v, 65535), wants: 'an integer 0–65535' } },
   'next-hop': { assign: { operators: ['='], value: isNextHop, wants: 'an IPv4 or IPv6 address or self' } },
+  // The RIPE database's policy grammar spells it `next_hop` (and accepts no `next-hop`).
+  next_hop: { assign: { operators: ['='], value: isNextHop, wants: 'an IPv4 or IPv6 address or self' } },
   aspath: { methods: { names: ['prepend'], arg: (v) => v.type === 'asn' && v.asn >= 0, wants: 'AS numbers' } },
   community: {
     assign: { operators: ['=', '.='], value: communityList, wants: 'community values (n, A:B, no_export, …), in { … }' },

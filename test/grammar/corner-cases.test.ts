@@ -88,6 +88,8 @@ describe('2. actions checked against the RPSL dictionary (RFC 2622 Appendix A)',
     same('import', 'from AS1 action community.append(10250, 3561:10); community.delete(1:2); aspath.prepend(AS1, AS1); accept ANY');
     same('mp-import', 'afi ipv6 from AS1 action next-hop = 2001:db8::1; accept ANY');
     same('import', 'from AS1 action next-hop = self; next-hop = 192.0.2.1; accept ANY');
+    // The RIPE database's grammar knows only this spelling.
+    same('import', 'from AS1 action next_hop = 192.0.2.1; accept ANY');
   });
 
   it('each wrong shape says what the dictionary wants', () => {
