@@ -53,8 +53,13 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function mixedTypes(name: string): string {
-  return ` (${quote(name)} mixes set types ${setTypesOf(name).join(', ')}: all set components of a hierarchical name must be of one type, RFC 2622 §5)`;
+/**
+ * A parse error at `tok` caused by a hierarchical name mixing set types, at it or just
+ * before it (a word in a filter is read as the start of `community(…)`, which fails after
+ * it): that name, for an error that says what is wrong with it.
+ */
+function mixedTypes(tok: IToken | undefined, before: IToken | undefined): IToken | undefined {
+  return [tok, before].find((t) => t?.tokenType === Word && setTypesOf(t.image).length > 1);
 }
 
 /**
@@ -70,9 +75,6 @@ function hint(tok: IToken | undefined, message: string, before: IToken | undefin
     const meant = AFTER_PEERING.find((k) => k.length > 2 && distance(w, k) <= 2);
     if (meant) return ` (${quote(before.image)} was read as a router name: is it a misspelt '${meant}'?)`;
   }
-  // A word read as the start of a community filter (`accept RS-FOO:AS-BAR`) fails after it.
-  const mixed = [tok, before].find((t) => t?.tokenType === Word && setTypesOf(t.image).length > 1);
-  if (mixed) return mixedTypes(mixed.image);
   if (!tok || tok.tokenType !== Word) return '';
   const glued = AFI_GLUED.exec(tok.image);
   if (glued) return ` (a space is missing between '${glued[1]}' and '${glued[2]}')`;
@@ -134,7 +136,11 @@ export function parseWithChevrotain(attribute: PolicyAttributeName, value: strin
       const e = errs[0];
       const offset = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
       const at = tokens.indexOf(e.token);
-      problems.unshift({ offset, severity: 'error', message: e.message + hint(e.token, e.message, at > 0 ? tokens[at - 1] : at < 0 ? tokens[tokens.length - 1] : undefined) });
+      const before = at > 0 ? tokens[at - 1] : at < 0 ? tokens[tokens.length - 1] : undefined;
+      const mixed = mixedTypes(e.token, before);
+      problems.unshift(mixed
+        ? { offset: mixed.startOffset, severity: 'error', message: `${quote(mixed.image)} mixes set types ${setTypesOf(mixed.image).join(', ')}: all set components of a hierarchical name must be of one type (RFC 2622 §5)` }
+        : { offset, severity: 'error', message: e.message + hint(e.token, e.message, before) });
     }
     if (errs.length || problems.some((x) => x.severity === 'error') || !result) return { problems };
     const ast: PolicyAst = { attribute, body: result.body };

@@ -171,8 +171,9 @@ describe('5. names normalised one way (grammar/names.ts)', () => {
   it('a hierarchical name mixing set types gets an error that says so (RFC 2622 §5)', () => {
     const [p] = broken('import', 'from AS1:AS-FOO:RS-BAR accept ANY');
     expect(p.offset).toBe(5);
-    expect(p.message).toMatch(/'AS1:AS-FOO:RS-BAR' mixes set types AS-, RS-: all set components of a hierarchical name must be of one type, RFC 2622 §5/);
-    expect(broken('import', 'from AS1 accept RS-FOO:AS-BAR')[0].message).toMatch(/mixes set types RS-, AS-/);
+    expect(p.message).toBe("'AS1:AS-FOO:RS-BAR' mixes set types AS-, RS-: all set components of a hierarchical name must be of one type (RFC 2622 §5)");
+    // In a filter too, at the name (a word there is first read as the start of community(…)).
+    expect(broken('import', 'from AS1 accept RS-FOO:AS-BAR')[0]).toMatchObject({ offset: 16, message: expect.stringMatching(/^'RS-FOO:AS-BAR' mixes set types RS-, AS-/) });
   });
 });
 
