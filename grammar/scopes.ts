@@ -10,7 +10,7 @@
  */
 import type { AfiSpec, PolicyAttributeName } from './ast.js';
 
-/** ipv4.unicast, ipv4.multicast, ipv6.unicast, ipv6.multicast as bits 1, 2, 4, 8. */
+/** ipv4.unicast, ipv4.multicast, ipv6.unicast, ipv6.multicast as bits 1, 2, 4, 8 (src/policy/afi.ts's ALL_FAMILIES order). */
 export const ALL_FAMILIES_MASK = 15;
 
 /** The families of an afi list; none written (or an empty list) means all four. */

@@ -51,7 +51,7 @@ function withOp<F extends Filter & { op?: RangeOperator }>(f: F, op: RangeOperat
 }
 
 /** Takes the current token's image (a set name, normalised) and moves on. */
-function upperName(c: Cursor): string {
+function setNameOf(c: Cursor): string {
   const name = setName(c.image());
   c.next();
   return name;
@@ -64,7 +64,7 @@ function filterOperand(c: Cursor): Filter {
     c.next();
     return withOp({ type: 'asn', asn }, optionalRangeOp(c));
   }
-  if (t === T.AsSetName) return withOp({ type: 'as-set', name: upperName(c) }, optionalRangeOp(c));
+  if (t === T.AsSetName) return withOp({ type: 'as-set', name: setNameOf(c) }, optionalRangeOp(c));
   if (t === T.Any || t === T.AsAny || t === T.RsAny) {
     c.next();
     return t === T.Any ? { type: 'any' } : t === T.AsAny ? { type: 'as-any' } : { type: 'rs-any' };
@@ -74,8 +74,8 @@ function filterOperand(c: Cursor): Filter {
     return withOp({ type: 'peeras' }, optionalRangeOp(c));
   }
   if (t === T.LCurly) return prefixSet(c);
-  if (t === T.RouteSetName) return withOp({ type: 'route-set', name: upperName(c) }, optionalRangeOp(c));
-  if (t === T.FilterSetName) return { type: 'filter-set', name: upperName(c) };
+  if (t === T.RouteSetName) return withOp({ type: 'route-set', name: setNameOf(c) }, optionalRangeOp(c));
+  if (t === T.FilterSetName) return { type: 'filter-set', name: setNameOf(c) };
   if (t === T.AsPathRegex) return asPath(c);
   if (t === T.Word) return communityFilter(c);
   return parenthesized(c, filter);

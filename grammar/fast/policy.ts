@@ -2,7 +2,8 @@
  * Policy expressions (RFC 2622 §6, RFC 4012 §2), fast path: the rules `header` …
  * `peeringAction` of parser.ts. Refused and left to parser.ts: keywords that do not match
  * the attribute (`from` in an export, `afi` in a plain import, a via peering where none
- * belongs), a missing `;` inside braces, and input left over after the policy.
+ * belongs), a missing `;` inside braces, REFINE/EXCEPT afi scopes that leave no family
+ * (grammar/scopes.ts), and input left over after the policy.
  */
 import type {
   AfiSpec, DefaultPolicy, PeeringAction, PolicyAst, PolicyExpression, PolicyFactor, StructuredPolicy,
