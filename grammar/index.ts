@@ -9,6 +9,7 @@ import type { PolicyAst, PolicyAttributeName } from './ast.js';
 import { PolicyParser } from './parser.js';
 import type { Problem } from './problems.js';
 import { MAX_PROBLEMS, NestingTooDeep, quote } from './problems.js';
+import { setTypesOf } from './names.js';
 import { scanPolicy } from './scan.js';
 import { Any, Word } from './tokens.js';
 
@@ -23,6 +24,8 @@ export interface PolicyParseResult {
   /** Absent when any problem is an error: a broken attribute is not half-used downstream. */
   ast?: PolicyAst;
   problems: Problem[];
+  /** The REFINE afi scopes intersect to no family: as written the attribute yields nothing (grammar/scopes.ts). */
+  emptyScope?: true;
 }
 
 let parser: PolicyParser | undefined;
@@ -35,9 +38,43 @@ export function policyParser(): PolicyParser {
 
 const AFI_GLUED = /^((?:ipv4|ipv6|any)(?:\.(?:unicast|multicast))?)(from|to|accept|announce|afi|except|refine)$/i;
 
-/** Extra words for a parse error at `tok`: the usual real-data slips, named. */
-function hint(tok: IToken | undefined, message: string): string {
+/** Keywords a misspelt word after a peering may have meant (it is read as a router name). */
+const AFTER_PEERING = ['accept', 'announce', 'action', 'at', 'from', 'to', 'except', 'refine', 'networks', 'and', 'or'];
+
+/** Levenshtein distance of two short words, up to 3 (enough to spot a typo). */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * A parse error at `tok` caused by a hierarchical name mixing set types, at it or just
+ * before it (a word in a filter is read as the start of `community(…)`, which fails after
+ * it): that name, for an error that says what is wrong with it.
+ */
+function mixedTypes(tok: IToken | undefined, before: IToken | undefined): IToken | undefined {
+  return [tok, before].find((t) => t?.tokenType === Word && setTypesOf(t.image).length > 1);
+}
+
+/**
+ * Extra words for a parse error at `tok` (`before` is the token before it): the usual
+ * real-data slips, named.
+ */
+function hint(tok: IToken | undefined, message: string, before: IToken | undefined): string {
   if (tok?.tokenType === Any && message.includes("'AS-ANY'")) return " (a peering names ASes: write 'AS-ANY' for any AS)";
+  // A single-label word after a peering is a router name (RFC 2622 §9): a misspelt keyword
+  // is read so, and the error shows only at the token after it.
+  if (before?.tokenType === Word && !/[.:]/.test(before.image)) {
+    const w = before.image.toLowerCase();
+    const meant = AFTER_PEERING.find((k) => k.length > 2 && distance(w, k) <= 2);
+    if (meant) return ` (${quote(before.image)} was read as a router name: is it a misspelt '${meant}'?)`;
+  }
   if (!tok || tok.tokenType !== Word) return '';
   const glued = AFI_GLUED.exec(tok.image);
   if (glued) return ` (a space is missing between '${glued[1]}' and '${glued[2]}')`;
@@ -98,7 +135,12 @@ export function parseWithChevrotain(attribute: PolicyAttributeName, value: strin
     if (errs.length) {
       const e = errs[0];
       const offset = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
-      problems.unshift({ offset, severity: 'error', message: e.message + hint(e.token, e.message) });
+      const at = tokens.indexOf(e.token);
+      const before = at > 0 ? tokens[at - 1] : at < 0 ? tokens[tokens.length - 1] : undefined;
+      const mixed = mixedTypes(e.token, before);
+      problems.unshift(mixed
+        ? { offset: mixed.startOffset, severity: 'error', message: `${quote(mixed.image)} mixes set types ${setTypesOf(mixed.image).join(', ')}: all set components of a hierarchical name must be of one type (RFC 2622 §5)` }
+        : { offset, severity: 'error', message: e.message + hint(e.token, e.message, before) });
     }
     if (errs.length || problems.some((x) => x.severity === 'error') || !result) return { problems };
     const ast: PolicyAst = { attribute, body: result.body };
@@ -106,7 +148,7 @@ export function parseWithChevrotain(attribute: PolicyAttributeName, value: strin
     if (h.protocol) ast.protocol = h.protocol;
     if (h.into) ast.into = h.into;
     if (h.afis) ast.afis = h.afis;
-    return { ast, problems };
+    return p.emptyScope ? { ast, problems, emptyScope: true } : { ast, problems };
   } catch (e) {
     // Stack exhaustion (should not happen: nesting is capped at MAX_NESTING), or a bug:
     // reported, never thrown.

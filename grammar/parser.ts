@@ -22,8 +22,11 @@ import type { Problem, ProblemSink } from './problems.js';
 import { MAX_NESTING, MAX_PROBLEMS, NestingTooDeep, quote } from './problems.js';
 import { parseAsPathRegex } from './regex.js';
 import * as T from './tokens.js';
-import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress } from './values.js';
+import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress, shortRangeWarning } from './values.js';
 import { printValue } from './print.js';
+import { setName } from './names.js';
+import { checkAction } from './dictionary.js';
+import { afiMask, ALL_FAMILIES_MASK, emptyScopeMessage, hasScopes } from './scopes.js';
 
 export interface PolicyHeader {
   protocol?: string;
@@ -72,6 +75,11 @@ export class PolicyParser extends EmbeddedActionsParser {
   suppressed = { errors: 0, warnings: 0, firstOffset: 0 };
   /** Current nesting (parentheses, NOT, braces, REFINE/EXCEPT, value lists). */
   private depth = 0;
+  /** Families in scope where the parse is (grammar/scopes.ts), and EXCEPT right operands entered. */
+  private scope = ALL_FAMILIES_MASK;
+  private exceptDepth = 0;
+  /** Set when the attribute's REFINE scopes leave it no family at all (it yields nothing). */
+  emptyScope = false;
   /** The regex parser reports through the same cap. */
   private readonly sink: ProblemSink = { push: (p) => this.problem(p.offset, p.severity, p.message) };
   /** Alternatives of each OR, built once: Chevrotain's advice for hot rules. */
@@ -90,6 +98,9 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.problems = [];
     this.suppressed = { errors: 0, warnings: 0, firstOffset: 0 };
     this.depth = 0;
+    this.scope = ALL_FAMILIES_MASK;
+    this.exceptDepth = 0;
+    this.emptyScope = false;
     this.input = tokens;
   }
 
@@ -154,6 +165,20 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.problem(offset, 'warning', `'afi' is not part of ${this.attribute}: (RFC 2622); write mp-${this.attribute}: for other address families`);
   }
 
+  /** Scopes the right operand of REFINE/EXCEPT `kw` (afi list `afis`); warns when none is left. */
+  private enterScope(kw: IToken, afis: AfiSpec[] | undefined): void {
+    const except = kw.tokenType === T.Except;
+    if (except) this.exceptDepth++;
+    if (!afis || !hasScopes(this.attribute)) return;
+    const inner = this.scope & afiMask(afis);
+    if (inner === 0 && this.scope !== 0) {
+      const { message, whole } = emptyScopeMessage(except ? 'except' : 'refine', this.attribute, this.exceptDepth > (except ? 1 : 0));
+      if (whole) this.emptyScope = true;
+      this.problem(kw.startOffset, 'warning', message);
+    }
+    this.scope = inner;
+  }
+
   // ---- top level -------------------------------------------------------------------------
 
   /** `[protocol P1] [into P2] [afi <list>]` */
@@ -199,6 +224,7 @@ export class PolicyParser extends EmbeddedActionsParser {
   /** import/export(-via) value: header, then a policy expression. */
   policy = this.RULE('policy', () => {
     const header = this.SUBRULE(this.header);
+    this.ACTION(() => { this.scope = hasScopes(this.attribute) ? afiMask(header.afis) : ALL_FAMILIES_MASK; });
     const body = this.SUBRULE(this.expression);
     return { header, body };
   });
@@ -247,9 +273,13 @@ export class PolicyParser extends EmbeddedActionsParser {
       afis = this.SUBRULE(this.afiList);
       this.ACTION(() => this.checkAfiAllowed(a.startOffset));
     });
+    const outer = this.scope;
+    this.ACTION(() => this.enterScope(kw, afis));
     const right = this.SUBRULE(this.expression);
     return this.ACTION(() => {
       this.leave();
+      this.scope = outer;
+      if (kw.tokenType === T.Except) this.exceptDepth--;
       const type = kw.tokenType === T.Except ? ('except' as const) : ('refine' as const);
       return afis ? { type, afis, right } : { type, right };
     })!;
@@ -331,7 +361,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.PeeringSetName);
-          return this.ACTION(() => ({ type: 'peering-set' as const, name: t.image.toUpperCase(), text: t.image }))!;
+          return this.ACTION(() => ({ type: 'peering-set' as const, name: setName(t.image), text: t.image }))!;
         },
       },
       { ALT: () => this.SUBRULE(this.asPeering) },
@@ -399,7 +429,7 @@ export class PolicyParser extends EmbeddedActionsParser {
   asOperand = this.RULE('asOperand', (): AsExpression => {
     return this.OR((this.alts.asOperand ??= [
       { ALT: () => { const t = this.CONSUME(T.Asn); return this.ACTION(() => ({ type: 'asn' as const, asn: this.asn(t), text: t.image }))!; } },
-      { ALT: () => { const t = this.CONSUME(T.AsSetName); return this.ACTION(() => ({ type: 'as-set' as const, name: t.image.toUpperCase() }))!; } },
+      { ALT: () => { const t = this.CONSUME(T.AsSetName); return this.ACTION(() => ({ type: 'as-set' as const, name: setName(t.image) }))!; } },
       { ALT: () => { this.CONSUME(T.AsAny); return { type: 'as-any' as const }; } },
       { ALT: () => { this.CONSUME(T.PeerAs); return { type: 'peeras' as const }; } },
       {
@@ -445,7 +475,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     return this.OR((this.alts.routerOperand ??= [
       { ALT: () => { const t = this.CONSUME(T.Ipv4Address); return this.ACTION(() => this.address(t))!; } },
       { ALT: () => { const t = this.CONSUME(T.Ipv6Address); return this.ACTION(() => this.address(t))!; } },
-      { ALT: () => { const t = this.CONSUME(T.RtrsSetName); return this.ACTION(() => ({ type: 'rtrs-set' as const, name: t.image.toUpperCase() }))!; } },
+      { ALT: () => { const t = this.CONSUME(T.RtrsSetName); return this.ACTION(() => ({ type: 'rtrs-set' as const, name: setName(t.image) }))!; } },
       {
         ALT: () => {
           const t = this.CONSUME(T.Not);
@@ -462,7 +492,10 @@ export class PolicyParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(T.Word);
           return this.ACTION(() => {
-            if (!t.image.includes('.')) this.problem(t.startOffset, 'error', `expected a router address, DNS name or rtrs- set but found ${quote(t.image)}`);
+            // RFC 2622 §9: an inet-rtr name is a DNS name, and one label is one (`rtr1`,
+            // `AS65000---XYZ---mx01-fra1`). Keywords are tokens of their own, so a word
+            // here can only be a router; a ':' cannot be in a DNS name.
+            if (t.image.includes(':')) this.problem(t.startOffset, 'error', `expected a router address, DNS name or rtrs- set but found ${quote(t.image)} (a DNS name has no ':')`);
             return { type: 'dns' as const, name: t.image.toLowerCase() };
           })!;
         },
@@ -493,10 +526,13 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.CONSUME(T.Action);
     const list: ActionNode[] = [];
     this.AT_LEAST_ONE(() => {
+      const first = this.LA(1);
       const a = this.SUBRULE(this.action);
       list.push(a);
       const semi = this.OPTION(() => this.CONSUME(T.Semi));
       this.ACTION(() => {
+        const misfit = checkAction(a);
+        if (misfit) this.problem(first.startOffset, 'warning', misfit);
         if (!semi) this.problem(this.LA(1).startOffset, 'warning', `missing ';' after action ${quote(a.text)}`);
       });
     });
@@ -648,20 +684,20 @@ export class PolicyParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(T.AsSetName);
           const op = this.OPTION3(() => this.CONSUME3(T.RangeOp));
-          return this.ACTION(() => withOp({ type: 'as-set', name: t.image.toUpperCase() }, this.rangeOp(op)))!;
+          return this.ACTION(() => withOp({ type: 'as-set', name: setName(t.image) }, this.rangeOp(op)))!;
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(T.RouteSetName);
           const op = this.OPTION4(() => this.CONSUME4(T.RangeOp));
-          return this.ACTION(() => withOp({ type: 'route-set', name: t.image.toUpperCase() }, this.rangeOp(op)))!;
+          return this.ACTION(() => withOp({ type: 'route-set', name: setName(t.image) }, this.rangeOp(op)))!;
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(T.FilterSetName);
-          return this.ACTION(() => ({ type: 'filter-set' as const, name: t.image.toUpperCase() }))!;
+          return this.ACTION(() => ({ type: 'filter-set' as const, name: setName(t.image) }))!;
         },
       },
       { ALT: () => this.SUBRULE(this.prefixSet) },
@@ -678,28 +714,45 @@ export class PolicyParser extends EmbeddedActionsParser {
     ]));
   });
 
-  /** `{ prefix[^op], … }[^op]`; may be empty and may mix families. */
+  /**
+   * `{ prefix[^op], … }[^op]`; may be empty and may mix families. Lenient, with a warning:
+   * a trailing comma, host bits set, a range operator below the prefix length.
+   */
   prefixSet = this.RULE('prefixSet', (): Filter => {
     const prefixes: Filter & { type: 'prefix-set' } = { type: 'prefix-set', prefixes: [] };
     this.CONSUME(T.LCurly);
-    this.MANY_SEP({
-      SEP: T.Comma,
-      DEF: () => {
-        const p = this.OR((this.alts.prefix ??= [{ ALT: () => this.CONSUME(T.Ipv4Prefix) }, { ALT: () => this.CONSUME(T.Ipv6Prefix) }]));
-        const op = this.OPTION(() => this.CONSUME(T.RangeOp));
-        this.ACTION(() => {
-          const c = p.tokenType === T.Ipv4Prefix ? checkIpv4Prefix(p.image) : checkIpv6Prefix(p.image);
-          if (!c.ok) return this.problem(p.startOffset, 'error', c.error);
+    this.MANY(() => {
+      const p = this.OR((this.alts.prefix ??= [{ ALT: () => this.CONSUME(T.Ipv4Prefix) }, { ALT: () => this.CONSUME(T.Ipv6Prefix) }]));
+      const op = this.OPTION(() => this.CONSUME(T.RangeOp));
+      const comma = this.OPTION2(() => this.CONSUME(T.Comma));
+      this.ACTION(() => {
+        const c = p.tokenType === T.Ipv4Prefix ? checkIpv4Prefix(p.image) : checkIpv6Prefix(p.image);
+        if (!c.ok) this.problem(p.startOffset, 'error', c.error);
+        else {
+          if (c.warning) this.problem(p.startOffset, 'warning', c.warning);
           const range = c.value;
           const r = this.rangeOp(op, range.family === 'ipv4' ? 32 : 128);
-          if (r) range.op = r;
+          if (r) {
+            range.op = r;
+            const short = shortRangeWarning(r, op!.image, range.prefix, range.length);
+            if (short) this.problem(op!.startOffset, 'warning', short);
+          }
           prefixes.prefixes.push(range);
-        });
-      },
+        }
+        const next = this.LA(1);
+        if (comma && next.tokenType === T.RCurly) this.problem(comma.startOffset, 'warning', "trailing ',' in a prefix set; ignored");
+        else if (!comma && next.tokenType !== T.RCurly) this.problem(next.startOffset, 'error', `expected ',' or '}' but found ${describe(next)}`);
+      });
     });
     this.CONSUME(T.RCurly);
-    const op = this.OPTION2(() => this.CONSUME2(T.RangeOp));
-    return this.ACTION(() => withOp(prefixes, this.rangeOp(op)))!;
+    const op = this.OPTION3(() => this.CONSUME2(T.RangeOp));
+    return this.ACTION(() => {
+      const r = this.rangeOp(op);
+      // An operator on the set applies to every member (RFC 2622 §5.4).
+      const short = r && prefixes.prefixes.map((p) => shortRangeWarning(r, op!.image, p.prefix, p.length)).find(Boolean);
+      if (short) this.problem(op!.startOffset, 'warning', short);
+      return withOp(prefixes, r);
+    })!;
   });
 
   /** `community(…)`, `community.contains(…)`, `community == {…}` (RFC 2622 §7 dictionary). */

@@ -14,6 +14,7 @@
 import type { AsPathClassMember, AsPathRegex } from './ast.js';
 import type { ProblemSink } from './problems.js';
 import { MAX_NESTING } from './problems.js';
+import { setName } from './names.js';
 import { checkAsn } from './values.js';
 
 // Sticky, so scanning stays linear in the length of the expression.
@@ -76,7 +77,7 @@ export class RegexParser {
         let q = p;
         while (q < s.length && name.test(s[q])) q++;
         while (s[q - 1] === '-') q--;
-        this.toks.push({ kind: 'set', text: s.slice(p, q).toUpperCase(), at });
+        this.toks.push({ kind: 'set', text: setName(s.slice(p, q)), at });
         p = q;
       } else if (ASN.test(s)) {
         this.toks.push({ kind: 'asn', text: s.slice(p, ASN.lastIndex), at });

@@ -235,7 +235,12 @@ export function match(text: string, i: number): number {
       return RANGE.test(text) ? one(T.RangeOp, RANGE.lastIndex - i) : 0;
     case 46: return n === 61 ? one(DOT, 2) : 0;
     case 43: return n === 61 ? one(ADD, 2) : 0;
-    case 45: return n === 61 ? one(SUB, 2) : 0;
+    case 45: // -
+      if (n === 61) return one(SUB, 2);
+      if (!isDigit(n)) return 0;
+      NUM.lastIndex = i;
+      NUM.test(text);
+      return one(T.Num, NUM.lastIndex - i);
     case 42: return n === 61 ? one(MUL, 2) : 0;
     case 47: return n === 61 ? one(DIV, 2) : 0;
     case 33: return n === 61 ? one(NE, 2) : 0;

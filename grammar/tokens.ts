@@ -99,7 +99,8 @@ export const Ipv4Prefix = createToken({ name: 'Ipv4Prefix', label: 'an IPv4 pref
 export const Ipv4Address = createToken({ name: 'Ipv4Address', label: 'an IPv4 address', pattern: /\d{1,3}(?:\.\d{1,3}){3}/, start_chars_hint: DIGITS });
 /** `3561:10` (RFC 1997 community); also `1:2:3` large-community-like values, kept as text. */
 export const CommunityValue = createToken({ name: 'CommunityValue', label: 'a community value', pattern: /\d+(?::\d+)+/, start_chars_hint: DIGITS });
-export const Num = createToken({ name: 'Num', label: 'a number', pattern: /\d+/, start_chars_hint: DIGITS });
+/** Negative numbers are only ever wrong (`med = -1`), but lexed, so the action gets a warning, not the rule an error. */
+export const Num = createToken({ name: 'Num', label: 'a number', pattern: /-?\d+/, start_chars_hint: [...DIGITS, '-'] });
 
 /** `^-`, `^+`, `^n`, `^n-m` (RFC 2622 §5.4). */
 export const RangeOp = createToken({ name: 'RangeOp', label: 'a range operator', pattern: /\^(?:[-+]|\d+(?:-\d+)?)/, start_chars_hint: ['^'] });

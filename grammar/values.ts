@@ -3,7 +3,7 @@
  * numbers (asplain/asdot, range), prefixes (canonical text), range operators.
  * Each returns the value or an error message; none throws.
  */
-import { MAX_ASN, parseAsn } from '../src/rpsl/keys.js';
+import { MAX_ASN, parseAsn } from './names.js';
 import type { PrefixRange, RangeOperator } from './ast.js';
 
 export type Checked<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };
@@ -37,7 +37,15 @@ export function checkIpv4Prefix(text: string): Checked<PrefixRange> {
   const octets = parts.map(Number);
   if (octets.some((o) => o > 255)) return { ok: false, error: `${text} is not an IPv4 prefix (octet above 255)` };
   if (!(len <= 32)) return { ok: false, error: `${text}: IPv4 prefix length ${text.slice(slash + 1)} is above 32` };
-  return { ok: true, value: { prefix: `${octets.join('.')}/${len}`, family: 'ipv4', length: len } };
+  // Host bits set (`192.0.2.1/24`): lenient, as the data is sloppy; read as the network.
+  let hostBits = false;
+  for (let i = 0; i < 4; i++) {
+    const keep = Math.max(0, Math.min(8, len - 8 * i));
+    const masked = octets[i] & ((0xff00 >> keep) & 0xff);
+    if (masked !== octets[i]) { hostBits = true; octets[i] = masked; }
+  }
+  const value: PrefixRange = { prefix: `${octets.join('.')}/${len}`, family: 'ipv4', length: len };
+  return hostBits ? { ok: true, value, warning: hostBitsWarning(text, value.prefix) } : { ok: true, value };
 }
 
 /** Parses an IPv6 address into eight 16-bit groups, or undefined. */
@@ -84,7 +92,30 @@ export function checkIpv6Prefix(text: string): Checked<PrefixRange> {
   if (!groups) return { ok: false, error: `${text} is not an IPv6 prefix` };
   const len = Number(text.slice(slash + 1));
   if (!(len <= 128)) return { ok: false, error: `${text}: IPv6 prefix length ${text.slice(slash + 1)} is above 128` };
-  return { ok: true, value: { prefix: `${ipv6Text(groups)}/${len}`, family: 'ipv6', length: len } };
+  let hostBits = false;
+  for (let i = 0; i < 8; i++) {
+    const keep = Math.max(0, Math.min(16, len - 16 * i));
+    const masked = groups[i] & ((0xffff0000 >>> keep) & 0xffff);
+    if (masked !== groups[i]) { hostBits = true; groups[i] = masked; }
+  }
+  const value: PrefixRange = { prefix: `${ipv6Text(groups)}/${len}`, family: 'ipv6', length: len };
+  return hostBits ? { ok: true, value, warning: hostBitsWarning(text, value.prefix) } : { ok: true, value };
+}
+
+function hostBitsWarning(text: string, network: string): string {
+  return `${text} has host bits set; read as ${network}`;
+}
+
+/**
+ * A range operator `op` (written `text`) on a prefix of length `length`, when it names only
+ * lengths below that length, or starts below it: no more-specific has those lengths (RFC
+ * 2622 §5.4 has n ≥ the prefix length), so that part matches nothing. Undefined when fine.
+ */
+export function shortRangeWarning(op: RangeOperator, text: string, prefix: string, length: number): string | undefined {
+  if (op.type === 'minus' || op.type === 'plus' || op.n >= length) return undefined;
+  const hi = op.type === 'exact' ? op.n : op.m;
+  const what = hi < length ? 'matches no route' : `starts below /${length}: lengths ${op.n}–${length - 1} match no route`;
+  return `range operator ${text} on ${prefix} ${what}, as no more-specific of a /${length} is shorter (RFC 2622 §5.4); kept as written`;
 }
 
 /** Canonical text of a router address (IPv4 or IPv6), or undefined when invalid. */

@@ -8,6 +8,7 @@ import type { Action, ActionOperator, ActionValue } from '../ast.js';
 import * as T from '../tokens.js';
 import { refuse, type Cursor } from './cursor.js';
 import { asnValue } from './values.js';
+import { checkAction } from '../dictionary.js';
 
 const OPERATORS = new Set(T.allTokens.filter((t) => t.CATEGORIES?.includes(T.Operator)));
 
@@ -16,7 +17,10 @@ export function actions(c: Cursor): Action[] {
   c.take(T.Action);
   const list: Action[] = [];
   do {
-    list.push(action(c));
+    const a = action(c);
+    // An action the dictionary does not know: a warning in parser.ts.
+    if (checkAction(a)) refuse();
+    list.push(a);
     c.take(T.Semi);
   } while (c.type === T.Word);
   return list;

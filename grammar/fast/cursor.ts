@@ -10,6 +10,7 @@
 import type { TokenType } from 'chevrotain';
 import type { PolicyAttributeName } from '../ast.js';
 import { MAX_NESTING } from '../problems.js';
+import { ALL_FAMILIES_MASK } from '../scopes.js';
 import { isSpace, match, matched } from '../scan.js';
 
 /** Thrown to hand the value to the Chevrotain parser; a constant, so throwing costs no stack. */
@@ -33,6 +34,8 @@ export class Cursor {
   end = 0;
   /** End of the last token consumed, for the `text` fields that quote the source. */
   prevEnd = 0;
+  /** Families in scope (grammar/scopes.ts), set by the policy rules. */
+  scope = ALL_FAMILIES_MASK;
   /** Nesting of parentheses, NOT, braces, REFINE/EXCEPT and value lists, as parser.ts counts it. */
   private depth = 0;
 

@@ -8,7 +8,8 @@ import { printValue } from '../print.js';
 import type { ProblemSink } from '../problems.js';
 import { parseAsPathRegex } from '../regex.js';
 import * as T from '../tokens.js';
-import { checkIpv4Prefix, checkIpv6Prefix } from '../values.js';
+import { checkIpv4Prefix, checkIpv6Prefix, shortRangeWarning } from '../values.js';
+import { setName } from '../names.js';
 import { actionValue } from './action.js';
 import { refuse, type Cursor } from './cursor.js';
 import { joined, parenthesized } from './lists.js';
@@ -49,9 +50,9 @@ function withOp<F extends Filter & { op?: RangeOperator }>(f: F, op: RangeOperat
   return f;
 }
 
-/** Takes the current token's image (upper case) and moves on. */
-function upperName(c: Cursor): string {
-  const name = c.image().toUpperCase();
+/** Takes the current token's image (a set name, normalised) and moves on. */
+function setNameOf(c: Cursor): string {
+  const name = setName(c.image());
   c.next();
   return name;
 }
@@ -63,7 +64,7 @@ function filterOperand(c: Cursor): Filter {
     c.next();
     return withOp({ type: 'asn', asn }, optionalRangeOp(c));
   }
-  if (t === T.AsSetName) return withOp({ type: 'as-set', name: upperName(c) }, optionalRangeOp(c));
+  if (t === T.AsSetName) return withOp({ type: 'as-set', name: setNameOf(c) }, optionalRangeOp(c));
   if (t === T.Any || t === T.AsAny || t === T.RsAny) {
     c.next();
     return t === T.Any ? { type: 'any' } : t === T.AsAny ? { type: 'as-any' } : { type: 'rs-any' };
@@ -73,8 +74,8 @@ function filterOperand(c: Cursor): Filter {
     return withOp({ type: 'peeras' }, optionalRangeOp(c));
   }
   if (t === T.LCurly) return prefixSet(c);
-  if (t === T.RouteSetName) return withOp({ type: 'route-set', name: upperName(c) }, optionalRangeOp(c));
-  if (t === T.FilterSetName) return { type: 'filter-set', name: upperName(c) };
+  if (t === T.RouteSetName) return withOp({ type: 'route-set', name: setNameOf(c) }, optionalRangeOp(c));
+  if (t === T.FilterSetName) return { type: 'filter-set', name: setNameOf(c) };
   if (t === T.AsPathRegex) return asPath(c);
   if (t === T.Word) return communityFilter(c);
   return parenthesized(c, filter);
@@ -100,16 +101,22 @@ function prefixSet(c: Cursor): Filter {
       const t = c.type;
       if (t !== T.Ipv4Prefix && t !== T.Ipv6Prefix) refuse();
       const checked = t === T.Ipv4Prefix ? checkIpv4Prefix(c.image()) : checkIpv6Prefix(c.image());
-      if (!checked.ok) refuse();
+      // Host bits set: a warning in parser.ts.
+      if (!checked.ok || checked.warning) refuse();
       c.next();
       const range = checked.value;
       const op = optionalRangeOp(c, range.family === 'ipv4' ? 32 : 128);
-      if (op) range.op = op;
+      if (op) {
+        if (shortRangeWarning(op, '', range.prefix, range.length)) refuse();
+        range.op = op;
+      }
       set.prefixes.push(range);
     } while (c.skip(T.Comma));
   }
   c.take(T.RCurly);
-  return withOp(set, optionalRangeOp(c));
+  const op = optionalRangeOp(c);
+  if (op) for (const p of set.prefixes) if (shortRangeWarning(op, '', p.prefix, p.length)) refuse();
+  return withOp(set, op);
 }
 
 /** `community(…)`, `community.contains(…)`, `community == {…}` */

@@ -1,10 +1,11 @@
 /**
  * Peerings (RFC 2622 §5.6), fast path: the rules `peering` … `routerOperand` of parser.ts,
  * building the same nodes. Refused here and left to parser.ts (which warns or errs): `and
- * not`, `not` before a router, a router word without a dot, an invalid router address.
+ * not`, `not` before a router, a router word with a ':', an invalid router address.
  */
 import type { AsExpression, Peering, RouterExpression } from '../ast.js';
 import * as T from '../tokens.js';
+import { setName } from '../names.js';
 import { normaliseAddress } from '../values.js';
 import { refuse, type Cursor } from './cursor.js';
 import { andExcept, joined, parenthesized } from './lists.js';
@@ -20,7 +21,7 @@ export function peering(c: Cursor): Peering {
   if (c.type === T.PeeringSetName) {
     const image = c.image();
     c.next();
-    return { type: 'peering-set', name: image.toUpperCase(), text: image };
+    return { type: 'peering-set', name: setName(image), text: image };
   }
   return asPeering(c);
 }
@@ -61,7 +62,7 @@ function asOperand(c: Cursor): AsExpression {
     return { type: 'asn', asn, text };
   }
   if (t === T.AsSetName) {
-    const name = c.image().toUpperCase();
+    const name = setName(c.image());
     c.next();
     return { type: 'as-set', name };
   }
@@ -93,13 +94,13 @@ function routerOperand(c: Cursor): RouterExpression {
     return { type: 'address', address };
   }
   if (t === T.RtrsSetName) {
-    const name = c.image().toUpperCase();
+    const name = setName(c.image());
     c.next();
     return { type: 'rtrs-set', name };
   }
   if (t === T.Word) {
     const image = c.image();
-    if (!image.includes('.')) refuse();
+    if (image.includes(':')) refuse();
     c.next();
     return { type: 'dns', name: image.toLowerCase() };
   }

@@ -2,7 +2,8 @@
  * Policy expressions (RFC 2622 §6, RFC 4012 §2), fast path: the rules `header` …
  * `peeringAction` of parser.ts. Refused and left to parser.ts: keywords that do not match
  * the attribute (`from` in an export, `afi` in a plain import, a via peering where none
- * belongs), a missing `;` inside braces, and input left over after the policy.
+ * belongs), a missing `;` inside braces, REFINE/EXCEPT afi scopes that leave no family
+ * (grammar/scopes.ts), and input left over after the policy.
  */
 import type {
   AfiSpec, DefaultPolicy, PeeringAction, PolicyAst, PolicyExpression, PolicyFactor, StructuredPolicy,
@@ -13,6 +14,7 @@ import { actions } from './action.js';
 import { refuse, type Cursor } from './cursor.js';
 import { filter } from './filter.js';
 import { peering, startsPeering } from './peering.js';
+import { afiMask, ALL_FAMILIES_MASK, hasScopes } from '../scopes.js';
 
 /** The whole value: `[protocol P] [into P] [afi …]` then the policy (or the default), to the end. */
 export function policy(c: Cursor): PolicyAst {
@@ -25,6 +27,7 @@ export function policy(c: Cursor): PolicyAst {
     afiAllowed(c);
     afis = afiList(c);
   }
+  c.scope = afis && hasScopes(c.attribute) ? afiMask(afis) : ALL_FAMILIES_MASK;
   const isDefault = c.attribute === 'default' || c.attribute === 'mp-default';
   const ast: PolicyAst = { attribute: c.attribute, body: isDefault ? defaultPolicy(c) : expression(c) };
   if (c.type !== null) refuse(); // input left over
@@ -88,11 +91,18 @@ function structuredTail(c: Cursor): Omit<StructuredPolicy, 'left'> {
   c.next();
   c.enter();
   let afis: AfiSpec[] | undefined;
+  const outer = c.scope;
   if (c.skip(T.Afi)) {
     afis = afiList(c);
     afiAllowed(c);
+    if (hasScopes(c.attribute)) {
+      // No family left: a warning in parser.ts.
+      c.scope = outer & afiMask(afis);
+      if (c.scope === 0) refuse();
+    }
   }
   const right = expression(c);
+  c.scope = outer;
   c.leave();
   return afis ? { type, afis, right } : { type, right };
 }

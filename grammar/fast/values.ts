@@ -2,7 +2,7 @@
  * Value checks of the fast parser: parser.ts's checks (values.ts), with every outcome that
  * would give a problem refused instead, so the Chevrotain parser reports it.
  */
-import { MAX_ASN } from '../../src/rpsl/keys.js';
+import { MAX_ASN } from '../names.js';
 import type { RangeOperator } from '../ast.js';
 import { RangeOp } from '../tokens.js';
 import { checkRangeOp } from '../values.js';

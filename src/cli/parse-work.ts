@@ -39,6 +39,8 @@ export interface ObjectResult {
   /** Policy attributes by name. */
   counts: Record<string, number>;
   parsed: number;
+  /** Parsed attributes whose REFINE afi scopes leave no family (they yield nothing as written). */
+  emptyScope: number;
   errors: number;
   warnings: number;
   diagnostics: PolicyDiagnostic[];
@@ -88,7 +90,7 @@ function jsonObject(obj: ObjectHead, policies: ParsedPolicy[]): string {
   });
 }
 
-const emptyResult = (): ObjectResult => ({ counts: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [] });
+const emptyResult = (): ObjectResult => ({ counts: {}, parsed: 0, emptyScope: 0, errors: 0, warnings: 0, diagnostics: [] });
 
 /**
  * Parses each policy attribute as the reader hands it on, so that no object is held whole
@@ -122,6 +124,7 @@ class PieceParser implements AttributeSink {
     const p = parsePolicy(a, this.head.key, this.options);
     r.counts[p.attribute] = (r.counts[p.attribute] ?? 0) + 1;
     if (p.ast) r.parsed++;
+    if (p.emptyScope) r.emptyScope++;
     for (const d of p.diagnostics) {
       if (d.severity === 'error') r.errors++;
       else r.warnings++;

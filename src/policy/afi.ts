@@ -48,6 +48,7 @@ import type {
   PolicyExpression,
   RouterExpression,
 } from '../../grammar/ast.js';
+import { afiMask } from '../../grammar/scopes.js';
 import type { Direction, PolicyTerm } from './types.js';
 
 /** Canonical order of families in every result. */
@@ -71,14 +72,9 @@ export function directionOf(attribute: PolicyAttributeName): Direction {
  */
 export function familiesOf(afis: AfiSpec[] | undefined, attribute: PolicyAttributeName): AddressFamily[] {
   if (!isMultiProtocol(attribute)) return ['ipv4.unicast'];
-  if (!afis || afis.length === 0) return [...ALL_FAMILIES];
-  const wanted = new Set<AddressFamily>();
-  for (const spec of afis) {
-    const afis4or6 = spec.afi === 'any' ? (['ipv4', 'ipv6'] as const) : [spec.afi];
-    const safis = spec.safi ? [spec.safi] : (['unicast', 'multicast'] as const);
-    for (const afi of afis4or6) for (const safi of safis) wanted.add(`${afi}.${safi}`);
-  }
-  return ALL_FAMILIES.filter((f) => wanted.has(f));
+  // The grammar's reading of afi lists (it checks REFINE scopes with it): bit i is ALL_FAMILIES[i].
+  const mask = afiMask(afis);
+  return ALL_FAMILIES.filter((_, i) => (mask & (1 << i)) !== 0);
 }
 
 export interface ResolvedPolicy {

@@ -117,7 +117,8 @@ export function parsePolicy(attr: RpslAttribute, objectKey: string, options: Par
     return out;
   }
   const inText = options.source !== undefined && attr.offset !== undefined ? { text: options.source, offset: attr.offset } : undefined;
-  const { ast, problems } = parsePolicyValue(attribute, attr.value, inText);
+  const { ast, problems, emptyScope } = parsePolicyValue(attribute, attr.value, inText);
+  if (emptyScope) out.emptyScope = true;
   if (problems.length) {
     // All positions in one walk (problems are capped per value, see grammar/problems.ts).
     const at = locateAll(attr, problems.map((p) => p.offset));

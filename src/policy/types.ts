@@ -38,4 +38,6 @@ export interface ParsedPolicy {
   ast?: PolicyAst;
   terms: PolicyTerm[];
   diagnostics: PolicyDiagnostic[];
+  /** Its REFINE afi scopes intersect to no family: parsed, but as written it yields nothing (a warning says so). */
+  emptyScope?: true;
 }

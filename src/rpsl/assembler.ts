@@ -77,14 +77,26 @@ export interface AttributeSink {
 
 /**
  * Turns lines into attributes and objects, one line at a time, so files of any size can be
- * streamed. Objects end at a blank line; `%` lines (whois chatter) and `#` lines at the
+ * streamed. Objects end at an empty line; `%` lines (whois chatter) and `#` lines at the
  * start of a line are comments; a line starting with space, tab or `+` continues the
  * previous attribute.
+ *
+ * A line of only blanks (spaces, tabs) inside an object is an empty continuation line, as
+ * IRRd reads it (irrd/utils/text.py `split_paragraphs_rpsl`: "a line with other whitespace
+ * … is not considered empty"), not the end of the object: one stray blank must not cut an
+ * object in two and lose the rest of its attributes. RFC 2622 §2 has `+` for a blank line
+ * inside a value and ends an object at a "blank line", which such a line may be taken for;
+ * so the reader decides at the next line, with a warning either way: if that line opens an
+ * attribute named as the object's class (a second `aut-num:`), the object had ended.
  */
 export class AttributeAssembler {
   private open: OpenAttribute | null = null;
   /** Attributes of the current object handed on so far. */
   private count = 0;
+  /** Class (first attribute name) of the current object. */
+  private cls = '';
+  /** Lines of only blanks read inside the current object, not yet placed: first line number and text. */
+  private blank: { line: number; raw: string } | null = null;
   readonly diagnostics: ReadDiagnostic[] = [];
 
   constructor(private readonly input: string, private readonly sink: AttributeSink) {}
@@ -99,7 +111,12 @@ export class AttributeAssembler {
     if (rawLine.length === 0) return this.endObject();
     const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     const first = line.charCodeAt(0);
-    if (isBlank(line) && !(first === 43 /* + */ && this.open)) return this.endObject();
+    if (isBlank(line)) {
+      if (line === '' || !this.open) return this.endObject();
+      if (this.blank) this.blank.raw = `${this.blank.raw}\n${line}`;
+      else this.blank = { line: lineNo, raw: line };
+      return;
+    }
     if (first === 37 /* % */ || first === 35 /* # */) return;
     if (first === 32 || first === 9 || first === 43) {
       const a = this.open;
@@ -107,6 +124,7 @@ export class AttributeAssembler {
         this.diag(lineNo, 'error', 'continuation line outside any attribute; ignored');
         return;
       }
+      if (this.blank) this.placeBlank(false);
       const part = valueFrom(line, 1);
       if (part !== '') a.value = a.value === '' ? part : `${a.value} ${part}`;
       a.raw = `${a.raw}\n${line}`;
@@ -121,8 +139,10 @@ export class AttributeAssembler {
     }
     let start = colon + 1;
     while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
-    this.closeAttribute();
     const name = lowerName(line.slice(0, colon));
+    if (this.blank) this.placeBlank(name === this.cls);
+    this.closeAttribute();
+    if (this.count === 0) this.cls = name;
     const value = valueFrom(line, start);
     // One object shape per mode (mixed shapes slow every later read of attributes).
     if (offset < 0) {
@@ -132,6 +152,25 @@ export class AttributeAssembler {
       const at = value !== '' && solid(line.charCodeAt(start)) ? offset + start : -1;
       this.open = { name, value, raw: line, line: lineNo, column: start + 1, offset: at };
     }
+  }
+
+  /**
+   * Places the pending lines of only blanks, now that the next line is known: the end of
+   * the object when that line opens another object of its class, else an empty
+   * continuation of the open attribute (kept in its raw text).
+   */
+  private placeBlank(endsObject: boolean): void {
+    const b = this.blank!;
+    this.blank = null;
+    if (endsObject) {
+      this.diag(b.line, 'warning', `line of only blanks read as the end of the ${this.cls} object, as the next line starts another ${this.cls} (an empty line should end it)`);
+      this.endObject();
+      return;
+    }
+    this.diag(b.line, 'warning', "line of only blanks inside an object read as an empty continuation line, as IRRd reads it (not the end of the object; write '+' for a blank line in a value, RFC 2622 §2)");
+    const a = this.open!;
+    a.raw = `${a.raw}\n${b.raw}`;
+    if (a.offset !== undefined) a.offset = -1;
   }
 
   /** Flushes the last object; call once at the end of input. */
@@ -148,6 +187,8 @@ export class AttributeAssembler {
   }
 
   private endObject(): void {
+    // Blanks before the object's end (an empty line, the end of input) are just trailing.
+    this.blank = null;
     this.closeAttribute();
     if (this.count === 0) return;
     this.count = 0;

@@ -3,8 +3,9 @@
  * once (`asrel parse` on worker threads). A piece ends just after an empty line (`\n\n` or
  * `\n\r\n`), where an object always ends, so reading the pieces one after another with
  * `readObjects(piece, input, firstLine)` gives exactly the objects, line numbers and
- * reader diagnostics of one pass over the whole input. (A blank line of spaces ends an
- * object too but is not looked for: the piece just grows to the next empty line.)
+ * reader diagnostics of one pass over the whole input. (A line of only blanks does not
+ * end an object, or only when the next line starts another object of its class, which a
+ * piece cannot see: such lines are never cut at; see AttributeAssembler.)
  */
 import { textChunks, type StreamOptions } from './text-input.js';
 

@@ -84,10 +84,13 @@ function realValues(): { attribute: PolicyAttributeName; value: string }[] {
   return out;
 }
 
-/** `ok('import', '…')`, `broken(…)`, `parsePolicyValue(…)` with a quoted value, in the grammar tests. */
+/**
+ * `ok('import', '…')`, `broken(…)`, `parsePolicyValue(…)` (and corner-cases.test.ts's
+ * `same`, `warned`) with a quoted value, in the grammar tests.
+ */
 function quotedInTests(): { attribute: PolicyAttributeName; value: string }[] {
   const dir = join(root, 'test/grammar');
-  const call = /\b(?:ok|broken|parsePolicyValue)\('([a-z-]+)', '((?:[^'\\\n]|\\.)*)'\)/g;
+  const call = /\b(?:ok|broken|parsePolicyValue|same|warned)\('([a-z-]+)', '((?:[^'\\\n]|\\.)*)'\)/g;
   const out: { attribute: PolicyAttributeName; value: string }[] = [];
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.test.ts'))) {
     for (const m of readFileSync(join(dir, f), 'utf8').matchAll(call)) {

@@ -23,11 +23,27 @@ const rangeOp = (max: number): fc.Arbitrary<RangeOperator> => fc.oneof(
 const withOptOp = <T extends object>(base: fc.Arbitrary<T>, max = 32) =>
   fc.tuple(base, fc.option(rangeOp(max), { nil: undefined })).map(([b, op]) => (op ? { ...b, op } : b));
 
+/** `bits`-bit groups with only the first `len` bits of the whole kept (no host bits). */
+const masked = (groups: number[], bits: number, len: number) =>
+  groups.map((g, i) => g & (((2 ** bits - 1) << (bits - Math.max(0, Math.min(bits, len - bits * i)))) & (2 ** bits - 1)));
+
+/** A prefix's own range operator: lengths from its own length (below it is a warning). */
+const ownRangeOp = (len: number, max: number): fc.Arbitrary<RangeOperator> => fc.oneof(
+  fc.constant({ type: 'minus' as const }),
+  fc.constant({ type: 'plus' as const }),
+  fc.integer({ min: len, max }).map((n) => ({ type: 'exact' as const, n })),
+  fc.tuple(fc.integer({ min: len, max }), fc.integer({ min: len, max })).map(([a, b]) => ({ type: 'range' as const, n: Math.min(a, b), m: Math.max(a, b) })),
+);
+const withOwnOp = (max: number) => (p: PrefixRange) =>
+  fc.option(ownRangeOp(p.length, max), { nil: undefined }).map((op) => (op ? { ...p, op } : p));
+
 const prefixRange: fc.Arbitrary<PrefixRange> = fc.oneof(
-  withOptOp(fc.tuple(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 32 }))
-    .map(([o, len]) => ({ prefix: `${o.join('.')}/${len}`, family: 'ipv4' as const, length: len }))),
-  withOptOp(fc.tuple(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 65535 })), { minLength: 8, maxLength: 8 }), fc.integer({ min: 0, max: 128 }))
-    .map(([g, len]) => ({ prefix: `${ipv6Text(g)}/${len}`, family: 'ipv6' as const, length: len })), 128),
+  fc.tuple(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 32 }))
+    .map(([o, len]) => ({ prefix: `${masked(o, 8, len).join('.')}/${len}`, family: 'ipv4' as const, length: len }))
+    .chain(withOwnOp(32)),
+  fc.tuple(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 65535 })), { minLength: 8, maxLength: 8 }), fc.integer({ min: 0, max: 128 }))
+    .map(([g, len]) => ({ prefix: `${ipv6Text(masked(g, 16, len))}/${len}`, family: 'ipv6' as const, length: len }))
+    .chain(withOwnOp(128)),
 );
 
 const { regex } = fc.letrec<{ regex: AsPathRegex; item: AsPathRegex; atom: AsPathRegex }>((tie) => ({
@@ -67,7 +83,9 @@ const { filter } = fc.letrec<{ filter: Filter }>((tie) => ({
     withOptOp(setName('AS').map((name) => ({ type: 'as-set' as const, name }))),
     withOptOp(setName('RS').map((name) => ({ type: 'route-set' as const, name }))),
     setName('FLTR').map((name) => ({ type: 'filter-set' as const, name })),
-    withOptOp(fc.array(prefixRange, { maxLength: 3 }).map((prefixes) => ({ type: 'prefix-set' as const, prefixes })), 128),
+    // An operator on the set applies to every member: ^- and ^+ fit any of them.
+    fc.tuple(fc.array(prefixRange, { maxLength: 3 }), fc.constantFrom<RangeOperator | undefined>(undefined, { type: 'minus' }, { type: 'plus' }))
+      .map(([prefixes, op]) => (op ? { type: 'prefix-set' as const, prefixes, op } : { type: 'prefix-set' as const, prefixes })),
     regex.map((r) => ({ type: 'as-path' as const, regex: r, text: '' })),
     fc.tuple(fc.constantFrom(undefined, 'contains', '=='), fc.array(fc.constantFrom('NO_EXPORT', '3560:10', '65535:65281', '7'), { maxLength: 3 }))
       .map(([method, args]) => (method ? { type: 'community' as const, method, args, text: '' } : { type: 'community' as const, args, text: '' })),
@@ -117,12 +135,36 @@ const { value } = fc.letrec<{ value: ActionValue }>((tie) => ({
   ),
 }));
 
-const action: fc.Arbitrary<Action> = fc.oneof(
+/** Actions as RFC 2622's dictionary has them (Appendix A), which the fast parser takes. */
+const num = (max: number) => fc.integer({ min: 0, max }).map((value) => ({ type: 'number' as const, value }));
+const community = fc.oneof(
+  fc.integer({ min: 1, max: 4294967200 }).map((value) => ({ type: 'number' as const, value })),
+  fc.constantFrom('NO_EXPORT', 'no_advertise', '3561:10', '65535:0').map((value) => ({ type: 'word' as const, value })),
+);
+const assign = (attribute: string, operator: string, v: fc.Arbitrary<ActionValue>) =>
+  v.map((value): Action => ({ type: 'assign', attribute, operator: operator as any, value, text: '' }));
+const call = (attribute: string, method: string, v: fc.Arbitrary<ActionValue>) =>
+  fc.array(v, { minLength: 1, maxLength: 3 }).map((args): Action => ({ type: 'call', attribute, method, args, text: '' }));
+const dictionaryAction: fc.Arbitrary<Action> = fc.oneof(
+  assign('pref', '=', num(65535)),
+  assign('med', '=', fc.oneof(num(4294967295), fc.constant({ type: 'word' as const, value: 'igp_cost' }))),
+  assign('dpa', '=', num(4294967295)),
+  assign('cost', '=', num(65535)),
+  assign('next-hop', '=', fc.constantFrom('7.7.7.7', '2001:db8::1', 'self').map((value) => ({ type: 'word' as const, value }))),
+  assign('community', '.=', fc.array(community, { maxLength: 3 }).map((items) => ({ type: 'list' as const, items }))),
+  call('community', 'append', community),
+  call('aspath', 'prepend', asnNum.map((asn) => ({ type: 'asn' as const, asn }))),
+);
+
+/** Any shape the grammar reads, most of them outside the dictionary (a warning each). */
+const anyAction: fc.Arbitrary<Action> = fc.oneof(
   fc.tuple(fc.constantFrom('pref', 'med', 'community', 'next-hop', 'dpa'), fc.constantFrom('=', '.=', '+=', '-=', '*=', '/=', '<<=', '>>=', '==', '!=', '<', '>', '<=', '>=') as fc.Arbitrary<any>, value)
     .map(([attribute, operator, v]) => ({ type: 'assign' as const, attribute, operator, value: v, text: '' })),
   fc.tuple(fc.constantFrom('community', 'aspath'), fc.constantFrom('append', 'delete', 'prepend'), fc.array(value, { maxLength: 3 }))
     .map(([attribute, method, args]) => ({ type: 'call' as const, attribute, method, args, text: '' })),
 );
+
+const action: fc.Arbitrary<Action> = fc.oneof({ weight: 30, arbitrary: dictionaryAction }, { weight: 1, arbitrary: anyAction });
 
 const afis: fc.Arbitrary<AfiSpec[]> = fc.array(
   fc.tuple(fc.constantFrom('ipv4' as const, 'ipv6' as const, 'any' as const), fc.constantFrom(undefined, 'unicast' as const, 'multicast' as const))

@@ -104,7 +104,9 @@ describe('printPolicy', () => {
     fc.assert(fc.property(policyAst, (ast) => {
       const text = printPolicy(ast);
       const r = parsePolicyValue(ast.attribute, text);
-      expect(r.problems, text).toEqual([]);
+      // Warnings (an action outside RPSL's dictionary, a range operator below the prefix
+      // length) keep the AST; no error may come of a printed AST.
+      expect(r.problems.filter((p) => p.severity === 'error'), text).toEqual([]);
       expect(ungroup(strip(r.ast)), text).toEqual(ungroup(strip(ast)));
       expect(printPolicy(r.ast!)).toBe(text);
     }), { numRuns: 400 });

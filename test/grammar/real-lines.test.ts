@@ -187,8 +187,13 @@ describe('AS-path regular expressions (RFC 2622 §5.4)', () => {
     expect(broken('import', 'from AS1 accept <AS1 foo>')[0]).toMatchObject({ offset: 21 });
   });
 
-  it('< and > stay action operators inside an action (made up)', () => {
-    const f = onlyFactor(ok('import', 'from AS1 action med < 5; pref >= 2; accept <AS1>'));
+  it('< and > stay action operators inside an action (made up); the dictionary has no such operator for med or pref', () => {
+    const r = parsePolicyValue('import', 'from AS1 action med < 5; pref >= 2; accept <AS1>');
+    expect(r.problems.map((p) => [p.offset, p.severity, p.message])).toEqual([
+      [16, 'warning', "med has no operator '<' (only '=') (RFC 2622 Appendix A); the rule is kept"],
+      [25, 'warning', "pref has no operator '>=' (only '=') (RFC 2622 Appendix A); the rule is kept"],
+    ]);
+    const f = onlyFactor(r.ast!);
     expect(f.peerings[0].actions.map((a) => (a.type === 'assign' ? a.operator : ''))).toEqual(['<', '>=']);
     expect(f.filter.type).toBe('as-path');
   });

@@ -69,8 +69,14 @@ describe('RFC 2622 §6.1 import and §6.1.1 actions', () => {
     expect(f.text).toBe('from AS2 7.7.7.2 at 7.7.7.1 action pref = 1; from AS2 action pref = 2; accept AS4');
   });
 
-  it('§7 dictionary actions: aspath.prepend, community .=, next-hop, operators', () => {
-    const f = onlyFactor(ok('import', 'from AS1 action aspath.prepend(AS1, AS1); community .= { 70 }; next-hop = 7.7.7.7; med += 5; dpa <<= 2; accept ANY'));
+  it('§7 dictionary actions: aspath.prepend, community .=, next-hop, operators (those outside Appendix A warn)', () => {
+    const r = parsePolicyValue('import', 'from AS1 action aspath.prepend(AS1, AS1); community .= { 70 }; next-hop = 7.7.7.7; med += 5; dpa <<= 2; accept ANY');
+    // RFC 2622 Appendix A gives med and dpa only '=': the others are kept, with a warning each.
+    expect(r.problems.map((p) => [p.offset, p.message])).toEqual([
+      [83, "med has no operator '+=' (only '=') (RFC 2622 Appendix A); the rule is kept"],
+      [93, "dpa has no operator '<<=' (only '=') (RFC 2622 Appendix A); the rule is kept"],
+    ]);
+    const f = onlyFactor(r.ast!);
     expect(strip(f.peerings[0].actions)).toEqual([
       { type: 'call', attribute: 'aspath', method: 'prepend', args: [{ type: 'asn', asn: 1 }, { type: 'asn', asn: 1 }] },
       { type: 'assign', attribute: 'community', operator: '.=', value: { type: 'list', items: [{ type: 'number', value: 70 }] } },

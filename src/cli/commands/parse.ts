@@ -75,10 +75,16 @@ interface Totals {
   objectsWithPolicy: number;
   policyAttributes: Record<string, number>;
   parsed: number;
+  emptyScope: number;
   errors: number;
   warnings: number;
   diagnostics: (PolicyDiagnostic & { input: string })[];
   readerDiagnostics: ReadDiagnostic[];
+}
+
+/** Attributes parsed but left no address family by their REFINE afi scopes (grammar/scopes.ts). */
+function emptyScopeNote(n: number): string {
+  return `${n} parsed attribute${n === 1 ? '' : 's'} import${n === 1 ? 's' : ''} or export${n === 1 ? 's' : ''} nothing as written: REFINE afi scopes intersect to no address family (see the warnings)`;
 }
 
 function diagnosticLine(d: PolicyDiagnostic & { input: string }): string {
@@ -92,6 +98,7 @@ function statsText(t: Totals, files: string[]): string {
   s += `objects: ${t.objects} (${t.objectsWithPolicy} with policy attributes)\n`;
   s += `policy attributes: ${total}${names ? ` (${names})` : ''}\n`;
   s += `parsed without errors: ${t.parsed}; with errors: ${total - t.parsed}\n`;
+  if (t.emptyScope) s += `${emptyScopeNote(t.emptyScope)}\n`;
   s += `diagnostics: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}\n`;
   for (const d of t.diagnostics) s += diagnosticLine(d);
   for (const d of t.readerDiagnostics) s += `${d.input}:${d.line}: ${d.severity}: ${d.message}\n`;
@@ -123,7 +130,7 @@ const command: CommandModule<object, ParseArgs> = {
     if (files.length === 0) throw new UserError('name at least one file to parse', 2, 'Example: asrel parse AS3257.rpsl (or - to read standard input).');
     if (files.filter((f) => f === '-').length > 1) throw new UserError('standard input (-) can be read only once', 2, 'Name - once.');
     const out = new Out();
-    const totals: Totals = { objects: 0, objectsWithPolicy: 0, policyAttributes: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [], readerDiagnostics: [] };
+    const totals: Totals = { objects: 0, objectsWithPolicy: 0, policyAttributes: {}, parsed: 0, emptyScope: 0, errors: 0, warnings: 0, diagnostics: [], readerDiagnostics: [] };
     const mode: Mode = { perObject: !argv.stats, json: argv.json };
     const perObject = mode.perObject;
     let firstJson = true;
@@ -136,6 +143,7 @@ const command: CommandModule<object, ParseArgs> = {
       for (const r of piece.results) {
         for (const [k, v] of Object.entries(r.counts)) totals.policyAttributes[k] = (totals.policyAttributes[k] ?? 0) + v;
         totals.parsed += r.parsed;
+        totals.emptyScope += r.emptyScope;
         totals.errors += r.errors;
         totals.warnings += r.warnings;
         for (const d of r.diagnostics) totals.diagnostics.push({ ...d, input: file });
@@ -208,6 +216,7 @@ const command: CommandModule<object, ParseArgs> = {
       objectsWithPolicy: totals.objectsWithPolicy,
       policyAttributes: totals.policyAttributes,
       parsed: totals.parsed,
+      emptyScope: totals.emptyScope,
       errors: totals.errors,
       warnings: totals.warnings,
     };
@@ -219,6 +228,7 @@ const command: CommandModule<object, ParseArgs> = {
       out.write(statsText(totals, files));
     } else {
       if (totals.objectsWithPolicy === 0) out.write(`no policy attributes in ${totals.objects} object${totals.objects === 1 ? '' : 's'}\n`);
+      if (totals.emptyScope) out.write(`${emptyScopeNote(totals.emptyScope)}\n`);
       for (const d of totals.readerDiagnostics) out.write(`${d.input}:${d.line}: ${d.severity}: ${d.message}\n`);
     }
     await out.flush(true);
