@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { isUrl, openHttpDump } from '../gather/http-dump.js';
 import { isStdin } from '../rpsl/open-input.js';
@@ -29,7 +29,6 @@ export function compressionOf(head: Buffer): Compression {
 let nativeBzip2: boolean | undefined;
 function hasNativeBzip2(): boolean {
   if (nativeBzip2 === undefined) {
-    if (process.env.ASREL_BZIP2 === 'js') return (nativeBzip2 = false);
     try {
       nativeBzip2 = spawnSync('bzip2', ['--help'], { stdio: 'ignore', timeout: 5000 }).status === 0;
     } catch {
@@ -39,12 +38,11 @@ function hasNativeBzip2(): boolean {
   return nativeBzip2;
 }
 
-async function* decompress(src: AsyncIterable<Buffer>, kind: Compression, head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+async function* decompress(kind: Compression, head: Buffer, rest: AsyncIterator<Buffer>, opts: OpenOptions): AsyncGenerator<Buffer> {
   async function* all(): AsyncGenerator<Buffer> {
     yield head;
     for (let n = await rest.next(); !n.done; n = await rest.next()) yield n.value;
   }
-  void src;
   if (kind === 'none') {
     yield* all();
     return;
@@ -58,7 +56,7 @@ async function* decompress(src: AsyncIterable<Buffer>, kind: Compression, head: 
     }
     return;
   }
-  if (hasNativeBzip2()) {
+  if (opts.bzip2 !== 'js' && hasNativeBzip2()) {
     const child = spawn('bzip2', ['-dc'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => { if (stderr.length < 500) stderr += c.toString(); });
@@ -75,22 +73,32 @@ async function* decompress(src: AsyncIterable<Buffer>, kind: Compression, head: 
       for await (const c of child.stdout) yield c as Buffer;
       await feed;
       const code = await exited;
-      if (code !== 0) throw new DamagedInputError(`bzip2 data is damaged (${stderr.trim().split('\n').pop() || `bzip2 exited ${code}`})`);
+      if (code !== 0) throw new DamagedInputError(`bzip2 data is damaged (${stderr.trim().split('\n')[0]?.replace(/^bzip2: /, '') || `bzip2 exited ${code}`})`);
     } finally {
       if (child.exitCode === null) child.kill();
     }
     return;
   }
   const { default: bz2 } = await import('unbzip2-stream');
+  // unbzip2-stream is a classic (through) stream: bridge it into an async-iterable one, errors included.
+  const decoder = bz2();
+  const out = new PassThrough();
+  decoder.on('error', (e: Error) => out.destroy(e));
+  Readable.from(all()).pipe(decoder).pipe(out);
   try {
-    yield* Readable.from(all()).pipe(bz2());
+    yield* out;
   } catch (e) {
     throw new DamagedInputError(`bzip2: ${(e as Error).message}`);
   }
 }
 
 /** The decompressed bytes of `input`, and which compression it had. */
-export async function openBytes(input: string | AsyncIterable<Buffer>): Promise<{ chunks: AsyncIterable<Buffer>; name: string }> {
+export interface OpenOptions {
+  /** bzip2 decoder: the native `bzip2` when on PATH (auto, the default) or always the JavaScript one. */
+  bzip2?: 'auto' | 'js';
+}
+
+export async function openBytes(input: string | AsyncIterable<Buffer>, opts: OpenOptions = {}): Promise<{ chunks: AsyncIterable<Buffer>; name: string }> {
   let src: AsyncIterable<Buffer>;
   let name: string;
   if (typeof input !== 'string') {
@@ -122,7 +130,7 @@ export async function openBytes(input: string | AsyncIterable<Buffer>): Promise<
     }
     if (first.done) return;
     const head = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
-    yield* decompress(src, compressionOf(head), head, it);
+    yield* decompress(compressionOf(head), head, it, opts);
   }
   return { chunks: chunks(), name };
 }

@@ -15,7 +15,7 @@ import { MalformedError } from './bgp-attributes.js';
 import { readBgp4mp } from './bgp4mp.js';
 import { textRouteBatches } from './bgpdump-text.js';
 import { MRT_TYPE, mrtRecordBatches, type FramingOptions } from './mrt-records.js';
-import { DamagedInputError, openBytes } from './open-bytes.js';
+import { DamagedInputError, openBytes, type OpenOptions } from './open-bytes.js';
 import { readTableDump, TableDumpV2Reader } from './table-dump-v2.js';
 import { emptyCounts, type ObservedRoute, type ReadCounts } from './types.js';
 import { ReaderWarnings } from './warnings.js';
@@ -77,8 +77,8 @@ export async function* mrtRouteBatches(chunks: AsyncIterable<Buffer>, counts: Re
   }
 }
 
-export async function openRoutes(input: string | AsyncIterable<Buffer>, opts: FramingOptions = {}): Promise<RouteSource> {
-  const { chunks, name } = await openBytes(input);
+export async function openRoutes(input: string | AsyncIterable<Buffer>, opts: FramingOptions & OpenOptions = {}): Promise<RouteSource> {
+  const { chunks, name } = await openBytes(input, opts);
   const warnings = new ReaderWarnings();
   const counts = emptyCounts();
   let format: RouteFormat | undefined;
@@ -87,16 +87,16 @@ export async function openRoutes(input: string | AsyncIterable<Buffer>, opts: Fr
     if (started) throw new Error('a RouteSource is read once');
     started = true;
     const it = chunks[Symbol.asyncIterator]();
-    const first = await it.next();
-    if (first.done) return;
-    const head = first.value;
-    async function* all(): AsyncGenerator<Buffer> {
-      yield head;
-      for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
-    }
-    format = looksLikeText(head) ? 'bgpdump-text' : 'mrt';
-    const inner = format === 'mrt' ? mrtRouteBatches(all(), counts, warnings, opts) : textRouteBatches(all(), counts, warnings);
     try {
+      const first = await it.next();
+      if (first.done) return;
+      const head = first.value;
+      async function* all(): AsyncGenerator<Buffer> {
+        yield head;
+        for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+      }
+      format = looksLikeText(head) ? 'bgpdump-text' : 'mrt';
+      const inner = format === 'mrt' ? mrtRouteBatches(all(), counts, warnings, opts) : textRouteBatches(all(), counts, warnings);
       for await (const b of inner) {
         counts.routes += b.length;
         yield b;
@@ -104,7 +104,7 @@ export async function openRoutes(input: string | AsyncIterable<Buffer>, opts: Fr
     } catch (e) {
       // A damaged compressed stream ends the input: what was read stands, the rest is one warning.
       if (e instanceof DamagedInputError) {
-        warnings.add('damaged compressed data: input ended early', (e as Error).message);
+        warnings.add('damaged compressed data: input ended early', e.message);
         return;
       }
       throw e;
