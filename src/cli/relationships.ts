@@ -9,6 +9,7 @@ import { loadRelationshipFile, RelationshipFileError } from '../graph/relationsh
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import { FAMILIES } from '../infer/families.js';
+import type { InferenceEngine } from '../infer/engine.js';
 import type { Family } from '../infer/types.js';
 import { UserError } from './errors.js';
 import type { DataArgs } from '../analysis/open-data.js';
@@ -37,6 +38,8 @@ export interface LoadedTopologies {
   hasObject?: LoadedEdges['hasObject'];
   /** Releases the data the topologies read evidence from (IRR answers). */
   close?: () => void;
+  /** IRR answers: the inference engine the topologies came from (per-link lookups, registry lines). */
+  engine?: InferenceEngine;
 }
 
 
@@ -131,7 +134,7 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
   const notes = [...d.notes, ...data, t.summary];
   for (const f of families) contradictions(t.topologies[f]!, notes);
   // The store stays open: the topologies read evidence from it for the links an answer prints.
-  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close() };
+  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close(), engine: d.engine };
 }
 
 function contradictions(t: Topology, notes: string[]): void {
