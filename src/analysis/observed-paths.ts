@@ -1,12 +1,12 @@
 /**
  * Distinct observed AS paths per family, from any number of route sources (MRT or
  * `bgpdump -m`): prepending collapsed, the collector's peer first as the route came. Memory
- * grows with the distinct paths (a full table of 30 M routes has a few hundred thousand),
- * never with the routes.
+ * grows with the distinct paths (src/analysis/path-set.ts: typed arrays, ~30 bytes and the
+ * ASNs per path), never with the routes.
  */
-import { collapsePrepending } from '../bgp/as-path.js';
 import type { RouteSource } from '../bgp/paths.js';
 import type { Family } from '../infer/types.js';
+import { PathSet } from './path-set.js';
 
 /** Why a distinct path cannot be checked hop by hop; `undefined` when it can. */
 export type Uncheckable = 'as-set' | 'confed' | 'loop' | 'short';
@@ -33,7 +33,10 @@ export interface SourceReport {
 }
 
 export interface PathTable {
-  paths: Map<string, DistinctPath>;
+  /** Each distinct path once, built as it is asked for (the set itself holds typed arrays only). */
+  entries(): Generator<DistinctPath>;
+  /** Distinct paths over all families. */
+  size: number;
   routes: Record<Family, number>;
   sources: SourceReport[];
 }
@@ -48,26 +51,21 @@ function hasLoop(p: number[]): boolean {
   return new Set(p).size !== p.length;
 }
 
+// The tag of a path in the set: its family and what the reader flagged.
+const V6 = 1, AS_SET = 2, CONFED = 4, NOT_FROM_PEER = 8;
+
 export async function collectPaths(sources: Iterable<RouteSource>, families: readonly Family[]): Promise<PathTable> {
-  const paths = new Map<string, DistinctPath>();
+  const set = new PathSet();
   const routes: Record<Family, number> = { ipv4: 0, ipv6: 0 };
-  const want = { ipv4: families.includes('ipv4'), ipv6: families.includes('ipv6') };
+  const want4 = families.includes('ipv4'), want6 = families.includes('ipv6');
   const reports: SourceReport[] = [];
   for (const src of sources) {
     for await (const batch of src.batches()) {
       for (const r of batch) {
-        if (!want[r.afi]) continue;
+        const v6 = r.afi === 'ipv6';
+        if (v6 ? !want6 : !want4) continue;
         routes[r.afi]++;
-        const p = collapsePrepending(r.path);
-        const flag = r.hasAsSet ? 'S' : r.confed ? 'C' : '';
-        const key = `${r.afi === 'ipv4' ? '4' : '6'}${flag}${p.join(' ')}`;
-        const seen = paths.get(key);
-        if (seen) {
-          seen.routes++;
-          continue;
-        }
-        const uncheckable: Uncheckable | undefined = r.hasAsSet ? 'as-set' : r.confed ? 'confed' : p.length < 1 ? 'short' : hasLoop(p) ? 'loop' : undefined;
-        paths.set(key, { afi: r.afi, path: p, routes: 1, notFromPeer: p[0] !== r.peerAs, ...(uncheckable ? { uncheckable } : {}) });
+        set.add(r.path, (v6 ? V6 : 0) | (r.hasAsSet ? AS_SET : 0) | (r.confed ? CONFED : 0) | (r.path[0] !== r.peerAs ? NOT_FROM_PEER : 0));
       }
     }
     reports.push({
@@ -75,7 +73,15 @@ export async function collectPaths(sources: Iterable<RouteSource>, families: rea
       warnings: src.warnings.total, warningSummary: src.warnings.summary(), examples: src.warnings.examples,
     });
   }
-  return { paths, routes, sources: reports };
+  function* entries(): Generator<DistinctPath> {
+    for (let k = 0; k < set.size; k++) {
+      const tag = set.tagOf(k);
+      const path = set.path(k);
+      const uncheckable: Uncheckable | undefined = tag & AS_SET ? 'as-set' : tag & CONFED ? 'confed' : path.length < 1 ? 'short' : hasLoop(path) ? 'loop' : undefined;
+      yield { afi: tag & V6 ? 'ipv6' : 'ipv4', path, routes: set.routes(k), notFromPeer: (tag & NOT_FROM_PEER) !== 0, ...(uncheckable ? { uncheckable } : {}) };
+    }
+  }
+  return { entries, size: set.size, routes, sources: reports };
 }
 
 /** Opens each input (file, URL or `-`) and collects its distinct paths; an input that cannot be read is a UserError. */

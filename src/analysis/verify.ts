@@ -167,7 +167,7 @@ export function verify(input: VerifyInput): VerifyResult {
     summary[f] = s;
     const byLink = new Map<string, LinkFinding>();
     const ends = new Map<number, Map<number, { paths: number; example: number[] }>>();
-    for (const d of table.paths.values()) {
+    for (const d of table.entries()) {
       if (d.afi !== f) continue;
       s.distinctPaths++;
       if (d.notFromPeer) s.notFromPeer++;

@@ -3,7 +3,7 @@
  * (§4.2): RIB entries, one route per peer and prefix. The PEER_INDEX_TABLE names the peers
  * the RIB entries point to by index; it comes first in a dump.
  */
-import { afiOf, Cursor, ipText, MalformedError, readAttributes, readPrefix, type Afi } from './bgp-attributes.js';
+import { afiOf, Cursor, ipText, MalformedError, readAsPath4, readAttributes, readPrefix, type Afi } from './bgp-attributes.js';
 import { pathOf } from './as-path.js';
 import type { MrtRecord } from './mrt-records.js';
 import type { ObservedRoute, ReadCounts } from './types.js';
@@ -63,12 +63,17 @@ export class TableDumpV2Reader {
     }
     const prefix = readPrefix(c, afi!);
     const count = c.u16('entry count');
+    const b = c.b;
+    const end = c.end;
+    const skip = sub.addPath ? 10 : 6; // peer index, originated time, [path id]
+    let p = c.pos;
     for (let i = 0; i < count; i++) {
-      const peerIndex = c.u16('peer index');
-      c.u32('originated time');
-      if (sub.addPath) c.u32('path identifier');
-      const attrLen = c.u16('attribute length');
-      const attrs = c.take(attrLen, 'attributes');
+      if (p + skip + 2 > end) throw new MalformedError('RIB entry runs past its record');
+      const peerIndex = b.readUInt16BE(p);
+      const attrLen = b.readUInt16BE(p + skip);
+      const at = p + skip + 2;
+      if (at + attrLen > end) throw new MalformedError('RIB entry attributes run past their record');
+      p = at + attrLen;
       const peer = this.peers[peerIndex];
       if (!peer) {
         this.warnings.add('RIB entry naming a peer not in the PEER_INDEX_TABLE skipped', `peer ${peerIndex} at offset ${r.offset}`);
@@ -76,15 +81,17 @@ export class TableDumpV2Reader {
       }
       let a;
       try {
-        a = readAttributes(attrs, 4, { tableDump: true, addPath: false });
+        a = readAsPath4(b, at, at + attrLen);
       } catch (e) {
         if (!(e instanceof MalformedError)) throw e;
         this.warnings.add('RIB entry with malformed attributes skipped', `${e.message} at offset ${r.offset}`);
         continue;
       }
-      const p = pathOf(a.segments);
-      emit({ afi: afi!, prefix, ...p, peerAs: peer.asn, peerIp: peer.ip, timestamp: r.timestamp, kind: 'rib' });
+      const route: ObservedRoute = { afi: afi!, prefix, path: a.path, peerAs: peer.asn, peerIp: peer.ip, timestamp: r.timestamp, hasAsSet: a.hasAsSet, confed: a.confed, kind: 'rib' };
+      if (a.segments) route.segments = a.segments;
+      emit(route);
     }
+    c.pos = p;
     if (c.left > 0) this.warnings.add('RIB record with trailing bytes', `${c.left} bytes at offset ${r.offset}`);
   }
 }
