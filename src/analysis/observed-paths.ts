@@ -33,8 +33,8 @@ export interface SourceReport {
 }
 
 export interface PathTable {
-  /** Each distinct path once, built as it is asked for (the set itself holds typed arrays only). */
-  entries(): Generator<DistinctPath>;
+  /** Each distinct path once (of one family when given), built as it is asked for (the set itself holds typed arrays only). */
+  entries(afi?: Family): Generator<DistinctPath>;
   /** Distinct paths over all families. */
   size: number;
   routes: Record<Family, number>;
@@ -73,9 +73,10 @@ export async function collectPaths(sources: Iterable<RouteSource>, families: rea
       warnings: src.warnings.total, warningSummary: src.warnings.summary(), examples: src.warnings.examples,
     });
   }
-  function* entries(): Generator<DistinctPath> {
+  function* entries(afi?: Family): Generator<DistinctPath> {
     for (let k = 0; k < set.size; k++) {
       const tag = set.tagOf(k);
+      if (afi && (afi === 'ipv6') !== ((tag & V6) !== 0)) continue;
       const path = set.path(k);
       const uncheckable: Uncheckable | undefined = tag & AS_SET ? 'as-set' : tag & CONFED ? 'confed' : path.length < 1 ? 'short' : hasLoop(path) ? 'loop' : undefined;
       yield { afi: tag & V6 ? 'ipv6' : 'ipv4', path, routes: set.routes(k), notFromPeer: (tag & NOT_FROM_PEER) !== 0, ...(uncheckable ? { uncheckable } : {}) };

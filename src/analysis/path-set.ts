@@ -100,7 +100,10 @@ export class PathSet {
   }
 
   path(k: number): number[] {
-    return Array.from(this.pool.subarray(this.off[k]!, this.off[k]! + this.len[k]!));
+    const n = this.len[k]!;
+    const out = new Array<number>(n);
+    for (let i = 0, p = this.off[k]!; i < n; i++, p++) out[i] = this.pool[p]!;
+    return out;
   }
   routes(k: number): number {
     return this.cnt[k]!;

@@ -20,7 +20,7 @@ import type { Topology } from '../graph/topology.js';
 import { isTransitFree, ValleyFreeSearcher } from '../graph/valley-free.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Evidence, Family, LinkInference, Relation } from '../infer/types.js';
-import type { DistinctPath, PathTable, SourceReport, Uncheckable } from './observed-paths.js';
+import type { PathTable, SourceReport, Uncheckable } from './observed-paths.js';
 
 export type PathVerdict = 'valley-free' | 'valley' | 'unknown' | Uncheckable;
 
@@ -37,15 +37,38 @@ export interface PathCheck {
 const UP = 1;
 const DOWN = 2;
 
+export type RelationOf = (a: number, b: number) => Relation | undefined;
+
+/**
+ * A's side of the link a–b in one family's graph, by number: a map built once from the CSR
+ * (node pairs as one number), so millions of hops cost no objects.
+ */
+export function relationLookup(topo: Topology): RelationOf {
+  const c = topo.csr;
+  const n = c.n;
+  const rel = new Map<number, Relation>();
+  const lists: Array<[Int32Array, Int32Array, Relation]> = [[c.provOff, c.prov, 'c2p'], [c.custOff, c.cust, 'p2c'], [c.peerOff, c.peer, 'p2p'], [c.sibOff, c.sib, 's2s']];
+  for (let i = 0; i < n; i++) {
+    for (const [off, adj, r] of lists) for (let k = off[i]!; k < off[i + 1]!; k++) rel.set(i * n + adj[k]!, r);
+  }
+  return (a, b) => {
+    const i = c.index.get(a);
+    if (i === undefined) return undefined;
+    const j = c.index.get(b);
+    return j === undefined ? undefined : rel.get(i * n + j);
+  };
+}
+
 /** One path against one family's graph (the automaton described above). */
-export function checkPath(path: readonly number[], topo: Topology): PathCheck {
+export function checkPath(path: readonly number[], topo: Topology | RelationOf): PathCheck {
+  const relOf: RelationOf = typeof topo === 'function' ? topo : (a, b) => topo.link(a, b)?.relation;
   const relations: Array<Relation | undefined> = [];
   let states = UP; // a path may climb first
   let unknown = false;
   let breakAt: number | undefined;
   let downAt: number | undefined;
   for (let i = 0; i + 1 < path.length; i++) {
-    const rel = topo.link(path[i]!, path[i + 1]!)?.relation;
+    const rel = relOf(path[i]!, path[i + 1]!);
     relations.push(rel);
     if (breakAt !== undefined) continue;
     let next = 0;
@@ -145,7 +168,6 @@ export interface VerifyInput {
   top: number;
 }
 
-const linkKey = (x: number, y: number) => (x < y ? `${x} ${y}` : `${y} ${x}`);
 
 function documentation(engine: InferenceEngine, a: number, b: number, f: Family): { documented: Documented; by: number[] } {
   const l = engine.infer(a, b, f, { evidence: true, text: false });
@@ -165,24 +187,31 @@ export function verify(input: VerifyInput): VerifyResult {
     const topo = topologies[f];
     const s: FamilySummary = { routes: table.routes[f], distinctPaths: 0, valleyFree: 0, valley: 0, unknown: 0, asSet: 0, confed: 0, loop: 0, short: 0, notFromPeer: 0, links: 0, withRelation: 0 };
     summary[f] = s;
-    const byLink = new Map<string, LinkFinding>();
-    const ends = new Map<number, Map<number, { paths: number; example: number[] }>>();
-    for (const d of table.entries()) {
-      if (d.afi !== f) continue;
+    const byLink = new Map<number, LinkFinding>();
+    // Dense ids for the ASes met, so that a link is one number (ids < 2^26).
+    const ids = new Map<number, number>();
+    const id = (a: number) => {
+      let x = ids.get(a);
+      if (x === undefined) ids.set(a, (x = ids.size));
+      return x;
+    };
+    const relOf = topo ? relationLookup(topo) : undefined;
+    for (const d of table.entries(f)) {
       s.distinctPaths++;
       if (d.notFromPeer) s.notFromPeer++;
       if (d.uncheckable) {
         s[d.uncheckable === 'as-set' ? 'asSet' : d.uncheckable]++;
         continue;
       }
-      const c: PathCheck = topo ? checkPath(d.path, topo) : { verdict: 'unknown', relations: d.path.slice(1).map(() => undefined) };
+      const c: PathCheck = relOf ? checkPath(d.path, relOf) : { verdict: 'unknown', relations: d.path.slice(1).map(() => undefined) };
       if (c.verdict === 'valley-free') s.valleyFree++;
       else if (c.verdict === 'valley') {
         s.valley++;
         valleys.push({ afi: f, path: d.path, routes: d.routes, breakAt: c.breakAt!, ...(c.downAt !== undefined ? { downAt: c.downAt } : {}), relations: c.relations });
       } else s.unknown++;
       for (let i = 0; i + 1 < d.path.length; i++) {
-        const k = linkKey(d.path[i]!, d.path[i + 1]!);
+        const x = id(d.path[i]!), y = id(d.path[i + 1]!);
+        const k = x < y ? x * 67108864 + y : y * 67108864 + x;
         let l = byLink.get(k);
         if (!l) {
           l = { afi: f, a: d.path[i]!, b: d.path[i + 1]!, paths: 0, routes: 0, breaks: 0, example: d.path, ...(c.relations[i] ? { relation: c.relations[i] } : {}) };
@@ -195,7 +224,6 @@ export function verify(input: VerifyInput): VerifyResult {
           l.breaks++;
         }
       }
-      if (d.path.length >= 2) addEnd(ends, d);
     }
     s.links = byLink.size;
     for (const l of byLink.values()) {
@@ -216,7 +244,7 @@ export function verify(input: VerifyInput): VerifyResult {
     }
     links.push(...[...byLink.values()].sort((x, y) => y.paths - x.paths || x.a - y.a || x.b - y.b));
     if (topo) {
-      const found = darkSpotsSeen(f, topo, ends);
+      const found = darkSpotsSeen(f, topo, table);
       darkSpotTotal[f] = found.length;
       darkSpots.push(...found.slice(0, top));
     }
@@ -236,33 +264,40 @@ function topBy<T extends { afi: Family }>(list: T[], families: Family[], top: nu
   return families.flatMap((f) => list.filter((x) => x.afi === f).slice(0, top));
 }
 
-function addEnd(ends: Map<number, Map<number, { paths: number; example: number[] }>>, d: DistinctPath): void {
-  const a = d.path[0]!;
-  const b = d.path[d.path.length - 1]!;
-  let m = ends.get(a);
-  if (!m) ends.set(a, (m = new Map()));
-  const e = m.get(b);
-  if (e) e.paths++;
-  else m.set(b, { paths: 1, example: d.path });
-}
-
 /**
  * Pairs (collector peer, origin) joined by an observed path while the graph has no
- * valley-free path between them: one search per distinct peer, O(peers × (V + E)).
+ * valley-free path between them. One search per distinct first AS, kept as a bitmap of
+ * what it reaches; the first ASes are taken in groups so that the bitmaps stay under 64 MB,
+ * the paths read again for each group. O(peers × (V + E) + paths).
  */
-function darkSpotsSeen(f: Family, topo: Topology, ends: Map<number, Map<number, { paths: number; example: number[] }>>): DarkSpotSeen[] {
+function darkSpotsSeen(f: Family, topo: Topology, table: PathTable): DarkSpotSeen[] {
   const csr = topo.csr;
+  const firsts = new Set<number>();
+  for (const d of table.entries(f)) if (!d.uncheckable && d.path.length >= 2 && csr.index.has(d.path[0]!)) firsts.add(d.path[0]!);
+  const all = [...firsts].sort((x, y) => x - y);
+  const group = Math.max(1, Math.floor((64 << 20) / Math.max(1, csr.n)));
   const searcher = new ValleyFreeSearcher(csr);
-  const out: DarkSpotSeen[] = [];
-  for (const [a, origins] of ends) {
-    const i = csr.index.get(a);
-    if (i === undefined) continue;
-    searcher.run(i);
-    for (const [b, e] of origins) {
+  const found = new Map<string, DarkSpotSeen>();
+  for (let g = 0; g < all.length; g += group) {
+    const reach = new Map<number, Uint8Array>();
+    for (const a of all.slice(g, g + group)) {
+      searcher.run(csr.index.get(a)!);
+      const r = new Uint8Array(csr.n);
+      for (let j = 0; j < csr.n; j++) if (searcher.distanceTo(j) >= 0) r[j] = 1;
+      reach.set(a, r);
+    }
+    for (const d of table.entries(f)) {
+      if (d.uncheckable || d.path.length < 2) continue;
+      const r = reach.get(d.path[0]!);
+      const b = d.path[d.path.length - 1]!;
       const j = csr.index.get(b);
-      if (j === undefined || searcher.distanceTo(j) >= 0) continue;
-      out.push({ afi: f, a, b, paths: e.paths, example: e.example, transitFree: isTransitFree(csr, a) && isTransitFree(csr, b) });
+      if (!r || j === undefined || r[j]) continue;
+      const a = d.path[0]!;
+      const k = `${a} ${b}`;
+      const e = found.get(k);
+      if (e) e.paths++;
+      else found.set(k, { afi: f, a, b, paths: 1, example: d.path, transitFree: isTransitFree(csr, a) && isTransitFree(csr, b) });
     }
   }
-  return out.sort((x, y) => y.paths - x.paths || x.a - y.a || x.b - y.b);
+  return [...found.values()].sort((x, y) => y.paths - x.paths || x.a - y.a || x.b - y.b);
 }
