@@ -77,6 +77,11 @@ export const catalog: CommandEntry[] = [
     load: () => import('./verify.js'),
   },
   {
+    command: 'aspa <command>',
+    describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths',
+    load: () => import('./aspa.js'),
+  },
+  {
     command: 'diff',
     describe: 'what changed between two registries (store folders or RPSL files/dumps): links added, removed and changed, and dark spots that appeared or disappeared, per family',
     load: () => import('./diff.js'),
