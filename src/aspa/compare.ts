@@ -36,6 +36,8 @@ export interface CompareResult {
   unknownToIrr: number[];
   findings: Finding[];
   counts: Record<FindingKind, number>;
+  /** Publishers of an AS0 ASPA whom the relations show without a provider (AS0 confirmed). */
+  as0Confirmed: number[];
   /** ASPA providers the IRR confirms in both families, of all ASPA providers of compared publishers (AS0 excluded). */
   agreement: { agree: number; of: number };
 }
@@ -47,6 +49,7 @@ export function compareAspa(records: Map<number, AspaRecord>, source: RelationSo
   const views = source.views(customers);
   const findings: Finding[] = [];
   const unknownToIrr: number[] = [];
+  const as0Confirmed: number[] = [];
   let agree = 0, of = 0;
   const withLines = (f: Finding): Finding => {
     if (!source.evidence) return f;
@@ -66,6 +69,7 @@ export function compareAspa(records: Map<number, AspaRecord>, source: RelationSo
     const as0Only = rec.providers.length === 1 && rec.providers[0] === 0;
     if (rec.flags.includes('as0-mixed')) findings.push({ kind: 'as0-mixed', customer: c, provider: 0, transitIn: [], irr: {} });
     if (as0Only) {
+      if (irrProviders.length === 0) as0Confirmed.push(c);
       for (const p of irrProviders) findings.push(withLines({ kind: 'as0-contradicted', customer: c, provider: p, transitIn: transit(p), irr: view.get(p) ?? {} }));
       continue;
     }
@@ -83,5 +87,5 @@ export function compareAspa(records: Map<number, AspaRecord>, source: RelationSo
     }
   }
   const counts = Object.fromEntries(KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<FindingKind, number>;
-  return { publishers: records.size, compared: customers.length - unknownToIrr.length, unknownToIrr, findings, counts, agreement: { agree, of } };
+  return { publishers: records.size, compared: customers.length - unknownToIrr.length, unknownToIrr, as0Confirmed, findings, counts, agreement: { agree, of } };
 }

@@ -38,7 +38,7 @@ export function compareText(r: CompareResult, linesPerFinding = 2): string {
   if (out.length) out.push('');
   const c = r.counts;
   out.push(`ASPA publishers: ${n(r.publishers)}, compared with the relations: ${n(r.compared)}; providers confirmed in both families: ${n(r.agreement.agree)} of ${n(r.agreement.of)} (${pct(r.agreement.agree, r.agreement.of)})`);
-  out.push(`findings: missing ${n(c.missing)}, aspa-only ${n(c['aspa-only'])}, one-family ${n(c['one-family'])}, as0-contradicted ${n(c['as0-contradicted'])}, as0-mixed ${n(c['as0-mixed'])}; agree ${n(c.agree)}`);
+  out.push(`findings: missing ${n(c.missing)}, aspa-only ${n(c['aspa-only'])}, one-family ${n(c['one-family'])}, as0-contradicted ${n(c['as0-contradicted'])}, as0-mixed ${n(c['as0-mixed'])}; agree ${n(c.agree)}${r.as0Confirmed.length ? `; AS0 confirmed (no provider in the relations) for ${r.as0Confirmed.slice(0, 8).map((a) => `AS${a}`).join(', ')}${r.as0Confirmed.length > 8 ? ', …' : ''}` : ''}`);
   if (r.unknownToIrr.length) {
     out.push(`no data: the relations know nothing of ${n(r.unknownToIrr.length)} publisher(s): ${r.unknownToIrr.slice(0, 12).map((a) => `AS${a}`).join(', ')}${r.unknownToIrr.length > 12 ? ', …' : ''} (not compared, not guessed)`);
   }

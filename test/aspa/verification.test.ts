@@ -12,7 +12,7 @@ const check = (p: number[], m: Map<number, number[]>, proc: Procedure, set = fal
 
 describe('ASPA verification agrees with the reference implementation', () => {
   const asn = fc.integer({ min: 1, max: 7 });
-  const aspas = fc.array(fc.tuple(asn, fc.oneof(fc.constant([0]), fc.uniqueArray(asn, { maxLength: 4 }))), { maxLength: 8 })
+  const aspas = fc.array(fc.tuple(asn, fc.oneof(fc.constant([0] as number[]), fc.uniqueArray(asn, { maxLength: 4 }))), { maxLength: 8 })
     .map((rows) => new Map(rows));
   it('on 20,000 random ASPA sets and paths, both procedures', () => {
     fc.assert(fc.property(aspas, fc.array(asn, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.constantFrom<Procedure>('upstream', 'downstream'), (m, path, set, proc) => {
