@@ -66,7 +66,28 @@ export function verifyText(r: VerifyResult): string {
       for (const d of spots) out.push(`  AS${d.a} ⟶ AS${d.b}${d.transitFree ? ' (both transit-free)' : ''}: ${n(d.paths)} path(s), e.g. ${d.example.join(' ')}`);
     }
   }
+  if (r.aspa) out.push(...aspaLines(r));
   return out.join('\n') + '\n';
+}
+
+function aspaLines(r: VerifyResult): string[] {
+  const a = r.aspa!;
+  const out = ['', `ASPA beside the relations (${a.procedure} procedure; rows: valley-free verdict, columns: ASPA verdict; distinct paths)`];
+  for (const f of r.families) {
+    const m = a.matrix[f];
+    if (!m || r.summary[f]!.routes === 0) continue;
+    out.push(`  ${FAM[f]}:              valid    invalid    unknown`);
+    for (const row of ['valley-free', 'valley', 'unknown'] as const) {
+      out.push(`    ${row.padEnd(12)} ${[m[row].valid, m[row].invalid, m[row].unknown].map((x) => n(x).padStart(9)).join('  ')}`);
+    }
+    const spots = a.blindSpots.filter((b) => b.afi === f);
+    const total = a.blindSpotTotal[f] ?? 0;
+    out.push(`  ASPA blind spots in ${FAM[f]} (a valley here, Valid under ASPA, because a provider serves the other family only): ${total === 0 ? 'none' : n(total)}${total > spots.length ? `, ${spots.length} shown` : ''}`);
+    for (const b of spots) {
+      out.push(`    ${b.path.join(' ')} (${n(b.routes)} routes): AS${b.provider} is in AS${b.customer}'s ASPA and its provider in ${FAM[b.otherFamily]}, ${b.relationHere ? REL[b.relationHere] : 'no link'} in ${FAM[f]}`);
+    }
+  }
+  return out;
 }
 
 export function verifyJson(r: VerifyResult, notes: string[]): Record<string, unknown> {
@@ -74,7 +95,7 @@ export function verifyJson(r: VerifyResult, notes: string[]): Record<string, unk
   return {
     families: r.families, summary: r.summary, valleyFreeShare: share, sources: r.sources, documentation: r.documentation,
     valleys: r.valleys, contradicted: r.contradicted.map(({ inference, ...l }) => ({ ...l, ...(inference ? { evidence: inference.evidence } : {}) })),
-    undocumented: r.undocumented, darkSpots: r.darkSpots, darkSpotTotal: r.darkSpotTotal, notes,
+    undocumented: r.undocumented, darkSpots: r.darkSpots, darkSpotTotal: r.darkSpotTotal, ...(r.aspa ? { aspa: r.aspa } : {}), notes,
   };
 }
 

@@ -21,6 +21,7 @@ import { isTransitFree, ValleyFreeSearcher } from '../graph/valley-free.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Evidence, Family, LinkInference, Relation } from '../infer/types.js';
 import type { PathTable, SourceReport, Uncheckable } from './observed-paths.js';
+import { hop, verifyAspa, type AspaLookup, type AspaVerdict, type Procedure } from '../aspa/verification.js';
 
 export type PathVerdict = 'valley-free' | 'valley' | 'unknown' | Uncheckable;
 
@@ -157,6 +158,21 @@ export interface VerifyResult {
   valleys: Array<{ afi: Family; path: number[]; routes: number; breakAt: number; downAt?: number; relations: Array<Relation | undefined> }>;
   sources: SourceReport[];
   documentation: 'irr' | 'none';
+  /** With `--aspa`: each path's ASPA verdict beside its valley-free verdict. */
+  aspa?: AspaSideBySide;
+}
+
+export interface AspaSideBySide {
+  procedure: Procedure;
+  /** Per family: valley-free verdict → ASPA verdict → distinct paths. */
+  matrix: Partial<Record<Family, Record<'valley-free' | 'valley' | 'unknown', Record<AspaVerdict, number>>>>;
+  /**
+   * ASPA blind spots: paths that are a valley under the relations in one family but Valid
+   * under ASPA, because a hop ASPA accepts as customer → provider is transit in the other
+   * family only (one provider set for both families, verification §7.1).
+   */
+  blindSpots: Array<{ afi: Family; path: number[]; routes: number; customer: number; provider: number; relationHere?: Relation; otherFamily: Family }>;
+  blindSpotTotal: Partial<Record<Family, number>>;
 }
 
 export interface VerifyInput {
@@ -166,6 +182,8 @@ export interface VerifyInput {
   /** IRR data: documentation per link and the registry lines of contradicted relations. */
   engine?: InferenceEngine;
   top: number;
+  /** ASPA records and the procedure, for the side-by-side verdicts. */
+  aspa?: { lookup: AspaLookup; procedure: Procedure };
 }
 
 
@@ -183,6 +201,8 @@ export function verify(input: VerifyInput): VerifyResult {
   const valleys: VerifyResult['valleys'] = [];
   const darkSpots: DarkSpotSeen[] = [];
   const darkSpotTotal: Partial<Record<Family, number>> = {};
+  const zero = (): Record<AspaVerdict, number> => ({ valid: 0, invalid: 0, unknown: 0 });
+  const aspaSide: AspaSideBySide | undefined = input.aspa ? { procedure: input.aspa.procedure, matrix: {}, blindSpots: [], blindSpotTotal: {} } : undefined;
   for (const f of families) {
     const topo = topologies[f];
     const s: FamilySummary = { routes: table.routes[f], distinctPaths: 0, valleyFree: 0, valley: 0, unknown: 0, asSet: 0, confed: 0, loop: 0, short: 0, notFromPeer: 0, links: 0, withRelation: 0 };
@@ -196,6 +216,10 @@ export function verify(input: VerifyInput): VerifyResult {
       return x;
     };
     const relOf = topo ? relationLookup(topo) : undefined;
+    const other: Family = f === 'ipv4' ? 'ipv6' : 'ipv4';
+    const otherRel = input.aspa && topologies[other] ? relationLookup(topologies[other]!) : undefined;
+    const matrix = input.aspa ? { 'valley-free': zero(), valley: zero(), unknown: zero() } : undefined;
+    if (matrix) aspaSide!.matrix[f] = matrix;
     for (const d of table.entries(f)) {
       s.distinctPaths++;
       if (d.notFromPeer) s.notFromPeer++;
@@ -209,6 +233,17 @@ export function verify(input: VerifyInput): VerifyResult {
         s.valley++;
         valleys.push({ afi: f, path: d.path, routes: d.routes, breakAt: c.breakAt!, ...(c.downAt !== undefined ? { downAt: c.downAt } : {}), relations: c.relations });
       } else s.unknown++;
+      if (input.aspa && matrix) {
+        const verdict = verifyAspa(d.path, false, input.aspa.procedure, input.aspa.lookup).verdict;
+        matrix[c.verdict === 'valley-free' || c.verdict === 'valley' ? c.verdict : 'unknown'][verdict]++;
+        if (c.verdict === 'valley' && verdict === 'valid' && otherRel) {
+          const why = oneFamilyHop(d.path, input.aspa.lookup, relOf!, otherRel);
+          if (why) {
+            aspaSide!.blindSpotTotal[f] = (aspaSide!.blindSpotTotal[f] ?? 0) + 1;
+            aspaSide!.blindSpots.push({ afi: f, path: d.path, routes: d.routes, ...why, otherFamily: other });
+          }
+        }
+      }
       for (let i = 0; i + 1 < d.path.length; i++) {
         const x = id(d.path[i]!), y = id(d.path[i + 1]!);
         const k = x < y ? x * 67108864 + y : y * 67108864 + x;
@@ -256,7 +291,22 @@ export function verify(input: VerifyInput): VerifyResult {
   return {
     families, summary, links, undocumented, contradicted, darkSpots, darkSpotTotal,
     valleys: topBy(valleys, families, top), sources: table.sources, documentation: engine ? 'irr' : 'none',
+    ...(aspaSide ? { aspa: { ...aspaSide, blindSpots: topBy(aspaSide.blindSpots.sort((x, y) => y.routes - x.routes), families, top) } } : {}),
   };
+}
+
+/** A hop ASPA accepts as customer → provider whose link is transit in the other family only. */
+function oneFamilyHop(path: readonly number[], aspa: AspaLookup, here: RelationOf, there: RelationOf): { customer: number; provider: number; relationHere?: Relation } | undefined {
+  for (let i = 0; i + 1 < path.length; i++) {
+    for (const [x, y] of [[path[i]!, path[i + 1]!], [path[i + 1]!, path[i]!]] as const) {
+      if (hop(aspa, x, y) !== 'provider+') continue;
+      const h = here(x, y);
+      if (h === 'c2p' || h === 's2s') continue;
+      const t = there(x, y);
+      if (t === 'c2p' || t === 's2s') return { customer: x, provider: y, ...(h ? { relationHere: h } : {}) };
+    }
+  }
+  return undefined;
 }
 
 /** The first `top` of each family, keeping the list's order. */

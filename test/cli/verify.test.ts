@@ -51,6 +51,23 @@ describe('asrel verify', () => {
     expect(j.sources[0]).toMatchObject({ name: 'stdin', format: 'bgpdump-text', routes: 1226, withdrawals: 133 });
   });
 
+  it('--aspa: the verdicts side by side, and the ASPA blind spot of the HE/Cogent case (SYNTHETIC path and ASPAs, reconstructed relations)', () => {
+    // A made-up route of AS6939 seen by a collector peer AS174 in each family, and ASPAs as the
+    // reconstruction implies them (AS6939's providers: AS1299, the union of its families).
+    const text = join(tmp, 'he.txt');
+    writeFileSync(text, 'TABLE_DUMP2|1700000000|B|2001:db8::1|174|2001:db8:6939::/48|174 1299 6939|IGP|2001:db8::1|0|0||NAG||\n' +
+      'TABLE_DUMP2|1700000000|B|192.0.2.1|174|198.51.100.0/24|174 1299 6939|IGP|192.0.2.1|0|0||NAG||\n');
+    const aspa = join(tmp, 'he-aspa.json');
+    writeFileSync(aspa, '{"aspas":[{"customer_asid":6939,"providers":[1299]},{"customer_asid":1299,"providers":[0]},{"customer_asid":174,"providers":[0]}]}');
+    const r = asrel(['verify', text, '--relationships', 'test/fixtures/he-cogent-2015.reconstruction.csv', '--aspa', aspa, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.aspa.matrix.ipv4['valley-free'].valid).toBe(1);
+    expect(j.aspa.matrix.ipv6.valley.valid).toBe(1);
+    expect(j.aspa.blindSpots).toEqual([{ afi: 'ipv6', path: [174, 1299, 6939], routes: 1, customer: 6939, provider: 1299, relationHere: 'p2p', otherFamily: 'ipv4' }]);
+    expect(j.darkSpots).toEqual([expect.objectContaining({ afi: 'ipv6', a: 174, b: 6939, transitFree: true })]);
+  });
+
   it('a missing file or a file without routes is one line, not a stack', () => {
     const missing = asrel(['verify', join(tmp, 'nope.mrt'), '--relationships', CAIDA]);
     expect(missing.code).toBe(2);

@@ -1,17 +1,15 @@
 import type { Argv, CommandModule } from 'yargs';
+import { loadAspaForAnswer } from '../../analysis/aspa-data.js';
 import { readObservedPaths } from '../../analysis/observed-paths.js';
 import { withData } from '../../analysis/with-data.js';
 import { checkPaths } from '../../aspa/check.js';
 import { compareAspa } from '../../aspa/compare.js';
 import { draftAs, draftAspa } from '../../aspa/draft.js';
 import { engineSource, topologySource, type RelationSource } from '../../aspa/irr-providers.js';
-import { AspaInputError, readAspa, type AspaSet } from '../../aspa/read.js';
 import { checkCsvRows, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText } from '../../aspa/report.js';
 import type { Procedure } from '../../aspa/verification.js';
-import { InputOpenError } from '../../bgp/open-bytes.js';
 import { FAMILIES } from '../../infer/families.js';
 import { asnArg } from '../asn-arg.js';
-import { UserError } from '../errors.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
 import { printNotes, printResult } from '../output.js';
 import { loadTopologies, relationshipArgs, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
@@ -30,23 +28,6 @@ interface AspaArgs extends EdgeArgs {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
-
-async function loadAspa(file: string | undefined, notes: string[]): Promise<AspaSet> {
-  if (!file) throw new UserError('--aspa is required', 2, 'Give validated ASPAs: rpki-client or Routinator JSON, an OpenBGPD aspa-set or BIRD route aspa text (file, URL or -).');
-  let set: AspaSet;
-  try {
-    set = await readAspa(file);
-  } catch (e) {
-    if (e instanceof InputOpenError) throw new UserError(e.message, 2, 'Give a file, an http(s) URL or - for standard input.');
-    if (e instanceof AspaInputError) throw new UserError(e.message, 1, 'Give validator output: rpki-client -j / Routinator json(ext) / Cloudflare rpki.json, or the OpenBGPD or BIRD text.');
-    throw e;
-  }
-  const flagged = [...set.records.values()].filter((r) => r.flags.some((f) => f !== 'merged' && f !== 'per-family'));
-  notes.push(`aspa: ${set.name} (${set.format ?? 'no records'}): ${n(set.records.size)} customers` +
-    (flagged.length ? `; ${n(flagged.length)} break the profile (kept, flagged: ${[...new Set(flagged.flatMap((r) => r.flags))].join(', ')})` : '') +
-    (set.warnings.total ? `; ${n(set.warnings.total)} skipped (${set.warnings.summary()})` : ''));
-  return set;
-}
 
 /** Runs `fn` with the relations: a relationship file, or the IRR data (store, --input, bundled). */
 async function withRelations<T>(argv: AspaArgs, asns: number[] | undefined, notes: string[], fn: (s: RelationSource) => T): Promise<T> {
@@ -81,7 +62,7 @@ const compare: CommandModule<object, AspaArgs> = {
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
     const notes: string[] = [];
-    const set = await loadAspa(argv.aspa, notes);
+    const set = await loadAspaForAnswer(argv.aspa, notes);
     const asns = (argv.asns ?? []).map((a) => asnArg(a, 'a customer AS'));
     const missing = asns.filter((a) => !set.records.has(a));
     if (missing.length) notes.push(`no ASPA in ${set.name} for ${missing.map((a) => `AS${a}`).join(', ')}`);
@@ -117,7 +98,7 @@ const check: CommandModule<object, AspaArgs> = {
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
     const notes: string[] = [];
-    const set = await loadAspa(argv.aspa, notes);
+    const set = await loadAspaForAnswer(argv.aspa, notes);
     const families = familiesArg(argv.afi);
     const table = await readObservedPaths(argv.paths ?? [], families);
     for (const s of table.sources) notes.push(`read ${s.name} (${s.format ?? 'empty'}): ${n(s.routes)} routes${s.warnings ? `, ${n(s.warnings)} damaged records or lines skipped` : ''}`);
