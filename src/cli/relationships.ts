@@ -9,6 +9,7 @@ import { loadRelationshipFile, RelationshipFileError } from '../graph/relationsh
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import { FAMILIES } from '../infer/families.js';
+import type { InferenceEngine } from '../infer/engine.js';
 import type { Family } from '../infer/types.js';
 import { UserError } from './errors.js';
 import type { DataArgs } from '../analysis/open-data.js';
@@ -39,6 +40,8 @@ export interface LoadedTopologies {
   close?: () => void;
   /** Throws "no data" (exit 1) for the first of `asns` the data knows nothing about. */
   requireKnown(asns: readonly number[]): void;
+  /** IRR answers: the inference engine the topologies came from (per-link lookups, registry lines). */
+  engine?: InferenceEngine;
 }
 
 
@@ -160,7 +163,7 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
   const notes = [...d.notes, ...data, t.summary];
   for (const f of families) contradictions(t.topologies[f]!, notes);
   // The store stays open: the topologies read evidence from it for the links an answer prints.
-  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close(), requireKnown: d.requireKnown };
+  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close(), requireKnown: d.requireKnown, engine: d.engine };
 }
 
 function contradictions(t: Topology, notes: string[]): void {

@@ -72,6 +72,16 @@ export const catalog: CommandEntry[] = [
     load: () => import('./compare.js'),
   },
   {
+    command: 'verify <paths..>',
+    describe: 'hold observed BGP paths (MRT files or `bgpdump -m` text) against the inferred relations per family: valley-free share, first breaking hops, links the IRR does not document, relations and dark spots BGP contradicts',
+    load: () => import('./verify.js'),
+  },
+  {
+    command: 'aspa <command>',
+    describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths',
+    load: () => import('./aspa.js'),
+  },
+  {
     command: 'diff',
     describe: 'what changed between two registries (store folders or RPSL files/dumps): links added, removed and changed, and dark spots that appeared or disappeared, per family',
     load: () => import('./diff.js'),

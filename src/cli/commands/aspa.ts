@@ -1,0 +1,118 @@
+import type { Argv, CommandModule } from 'yargs';
+import { loadAspaForAnswer } from '../../analysis/aspa-data.js';
+import { readObservedPaths } from '../../analysis/observed-paths.js';
+import { withData } from '../../analysis/with-data.js';
+import { checkPaths } from '../../aspa/check.js';
+import { compareAspa } from '../../aspa/compare.js';
+import { draftAs, draftAspa } from '../../aspa/draft.js';
+import { engineSource, topologySource, type RelationSource } from '../../aspa/irr-providers.js';
+import { checkCsvRows, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText } from '../../aspa/report.js';
+import type { Procedure } from '../../aspa/verification.js';
+import { FAMILIES } from '../../infer/families.js';
+import { asnArg } from '../asn-arg.js';
+import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
+import { printNotes, printResult } from '../output.js';
+import { loadTopologies, relationshipArgs, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { familiesArg } from './rel.js';
+
+interface AspaArgs extends EdgeArgs {
+  aspa?: string;
+  asns?: Array<string | number>;
+  asn?: string | number;
+  paths?: string[];
+  procedure: Procedure;
+  format: string;
+  json: boolean;
+  afi: string;
+  top: number;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Runs `fn` with the relations: a relationship file, or the IRR data (store, --input, bundled). */
+async function withRelations<T>(argv: AspaArgs, asns: number[] | undefined, notes: string[], fn: (s: RelationSource) => T): Promise<T> {
+  if (relationshipArgs(argv.relationships).length) {
+    const loaded = await loadTopologies(argv, undefined);
+    notes.push(...loaded.notes);
+    return fn(topologySource(loaded.topologies));
+  }
+  return withData(argv, asns?.length ? { asns } : undefined, (d) => {
+    notes.push(...d.notes);
+    return fn(engineSource(d.engine));
+  });
+}
+
+async function output(argv: AspaArgs, notes: string[], json: () => unknown, csv: () => { columns: string[]; rows: Array<Array<string | number>> }, text: () => string): Promise<void> {
+  printNotes(notes, argv.quiet);
+  if (argv.format === 'json') printResult(JSON.stringify({ ...(json() as object), notes }, null, 2) + '\n');
+  else if (argv.format === 'csv') {
+    const { stringify } = await import('csv-stringify/sync');
+    const c = csv();
+    printResult(stringify([c.columns, ...c.rows]));
+  } else printResult(text());
+}
+
+const withAspaFile = <T>(y: Argv<T>) => y.option('aspa', { type: 'string', describe: 'validated ASPAs: rpki-client/Routinator/Cloudflare JSON, OpenBGPD aspa-set or BIRD text; plain, gzip, bzip2 or xz; file, URL or -' });
+
+const compare: CommandModule<object, AspaArgs> = {
+  command: 'compare [asns..]',
+  describe: 'each ASPA against the providers the IRR shows per family: missing, aspa-only, one-family, as0-contradicted, as0-mixed, agree',
+  builder: (y) => withTop(withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y)))), 'unused here; kept for symmetry', 1)
+    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], default: 'text', describe: 'text, JSON, or CSV (one row per finding)' }) as unknown as Argv<AspaArgs>,
+  handler: async (argv) => {
+    jsonAsFormat(argv, 'text', 'csv');
+    const notes: string[] = [];
+    const set = await loadAspaForAnswer(argv.aspa, notes);
+    const asns = (argv.asns ?? []).map((a) => asnArg(a, 'a customer AS'));
+    const missing = asns.filter((a) => !set.records.has(a));
+    if (missing.length) notes.push(`no ASPA in ${set.name} for ${missing.map((a) => `AS${a}`).join(', ')}`);
+    const r = await withRelations(argv, asns, notes, (s) => compareAspa(set.records, s, asns));
+    await output(argv, notes, () => r, () => ({ columns: COMPARE_CSV_COLUMNS, rows: compareCsvRows(r) }), () => compareText(r));
+  },
+};
+
+const draft: CommandModule<object, AspaArgs> = {
+  command: 'draft <asn>',
+  describe: 'the ASPA provider set the IRR supports for an AS (the union of both families; AS0 when none), with the registry lines and their strength',
+  builder: (y) => withJson(withRelationshipOptions(withAnalysisData(y)))
+    .option('format', { type: 'string', choices: ['text', 'json', 'rpki-client', 'krill', 'bird', 'openbgpd'], default: 'text', describe: 'text, JSON, or the draft as rpki-client JSON, a Krill ASPA line, BIRD or OpenBGPD configuration' }) as unknown as Argv<AspaArgs>,
+  handler: async (argv) => {
+    jsonAsFormat(argv, 'text', 'rpki-client|krill|bird|openbgpd');
+    const asn = asnArg(argv.asn, 'the customer AS');
+    const notes: string[] = [];
+    const d = await withRelations(argv, [asn], notes, (s) => draftAspa(s, asn));
+    printNotes(notes, argv.quiet);
+    if (argv.format === 'json') printResult(JSON.stringify({ ...d, notes }, null, 2) + '\n');
+    else if (argv.format === 'text') printResult(draftText(d));
+    else printResult(draftAs(d, argv.format as 'rpki-client' | 'krill' | 'bird' | 'openbgpd'));
+  },
+};
+
+const check: CommandModule<object, AspaArgs> = {
+  command: 'check <paths..>',
+  describe: 'ASPA verification (upstream or downstream) of observed paths from MRT files or `bgpdump -m` text',
+  builder: (y) => withTop(withJson(withAfi(withAspaFile(y), ['ipv4', 'ipv6', 'both'], 'both')), 'list at most N invalid paths', 1)
+    .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'downstream: the routes came from a provider (a collector\'s full table); upstream: from a customer or a peer' })
+    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], default: 'text', describe: 'text, JSON, or CSV (one row per distinct path and family: afi,path,procedure,verdict,…)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' }) as unknown as Argv<AspaArgs>,
+  handler: async (argv) => {
+    jsonAsFormat(argv, 'text', 'csv');
+    const notes: string[] = [];
+    const set = await loadAspaForAnswer(argv.aspa, notes);
+    const families = familiesArg(argv.afi);
+    const table = await readObservedPaths(argv.paths ?? [], families);
+    for (const s of table.sources) notes.push(`read ${s.name} (${s.format ?? 'empty'}): ${n(s.routes)} routes${s.warnings ? `, ${n(s.warnings)} damaged records or lines skipped` : ''}`);
+    notes.push(`procedure: ${argv.procedure}${argv.procedure === 'downstream' ? ' (the default: a collector\'s peer sends what a provider sends; --procedure upstream for routes from customers or peers)' : ''}`);
+    const r = checkPaths(table, set.records, argv.procedure, families);
+    await output(argv, notes, () => ({ procedure: r.procedure, counts: r.counts, routes: r.routes, paths: r.paths.map((p) => ({ afi: p.afi, path: p.path, routes: p.routes, ...p.check })) }),
+      () => ({ columns: CHECK_CSV_COLUMNS, rows: checkCsvRows(r, set.records) }), () => checkText(r, families.filter((f) => FAMILIES.includes(f)), set.records, argv.top));
+  },
+};
+
+const command: CommandModule<object, AspaArgs> = {
+  command: 'aspa <command>',
+  describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths',
+  builder: (y) => y.command(compare).command(draft).command(check).demandCommand(1, 'Name one: compare, draft or check.') as unknown as Argv<AspaArgs>,
+  handler: () => {},
+};
+export default command;

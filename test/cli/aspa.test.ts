@@ -1,0 +1,78 @@
+// `asrel aspa compare|draft|check` as a user runs them: the real rpki-client records (AS174
+// publishes AS0), the HE/Cogent reconstruction as relations (a RECONSTRUCTION, see its header),
+// the bundled IRR data, and the real rrc15 updates checked against a SYNTHETIC ASPA set.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { asrel, HE } from './run.js';
+
+const RPKI = 'test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json';
+const RRC15 = 'test/fixtures/mrt/rrc15-2010.02-updates.20100227.1600.gz';
+const tmp = mkdtempSync(join(tmpdir(), 'asrel-aspa-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const EMPTY = ['--data', join(tmp, 'no-store'), '--offline'];
+
+describe('asrel aspa', () => {
+  it('compare: AS174\'s AS0 agrees with the relations; publishers they do not know are no data', () => {
+    const r = asrel(['aspa', 'compare', '--aspa', RPKI, '--relationships', HE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('AS0 confirmed (no provider in the relations) for AS174');
+    expect(r.stdout).toContain('no data: the relations know nothing of 2 publisher(s): AS43, AS80');
+  });
+
+  it('compare: a missing provider and a one-family provider, with the registry lines (bundled IRR data)', () => {
+    const aspa = join(tmp, 'he.json');
+    // SYNTHETIC records: AS6939 with AS174 instead of AS1299; AS1299 publishing AS0.
+    writeFileSync(aspa, '{"aspas":[{"customer_asid":6939,"providers":[174]}]}');
+    const r = asrel(['aspa', 'compare', '--aspa', aspa, ...EMPTY, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('kind,customer,provider,transit_families,irr_ipv4,irr_ipv6');
+    expect(r.stdout).toContain('missing,6939,1299,ipv4,c2p,p2p');
+    expect(r.stdout).toContain('aspa-only,6939,174,');
+    const t = asrel(['aspa', 'compare', '--aspa', aspa, ...EMPTY]);
+    expect(t.stdout).toMatch(/missing AS6939 AS1299: the IRR shows AS1299 giving AS6939 transit \(IPv4\)/);
+    expect(t.stdout).toContain('export: to AS6939 announce ANY');
+  });
+
+  it('draft: the union of both families, the one-family price named, in rpki-client form', () => {
+    const r = asrel(['aspa', 'draft', '6939', ...EMPTY]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ASPA draft for AS6939: providers [1299]');
+    expect(r.stdout).toContain('AS1299: IPv4; evidence: both sides');
+    expect(r.stdout).toMatch(/AS1299 \(IPv4 only\) will be authorised in the other family too/);
+    expect(asrel(['aspa', 'draft', '6939', ...EMPTY, '--format', 'rpki-client', '-q']).stdout).toBe('{"aspas":[{"customer_asid":6939,"providers":[1299]}]}\n');
+    expect(asrel(['aspa', 'draft', '174', ...EMPTY, '--format', 'bird', '-q']).stdout).toBe('route aspa 174 transit;\n');
+  });
+
+  it('check: the real rrc15 paths against a SYNTHETIC ASPA set, CSV per distinct path and family', () => {
+    const aspa = join(tmp, 'syn.json');
+    writeFileSync(aspa, '{"aspas":[{"customer_asid":22548,"providers":[16735]},{"customer_asid":16735,"providers":[3356]},{"customer_asid":1916,"providers":[20080]},{"customer_asid":20080,"providers":[0]}]}');
+    const r = asrel(['aspa', 'check', RRC15, '--aspa', aspa, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('procedure: downstream (the default');
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toBe('afi,path,procedure,verdict,routes,deciding_hop,hop_result,record');
+    expect(rows.length).toBe(3463 + 1);
+    expect(rows).toContain('ipv4,22548 3549 1916 12654,downstream,invalid,1,1916 3549,not-provider+,AS1916 → [20080]');
+    const up = asrel(['aspa', 'check', RRC15, '--aspa', aspa, '--procedure', 'upstream', '--json', '-q']);
+    expect(JSON.parse(up.stdout).procedure).toBe('upstream');
+  });
+
+  it('bad input is one line: no --aspa, a file that is not ASPA data, an unknown subcommand', () => {
+    const a = asrel(['aspa', 'check', RRC15]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/--aspa is required/);
+    const junk = join(tmp, 'junk.txt');
+    writeFileSync(junk, 'hello\n');
+    const b = asrel(['aspa', 'compare', '--aspa', junk, '--relationships', HE]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/junk\.txt: not ASPA data/);
+    const t = join(tmp, 'cut.json');
+    writeFileSync(t, '{"aspas":[{"customer_asid":1,');
+    const c = asrel(['aspa', 'compare', '--aspa', t, '--relationships', HE]);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/the JSON ends early/);
+    expect(asrel(['aspa', 'nope']).code).toBe(2);
+  });
+});
