@@ -59,6 +59,16 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { line: `compare --relationships test/fixtures/infer/caida-20150201-AS3255.as-rel.txt --input ${AS3255}`, what: "AS3255's inferred links against CAIDA's 2015 file (IPv4)", offline: true },
     { line: 'compare --relationships ipv4:v4.as-rel.txt --relationships ipv6:v6.as-rel.txt', what: 'both families, one ground-truth file each', offline: false },
   ],
+  verify: [
+    { line: 'verify test/fixtures/mrt/rrc15-2010.02-updates.20100227.1600.gz --offline', what: 'real RIS updates (rrc15, 2010) held against the bundled IRR data', offline: true },
+    { line: 'verify test/fixtures/mrt/rrc15-2010.02-updates.20100227.1600.gz --relationships test/fixtures/caida-20150201-excerpt.as-rel.txt --json', what: 'against a CAIDA relationship file, as JSON', offline: true },
+    { line: 'verify https://data.ris.ripe.net/rrc00/latest-bview.gz --afi ipv6', what: 'a full RIS table by URL, IPv6 paths only', offline: false },
+  ],
+  aspa: [
+    { line: 'aspa draft 6939 --offline', what: 'the ASPA provider set the IRR supports for AS6939 (both families)', offline: true },
+    { line: 'aspa compare --aspa test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json --offline', what: 'published ASPAs against the IRR relations', offline: true },
+    { line: 'aspa check test/fixtures/mrt/rrc15-2010.02-updates.20100227.1600.gz --aspa test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json --format csv', what: 'ASPA verification of observed paths, one CSV row per path and family', offline: true },
+  ],
   diff: [
     { line: `diff --old ${HE} --new ${AS3255} --no-dark-spots`, what: 'links added, removed and changed between two files', offline: true },
     { line: 'diff --old radb-2026-01-01.db.gz --format csv --out changes.csv', what: 'a dated dump against the store, as CSV', offline: false },

@@ -58,7 +58,7 @@ const compare: CommandModule<object, AspaArgs> = {
   command: 'compare [asns..]',
   describe: 'each ASPA against the providers the IRR shows per family: missing, aspa-only, one-family, as0-contradicted, as0-mixed, agree',
   builder: (y) => withTop(withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y)))), 'unused here; kept for symmetry', 1)
-    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], default: 'text', describe: 'text, JSON, or CSV (one row per finding)' }) as unknown as Argv<AspaArgs>,
+    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV (one row per finding)' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
     const notes: string[] = [];
@@ -75,7 +75,7 @@ const draft: CommandModule<object, AspaArgs> = {
   command: 'draft <asn>',
   describe: 'the ASPA provider set the IRR supports for an AS (the union of both families; AS0 when none), with the registry lines and their strength',
   builder: (y) => withJson(withRelationshipOptions(withAnalysisData(y)))
-    .option('format', { type: 'string', choices: ['text', 'json', 'rpki-client', 'krill', 'bird', 'openbgpd'], default: 'text', describe: 'text, JSON, or the draft as rpki-client JSON, a Krill ASPA line, BIRD or OpenBGPD configuration' }) as unknown as Argv<AspaArgs>,
+    .option('format', { type: 'string', choices: ['text', 'json', 'rpki-client', 'krill', 'bird', 'openbgpd'], defaultDescription: 'text', describe: 'text, JSON, or the draft as rpki-client JSON, a Krill ASPA line, BIRD or OpenBGPD configuration' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'rpki-client|krill|bird|openbgpd');
     const asn = asnArg(argv.asn, 'the customer AS');
@@ -93,7 +93,7 @@ const check: CommandModule<object, AspaArgs> = {
   describe: 'ASPA verification (upstream or downstream) of observed paths from MRT files or `bgpdump -m` text',
   builder: (y) => withTop(withJson(withAfi(withAspaFile(y), ['ipv4', 'ipv6', 'both'], 'both')), 'list at most N invalid paths', 1)
     .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'downstream: the routes came from a provider (a collector\'s full table); upstream: from a customer or a peer' })
-    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], default: 'text', describe: 'text, JSON, or CSV (one row per distinct path and family: afi,path,procedure,verdict,…)' })
+    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV (one row per distinct path and family: afi,path,procedure,verdict,…)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');

@@ -30,7 +30,7 @@ const command: CommandModule<object, VerifyArgs> = {
       .positional('paths', { type: 'string', array: true, describe: 'MRT files (TABLE_DUMP_V2 RIB, BGP4MP updates; plain, .gz, .bz2) or `bgpdump -m` text; http(s) URLs; - for stdin' })
       .option('aspa', { type: 'string', describe: 'validated ASPAs (rpki-client/Routinator JSON, OpenBGPD or BIRD text): add each path\'s ASPA verdict, an agreement matrix per family and the ASPA blind spots' })
       .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'ASPA procedure with --aspa (downstream: a collector\'s full table is what a provider sends)' })
-      .option('format', { type: 'string', choices: ['text', 'json', 'csv'], default: 'text', describe: 'text, JSON, or CSV with one row per link seen (family, ASes, relation, IRR documentation, paths)' })
+      .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV with one row per link seen (family, ASes, relation, IRR documentation, paths)' })
       .example('$0 verify rrc15-updates.20100227.1600.gz --relationships 20150201.as-rel.txt', 'RIS updates against CAIDA\'s 2015 relationships')
       .example('$0 verify bview.20260101.0000.gz --afi ipv6', 'a RIB dump against the IRR, IPv6 only') as unknown as Argv<VerifyArgs>,
   handler: async (argv) => {
