@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Family } from '../infer/types.js';
-import { isStdin, openInput } from '../rpsl/open-input.js';
+import { Readable } from 'node:stream';
+import { isStdin } from '../rpsl/open-input.js';
+import { openBytes } from '../bgp/open-bytes.js';
 import type { RelationshipEdge } from './types.js';
 
 /**
@@ -111,7 +113,14 @@ export async function loadRelationshipFile(path: string, opts: RelationshipFileO
   let csvCols: Record<(typeof ASREL_CSV_HEADER)[number], number> | undefined;
   const label = isStdin(path) ? '<stdin>' : path;
 
-  const rl = createInterface({ input: openInput(path), crlfDelay: Infinity });
+  // CAIDA publishes its files bzip2-compressed: read plain, gzip or bzip2 (by content).
+  let input: Readable;
+  try {
+    input = Readable.from((await openBytes(isStdin(path) ? '-' : path)).chunks);
+  } catch (e) {
+    throw new RelationshipFileError(label, 0, `cannot read: ${(e as Error).message.replace(/^cannot read \S+: /, '')}`);
+  }
+  const rl = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const raw of rl) {
       lineNo++;
