@@ -190,7 +190,7 @@ export async function loadRelationshipFile(path: string, opts: RelationshipFileO
     }
   } catch (e) {
     if (e instanceof RelationshipFileError) throw e;
-    throw new RelationshipFileError(label, 0, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new RelationshipFileError(label, 0, `cannot read: ${e instanceof Error ? e.message.replace(/^cannot read \S+: /, '') : String(e)}`);
   } finally {
     rl.close();
   }
