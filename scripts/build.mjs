@@ -8,7 +8,7 @@
 // Native modules (better-sqlite3) cannot be inlined: they stay external and are resolved
 // from node_modules at run time.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -38,7 +38,10 @@ await Promise.all([
     alias: { 'string-width': './scripts/shims/string-width.mjs' },
   }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
+  // The page of `asrel serve`: one script for the browser (sigma.js and graphology inside), with its HTML and CSS beside.
+  build({ entryPoints: { app: 'src/server/web/main.ts' }, outdir: 'dist/web', bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, logLevel: 'warning' }),
 ]);
+for (const f of ['index.html', 'app.css']) copyFileSync(new URL(`../src/server/web/${f}`, import.meta.url), new URL(`../dist/web/${f}`, import.meta.url));
 
 // The default bundled snapshot, ingested once here (claims computed) so that an answer from
 // it does not parse and classify 12,000 policy lines at every run.

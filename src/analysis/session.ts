@@ -1,0 +1,137 @@
+/**
+ * The data held open across questions (the web server; any long-lived caller): the store and
+ * its inference engine are opened once, the links of each AS are remembered once decided
+ * (a tier-1's cone costs seconds to infer the first time, milliseconds after), and the
+ * whole-data graphs are built on first need and kept. Answers are the CLI's: the same
+ * functions build the same graphs from the same links.
+ */
+import { gather } from '../gather/gather.js';
+import { InferenceEngine } from '../infer/engine.js';
+import { FAMILIES } from '../infer/families.js';
+import type { InferOptions } from '../infer/engine.js';
+import type { Family, LinkInference } from '../infer/types.js';
+import type { AmbiguousPolicy } from '../graph/types.js';
+import type { Topology } from '../graph/topology.js';
+import { openSession } from '../irr/session.js';
+import { dataLines, storeDataLines } from './data-lines.js';
+import { UserError } from './errors.js';
+import { openData, type DataArgs, type OpenedData } from './open-data.js';
+import { irrTopologies } from './topologies.js';
+
+/** Links decided per AS and family are kept up to this many lists, then all forgotten at once. */
+const MEMO_LISTS = 400_000;
+
+/** An engine that remembers each AS's links (without evidence): what cones are built from. */
+class RememberingEngine extends InferenceEngine {
+  private readonly lists = new Map<string, LinkInference[]>();
+
+  override neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
+    if (opts.evidence !== false || opts.text) return super.neighbours(asn, family, opts);
+    const k = `${asn}|${family}`;
+    let l = this.lists.get(k);
+    if (!l) {
+      if (this.lists.size >= MEMO_LISTS) this.lists.clear();
+      l = super.neighbours(asn, family, opts);
+      this.lists.set(k, l);
+    }
+    return l;
+  }
+}
+
+export interface SessionArgs extends DataArgs {
+  ambiguous?: AmbiguousPolicy;
+  /** Ask the whois server for the objects a question needs (otherwise the data is only read). */
+  live?: boolean;
+}
+
+export interface Graphs {
+  topologies: Partial<Record<Family, Topology>>;
+  notes: string[];
+  hasObject: (asn: number) => boolean;
+}
+
+export class AnalysisSession {
+  private whole?: Graphs;
+  engine: InferenceEngine;
+
+  private constructor(private readonly d: OpenedData, readonly args: SessionArgs) {
+    this.engine = new RememberingEngine(d.store);
+  }
+
+  /** Opens the data once (never fetching at open: a live session fetches per question). */
+  static async open(args: SessionArgs): Promise<AnalysisSession> {
+    const d = await openData({ ...args, offline: true });
+    return new AnalysisSession(d, args);
+  }
+
+  get store() {
+    return this.d.store;
+  }
+
+  /** The notes of opening the data (which data, what failed). */
+  get openNotes(): string[] {
+    return this.d.notes;
+  }
+
+  get kind() {
+    return this.d.kind;
+  }
+
+  /** Fetches what a question about `asns` needs from the whois server (`live` sessions only). */
+  async gatherFor(asns: number[], neighbours = false): Promise<string[]> {
+    if (!this.args.live || this.d.kind !== 'store') return [];
+    const session = openSession({ ...this.args, connectTimeoutMs: 4000, maxAttempts: 1, timeout: 10 });
+    try {
+      const g = await gather(asns, { store: this.d.store, source: session.source, ...(neighbours ? { neighboursOf: asns, maxObjects: 20_000 } : {}) });
+      // Fetched objects change links: decide them again.
+      this.engine = new RememberingEngine(this.d.store);
+      this.whole = undefined;
+      return g.notes;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Graphs of the uphill cones of `asns` (what a question about them can touch), with the CLI's notes. */
+  cones(asns: number[], families: readonly Family[] = FAMILIES): Graphs {
+    const t = irrTopologies(this.engine, { asns, families, ambiguous: this.args.ambiguous });
+    const data = this.d.kind === 'input' ? [] : dataLines(this.d.store, t.ases);
+    return { topologies: t.topologies, notes: [...this.d.notes, ...data, t.summary, ...contradictions(t.topologies)], hasObject: (x) => this.engine.hasObject(x) };
+  }
+
+  /** Graphs of the whole data, built on first need and kept. */
+  wholeGraphs(): Graphs {
+    if (!this.whole) {
+      const t = irrTopologies(this.engine, { families: FAMILIES, ambiguous: this.args.ambiguous });
+      const data = this.d.kind === 'input' ? [] : storeDataLines(this.d.store);
+      this.whole = { topologies: t.topologies, notes: [...this.d.notes, ...data, t.summary, ...contradictions(t.topologies)], hasObject: (x) => this.engine.hasObject(x) };
+    }
+    return this.whole;
+  }
+
+  /** Whether the whole-data graphs are built (health). */
+  get wholeBuilt(): boolean {
+    return this.whole !== undefined;
+  }
+
+  close(): void {
+    this.d.close();
+  }
+}
+
+/** The notes the CLI adds when a relationship is given twice (relationship files; never for IRR data). */
+function contradictions(topos: Partial<Record<Family, Topology>>): string[] {
+  const out: string[] = [];
+  for (const t of Object.values(topos)) {
+    const c = t?.stats.contradictions ?? [];
+    if (c.length) out.push(`${t!.family}: ${c.length.toLocaleString('en-US')} pair(s) given twice with different relations, the first kept (e.g. AS${c[0].a}–AS${c[0].b}: ${c[0].kept}, not ${c[0].dropped})`);
+  }
+  return out;
+}
+
+/** The family's graph, or the CLI's error when the data has none. */
+export function familyGraph(g: Graphs, family: Family): Topology {
+  const t = g.topologies[family];
+  if (!t) throw new UserError(`no ${family} relationships loaded`, 2, `The IRR data loaded has no ${family} policy; fetch or import more objects, or use --relationships.`);
+  return t;
+}
