@@ -142,12 +142,12 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
     const e = edges.get(k);
     if (e) {
       e.role = 'other';
-      e.labels.push(`${OF} path; ${F}: ${relWords(e.from, e.to, topo.link(e.from, e.to)?.relation ?? 'none')}`);
+      e.labels.push(`${OF} path`);
       continue;
     }
     const r = other?.link(x, y)?.relation;
     const up = r === 'p2c' ? { from: y, to: x } : { from: x, to: y };
-    edges.set(k, { ...up, line: r ? lineOf(r) : 'transit', role: 'other', labels: [`${OF} path; no ${F} link`] });
+    edges.set(k, { ...up, line: r ? lineOf(r) : 'transit', role: 'other', labels: [`${OF} path`, `no ${F} link`] });
   }
   (ex.fixes ?? []).forEach((f, i) => {
     const [x, y] = f.peers ?? [f.customer!, f.provider!];
@@ -210,7 +210,7 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
   for (let i = 0; i < legend.length; i += 3) legendLines.push(legend.slice(i, i + 3).join('; '));
   return [
     'digraph asrel {',
-    '  rankdir=BT; fontname="Helvetica"; nodesep=0.4; ranksep=0.5; node [shape=box, fontname="Helvetica"]; edge [fontname="Helvetica", fontsize=10];',
+    '  rankdir=BT; fontname="Helvetica"; nodesep=0.5; ranksep=0.5; node [shape=box, fontname="Helvetica"]; edge [fontname="Helvetica", fontsize=10];',
     `  label="${q(`${title} — valley-free, Gao–Rexford model`)}${why}\\n${q(`${F} links. ${legendLines.join(';\n')}`).replace(/\n/g, '\\n')}"; labelloc=t;`,
     ...body,
     ...edgeLines,

@@ -21,5 +21,6 @@ export function addPage(app: Hono, files: PageFiles): void {
   app.get('/', (c) => c.body(files.html, 200, { ...cache, 'Content-Type': 'text/html; charset=utf-8' }));
   app.get('/app.js', (c) => c.body(files.js, 200, { ...cache, 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/app.css', (c) => c.body(files.css, 200, { ...cache, 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound((c) => c.text('not found', 404));
 }

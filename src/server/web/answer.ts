@@ -25,7 +25,8 @@ function linesOf(ex: AnswerJson): Evidence[] {
   for (const h of ex.hops ?? []) h.evidence.forEach(add);
   for (const h of ex.other?.hops ?? []) h.evidence.forEach(add);
   for (const d of ex.differences) for (const f of ['ipv4', 'ipv6'] as const) d.evidence[f].forEach(add);
-  return out;
+  // Grouped by object, each object's lines in file order.
+  return out.sort((x, y) => x.object.localeCompare(y.object) || x.line - y.line);
 }
 
 export function showAnswer(ex: AnswerJson, drawingUrl: string): void {

@@ -27,26 +27,32 @@ const state: Explorer = { graph: new Graph({ type: 'undirected', multi: false })
 // Tests and curious users reach the explorer through sigma's own API.
 (window as unknown as { asrelExplorer: Explorer }).asrelExplorer = state;
 
-/** Places the ASes of one answer around (cx, cy): rows by depth, above for providers, below for customers. */
+/**
+ * Places the ASes of one answer around (cx, cy) on rings by depth: providers on the upper
+ * half, customers on the lower, peers and siblings on the sides; a crowded ring spills onto
+ * further rings, so thousands of ASes stay apart.
+ */
 function place(n: Neighbourhood, cx: number, cy: number, scale: number): Map<number, { x: number; y: number }> {
-  const rows = new Map<string, number[]>();
+  const groups = new Map<string, number[]>();
   for (const x of n.nodes) {
     if (x.reached === 'center') continue;
     const side = x.reached === 'provider' ? 1 : x.reached === 'customer' ? -1 : 0;
     const k = `${side}:${x.depth}`;
-    (rows.get(k) ?? rows.set(k, []).get(k)!).push(x.asn);
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(x.asn);
   }
   const out = new Map<number, { x: number; y: number }>([[n.asn, { x: cx, y: cy }]]);
-  for (const [k, list] of rows) {
+  for (const [k, list] of groups) {
     const [side, depth] = k.split(':').map(Number) as [number, number];
-    const width = Math.max(1, Math.sqrt(list.length)) * scale * 2;
+    const perRing = Math.max(24, 48 * depth);
     list.forEach((asn, i) => {
-      const t = list.length === 1 ? 0.5 : i / (list.length - 1);
-      if (side === 0) {
-        // Peers and siblings: on both sides of the AS, in a column.
-        const left = i % 2 === 0;
-        out.set(asn, { x: cx + (left ? -1 : 1) * scale * (2 + Math.floor(i / 40)), y: cy + ((Math.floor(i / 2) % 20) - 10) * scale * 0.15 });
-      } else out.set(asn, { x: cx + (t - 0.5) * width, y: cy + side * depth * scale * (1 + (i % 3) * 0.15) });
+      const ring = Math.floor(i / perRing);
+      const inRing = Math.min(perRing, list.length - ring * perRing);
+      const t = ((i % perRing) + 0.5) / inRing;
+      const angle = side === 1 ? Math.PI * (0.08 + 0.84 * t)
+        : side === -1 ? -Math.PI * (0.08 + 0.84 * t)
+        : t < 0.5 ? Math.PI * (0.9 + 0.4 * t) : Math.PI * (-0.1 + 0.4 * (t - 0.5));
+      const radius = (side === 0 ? 0.8 : depth) + ring * 0.3;
+      out.set(asn, { x: cx + scale * radius * Math.cos(angle), y: cy + scale * radius * Math.sin(angle) });
     });
   }
   return out;
@@ -54,7 +60,7 @@ function place(n: Neighbourhood, cx: number, cy: number, scale: number): Map<num
 
 function merge(n: Neighbourhood, at?: { x: number; y: number }): number {
   const g = state.graph;
-  const pos = place(n, at?.x ?? 0, at?.y ?? 0, at ? 0.6 : 1);
+  const pos = place(n, at?.x ?? 0, at?.y ?? 0, at ? 0.4 : 1);
   let added = 0;
   for (const x of n.nodes) {
     const key = String(x.asn);
