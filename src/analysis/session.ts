@@ -13,6 +13,7 @@ import type { Family, LinkInference } from '../infer/types.js';
 import type { AmbiguousPolicy } from '../graph/types.js';
 import type { Topology } from '../graph/topology.js';
 import { openSession } from '../irr/session.js';
+import type { ObjectProvenance } from '../store/types.js';
 import { dataLines, storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
 import { openData, type DataArgs, type OpenedData } from './open-data.js';
@@ -50,9 +51,15 @@ export interface Graphs {
   hasObject: (asn: number) => boolean;
 }
 
+/** Cone graphs kept for the last questions (the page asks for an answer, then its drawing). */
+const RECENT_CONES = 8;
+
 export class AnalysisSession {
   private whole?: Graphs;
   engine: InferenceEngine;
+  private readonly recent = new Map<string, Graphs>();
+  /** Where each aut-num came from, and its place in the store's order: fixed while the store is only read. */
+  private refs?: Map<number, { p: ObjectProvenance; rank: number }>;
 
   private constructor(private readonly d: OpenedData, readonly args: SessionArgs) {
     this.engine = new RememberingEngine(d.store);
@@ -86,6 +93,8 @@ export class AnalysisSession {
       // Fetched objects change links: decide them again.
       this.engine = new RememberingEngine(this.d.store);
       this.whole = undefined;
+      this.recent.clear();
+      this.refs = undefined;
       return g.notes;
     } finally {
       await session.close();
@@ -94,9 +103,32 @@ export class AnalysisSession {
 
   /** Graphs of the uphill cones of `asns` (what a question about them can touch), with the CLI's notes. */
   cones(asns: number[], families: readonly Family[] = FAMILIES): Graphs {
+    const key = `${[...asns].sort((x, y) => x - y).join(',')}|${families.join(',')}`;
+    const hit = this.recent.get(key);
+    if (hit) return hit;
     const t = irrTopologies(this.engine, { asns, families, ambiguous: this.args.ambiguous });
-    const data = this.d.kind === 'input' ? [] : dataLines(this.d.store, t.ases);
-    return { topologies: t.topologies, notes: [...this.d.notes, ...data, t.summary, ...contradictions(t.topologies)], hasObject: (x) => this.engine.hasObject(x) };
+    const data = this.d.kind === 'input' ? [] : dataLines({ provenanceOf: (x) => this.provenanceOf(x) }, t.ases);
+    const g: Graphs = { topologies: t.topologies, notes: [...this.d.notes, ...data, t.summary, ...contradictions(t.topologies)], hasObject: (x) => this.engine.hasObject(x) };
+    if (this.recent.size >= RECENT_CONES) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(key, g);
+    return g;
+  }
+
+  /**
+   * The store's provenance of these ASes' aut-nums, as `Store.provenanceOf` gives it (same
+   * order, so the same `data:` lines), from every aut-num's read once per session.
+   */
+  private provenanceOf(asns: Iterable<number>): Map<number, ObjectProvenance> {
+    if (!this.refs) {
+      this.refs = new Map();
+      let rank = 0;
+      for (const r of this.d.store.allAutNumRefs()) this.refs.set(r.asn, { p: r.provenance, rank: rank++ });
+    }
+    const list = [...asns];
+    // Store.provenanceOf answers a long list in the store's order, a short one in the order asked.
+    const found = list.filter((x) => this.refs!.has(x));
+    if (list.length > 1000) found.sort((x, y) => this.refs!.get(x)!.rank - this.refs!.get(y)!.rank);
+    return new Map(found.map((x) => [x, this.refs!.get(x)!.p]));
   }
 
   /** Graphs of the whole data, built on first need and kept. */
