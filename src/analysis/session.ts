@@ -11,13 +11,14 @@ import { FAMILIES } from '../infer/families.js';
 import type { InferOptions } from '../infer/engine.js';
 import type { Family, LinkInference } from '../infer/types.js';
 import type { AmbiguousPolicy } from '../graph/types.js';
+import { DEFAULT_AMBIGUOUS } from '../graph/build.js';
 import type { Topology } from '../graph/topology.js';
 import { openSession } from '../irr/session.js';
 import type { ObjectProvenance } from '../store/types.js';
 import { dataLines, storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
 import { openData, type DataArgs, type OpenedData } from './open-data.js';
-import { irrTopologies } from './topologies.js';
+import { irrTopologies, isUp } from './topologies.js';
 
 /** Links decided per AS and family are kept up to this many lists, then all forgotten at once. */
 const MEMO_LISTS = 400_000;
@@ -103,7 +104,8 @@ export class AnalysisSession {
 
   /** Graphs of the uphill cones of `asns` (what a question about them can touch), with the CLI's notes. */
   cones(asns: number[], families: readonly Family[] = FAMILIES): Graphs {
-    const key = `${[...asns].sort((x, y) => x - y).join(',')}|${families.join(',')}`;
+    // The graphs hold every link of every cone member: the same members, the same graphs (a stub asked about several tier-1s in its cone).
+    const key = families.map((f) => `${f}:${this.coneMembers(asns, f).join(',')}`).join('|');
     const hit = this.recent.get(key);
     if (hit) return hit;
     const t = irrTopologies(this.engine, { asns, families, ambiguous: this.args.ambiguous });
@@ -112,6 +114,21 @@ export class AnalysisSession {
     if (this.recent.size >= RECENT_CONES) this.recent.delete(this.recent.keys().next().value!);
     this.recent.set(key, g);
     return g;
+  }
+
+  /** The uphill cones of `asns` in one family, as `coneInferences` climbs them, sorted. */
+  private coneMembers(asns: number[], family: Family): number[] {
+    const policy = this.args.ambiguous ?? DEFAULT_AMBIGUOUS;
+    const seen = new Set<number>(asns);
+    let frontier = [...seen];
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const x of frontier) {
+        for (const l of this.engine.neighbours(x, family, { evidence: false })) if (isUp(l, policy) && !seen.has(l.b)) { seen.add(l.b); next.push(l.b); }
+      }
+      frontier = next;
+    }
+    return [...seen].sort((x, y) => x - y);
   }
 
   /**
