@@ -67,6 +67,19 @@ describe.skipIf(!haveChromium && !process.env.CI)('the web page in headless Chro
     expect(foreign).toEqual([]);
   });
 
+  it('lists the dark spots; a row opens its pair', { timeout: 90_000 }, async () => {
+    const { tab, problems } = await open(`${s.url}/`);
+    await tab.click('#dark-load');
+    const rows = tab.locator('#dark-spots tbody tr');
+    await rows.first().waitFor();
+    const spots = (await (await fetch(`${s.url}/api/dark-spots?top=15`)).json()).spots as { a: number; b: number; family: string }[];
+    expect(await rows.count()).toBe(spots.length);
+    await rows.nth(1).click();
+    await expect.poll(() => tab.locator('#verdict').innerText()).toBe(`AS${spots[1]!.a} cannot reach AS${spots[1]!.b} in ${spots[1]!.family === 'ipv6' ? 'IPv6' : 'IPv4'}`);
+    expect(await tab.inputValue('#a')).toBe(String(spots[1]!.a));
+    expect(problems).toEqual([]);
+  });
+
   it('shows an inline error for an invalid AS and does not ask', { timeout: 60_000 }, async () => {
     const { tab, problems } = await open(`${s.url}/`);
     await tab.fill('#a', '69x39');

@@ -63,6 +63,8 @@ interface Spot { a: number; b: number; family: Family; otherFamily: Family; cone
 
 async function loadDarkSpots(): Promise<void> {
   const st = byId('dark-status');
+  byId('dark-load').hidden = true;
+  st.textContent = 'Reading the whole data…';
   try {
     const r = await api<{ total: number; spots: Spot[] }>('/api/dark-spots?top=15');
     st.textContent = r.total === 0 ? 'No dark spots in the data.' : `${r.total.toLocaleString('en-US')} dark spot(s); the ${r.spots.length} largest:`;
@@ -105,4 +107,7 @@ xFind.addEventListener('change', () => {
 const params = new URLSearchParams(location.search);
 const pa = Number(params.get('a')), pb = Number(params.get('b'));
 if (params.get('a') && params.get('b') && Number.isInteger(pa) && Number.isInteger(pb)) openPair(pa, pb, params.get('afi') === 'ipv6' ? 'ipv6' : 'ipv4');
-void loadDarkSpots();
+// Dark spots read the whole data (seconds on a whole registry, once): at once when the server has it
+// in memory already, else when asked, so that a first question does not wait behind it.
+byId('dark-load').addEventListener('click', () => { void loadDarkSpots(); });
+api<{ wholeGraphsBuilt: boolean }>('/api/health').then((h) => { if (h.wholeGraphsBuilt) void loadDarkSpots(); }).catch(() => undefined);
