@@ -115,7 +115,7 @@ export async function darkSpotsQuestion(s: AnalysisSession, top: number, afi?: F
   const g = s.wholeGraphs();
   const topos = { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') };
   const families = afi ? [afi] : [...FAMILIES];
-  const result = findDarkSpots(topos, families, { keep: top });
+  const result = s.remember(`dark-spots|${families.join(',')}|${top}`, () => findDarkSpots(topos, families, { keep: top }));
   let spots: (DarkSpot & { sharedIxps?: number })[] = result.spots;
   let ixpJson = {};
   const notes = [...g.notes];

@@ -95,6 +95,7 @@ export class AnalysisSession {
       this.engine = new RememberingEngine(this.d.store);
       this.whole = undefined;
       this.recent.clear();
+      this.answers.clear();
       this.refs = undefined;
       return g.notes;
     } finally {
@@ -156,6 +157,17 @@ export class AnalysisSession {
       this.whole = { topologies: t.topologies, notes: [...this.d.notes, ...data, t.summary, ...contradictions(t.topologies)], hasObject: (x) => this.engine.hasObject(x) };
     }
     return this.whole;
+  }
+
+  private readonly answers = new Map<string, unknown>();
+
+  /** A whole-data answer (dark spots), computed once per session: the data does not change while only read. */
+  remember<T>(key: string, compute: () => T): T {
+    if (!this.answers.has(key)) {
+      if (this.answers.size >= 64) this.answers.clear();
+      this.answers.set(key, compute());
+    }
+    return this.answers.get(key) as T;
   }
 
   /** Whether the whole-data graphs are built (health). */

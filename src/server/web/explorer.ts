@@ -93,14 +93,19 @@ function summary(n: Neighbourhood): string {
 export async function openExplorer(asn: number, mode: string, family: 'ipv4' | 'ipv6'): Promise<void> {
   status('Loading…');
   state.family = family;
+  // Marks for the bench (bench/serve.bench.ts): where the time of opening goes.
+  performance.mark('explore:start');
   const n = await fetchPart(asn, mode);
+  performance.mark('explore:fetched');
   state.graph.clear();
   merge(n);
+  performance.mark('explore:merged');
   if (!state.sigma) {
     state.sigma = new Sigma(state.graph, byId('graph'), { renderEdgeLabels: false, labelRenderedSizeThreshold: 8 });
     state.sigma.on('clickNode', ({ node }) => { void expand(Number(node)); });
   } else state.sigma.refresh();
   state.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  performance.mark('explore:drawn');
   status(summary(n));
 }
 
