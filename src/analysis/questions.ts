@@ -42,7 +42,7 @@ export async function explainQuestion(s: AnalysisSession, q: PairQuestion, famil
   requireKnown(s, q.a);
   requireKnown(s, q.b);
   const g = s.cones([q.a, q.b], families);
-  const notes = [...g.notes, ...gathered];
+  const notes = [...gathered, ...g.notes];
   familyGraph(g, q.afi);
   let ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
   let ixp: IxpPresence | undefined;

@@ -17,7 +17,7 @@ import { openSession } from '../irr/session.js';
 import type { ObjectProvenance } from '../store/types.js';
 import { dataLines, storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
-import { openData, type DataArgs, type OpenedData } from './open-data.js';
+import { openData, openStore, type DataArgs, type OpenedData } from './open-data.js';
 import { irrTopologies, isUp } from './topologies.js';
 
 /** Links decided per AS and family are kept up to this many lists, then all forgotten at once. */
@@ -66,8 +66,15 @@ export class AnalysisSession {
     this.engine = new RememberingEngine(d.store);
   }
 
-  /** Opens the data once (never fetching at open: a live session fetches per question). */
+  /**
+   * Opens the data once (never fetching at open). A live session opens its store folder for
+   * writing, empty or not (no bundled snapshot), and fetches what each question needs.
+   */
   static async open(args: SessionArgs): Promise<AnalysisSession> {
+    if (args.live && !args.input?.length) {
+      const store = openStore(args.data, { ttlMs: args.ttl * 3600 * 1000 });
+      return new AnalysisSession({ store, engine: new InferenceEngine(store), notes: [], kind: 'store', close: () => store.close() }, args);
+    }
     const d = await openData({ ...args, offline: true });
     return new AnalysisSession(d, args);
   }
@@ -91,6 +98,9 @@ export class AnalysisSession {
     const session = openSession({ ...this.args, connectTimeoutMs: 4000, maxAttempts: 1, timeout: 10 });
     try {
       const g = await gather(asns, { store: this.d.store, source: session.source, ...(neighbours ? { neighboursOf: asns, maxObjects: 20_000 } : {}) });
+      if (!this.d.store.hasDumps()) {
+        g.notes.push('links rest on each AS\'s own policy and on the objects fetched so far: no registry dump is imported, so links that only the other side declares may be missing (`asrel import` the registries\' dumps)');
+      }
       // Fetched objects change links: decide them again.
       this.engine = new RememberingEngine(this.d.store);
       this.whole = undefined;
