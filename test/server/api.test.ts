@@ -54,6 +54,20 @@ describe('the API answers what the CLI prints with --json', () => {
   });
 });
 
+describe('with --ixp', () => {
+  it('the fixes name the exchanges where both ASes are, as the CLI does', { timeout: 60_000 }, async () => {
+    const CAIDA_IXP = 'test/fixtures/ixp/caida-ixp-201910';
+    const x = await testServer({ dataDir: s.dataDir, ixp: [CAIDA_IXP] });
+    try {
+      const r = await getJson(`${x.url}/api/why-unreachable?a=6939&b=174&afi=ipv6`);
+      expect(r.body).toEqual(cli(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--ixp', CAIDA_IXP]));
+      expect(r.body.fixes.find((f: { kind: string }) => f.kind === 'new-peering').commonIxps.length).toBeGreaterThan(0);
+    } finally {
+      await x.stop();
+    }
+  });
+});
+
 describe('errors', () => {
   it('a bad AS is a 400 with the CLI\'s message and a hint', async () => {
     const r = await getJson(`${s.url}/api/why-unreachable?a=${encodeURIComponent('<img src=x onerror=alert(1)>')}&b=174&afi=ipv6`);

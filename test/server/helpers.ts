@@ -11,9 +11,9 @@ export const haveChromium = existsSync(CHROMIUM);
 export interface TestServer extends RunningServer { dataDir: string; stop(): Promise<void> }
 
 /** The server the CLI tests' data options describe: an empty store folder (so the bundled snapshot), no whois server. */
-export async function testServer(opts: { input?: string[]; dataDir?: string } = {}): Promise<TestServer> {
+export async function testServer(opts: { input?: string[]; dataDir?: string; ixp?: string[] } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'asrel-serve-'));
-  const s = await startServer({ port: 0, host: '127.0.0.1', data: dataDir, offline: true, server: '127.0.0.1:9', ttl: 24, input: opts.input });
+  const s = await startServer({ port: 0, host: '127.0.0.1', data: dataDir, offline: true, server: '127.0.0.1:9', ttl: 24, input: opts.input, ixp: opts.ixp });
   return { ...s, dataDir, stop: async () => { await s.close(); if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
