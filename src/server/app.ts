@@ -10,8 +10,19 @@ import { secureHeaders } from 'hono/secure-headers';
 import { addApi, type ApiContext } from './api.js';
 import { addPage, type PageFiles } from './page.js';
 
-export function createApp(api: ApiContext, page: PageFiles): Hono {
+/** Host names a loopback server answers to: a page elsewhere that rebinds its own name to 127.0.0.1 is refused. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function createApp(api: ApiContext, page: PageFiles, opts: { host?: string } = {}): Hono {
   const app = new Hono();
+  const loopbackOnly = !opts.host || LOOPBACK.has(opts.host) || opts.host === '::1';
+  if (loopbackOnly) {
+    app.use('*', async (c, next) => {
+      const name = (c.req.header('host') ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (LOOPBACK.has(name)) return next();
+      return c.json({ error: `this server answers on 127.0.0.1 and localhost only, not on "${name.slice(0, 60)}"`, hint: 'Open http://127.0.0.1:PORT/, or start it with --host to serve other names.' }, 421);
+    });
+  }
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],

@@ -30,7 +30,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const page = readPageFiles(o.webDir ?? webAssetsDir());
   const session = await AnalysisSession.open(o);
   const queue = new HeavyQueue(availableParallelism(), (o.deadlineS ?? 60) * 1000);
-  const app = createApp({ session, queue, ixp: o.ixp }, page);
+  const app = createApp({ session, queue, ixp: o.ixp }, page, { host: o.host });
   let server: ServerType;
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => resolve(info.port));

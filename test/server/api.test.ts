@@ -98,6 +98,17 @@ describe('errors', () => {
     expect((await getJson(`${s.url}/api/neighbors?asn=9098`)).status).toBe(200);
   });
 
+  it('on 127.0.0.1, answers only requests naming 127.0.0.1 or localhost (no DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const port = new URL(s.url).port;
+    const status = (host: string) => new Promise<number>((ok, fail) => {
+      request({ host: '127.0.0.1', port, path: '/api/health', headers: { Host: host } }, (r) => { r.resume(); ok(r.statusCode!); }).on('error', fail).end();
+    });
+    expect(await status(`localhost:${port}`)).toBe(200);
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
+    expect(await status('attacker.example')).toBe(421);
+  });
+
   it('is read-only, answers unknown routes with 404 JSON, and sends a strict CSP everywhere', async () => {
     for (const m of ['PUT', 'DELETE', 'PATCH']) expect((await fetch(`${s.url}/api/health`, { method: m })).status).toBe(405);
     expect((await fetch(`${s.url}/api/why-unreachable`, { method: 'POST' })).status).toBe(405);
