@@ -89,7 +89,12 @@ describe.skipIf(!haveChromium && !process.env.CI)('the web page in headless Chro
     await tab.fill('#a', '6939');
     expect(await tab.locator('#a-error').innerText()).toBe('');
     expect(await tab.locator('#go').isDisabled()).toBe(false);
-    expect(problems).toEqual([]);
+    // An AS the data does not know: the server's one-line reason, no answer.
+    await tab.fill('#b', '64999');
+    await tab.click('#go');
+    await expect.poll(() => tab.locator('#status').innerText()).toContain('no data for AS64999');
+    expect(await tab.locator('#answer').isHidden()).toBe(true);
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
   });
 
   it('opens the explorer on a customer cone and counts the nodes through sigma; a click adds neighbours', { timeout: 90_000 }, async () => {
@@ -118,6 +123,10 @@ describe.skipIf(!haveChromium && !process.env.CI)('the web page in headless Chro
     await tab.evaluate(() => (window as any).asrelExplorer.sigma.emit('clickNode', { node: '6939' }));
     await tab.waitForFunction(() => (window as any).asrelExplorer.graph.order > 3);
     expect(await tab.locator('#x-status').innerText()).toMatch(/^AS6939: \d+ AS\(es\) added/);
+    // Finding an AS drawn already highlights it.
+    await tab.fill('#x-find', '174');
+    await tab.dispatchEvent('#x-find', 'change');
+    expect(await tab.evaluate(() => (window as any).asrelExplorer.graph.getNodeAttribute('174', 'highlighted'))).toBe(true);
     expect(problems).toEqual([]);
   });
 
