@@ -175,7 +175,7 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
     const attrs: string[] = [];
     if (e.line !== 'transit') attrs.push('dir=none', `style=${e.line === 'peer' ? 'dashed' : 'dotted'}`);
     if (e.role) attrs.push(`color="${COLOUR[e.role]}"`, `fontcolor="${COLOUR[e.role]}"`, `penwidth=${e.role === 'path' ? 2.5 : 2}`);
-    if (e.labels.length) attrs.push(`label="${q(e.labels.join('\n'))}"`);
+    if (e.labels.length) attrs.push(`label="${e.labels.map(q).join('\\n')}"`);
     attrs.push(`tooltip="${q(e.line === 'transit' ? `AS${e.to} is AS${e.from}'s provider` : e.line === 'peer' ? 'peers' : 'siblings')}"`);
     edgeLines.push(`  ${id(e.from)} -> ${id(e.to)} [${attrs.join(', ')}];`);
   }
