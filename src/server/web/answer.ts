@@ -4,7 +4,7 @@
  * (`textContent`), never parsed as HTML; sentences come from src/report, as in the CLI.
  */
 import type { Explanation } from '../../explain/types.js';
-import type { Evidence } from '../../infer/types.js';
+import type { Evidence } from '../../analysis/families.js';
 import { gloss } from '../../report/evidence-text.js';
 import { pathString, renderFix } from '../../report/reachability-text.js';
 import { el, byId } from './dom.js';
