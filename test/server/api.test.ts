@@ -181,5 +181,8 @@ describe('asrel serve (the command)', () => {
     const r = asrel(['serve', '--port', '70000']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--port 70000 is not a TCP port');
+    const both = asrel(['serve', '--live', '--offline']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--live and --offline contradict each other');
   });
 });

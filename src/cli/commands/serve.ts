@@ -22,6 +22,7 @@ const command: CommandModule<object, ServeArgs> = {
     .check((a) => {
       const port = a.port as number;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${String(a.port)} is not a TCP port (0–65535)`, 2, 'E.g. --port 8080.');
+      if (a.live && a.offline) throw new UserError('--live and --offline contradict each other', 2, 'The server is offline unless started with --live: drop one.');
       return true;
     }) as unknown as Argv<ServeArgs>,
   handler: async (argv) => {
