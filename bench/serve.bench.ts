@@ -12,11 +12,6 @@ import { DEFAULT_CAIDA } from './synth/generate.js';
 import { prepareWorld } from './synth/world.bench.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const get = (n: string) => { const k = argv.indexOf(n); return k >= 0 ? argv[k + 1] : undefined; };
-const share = Number(get('--share') ?? 0.47);
-const runs = Number(get('--runs') ?? 5);
-const caida = get('--caida') ?? DEFAULT_CAIDA;
 const CHROMIUM = process.env.ASREL_CHROMIUM ?? '/usr/bin/chromium';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -33,7 +28,13 @@ function peakRssMiB(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function main(): Promise<void> {
+/** The bench (bench/run.ts calls it with no arguments). */
+export async function run(argv: string[] = []): Promise<void> {
+  const get = (n: string) => { const k = argv.indexOf(n); return k >= 0 ? argv[k + 1] : undefined; };
+  const share = Number(get('--share') ?? 0.47);
+  const runs = Number(get('--runs') ?? 5);
+  const caida = get('--caida') ?? DEFAULT_CAIDA;
+  if (!existsSync(CHROMIUM)) { console.log(`skipped: ${CHROMIUM} is absent (ASREL_CHROMIUM)`); return; }
   if (!existsSync(caida)) { console.log(`skipped: ${caida} is absent (--caida FILE)`); return; }
   const w = prepareWorld(share, get('--cache') ?? join(tmpdir(), 'asrel-synth-worlds'), caida);
   if (!existsSync(join(w.store, 'asrel.sqlite'))) {
@@ -50,23 +51,23 @@ async function main(): Promise<void> {
   const rows: [string, string, string][] = [];
   try {
     const q = `a=${w.stub}&b=${w.tier1}&afi=ipv6`;
-    const get = (path: string) => timed(async () => { const r = await fetch(url + path); if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`); return r.json(); });
-    const cold = await get(`/api/why-unreachable?${q}`);
+    const api = (path: string) => timed(async () => { const r = await fetch(url + path); if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`); return r.json(); });
+    const cold = await api(`/api/why-unreachable?${q}`);
     const warm: number[] = [];
-    for (let i = 0; i < runs; i++) warm.push((await get(`/api/why-unreachable?${q}`)).ms);
+    for (let i = 0; i < runs; i++) warm.push((await api(`/api/why-unreachable?${q}`)).ms);
     rows.push([`why-unreachable AS${w.stub} → AS${w.tier1} (IPv6), first`, ms(cold.ms), '']);
     rows.push([`same question again (its cone graphs kept), median of ${runs}`, ms(median(warm)), '≤ 300 ms']);
     // New questions on the warm engine: other tier-1 targets, each asked for the first time.
     const fresh: number[] = [];
-    for (const t of [3356, 1299, 2914, 3257, 6453]) if (t !== w.tier1) fresh.push((await get(`/api/why-unreachable?a=${w.stub}&b=${t}&afi=ipv6`)).ms);
+    for (const t of [3356, 1299, 2914, 3257, 6453]) if (t !== w.tier1) fresh.push((await api(`/api/why-unreachable?a=${w.stub}&b=${t}&afi=ipv6`)).ms);
     rows.push([`new questions AS${w.stub} → 4 other tier-1s (IPv6), each asked once, median`, ms(median(fresh)), '≤ 300 ms']);
     const other: number[] = [];
-    for (let i = 0; i < runs; i++) other.push((await get(`/api/path?a=${w.stub}&b=${w.tier1}&afi=ipv4`)).ms);
+    for (let i = 0; i < runs; i++) other.push((await api(`/api/path?a=${w.stub}&b=${w.tier1}&afi=ipv4`)).ms);
     rows.push([`path AS${w.stub} → AS${w.tier1} (IPv4) after it, median of ${runs}`, ms(median(other)), '≤ 300 ms']);
-    const whole = await get(`/api/explore?asn=${w.tier1}&afi=ipv6&mode=customers`);
+    const whole = await api(`/api/explore?asn=${w.tier1}&afi=ipv6&mode=customers`);
     rows.push([`explorer data, first (builds the whole-data graphs: ${(whole.value as { total: number }).total.toLocaleString()} ASes in AS${w.tier1}'s IPv6 customer cone)`, ms(whole.ms), '']);
     const explore: number[] = [];
-    for (let i = 0; i < runs; i++) explore.push((await get(`/api/explore?asn=${w.tier1}&afi=ipv6&mode=customers`)).ms);
+    for (let i = 0; i < runs; i++) explore.push((await api(`/api/explore?asn=${w.tier1}&afi=ipv6&mode=customers`)).ms);
     rows.push([`explorer data again (5,000 ASes, JSON), median of ${runs}`, ms(median(explore)), '']);
 
     const { chromium } = await import('playwright-core');
@@ -125,4 +126,4 @@ async function main(): Promise<void> {
   for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(9)}  ${target}`);
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run(process.argv.slice(2));
