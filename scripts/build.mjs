@@ -62,7 +62,10 @@ await Promise.all([
     alias: { 'string-width': './scripts/shims/string-width.mjs' },
   }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: join(dist, 'index.js') }),
+  // The page of `asrel serve`: one script for the browser (sigma.js and graphology inside), with its HTML and CSS beside.
+  build({ entryPoints: { app: 'src/server/web/main.ts' }, outdir: join(dist, 'web'), bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, logLevel: 'warning', absWorkingDir: repo }),
 ]);
+for (const f of ['index.html', 'app.css']) copyFileSync(join(repo, 'src', 'server', 'web', f), join(dist, 'web', f));
 
 // The default bundled snapshot, ingested once here (claims computed) so that an answer from
 // it does not parse and classify 12,000 policy lines at every run.

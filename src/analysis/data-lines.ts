@@ -23,7 +23,7 @@ function line(k: string, asns: number[], total = asns.length): string {
 }
 
 /** Lines for the aut-nums of these ASes (those without one are data gaps, reported elsewhere). */
-export function dataLines(store: Store, asns: Iterable<number>): string[] {
+export function dataLines(store: Pick<Store, 'provenanceOf'>, asns: Iterable<number>): string[] {
   const groups = new Map<string, number[]>();
   const live = new Map<string, string>(); // server -> oldest fetch
   for (const [asn, p] of store.provenanceOf(new Set(asns))) {

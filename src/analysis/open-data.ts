@@ -65,7 +65,7 @@ function noDataHint(kind: OpenedData['kind'], argv: DataArgs): string {
   return `Check the AS number; ${fetchIt}, or \`asrel import\` a dump that holds AS{asn}.`;
 }
 
-function opened(store: Store, kind: OpenedData['kind'], where: string, notes: string[], argv: DataArgs, close: () => void): OpenedData {
+export function opened(store: Store, kind: OpenedData['kind'], where: string, notes: string[], argv: DataArgs, close: () => void): OpenedData {
   const knowledge = (asn: number) => irrKnowledge(store, asn);
   const hint = noDataHint(kind, argv);
   return {

@@ -25,7 +25,7 @@ function slim(l: LinkInference): LinkInference {
 }
 
 /** Whether the graph will hold this link as going up from `l.a` (ambiguous links as `--ambiguous` resolves them). */
-function isUp(l: LinkInference, policy: AmbiguousPolicy): boolean {
+export function isUp(l: LinkInference, policy: AmbiguousPolicy): boolean {
   const r = l.relation === 'ambiguous' ? resolveAmbiguous(l, policy) : l.relation;
   return r === 'c2p' || r === 's2s';
 }

@@ -14,7 +14,7 @@ describe('asrel why-unreachable / path --svg (in-process Graphviz)', () => {
     expect(r.stdout.startsWith('<?xml')).toBe(true);
     expect(r.stdout).toMatch(/<svg width="\d+pt" height="\d+pt"/);
     expect(r.stdout).toContain('AS6939 cannot reach AS174 in IPv6');
-    for (const x of ['AS6939', 'AS1299', 'AS174', 'fix 1', 'IPv4']) expect(r.stdout).toContain(`>${x}</text>`);
+    for (const x of ['AS6939', 'AS1299', 'AS174', 'fix 1', 'on the IPv4 path']) expect(r.stdout).toContain(`>${x}</text>`);
     expect(r.stdout.trimEnd().endsWith('</svg>')).toBe(true);
   });
 

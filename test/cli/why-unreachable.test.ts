@@ -54,9 +54,10 @@ describe('asrel why-unreachable (HE–Cogent reconstruction via --relationships)
     const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--dot']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('digraph asrel {')).toBe(true);
-    expect(r.stdout).toContain('"AS6939" -> "AS1299" [dir=none, style=dashed');
-    expect(r.stdout).toMatch(/"AS1299" -> "AS174" \[color="#fd7e14".*label="IPv4"\]/);
-    expect(r.stdout).toMatch(/"AS6939" -> "AS1299" \[label="fix 1"/);
+    // One edge per pair: the fixes on existing IPv6 peer links say what the link is today and that it is on the IPv4 path.
+    expect(r.stdout).toMatch(/"AS6939" -> "AS1299" \[color="#198754".*label="fix 1\\ntoday IPv6 peers\\non the IPv4 path/);
+    expect(r.stdout).toMatch(/"AS174" -> "AS1299" \[color="#198754".*label="fix 2\\ntoday IPv6 peers\\non the IPv4 path"/);
+    expect(r.stdout.split('\n').filter((l) => /"AS(174|1299)" -> "AS(174|1299)"/.test(l))).toHaveLength(1);
     const both = asrel(['why-unreachable', '6939', '174', '--relationships', HE, '--dot', '--json']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--dot and --json');

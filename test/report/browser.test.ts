@@ -73,7 +73,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('asrel report in headless Chro
       expect(box.width).toBeGreaterThan(500);
       expect(box.height).toBeGreaterThan(120);
       const drawn = await tab.locator('figure svg text').allTextContents();
-      for (const x of ['AS6939', 'AS1299', 'AS174', 'fix 1', 'IPv4']) expect(drawn).toContain(x);
+      for (const x of ['AS6939', 'AS1299', 'AS174', 'fix 1', 'on the IPv4 path']) expect(drawn).toContain(x);
 
       // Every registry line is on the page, visible, with its source and date.
       const text = await tab.locator('body').innerText();

@@ -62,6 +62,11 @@ export const catalog: CommandEntry[] = [
     load: () => import('./dark-spots.js'),
   },
   {
+    command: 'serve',
+    describe: 'a local web page and JSON API over the same analysis: questions, drawings, dark spots and an explorer of the graph',
+    load: () => import('./serve.js'),
+  },
+  {
     command: 'export',
     describe: 'every inferred relationship in the data, for research: CSV, CAIDA serial-1 or JSON',
     load: () => import('./export.js'),

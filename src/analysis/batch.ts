@@ -1,0 +1,64 @@
+/**
+ * Every ordered pair among a list of ASes, per family: reachable, length, path and why not
+ * (`batch --json`'s pairs), from the uphill cones of the listed ASes. One valley-free search
+ * per source AS and family, then a path read per target.
+ */
+import { ValleyFreeSearcher } from '../graph/valley-free.js';
+import type { Topology } from '../graph/topology.js';
+import { FAMILIES } from '../infer/families.js';
+import type { Family } from '../infer/types.js';
+import { familyGraph, type AnalysisSession } from './session.js';
+
+/** `path`; `no-path` (both have links in the family, no valley-free path); `no-data` (one has no link in it). */
+export type PairReason = 'path' | 'no-path' | 'no-data';
+
+export interface PairRow {
+  a: number;
+  b: number;
+  [family: string]: unknown;
+}
+
+/** A dark spot: a path in one family and none in the other although both ASes have links there. */
+export function darkFamilyOf(families: readonly Family[], reasons: PairReason[]): Family | undefined {
+  if (families.length !== 2) return undefined;
+  if (reasons[0] === 'path' && reasons[1] === 'no-path') return families[1];
+  if (reasons[1] === 'path' && reasons[0] === 'no-path') return families[0];
+  return undefined;
+}
+
+/** The pairs, one source AS at a time. */
+export function* batchPairs(topos: Topology[], asns: readonly number[]): Generator<PairRow> {
+  const families = topos.map((t) => t.family);
+  const searchers = topos.map((t) => new ValleyFreeSearcher(t.csr));
+  const idx = topos.map((t) => asns.map((a) => t.csr.index.get(a) ?? -1));
+  for (let i = 0; i < asns.length; i++) {
+    const src = idx.map((ix) => ix[i]!);
+    topos.forEach((_t, k) => { if (src[k]! >= 0) searchers[k]!.run(src[k]!); });
+    for (let j = 0; j < asns.length; j++) {
+      if (i === j) continue;
+      const reasons: PairReason[] = [];
+      const perFamily: Record<string, { reachable: boolean; length: number | null; path: number[] | null; reason: PairReason }> = {};
+      topos.forEach((t, k) => {
+        const tj = idx[k]![j]!;
+        const p = src[k]! >= 0 && tj >= 0 ? searchers[k]!.pathTo(tj) : null;
+        const reason: PairReason = p !== null ? 'path' : src[k]! >= 0 && tj >= 0 ? 'no-path' : 'no-data';
+        reasons.push(reason);
+        perFamily[t.family] = { reachable: p !== null, length: p ? p.length - 1 : null, path: p ? p.map((x) => t.csr.asns[x]!) : null, reason };
+      });
+      const dark = darkFamilyOf(families, reasons);
+      yield { a: asns[i]!, b: asns[j]!, ...perFamily, ...(families.length === 2 ? { darkSpot: dark !== undefined, darkFamily: dark ?? null } : {}) };
+    }
+  }
+}
+
+/** `batch --json` for a list of ASes (no repeats). */
+export function batchQuestion(s: AnalysisSession, asns: readonly number[], families: readonly Family[] = FAMILIES): Record<string, unknown> {
+  const g = s.cones([...asns], families);
+  const topos = families.map((f) => familyGraph(g, f));
+  const notes = [...g.notes];
+  for (const t of topos) {
+    const absent = asns.filter((a) => !t.has(a));
+    if (absent.length) notes.push(`${t.family}: ${absent.length} of the ${asns.length} ASes have no link (every pair with them is ${t.family}_reason=no-data, never a dark spot): ${absent.slice(0, 10).map((a) => `AS${a}`).join(', ')}${absent.length > 10 ? ', …' : ''}`);
+  }
+  return { families, notes, pairs: [...batchPairs(topos, asns)] };
+}

@@ -1,0 +1,131 @@
+/**
+ * The questions of the CLI as functions over an open session, each returning what the CLI's
+ * `--json` prints (the same keys, in the same order): the web API serves these, and the CLI
+ * commands can call them too.
+ */
+import { explainReachability } from '../explain/explain.js';
+import { findDarkSpots, type DarkSpot } from '../explain/dark-spots.js';
+import { reachSummary } from '../explain/reach.js';
+import type { Explanation } from '../explain/types.js';
+import type { Topology } from '../graph/topology.js';
+import { FAMILIES } from '../infer/families.js';
+import type { Family, LinkInference } from '../infer/types.js';
+import { annotateFixes, ixpAsnsOf } from '../ixp/annotate.js';
+import { loadIxpForAnswer } from '../ixp/cli.js';
+import { commonIxps, sharedIxpCount } from '../ixp/common.js';
+import type { IxpPresence } from '../ixp/types.js';
+import { explanationJson } from '../report/reachability-json.js';
+import { inferenceJson } from '../report/inference-text.js';
+import { dataLines } from './data-lines.js';
+import { UserError } from './errors.js';
+import { requireKnownIn } from './known.js';
+import { familyGraph, type AnalysisSession } from './session.js';
+
+export interface PairQuestion {
+  a: number;
+  b: number;
+  afi: Family;
+  /** `--ixp` sources: exchanges where a new peer link could be made. */
+  ixp?: string[];
+}
+
+export interface PairAnswer {
+  ex: Explanation;
+  notes: string[];
+  topologies: Partial<Record<Family, Topology>>;
+  ixp?: IxpPresence;
+}
+
+/** A → B in one family, explained (the graphs of `families`: `path` needs the asked one only). */
+export async function explainQuestion(s: AnalysisSession, q: PairQuestion, families: readonly Family[] = FAMILIES): Promise<PairAnswer> {
+  const gathered = await s.gatherFor([q.a, q.b]);
+  requireKnownIn(s, q.a);
+  requireKnownIn(s, q.b);
+  const g = s.cones([q.a, q.b], families);
+  const notes = [...gathered, ...g.notes];
+  familyGraph(g, q.afi);
+  let ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
+  let ixp: IxpPresence | undefined;
+  if (q.ixp?.length) {
+    ixp = (await loadIxpForAnswer(q.ixp, { asns: ex.reachable ? [] : [q.a, q.b, ...ixpAsnsOf(ex)], dataDir: s.args.data, offline: !s.args.live }, notes)).presence;
+    ex = annotateFixes(ex, ixp);
+  }
+  return { ex, notes, topologies: g.topologies, ixp };
+}
+
+/** `why-unreachable --json`. */
+export function whyUnreachableJson(r: PairAnswer): Record<string, unknown> {
+  return explanationJson(r.ex, r.notes);
+}
+
+/** `path --json`. */
+export function pathJson(r: PairAnswer): Record<string, unknown> {
+  const { a, b, family, reachable, path, hops, absent } = r.ex;
+  const ixpPart = r.ixp && !reachable ? { commonIxps: commonIxps(r.ixp, a, b, family) } : {};
+  return { a, b, afi: family, reachable, path, hops, absent, notes: r.notes, model: r.ex.model, ...ixpPart };
+}
+
+/** `rel --json`: the relationship in each family with the lines from both sides. */
+export async function relQuestion(s: AnalysisSession, a: number, b: number, fams: readonly Family[]): Promise<Record<string, unknown>> {
+  if (a === b) throw new UserError(`AS${a} is given twice`, 2, 'Name two different ASes.');
+  const gathered = await s.gatherFor([a, b]);
+  requireKnownIn(s, a);
+  requireKnownIn(s, b);
+  const results = fams.map((f) => s.engine.infer(a, b, f));
+  const notes = [...s.openNotes, ...gathered, ...dataLines(s.store, [a, b])];
+  const afi: Record<string, unknown> = {};
+  for (const r of results) afi[r.family] = inferenceJson(r);
+  return { a, b, afi, data: notes };
+}
+
+/** `neighbors --json`: every neighbour with its relation per family. */
+export async function neighborsQuestion(s: AnalysisSession, asn: number, fams: readonly Family[]): Promise<Record<string, unknown>> {
+  const gathered = await s.gatherFor([asn], true);
+  requireKnownIn(s, asn);
+  const links = fams.flatMap((f) => s.engine.neighbours(asn, f, { text: false }));
+  const notes = [...s.openNotes, ...gathered, ...dataLines(s.store, [asn, ...links.map((l) => l.b)])];
+  const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
+  for (const l of links) {
+    const row = byNeighbour.get(l.b) ?? {};
+    row[l.family] = l;
+    byNeighbour.set(l.b, row);
+  }
+  const neighbors = [...byNeighbour.entries()].sort((x, y) => x[0] - y[0]).map(([n, r]) => ({
+    asn: n,
+    afi: Object.fromEntries(fams.map((f) => {
+      const l = r[f];
+      return [f, l
+        ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, evidence_count: l.evidence.length, missing: l.missing }
+        : { relation: 'none', confidence: 0, evidence_count: 0 }];
+    })),
+  }));
+  return { asn, hasAutNum: s.engine.hasObject(asn), neighbors, data: notes };
+}
+
+/** `reach --json`: how many ASes `asn` reaches in each family, and those reached in one only. */
+export function reachQuestion(s: AnalysisSession, asn: number, top: number): Record<string, unknown> {
+  requireKnownIn(s, asn);
+  const g = s.wholeGraphs();
+  const r = reachSummary(asn, { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') });
+  return { ...r, oneFamilyOnlyTotal: r.oneFamilyOnly.length, oneFamilyOnly: r.oneFamilyOnly.slice(0, top), notes: g.notes };
+}
+
+/** `dark-spots --json`: transit-free pairs dark in one family, lit in the other, largest first. */
+export async function darkSpotsQuestion(s: AnalysisSession, top: number, afi?: Family, ixpSources?: string[]): Promise<Record<string, unknown>> {
+  const g = s.wholeGraphs();
+  const topos = { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') };
+  const families = afi ? [afi] : [...FAMILIES];
+  const result = s.remember(`dark-spots|${families.join(',')}|${top}`, () => findDarkSpots(topos, families, { keep: top }));
+  let spots: (DarkSpot & { sharedIxps?: number })[] = result.spots;
+  let ixpJson = {};
+  const notes = [...g.notes];
+  if (ixpSources?.length) {
+    const asns = [...new Set(spots.flatMap((x) => [x.a, x.b]))];
+    const { presence } = await loadIxpForAnswer(ixpSources, { asns, dataDir: s.args.data, offline: !s.args.live }, notes);
+    spots = spots.map((x) => ({ ...x, sharedIxps: sharedIxpCount(presence, x.a, x.b, x.family) }));
+    const n = spots.filter((x) => x.sharedIxps! > 0).length;
+    ixpJson = { ixp: { listed: spots.length, closable: n, datasets: presence.datasets.map(({ source, date }) => ({ source, date })) } };
+  }
+  const total = families.reduce((n, f) => n + result.total[f], 0);
+  return { afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, ...ixpJson, notes };
+}
