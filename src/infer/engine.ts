@@ -68,6 +68,8 @@ export interface InferOptions {
 const SIDE_CACHE_RULES = 400_000;
 /** One-at-a-time lookups of AS refs or AS-ANY rules before the engine reads them all at once. */
 const BULK_AFTER = 400;
+/** Names (neighbours and exclusions) of expanded set rules kept at once (a few capped sets). */
+const EXPANDED_RULE_NAMES = 2_000_000;
 /** What a rule's neighbour list must answer: a Set, or the one neighbour most rules name. */
 interface NeighbourSet {
   has(asn: number): boolean;
@@ -221,7 +223,30 @@ export class InferenceEngine {
     return this.side(owner).named[family].get(neighbour) ?? [];
   }
 
+  /**
+   * Rules whose peering is a set or an expression, by rule id, expanded once: every member's
+   * reverse lookup finds the same rule, and expanding a set of N members once per member is
+   * N² (a hub naming a 16,000-member set both ways). Forgotten at once past a budget of names.
+   */
+  private readonly expandedRules = new Map<number, SideRule>();
+  private expandedNames = 0;
+
   private sideRule(row: StoredRule, family: Family, owner: number): SideRule {
+    if (row.peer !== null) return this.makeSideRule(row, family, owner);
+    let rule = this.expandedRules.get(row.id);
+    if (rule && rule.family === family) return rule;
+    rule = this.makeSideRule(row, family, owner);
+    const names = rule.named.size + rule.excluded.size + 1;
+    if (this.expandedNames + names > EXPANDED_RULE_NAMES) {
+      this.expandedRules.clear();
+      this.expandedNames = 0;
+    }
+    this.expandedRules.set(row.id, rule);
+    this.expandedNames += names;
+    return rule;
+  }
+
+  private makeSideRule(row: StoredRule, family: Family, owner: number): SideRule {
     const rule: SideRule = { row, family, named: EMPTY, any: false, excluded: EMPTY, notes: [] };
     if (row.classBy) rule.classBy = JSON.parse(row.classBy) as Record<string, FilterClass>;
     if (row.notes) rule.classNotes = JSON.parse(row.notes) as string[];
