@@ -11,12 +11,13 @@
 // `--bin` runs another build (an older checkout, for the figures before a change); each
 // command runs under `prlimit --as` (default 4 GB of address space) and a timeout, so a
 // quadratic build fails or stops instead of taking the shared machine's memory.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { member, STUB_B, writeSiblingWorld, type SiblingShape } from './siblings-world.js';
-import { measureProcess, medianOf, type Measurement } from './synth/measure.js';
+import { median } from './stats.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,18 +39,47 @@ function options(argv: string[]): Options {
   };
 }
 
-const fmt = (m: { wallMs: number; peakRssMiB: number; runs: Measurement[] }) => {
-  const bad = m.runs.find((r) => r.exitCode !== 0);
-  const why = bad ? (bad.timedOut ? ' TIMED OUT' : ` FAILED exit ${bad.exitCode}: ${bad.stderr.trim().split('\n').pop()?.slice(0, 100)}`) : '';
-  return `${(m.wallMs / 1000).toFixed(2)} s, ${m.peakRssMiB.toFixed(0)} MiB${why}`;
-};
+interface Run { wall: number; cpu: number; rssMiB: number; code: number; timedOut: boolean; err: string }
+
+/**
+ * One whole-process run under GNU time (wall, user + system CPU, peak RSS), `prlimit --as` and
+ * a timeout. CPU time is printed beside wall time: on a loaded shared machine wall time
+ * mostly measures the other processes.
+ */
+function measure(args: string[], o: Options): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'asrel-siblings-time-'));
+  const out = join(dir, 'time.txt');
+  const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', out, 'prlimit', `--as=${Math.round(o.capGb * 2 ** 30)}`, process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let err = '';
+  child.stderr.on('data', (b: Buffer) => { if (err.length < 4000) err += b.toString(); });
+  let timedOut = false;
+  // Its own process group: the timeout stops the command, not only GNU time around it.
+  const timer = setTimeout(() => { timedOut = true; process.kill(-child.pid!, 'SIGKILL'); }, o.timeoutS * 1000);
+  return new Promise((done) => child.on('close', (code) => {
+    clearTimeout(timer);
+    const last = (existsSync(out) ? readFileSync(out, 'utf8') : '').trim().split('\n').pop()!.split(' ').map(Number);
+    rmSync(dir, { recursive: true, force: true });
+    const [wall = NaN, user = NaN, sys = NaN, kib = NaN] = last;
+    done({ wall, cpu: user + sys, rssMiB: kib / 1024, code: code ?? 137, timedOut, err });
+  }));
+}
+
+async function medianRun(args: string[], runs: number, o: Options): Promise<string> {
+  const rs: Run[] = [];
+  for (let i = 0; i < runs; i++) rs.push(await measure(args, o));
+  const bad = rs.find((r) => r.code !== 0);
+  const why = !bad ? '' : bad.timedOut ? ` STOPPED at the ${o.timeoutS} s timeout`
+    : ` FAILED (exit ${bad.code}${/heap out of memory|allocation failed/i.test(bad.err) ? ', out of memory under the cap' : ''})`;
+  const m = (f: (r: Run) => number) => median(rs.map(f));
+  return `${m((r) => r.wall).toFixed(2)} s (cpu ${m((r) => r.cpu).toFixed(2)} s), ${m((r) => r.rssMiB).toFixed(0)} MiB${why}`;
+}
 
 export async function run(argv = process.argv.slice(2)): Promise<void> {
   const o = options(argv);
   mkdirSync(o.cache, { recursive: true });
-  console.log(`sibling-group worlds (SYNTHETIC), build ${o.bin}; each command under prlimit --as=${o.capGb} GB, timeout ${o.timeoutS} s; median of ${o.runs} (1 at 1,000,000)`);
-  const node = (args: string[], runs: number) => medianOf(runs, () =>
-    measureProcess('prlimit', [`--as=${Math.round(o.capGb * 2 ** 30)}`, process.execPath, o.bin, ...args], { timeoutMs: o.timeoutS * 1000 }));
+  const idle = await measure(['-e', '1'], o);
+  console.log(`sibling-group worlds (SYNTHETIC), build ${o.bin}; each command under prlimit --as=${o.capGb} GB, timeout ${o.timeoutS} s; ` +
+    `median of ${o.runs} (1 at 100,000 and more); node -e 1 now: ${idle.wall.toFixed(2)} s, load ${loadavg()[0]!.toFixed(1)}`);
   for (const shape of o.shapes) {
     for (const n of o.sizes[shape] ?? []) {
       const rpsl = join(o.cache, `${shape}-${n}.rpsl`);
@@ -57,12 +87,12 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
       const store = join(o.cache, `${shape}-${n}.store`);
       rmSync(store, { recursive: true, force: true });
       const runs = n >= 100_000 ? 1 : o.runs;
-      const imp = await node(['import', rpsl, '--data', store, '--date', '2026-01-01', '--quiet'], 1);
+      const imp = await medianRun([o.bin, 'import', rpsl, '--data', store, '--date', '2026-01-01', '--quiet'], 1, o);
       const data = ['--data', store, '--offline', '--quiet'];
-      const dark = await node(['dark-spots', ...data], runs);
+      const dark = await medianRun([o.bin, 'dark-spots', ...data], runs, o);
       // A member and the stub of the other tree: unreachable in IPv6 (cones, fixes, data gaps).
-      const why = await node(['why-unreachable', String(member(5)), String(STUB_B), '--afi', 'ipv6', ...data], runs);
-      console.log(`  ${shape.padEnd(3)} N=${n.toLocaleString('en-US').padStart(9)}  import ${fmt(imp)} | dark-spots ${fmt(dark)} | why-unreachable ${fmt(why)}`);
+      const why = await medianRun([o.bin, 'why-unreachable', String(member(5)), String(STUB_B), '--afi', 'ipv6', ...data], runs, o);
+      console.log(`  ${shape.padEnd(3)} N=${n.toLocaleString('en-US').padStart(9)}  import ${imp} | dark-spots ${dark} | why-unreachable ${why}`);
       rmSync(store, { recursive: true, force: true });
     }
   }

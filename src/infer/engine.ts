@@ -430,9 +430,14 @@ export class InferenceEngine {
 
   /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
   neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
+    return this.neighbourAsns(asn, family).map((n) => this.infer(asn, n, family, opts));
+  }
+
+  /** The ASes `neighbours` infers links with, ascending (a caller that knows some of the links already infers only the others). */
+  neighbourAsns(asn: number, family: Family): number[] {
     const ns = new Set([...this.namedBy(asn, family), ...this.namingOf(asn, family)]);
     ns.delete(asn);
-    return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
+    return [...ns].sort((x, y) => x - y);
   }
 }
 
