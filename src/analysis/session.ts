@@ -135,7 +135,7 @@ export class AnalysisSession {
     while (frontier.length > 0) {
       const next: number[] = [];
       for (const x of frontier) {
-        for (const l of this.engine.neighbours(x, family, { evidence: false })) if (isUp(l, policy) && !seen.has(l.b)) { seen.add(l.b); next.push(l.b); }
+        for (const l of this.engine.neighbours(x, family, { evidence: false })) if (isUp(l, x, policy) && !seen.has(l.b)) { seen.add(l.b); next.push(l.b); }
       }
       frontier = next;
     }

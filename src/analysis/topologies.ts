@@ -10,6 +10,7 @@ import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Family, LinkInference } from '../infer/types.js';
+import { mirror } from '../infer/views.js';
 
 export interface IrrTopologies {
   topologies: Partial<Record<Family, Topology>>;
@@ -24,13 +25,18 @@ function slim(l: LinkInference): LinkInference {
   return { a: l.a, b: l.b, family: l.family, relation: l.relation, candidates: l.candidates, confidence: l.confidence, evidence: [], missing: l.missing };
 }
 
-/** Whether the graph will hold this link as going up from `l.a` (ambiguous links as `--ambiguous` resolves them). */
-export function isUp(l: LinkInference, policy: AmbiguousPolicy): boolean {
-  const r = l.relation === 'ambiguous' ? resolveAmbiguous(l, policy) : l.relation;
+/** Whether the graph will hold this link as going up from `from` (ambiguous links as `--ambiguous` resolves them, from `from`'s side). */
+export function isUp(l: LinkInference, from: number, policy: AmbiguousPolicy): boolean {
+  const seen = from === l.a ? l : { ...l, relation: mirror(l.relation), candidates: l.candidates.map((c) => mirror(c)) };
+  const r = seen.relation === 'ambiguous' ? resolveAmbiguous(seen, policy) : seen.relation;
   return r === 'c2p' || r === 's2s';
 }
 
-/** Every link of every AS in the uphill cones of `asns` in one family. */
+/**
+ * Every link of every AS in the uphill cones of `asns` in one family. Each link is inferred
+ * once: the other end of a link already met (a hub's sibling, met from the hub) reads it from
+ * the map, so a hub with N siblings costs N inferences, not 2N.
+ */
 export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS): LinkInference[] {
   const links = new Map<string, LinkInference>();
   const seen = new Set<number>(asns);
@@ -38,12 +44,13 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
   while (frontier.length > 0) {
     const next: number[] = [];
     for (const x of frontier) {
-      for (const l of engine.neighbours(x, family, { evidence: false })) {
-        const key = l.a < l.b ? `${l.a}-${l.b}` : `${l.b}-${l.a}`;
-        if (!links.has(key)) links.set(key, slim(l));
-        if (isUp(l, policy) && !seen.has(l.b)) {
-          seen.add(l.b);
-          next.push(l.b);
+      for (const n of engine.neighbourAsns(x, family)) {
+        const key = x < n ? `${x}-${n}` : `${n}-${x}`;
+        let l = links.get(key);
+        if (!l) links.set(key, (l = slim(engine.infer(x, n, family, { evidence: false }))));
+        if (isUp(l, x, policy) && !seen.has(n)) {
+          seen.add(n);
+          next.push(n);
         }
       }
     }

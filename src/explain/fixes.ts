@@ -39,6 +39,20 @@ export function suggestFixes(topo: Topology, cones: { a: Cone; b: Cone }, other:
 
   for (const [side, far] of [['a', 'b'], ['b', 'a']] as const) {
     const target = cones[far].asn;
+    // Sellers for a new transit link: transit-free ASes the other side reaches, best connected
+    // first (lowest node first among equals), outside both cones. Ranked once per side, not per
+    // top: a cone whose tops are a sibling group of thousands would otherwise scan the graph
+    // once per top.
+    const farCone = new Set(cones[far].members);
+    const ownCone = new Set(cones[side].members);
+    const sellers: number[] = [];
+    for (let k = 0; k < csr.n; k++) {
+      if (!reach[far][k] || csr.provOff[k + 1] !== csr.provOff[k]) continue;
+      // Buying from the other cone itself is a direct link between the sides: the peering fix covers it.
+      if (!farCone.has(csr.asns[k]) && !ownCone.has(csr.asns[k])) sellers.push(k);
+    }
+    const customers = (k: number) => csr.custOff[k + 1] - csr.custOff[k];
+    sellers.sort((x, y) => customers(y) - customers(x) || x - y);
     for (const t of cones[side].tops) {
       for (const l of topo.links(t)) {
         const p = csr.index.get(l.to);
@@ -58,28 +72,18 @@ export function suggestFixes(topo: Topology, cones: { a: Cone; b: Cone }, other:
         };
         (otherRel === 'c2p' ? backed : changes).push(fix);
       }
-      // The best-connected transit-free AS on the other side that is not a neighbour yet.
-      const farCone = new Set(cones[far].members);
-      const ownCone = new Set(cones[side].members);
-      let best = -1;
-      let bestCustomers = -1;
-      for (let k = 0; k < csr.n; k++) {
-        if (!reach[far][k] || csr.provOff[k + 1] !== csr.provOff[k]) continue;
-        const asn = csr.asns[k];
-        // Buying from the other cone itself is a direct link between the sides: the peering fix covers it.
-        if (farCone.has(asn) || ownCone.has(asn) || topo.link(t, asn)) continue;
-        const c = csr.custOff[k + 1] - csr.custOff[k];
-        if (c > bestCustomers) {
-          best = asn;
-          bestCustomers = c;
-        }
-      }
-      if (best >= 0) {
+      // The best-connected seller that is not a neighbour of t yet (at most t's links are
+      // skipped). New-transit fixes come last and never repeat another fix's pair (their
+      // seller is no neighbour of t), so past `limit` of them none would be shown.
+      if (fresh.length >= limit) continue;
+      const k = sellers.find((s) => !topo.link(t, csr.asns[s]));
+      if (k !== undefined) {
+        const best = csr.asns[k];
         fresh.push({
           kind: 'new-transit',
           customer: t,
           provider: best,
-          reason: `AS${best} reaches AS${target} valley-free in ${F} (transit-free, ${bestCustomers} direct customers), so transit from it joins the cones`,
+          reason: `AS${best} reaches AS${target} valley-free in ${F} (transit-free, ${customers(k)} direct customers), so transit from it joins the cones`,
         });
       }
     }

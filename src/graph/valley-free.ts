@@ -1,4 +1,5 @@
 import type { Csr } from './csr.js';
+import { siblingGroups } from './siblings.js';
 
 /**
  * Valley-free (Gao–Rexford) search over (AS, phase) states: phase UP while the path may
@@ -204,15 +205,24 @@ export function customerCone(csr: Csr, a: number): number[] {
 
 /**
  * Size of an AS's customer cone (itself included), without building the list: an AS with no
- * customer and no sibling is 1 at once, others one BFS over their cone. Ranking thousands of
- * ASes by cone costs one BFS each over their cones, not one array of the graph each.
+ * customer and no sibling is 1 at once, others one BFS over their cone (once per sibling group).
+ * Ranking thousands of ASes by cone costs one BFS each over their cones, not one array of the
+ * graph each.
  */
 export function customerConeSize(csr: Csr, a: number): number {
   const i = idx(csr, a);
   if (i === undefined) return 1;
   if (csr.custOff[i + 1] === csr.custOff[i] && csr.sibOff[i + 1] === csr.sibOff[i]) return 1;
-  return closure(csr, i, down(csr)).count;
+  // Every AS of a sibling group has the group's cone: one BFS per group, not per member.
+  const g = siblingGroups(csr).of[i]!;
+  let sizes = coneSizes.get(csr);
+  if (!sizes) coneSizes.set(csr, (sizes = new Map()));
+  let c = sizes.get(g);
+  if (c === undefined) sizes.set(g, (c = closure(csr, i, down(csr)).count));
+  return c;
 }
+
+const coneSizes = new WeakMap<Csr, Map<number, number>>();
 
 /** True when the AS has no provider in this graph (transit-free); absent ASes count as such. */
 export function isTransitFree(csr: Csr, asn: number): boolean {

@@ -68,6 +68,10 @@ export interface InferOptions {
 const SIDE_CACHE_RULES = 400_000;
 /** One-at-a-time lookups of AS refs or AS-ANY rules before the engine reads them all at once. */
 const BULK_AFTER = 400;
+/** Packed claims (characters) of an object read for its neighbours only; past this it is loaded whole. */
+const LIGHT_SIDE_CHARS = 2_000;
+/** Names (neighbours and exclusions) of expanded set rules kept at once (a few capped sets). */
+const EXPANDED_RULE_NAMES = 2_000_000;
 /** What a rule's neighbour list must answer: a Set, or the one neighbour most rules name. */
 interface NeighbourSet {
   has(asn: number): boolean;
@@ -128,8 +132,8 @@ export class InferenceEngine {
     return r ?? undefined;
   }
 
-  /** Every rule of an AS, grouped by the neighbours they name. */
-  side(asn: number): Side {
+  /** Every rule of an AS, grouped by the neighbours they name (`packed`: its packed claims, when read already). */
+  side(asn: number, packed?: { objectId: number; packed: string }[]): Side {
     const cached = this.sides.get(asn);
     if (cached) {
       // Most recently used last.
@@ -144,8 +148,8 @@ export class InferenceEngine {
       s.ref = ref;
       // Claims naming one AS arrive packed (most of a big object); the rest as rows.
       const rules: SideRule[] = [];
-      for (const { objectId, packed } of this.store.packedClaimsOf(asn)) {
-        decodePackedClaims(packed, (c) => rules.push(namingOne(claimRule(c, objectId), c.family, c.peer)));
+      for (const { objectId, packed: p } of packed ?? this.store.packedClaimsOf(asn)) {
+        decodePackedClaims(p, (c) => rules.push(namingOne(claimRule(c, objectId), c.family, c.peer)));
       }
       for (const row of this.store.otherRulesOf(asn)) {
         if (row.family === 0) s.unparsed.push(row);
@@ -221,7 +225,30 @@ export class InferenceEngine {
     return this.side(owner).named[family].get(neighbour) ?? [];
   }
 
+  /**
+   * Rules whose peering is a set or an expression, by rule id, expanded once: every member's
+   * reverse lookup finds the same rule, and expanding a set of N members once per member is
+   * N² (a hub naming a 16,000-member set both ways). Forgotten at once past a budget of names.
+   */
+  private readonly expandedRules = new Map<number, SideRule>();
+  private expandedNames = 0;
+
   private sideRule(row: StoredRule, family: Family, owner: number): SideRule {
+    if (row.peer !== null) return this.makeSideRule(row, family, owner);
+    let rule = this.expandedRules.get(row.id);
+    if (rule && rule.family === family) return rule;
+    rule = this.makeSideRule(row, family, owner);
+    const names = rule.named.size + rule.excluded.size + 1;
+    if (this.expandedNames + names > EXPANDED_RULE_NAMES) {
+      this.expandedRules.clear();
+      this.expandedNames = 0;
+    }
+    this.expandedRules.set(row.id, rule);
+    this.expandedNames += names;
+    return rule;
+  }
+
+  private makeSideRule(row: StoredRule, family: Family, owner: number): SideRule {
     const rule: SideRule = { row, family, named: EMPTY, any: false, excluded: EMPTY, notes: [] };
     if (row.classBy) rule.classBy = JSON.parse(row.classBy) as Record<string, FilterClass>;
     if (row.notes) rule.classNotes = JSON.parse(row.notes) as string[];
@@ -405,9 +432,36 @@ export class InferenceEngine {
 
   /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
   neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
-    const ns = new Set([...this.namedBy(asn, family), ...this.namingOf(asn, family)]);
+    return this.neighbourAsns(asn, family).map((n) => this.infer(asn, n, family, opts));
+  }
+
+  /** The ASes `neighbours` infers links with, ascending (a caller that knows some of the links already infers only the others). */
+  neighbourAsns(asn: number, family: Family): number[] {
+    const ns = new Set(this.namedOnly(asn, family));
+    for (const n of this.namingOf(asn, family)) ns.add(n);
     ns.delete(asn);
-    return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
+    return [...ns].sort((x, y) => x - y);
+  }
+
+  /**
+   * The neighbours an AS's own rules name, as `namedBy`, without building and keeping its rules
+   * when its object is small: the N siblings of a hub are each asked for their neighbours once,
+   * and their links are inferred from the hub's rules and reverse index. A bigger object is
+   * loaded whole (its links are inferred next and read its rules).
+   */
+  private namedOnly(asn: number, family: Family): Iterable<number> {
+    const cached = this.sides.get(asn);
+    if (cached) return cached.named[family].keys();
+    if (!this.ref(asn)) return [];
+    const packed = this.store.packedClaimsOf(asn);
+    if (packed.reduce((n, p) => n + p.packed.length, 0) > LIGHT_SIDE_CHARS) return this.side(asn, packed).named[family].keys();
+    const code = FAMILY_CODE[family];
+    const out = new Set<number>();
+    for (const p of packed) decodePackedClaims(p.packed, (c) => { if (c.family === code) out.add(c.peer); });
+    for (const row of this.store.otherRulesOf(asn)) {
+      if (row.family === code) for (const n of this.sideRule(row, family, asn).named) out.add(n);
+    }
+    return out;
   }
 }
 

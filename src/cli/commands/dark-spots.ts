@@ -60,7 +60,7 @@ const command: CommandModule<object, DarkArgs> = {
     if (argv.json) {
       const total = families.reduce((n, f) => n + result.total[f], 0);
       printNotes(loaded.notes, argv.quiet);
-      printResult(JSON.stringify({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, ...ixpJson, notes: loaded.notes }, null, 2) + '\n');
+      printResult(JSON.stringify({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, pairTests: result.pairTests, spots, ...ixpJson, notes: loaded.notes }, null, 2) + '\n');
       return;
     }
     printNotes(loaded.notes, argv.quiet);
@@ -75,6 +75,8 @@ const command: CommandModule<object, DarkArgs> = {
     if (closable) out.push('', closable);
     out.push('');
     out.push('Transit-free: no provider in that family (with IRR data, also ASes whose providers are not documented). Model: Gao–Rexford (valley-free) routing.');
+    const tests = families.map((f) => `${result.pairTests[f].toLocaleString('en-US')} in ${FAM[f]}`).join(', ');
+    out.push(`Pair tests: ${tests} (transit-free ASes with the same uphill set and peers, the ASes of one sibling group, are tested as one).`);
     printResult(out.join('\n') + '\n');
   },
 };
