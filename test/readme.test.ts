@@ -68,7 +68,8 @@ function matches(expected: string[], actual: string[]): boolean {
 
 /** Lines that can run here: no URL, and the data is local (--offline, --input, a local --relationships, parse, import of a file). */
 function offlineRunnable(line: string): boolean {
-  if (/https?:\/\//.test(line) || /\bfetch\b/.test(line)) return false;
+  // URLs need the network; a synopsis ("[--port N]", "FILE…") is no command line; serve does not end.
+  if (/https?:\/\//.test(line) || /\bfetch\b|\bserve\b|\[--|…/.test(line)) return false;
   return /--offline|--input|--relationships|\bparse\b|\bimport data\/|\bdiff --old data\//.test(line);
 }
 

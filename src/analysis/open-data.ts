@@ -199,7 +199,8 @@ export function requireStoreFolder(dir: string): void {
   } catch (e) {
     throw new DataError(`cannot read --data ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 2, 'Check the permissions of the store folder.');
   }
-  if (!existsSync(join(dir, STORE_FILE)) && entries.length > 0) {
+  // A folder of the old one-file-per-object layout is a store Store.open explains.
+  if (!existsSync(join(dir, STORE_FILE)) && entries.length > 0 && !entries.includes('objects')) {
     throw new DataError(`no store at ${dir} (the folder holds no ${STORE_FILE})`, 2, 'Check the --data path; `asrel import` or `asrel fetch` creates a store there.');
   }
 }

@@ -4,7 +4,7 @@
  * commands can call them too.
  */
 import { explainReachability } from '../explain/explain.js';
-import { findDarkSpots, type DarkSpot } from '../explain/dark-spots.js';
+import { darkSpotsAnswer, darkSpotsJson, darkSpotsSearch } from './dark-spots-answer.js';
 import { reachSummary } from '../explain/reach.js';
 import type { Explanation } from '../explain/types.js';
 import type { Topology } from '../graph/topology.js';
@@ -12,7 +12,7 @@ import { FAMILIES } from '../infer/families.js';
 import type { Family, LinkInference } from '../infer/types.js';
 import { annotateFixes, ixpAsnsOf } from '../ixp/annotate.js';
 import { loadIxpForAnswer } from '../ixp/cli.js';
-import { commonIxps, sharedIxpCount } from '../ixp/common.js';
+import { commonIxps } from '../ixp/common.js';
 import type { IxpPresence } from '../ixp/types.js';
 import { explanationJson } from '../report/reachability-json.js';
 import { inferenceJson } from '../report/inference-text.js';
@@ -115,17 +115,9 @@ export async function darkSpotsQuestion(s: AnalysisSession, top: number, afi?: F
   const g = s.wholeGraphs();
   const topos = { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') };
   const families = afi ? [afi] : [...FAMILIES];
-  const result = s.remember(`dark-spots|${families.join(',')}|${top}`, () => findDarkSpots(topos, families, { keep: top }));
-  let spots: (DarkSpot & { sharedIxps?: number })[] = result.spots;
-  let ixpJson = {};
+  const result = s.remember(`dark-spots|${families.join(',')}|${top}`, () => darkSpotsSearch(topos, families, top));
   const notes = [...g.notes];
-  if (ixpSources?.length) {
-    const asns = [...new Set(spots.flatMap((x) => [x.a, x.b]))];
-    const { presence } = await loadIxpForAnswer(ixpSources, { asns, dataDir: s.args.data, offline: !s.args.live }, notes);
-    spots = spots.map((x) => ({ ...x, sharedIxps: sharedIxpCount(presence, x.a, x.b, x.family) }));
-    const n = spots.filter((x) => x.sharedIxps! > 0).length;
-    ixpJson = { ixp: { listed: spots.length, closable: n, datasets: presence.datasets.map(({ source, date }) => ({ source, date })) } };
-  }
-  const total = families.reduce((n, f) => n + result.total[f], 0);
-  return { afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, ...ixpJson, notes };
+  const answer = await darkSpotsAnswer(result, families, ixpSources?.length
+    ? { sources: ixpSources, ctx: { dataDir: s.args.data, offline: !s.args.live }, notes } : undefined);
+  return darkSpotsJson(answer, notes);
 }

@@ -8,7 +8,7 @@ export interface Example {
   /** The command line after `asrel `. */
   line: string;
   what: string;
-  /** Runs with no network (the test suite runs it). */
+  /** Runs with no network and ends by itself (the test suite runs it); `serve` runs until stopped. */
   offline: boolean;
 }
 
@@ -68,6 +68,11 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { line: 'aspa draft 6939 --offline', what: 'the ASPA provider set the IRR supports for AS6939 (both families)', offline: true },
     { line: 'aspa compare --aspa test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json --offline', what: 'published ASPAs against the IRR relations', offline: true },
     { line: 'aspa check test/fixtures/mrt/rrc15-2010.02-updates.20100227.1600.gz --aspa test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json --format csv', what: 'ASPA verification of observed paths, one CSV row per path and family', offline: true },
+  ],
+  serve: [
+    { line: 'serve --offline', what: 'the web page and JSON API on http://127.0.0.1:8080 over the store or the bundled data', offline: false },
+    { line: `serve --input ${DN42} --port 8081`, what: 'over a registry file', offline: false },
+    { line: 'serve --live --ixp peeringdb', what: 'fetching what each question needs from RADB, with exchanges from PeeringDB', offline: false },
   ],
   diff: [
     { line: `diff --old ${HE} --new ${AS3255} --no-dark-spots`, what: 'links added, removed and changed between two files', offline: true },

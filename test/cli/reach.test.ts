@@ -46,10 +46,10 @@ describe('asrel reach', () => {
     expect(one.stderr).toContain('--relationships ipv6:FILE');
   });
 
-  it('says when the AS has no link in a family, and rejects a bad AS number', () => {
+  it('an AS no link names is "no data" (exit 1), and a bad AS number is refused', () => {
     const r = asrel(['reach', '64500', '--relationships', HE]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('AS64500 has no IPv4 link in the loaded data');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('AS64500: no data (no link in the relationship file');
     const bad = asrel(['reach', 'AS-FOO', '--relationships', HE]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('is not an AS number');

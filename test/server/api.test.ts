@@ -92,7 +92,7 @@ describe('errors', () => {
     for (const url of ['/api/why-unreachable?a=64999&b=174&afi=ipv6', '/api/neighbors?asn=64999', '/api/rel?a=174&b=64999', '/api/explore?asn=64999']) {
       const r = await getJson(s.url + url);
       expect(r.status, url).toBe(404);
-      expect(r.body.error).toBe('no data for AS64999: the loaded data has no aut-num for it and no object names it');
+      expect(r.body.error).toBe('AS64999: no data (no aut-num, and no object in the loaded data names it)');
     }
     // An AS without an aut-num that others name is known: AS9098 is named by AS3255's object.
     expect((await getJson(`${s.url}/api/neighbors?asn=9098`)).status).toBe(200);

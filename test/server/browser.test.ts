@@ -92,7 +92,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('the web page in headless Chro
     // An AS the data does not know: the server's one-line reason, no answer.
     await tab.fill('#b', '64999');
     await tab.click('#go');
-    await expect.poll(() => tab.locator('#status').innerText()).toContain('no data for AS64999');
+    await expect.poll(() => tab.locator('#status').innerText()).toContain('AS64999: no data');
     expect(await tab.locator('#answer').isHidden()).toBe(true);
     expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
   });

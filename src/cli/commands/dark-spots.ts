@@ -1,11 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
-import { findDarkSpots, type DarkSpot } from '../../explain/dark-spots.js';
+import { darkSpotsAnswer, darkSpotsJson, darkSpotsSearch, type ListedSpot } from '../../analysis/dark-spots-answer.js';
 import type { Family } from '../../infer/types.js';
 import { pathString } from '../../report/reachability-text.js';
 import { FAMILIES, FAMILY_LABEL as FAM } from '../../infer/families.js';
 import { withAnalysisData, withIxp, withJson, withTop } from '../options.js';
-import { sharedIxpCount } from '../../ixp/common.js';
-import { loadIxpForAnswer } from '../../ixp/cli.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { printNotes, printResult } from '../output.js';
 
@@ -17,8 +15,6 @@ interface DarkArgs extends EdgeArgs {
 }
 
 const ases = (k: number) => `${k.toLocaleString('en-US')} AS${k === 1 ? '' : 'es'}`;
-
-type ListedSpot = DarkSpot & { sharedIxps?: number | null; ixpUnknown?: string };
 
 function renderSpot(s: ListedSpot): string {
   const ixps = s.sharedIxps === undefined ? ''
@@ -38,29 +34,13 @@ const command: CommandModule<object, DarkArgs> = {
     const loaded = await loadTopologies(argv);
     const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
     const families = argv.afi ? [argv.afi] : [...FAMILIES];
-    const result = findDarkSpots({ ipv4: v4, ipv6: v6 }, families, { keep: argv.top });
-    let spots: ListedSpot[] = result.spots;
-    let closable: string | undefined;
-    let ixpJson = {};
-    if (argv.ixp?.length) {
-      // The listed spots only: findDarkSpots keeps the top N and counts the rest.
-      const asns = [...new Set(spots.flatMap((s) => [s.a, s.b]))];
-      const { presence } = await loadIxpForAnswer(argv.ixp, { asns, dataDir: argv.data, offline: argv.offline }, loaded.notes);
-      spots = spots.map((s) => {
-        const unknown = presence.unknown?.get(s.a) ?? presence.unknown?.get(s.b);
-        return unknown ? { ...s, sharedIxps: null, ixpUnknown: unknown } : { ...s, sharedIxps: sharedIxpCount(presence, s.a, s.b, s.family) };
-      });
-      const n = spots.filter((s) => (s.sharedIxps ?? 0) > 0).length;
-      const unknownCount = spots.filter((s) => s.sharedIxps === null).length;
-      const data = presence.datasets.map((d) => `${d.source}, ${d.date}`).join('; ');
-      closable = `${n} of the ${spots.length} dark spot${spots.length === 1 ? '' : 's'} listed could close at an exchange where both are already present (with addresses of the dark family; ${data})` +
-        (unknownCount ? `; for ${unknownCount} the IXP data holds nothing about one of the two ASes` : '');
-      ixpJson = { ixp: { listed: spots.length, closable: n, unknown: unknownCount, datasets: presence.datasets.map(({ source, date }) => ({ source, date })) } };
-    }
+    const result = darkSpotsSearch({ ipv4: v4, ipv6: v6 }, families, argv.top);
+    const answer = await darkSpotsAnswer(result, families, argv.ixp?.length
+      ? { sources: argv.ixp, ctx: { dataDir: argv.data, offline: argv.offline }, notes: loaded.notes } : undefined);
+    const { spots, closable } = answer;
     if (argv.json) {
-      const total = families.reduce((n, f) => n + result.total[f], 0);
       printNotes(loaded.notes, argv.quiet);
-      printResult(JSON.stringify({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, pairTests: result.pairTests, spots, ...ixpJson, notes: loaded.notes }, null, 2) + '\n');
+      printResult(JSON.stringify(darkSpotsJson(answer, loaded.notes), null, 2) + '\n');
       return;
     }
     printNotes(loaded.notes, argv.quiet);

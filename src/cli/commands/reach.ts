@@ -25,8 +25,8 @@ const command: CommandModule<object, ReachArgs> = {
     const asn = asnArg(argv.asn, 'ASN');
     // Whole-data: reachability to every AS needs the whole graph, not one AS's cone.
     const loaded = await loadTopologies(argv);
-    loaded.requireKnown([asn]);
     const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
+    loaded.requireKnown([asn]);
     const s = reachSummary(asn, { ipv4: v4, ipv6: v6 });
     if (argv.json) {
       printNotes(loaded.notes, argv.quiet);
