@@ -112,7 +112,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** A uniform number in [0,1) fixed by (seed, a, b, salt): decisions do not depend on order. */
-function hash01(seed: number, a: number, b: number, salt: number): number {
+export function hash01(seed: number, a: number, b: number, salt: number): number {
   let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(a + 0x7f4a7c15, 0xc2b2ae35);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ Math.imul(b + 0x165667b1, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ Math.imul(salt + 0x3c6ef372, 0x9e3779b1);

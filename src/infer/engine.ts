@@ -335,8 +335,9 @@ export class InferenceEngine {
   private decide(a: number, b: number, family: Family, linesA: RuleLine[], linesB: RuleLine[], notes: Set<string>, missing: number[], withEvidence: boolean): LinkInference {
     const va = sideView(a, b, linesA, withEvidence);
     const vb = sideView(b, a, linesB, withEvidence);
-    const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
-    if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, evidence: [], missing };
+    const result = combine({ a, b, family, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
+    const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
+    if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
     const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
     const parts = [...result.notes];
     for (const m of missing) parts.push(`data gap: AS${m} has no aut-num in the data, so only AS${m === a ? b : a}'s side is known`);
@@ -349,7 +350,7 @@ export class InferenceEngine {
       }
     }
     parts.push(...notes);
-    const out: LinkInference = { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, evidence, missing };
+    const out: LinkInference = { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence, missing };
     if (parts.length) out.note = parts.join('; ');
     return out;
   }

@@ -1,0 +1,79 @@
+/**
+ * Confidence as a calibrated probability (issue 29). A link's evidence is summed up as a
+ * *kind* — what each side's own lines say — and the confidence is the share of links of that
+ * kind whose label was right on synthetic registries with planted defects (bench/synth), read
+ * from the fitted table src/infer/confidence-table.ts (bench/synth/fit-confidence.ts writes it).
+ *
+ * A side's level (its own lines only, before the other side is read):
+ *   S  strong lines that alone pin one relation (export and import, or a default)
+ *   s  strong lines that leave two relations (only an import, or only an export)
+ *   W  only weak lines naming the neighbour (an import of the full table)
+ *   A  only AS-ANY lines
+ *   O  an aut-num without any line about this neighbour
+ *   N  no aut-num in the data
+ * Kinds, per family (`.4`, `.6`): `pc.4:<provider side><customer side>` for a
+ * provider–customer label, `pp.4:` for peers, `ss.4:` for siblings (the two levels sorted),
+ * then `o` when a weak view of either side was overruled and `w` when a weak line picked the
+ * relation; `amb<n>.4:<levels>` for ambiguous links (the confidence is then the chance that
+ * the real relation is among the n candidates); `cf.4:<view>/<level>|<view>/<level>` when the
+ * strong lines of the two sides
+ * contradict (each side's own view): the table says how often each view was the real one,
+ * and the label is the better-supported view when that share is at least CONFLICT_PICK,
+ * else `conflict` with confidence 0.
+ *
+ * A kind the fit never saw falls back to its levels whatever the flags (`pc:NS*`), then to its class; nothing
+ * known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
+ * certain.
+ */
+import { CONFLICT, RIGHT } from './confidence-table.js';
+
+export type SideLevel = 'S' | 's' | 'W' | 'A' | 'O' | 'N';
+
+/** A conflict's better view is taken as the label when it was right at least this often. */
+export const CONFLICT_PICK = 0.6;
+
+const LEVEL_ORDER = 'SsWAON';
+/** Two levels in a fixed order (strongest first), for kinds where the sides are alike. */
+export function sortedLevels(x: SideLevel, y: SideLevel): string {
+  return LEVEL_ORDER.indexOf(x) <= LEVEL_ORDER.indexOf(y) ? x + y : y + x;
+}
+
+/** The share right of a kind, or of its fallbacks. */
+export function probabilityOf(kind: string): number {
+  const exact = RIGHT[kind];
+  if (exact) return clamp(exact[0]);
+  const parent = RIGHT[kind.replace(/:(..)[ow]*$/, ':$1*')] ?? RIGHT[kind.slice(0, kind.indexOf(':') + 1)];
+  return parent ? clamp(parent[0]) : 0.5;
+}
+
+/** For a conflict kind: how often the first and the second view were right (undefined: never seen). */
+export function conflictOdds(kind: string): readonly [number, number] | undefined {
+  const c = CONFLICT[kind];
+  return c ? [c[0], c[1]] : undefined;
+}
+
+export function clamp(p: number): number {
+  return Math.round(Math.min(0.99, Math.max(0.01, p)) * 100) / 100;
+}
+
+/** Named levels of confidence, for readers (issue 19 point 6). */
+export interface ConfidenceLevel {
+  name: 'high' | 'good' | 'fair' | 'low' | 'none';
+  /** What it means, in words. */
+  meaning: string;
+}
+
+export function confidenceLevel(c: number): ConfidenceLevel {
+  if (c <= 0) return { name: 'none', meaning: 'no relation claimed' };
+  const inHundred = `right about ${Math.round(c * 100)} times in 100`;
+  if (c >= 0.95) return { name: 'high', meaning: inHundred };
+  if (c >= 0.8) return { name: 'good', meaning: inHundred };
+  if (c >= 0.5) return { name: 'fair', meaning: inHundred };
+  return { name: 'low', meaning: inHundred };
+}
+
+/** `0.97 (high: right about 97 times in 100)`. */
+export function confidenceText(c: number): string {
+  const l = confidenceLevel(c);
+  return `${c.toFixed(2)} (${l.name}: ${l.meaning})`;
+}
