@@ -123,7 +123,7 @@ function sideSays(side: SideSummary, mask: number, a: number, b: number): string
     const where = s.c.evidence.map((e) => `${e.attribute} line ${e.line}${e.text ? `: ${short(e.text)}` : ''}`).join(', ');
     return `${constraintReason(s.c)}${where ? ` (${where})` : ''}`;
   });
-  return `AS${side.owner}'s lines say ${says}${lines.length ? ` — ${lines.join('; ')}` : ''}`;
+  return `AS${side.owner}'s lines say ${says}${lines.length ? ` — ${lines.join(', and ')}` : ''}`;
 }
 
 function short(text: string): string {

@@ -37,7 +37,8 @@ describe('calibrated confidence', () => {
   it('one side only, the other without an aut-num: a lower kind, the provider\'s side first', () => {
     const l = engine({ 64501: customer(64501, 64500) }).infer(64500, 64501, 'ipv4');
     expect(l.relation).toBe('p2c');
-    expect(l.basis?.kind).toBe('pc.4:NS');
+    // The customer's import of the full table (weak) picks the relation: flag w.
+    expect(l.basis?.kind).toBe('pc.4:NSw');
     expect(l.confidence).toBeLessThan(probabilityOf('pc.4:SS'));
   });
 
@@ -53,7 +54,7 @@ describe('calibrated confidence', () => {
       'and AS64501 imports FULL from AS64500 (import line 3: from AS64500 accept ANY)');
     const text = inferenceText(l).join('\n');
     expect(text).toMatch(/ipv4: p2p — AS64500 and AS64501 are peers \(confidence 0\.\d\d \((fair|low|good): right about \d+ times in 100\)\)/);
-    expect(text).toMatch(/\n {4}note: views differ: AS64500's lines say AS64500 and AS64501 are peers — .*\n {10}AS64501's lines say AS64500 is AS64501's provider — .*\n {10}the weaker lines are overruled/);
+    expect(text).toMatch(/\n {6}note: views differ: AS64500's lines say AS64500 and AS64501 are peers — .*\n {12}AS64501's lines say AS64500 is AS64501's provider — .*\n {12}the weaker lines are overruled/);
   });
 
   it('a customer writing its provider as a peer: the strong lines conflict, both views are named, the better-supported one is the label', () => {
