@@ -12,10 +12,12 @@
  * A single-relation label is right when it is the real relation; an ambiguous label when the
  * real relation is among its candidates (shown apart); `conflict` claims nothing (counted).
  *
- * `--fit` first fits the table of src/infer/confidence-table.ts on the fit seed's worlds
- * (all three rates pooled): per evidence kind, the share right, shrunk towards its parent
- * kind (Beta prior, weight ALPHA) so rare kinds borrow from common ones; conflicts: how
- * often each side's view was the real relation. The report then runs on the other seeds.
+ * `--fit` first fits the table of src/infer/confidence-table.ts on the fit seed's worlds:
+ * per evidence kind and world, the share right, shrunk towards its parent kind (Beta prior,
+ * weight ALPHA) so rare kinds borrow from common ones, beside the world's disagreement level
+ * as the engine measures it (the confidence of a link is read at its data's level, between
+ * the worlds); conflicts: how often each side's view was the real relation, over all worlds.
+ * The report then runs on the other seeds, which measure their own level.
  *
  * Worlds are built from the whole CAIDA 2015-02-01 file (about 40 s each on 2 cores):
  * smaller worlds leave too few links in the middle confidence groups to judge them within 3
@@ -29,7 +31,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CAIDA, generateWorld, hash01 } from './generate.js';
-import { iterateInferences } from '../../src/infer/infer.js';
+import { engineFor, iterateInferences } from '../../src/infer/infer.js';
 import { readObjects } from '../../src/rpsl/read.js';
 import { MemoryIndex } from '../../src/store/memory-index.js';
 import type { LinkInference } from '../../src/infer/types.js';
@@ -108,8 +110,8 @@ function sampleCaida(s: number, cache: string): string {
   return file;
 }
 
-/** Generates (cached) and infers one world; returns every reported link, judged. */
-export function runWorld(seed: number, rate: number, sample: number, cache: string): Judged[] {
+/** Generates (cached) and infers one world; returns every reported link, judged, and the world's measured disagreement level. */
+export function runWorld(seed: number, rate: number, sample: number, cache: string): { links: Judged[]; level: number } {
   const caida = sampleCaida(sample, cache);
   const dir = join(cache, `cal-s${sample}-seed${seed}-d${rate}`);
   const gen = fileURLToPath(new URL('./generate.ts', import.meta.url));
@@ -123,7 +125,7 @@ export function runWorld(seed: number, rate: number, sample: number, cache: stri
   const real = realRelations(dir);
   const out: Judged[] = [];
   for (const l of iterateInferences(index, { evidence: false })) if (l.relation !== 'none') out.push(judge(l, real));
-  return out;
+  return { links: out, level: engineFor(index).disagreementLevel() };
 }
 
 // ---------------------------------------------------------------- fitting
@@ -132,43 +134,52 @@ export function runWorld(seed: number, rate: number, sample: number, cache: stri
 const parentOf = (kind: string) => kind.replace(/:(..)[ow]*$/, ':$1*');
 const classOf = (kind: string) => kind.slice(0, kind.indexOf(':') + 1);
 
-export function fit(links: Judged[]): { right: Record<string, [number, number]>; conflict: Record<string, [number, number, number]> } {
-  const tally = new Map<string, { n: number; right: number }>();
-  const add = (k: string, right: boolean) => {
-    let t = tally.get(k);
-    if (!t) tally.set(k, (t = { n: 0, right: 0 }));
-    t.n++;
-    if (right) t.right++;
-  };
+type Points = [number, number, number][];
+
+/**
+ * Per kind and fitted world: [the world's disagreement level, share right shrunk towards the
+ * parent kind in that world, links]. Conflicts: pooled over the worlds.
+ */
+export function fit(worlds: { links: Judged[]; level: number }[]): { right: Record<string, Points>; conflict: Record<string, [number, number, number]> } {
+  const right: Record<string, Points> = {};
   const conflicts = new Map<string, [number, number, number]>();
-  for (const l of links) {
-    if (l.kind.startsWith('cf')) {
-      const c = conflicts.get(l.kind) ?? [0, 0, 0];
-      c[0]++; if (l.views![0]) c[1]++; if (l.views![1]) c[2]++;
-      conflicts.set(l.kind, c);
-      continue;
+  for (const w of [...worlds].sort((x, y) => x.level - y.level)) {
+    const tally = new Map<string, { n: number; right: number }>();
+    const add = (k: string, ok: boolean) => {
+      let t = tally.get(k);
+      if (!t) tally.set(k, (t = { n: 0, right: 0 }));
+      t.n++;
+      if (ok) t.right++;
+    };
+    for (const l of w.links) {
+      if (l.kind.startsWith('cf')) {
+        const c = conflicts.get(l.kind) ?? [0, 0, 0];
+        c[0]++; if (l.views![0]) c[1]++; if (l.views![1]) c[2]++;
+        conflicts.set(l.kind, c);
+        continue;
+      }
+      add(l.kind, l.right);
+      add(parentOf(l.kind), l.right);
+      add(classOf(l.kind), l.right);
     }
-    add(l.kind, l.right);
-    add(parentOf(l.kind), l.right);
-    add(classOf(l.kind), l.right);
+    const est = (k: string): number => {
+      const t = tally.get(k)!;
+      if (k === classOf(k)) return (t.right + 1) / (t.n + 2);
+      const prior = est(k.endsWith('*') ? classOf(k) : parentOf(k));
+      return (t.right + ALPHA * prior) / (t.n + ALPHA);
+    };
+    for (const k of [...tally.keys()].sort()) (right[k] ??= []).push([Math.round(w.level * 100000) / 100000, Math.round(est(k) * 10000) / 10000, tally.get(k)!.n]);
   }
-  const est = (k: string): number => {
-    const t = tally.get(k)!;
-    if (k === classOf(k)) return (t.right + 1) / (t.n + 2);
-    const prior = est(k.endsWith('*') ? classOf(k) : parentOf(k));
-    return (t.right + ALPHA * prior) / (t.n + ALPHA);
-  };
-  const right: Record<string, [number, number]> = {};
-  for (const k of [...tally.keys()].sort()) right[k] = [Math.round(est(k) * 10000) / 10000, tally.get(k)!.n];
   const conflict: Record<string, [number, number, number]> = {};
   for (const [k, [n, r1, r2]] of [...conflicts].sort()) {
     if (n < 10) continue;
     conflict[k] = [Math.round(((r1 + 0.5) / (n + 1)) * 10000) / 10000, Math.round(((r2 + 0.5) / (n + 1)) * 10000) / 10000, n];
   }
-  return { right, conflict };
+  return { right: Object.fromEntries(Object.entries(right).sort(([x], [y]) => (x < y ? -1 : 1))), conflict };
 }
 
 function writeTable(t: ReturnType<typeof fit>, seed: number, worlds: string[], links: number): void {
+  // FIT.worlds names each fitted world with its measured disagreement level.
   const lines = [
     '/**',
     ' * GENERATED by bench/synth/calibration.ts --fit — do not edit by hand (`npm run bench:calibration -- --fit`).',
@@ -176,9 +187,9 @@ function writeTable(t: ReturnType<typeof fit>, seed: number, worlds: string[], l
     ` * the rates below, seed ${seed}; reported on other seeds. See src/infer/confidence.ts for the kinds.`,
     ' */',
     `export const FIT = { seed: ${seed}, worlds: ${JSON.stringify(worlds)} as string[], links: ${links} };`,
-    '/** Evidence kind → [share right (shrunk towards the parent kind), links seen]. */',
-    'export const RIGHT: Record<string, readonly [number, number]> = {',
-    ...Object.entries(t.right).map(([k, v]) => `  '${k}': [${v[0]}, ${v[1]}],`),
+    '/** Evidence kind → per fitted world: [disagreement level of the world, share right (shrunk towards the parent kind), links seen]. */',
+    'export const RIGHT: Record<string, readonly (readonly [number, number, number])[]> = {',
+    ...Object.entries(t.right).map(([k, v]) => `  '${k}': [${v.map((p) => `[${p.join(', ')}]`).join(', ')}],`),
     '};',
     '/** Conflict kind `cf.4:<view>/<level>|<view>/<level>` → [share where the first view was real, where the second was, links seen]. */',
     'export const CONFLICT: Record<string, readonly [number, number, number]> = {',
@@ -241,11 +252,12 @@ export async function run(argv: string[]): Promise<boolean> {
   const seeds = (get('--seeds') ?? '1,2').split(',').map(Number);
   if (argv.includes('--fit')) {
     const t0 = performance.now();
-    const all: Judged[] = [];
-    for (const rate of rates) for (const l of runWorld(fitSeed, rate, sample, cache)) all.push(l);
-    const t = fit(all);
-    writeTable(t, fitSeed, rates.map((r) => `defects ${pctx(r, 0)}, sample ${sample}`), all.length);
-    console.log(`fitted ${Object.keys(t.right).length} kinds and ${Object.keys(t.conflict).length} conflict kinds on seed ${fitSeed} (${all.length.toLocaleString()} links) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${TABLE}`);
+    const worlds = rates.map((rate) => runWorld(fitSeed, rate, sample, cache));
+    const t = fit(worlds);
+    const links = worlds.reduce((s, w) => s + w.links.length, 0);
+    writeTable(t, fitSeed, rates.map((r, i) => `defects ${pctx(r, 0)}, sample ${sample}: disagreement level ${worlds[i]!.level.toFixed(4)}`), links);
+    console.log(`fitted ${Object.keys(t.right).length} kinds and ${Object.keys(t.conflict).length} conflict kinds on seed ${fitSeed} (${links.toLocaleString()} links; ` +
+      `disagreement levels ${worlds.map((w) => w.level.toFixed(4)).join(', ')}) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${TABLE}`);
     console.log('run again without --fit to report with the new table (it is read when the inference module loads)');
     return true;
   }
@@ -254,9 +266,9 @@ export async function run(argv: string[]): Promise<boolean> {
   for (const seed of seeds) {
     for (const rate of rates) {
       const t0 = performance.now();
-      const links = runWorld(seed, rate, sample, cache);
+      const { links, level } = runWorld(seed, rate, sample, cache);
       for (const f of FAMS) {
-        const r = report(links.filter((l) => l.family === f), `seed ${seed}, defects ${pctx(rate, 0)}, ${f}`);
+        const r = report(links.filter((l) => l.family === f), `seed ${seed}, defects ${pctx(rate, 0)} (measured disagreement level ${level.toFixed(4)}), ${f}`);
         ok &&= r.ok;
         console.log(r.lines.join('\n'));
         const p = r.precision;

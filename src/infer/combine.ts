@@ -20,6 +20,8 @@ export interface CombineInput {
   b: number;
   /** The family: kinds are fitted per family. */
   family: Family;
+  /** The registry's disagreement level (InferenceEngine.disagreementLevel); 0 when unknown. */
+  level?: number;
   /** a's constraints, read from a's side. */
   fromA: Constraint[];
   /** b's constraints, read from b's side (mirrored here). */
@@ -179,12 +181,12 @@ export function combine(input: CombineInput): CombineResult {
     const flags = (overruled.length ? 'o' : '') + (decidedByWeak ? 'w' : '');
     const levels = r === 'p2c' ? sa.level + sb.level : r === 'c2p' ? sb.level + sa.level : sortedLevels(sa.level, sb.level);
     const kind = `${r === 'p2p' ? 'pp' : r === 's2s' ? 'ss' : 'pc'}${fam}:${levels}${flags}`;
-    return { relation: r, candidates, confidence: probabilityOf(kind), notes, kind };
+    return { relation: r, candidates, confidence: probabilityOf(kind, input.level ?? 0), notes, kind };
   }
   notes.push(`ambiguous: ${candidates.map((r) => describeRelation(r, a, b)).join(', or ')}` +
     (all.length === 0 ? ' (no line restricts the relation in this family)' : ''));
   const kind = `amb${candidates.length}${fam}:${sortedLevels(sa.level, sb.level)}`;
-  return { relation: 'ambiguous', candidates, confidence: probabilityOf(kind), notes, kind };
+  return { relation: 'ambiguous', candidates, confidence: probabilityOf(kind, input.level ?? 0), notes, kind };
 }
 
 /**

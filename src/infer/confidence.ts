@@ -21,6 +21,13 @@
  * and the label is the better-supported view when that share is at least CONFLICT_PICK,
  * else `conflict` with confidence 0.
  *
+ * What a kind's links get right depends on how many defects the registry holds (at 0% a
+ * one-sided link is right; at 5% often not), so the table keeps, per kind, its share right in
+ * each fitted world beside that world's *disagreement level* — the share of two-sided links
+ * whose views differ, which the engine measures on the data itself (a fixed sample of its
+ * aut-nums; InferenceEngine.disagreementLevel) — and a link's confidence is read at the
+ * data's level, linearly between the fitted worlds (the nearest world outside them).
+ *
  * A kind the fit never saw falls back to its levels whatever the flags (`pc:NS*`), then to its class; nothing
  * known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
  * certain.
@@ -38,12 +45,23 @@ export function sortedLevels(x: SideLevel, y: SideLevel): string {
   return LEVEL_ORDER.indexOf(x) <= LEVEL_ORDER.indexOf(y) ? x + y : y + x;
 }
 
-/** The share right of a kind, or of its fallbacks. */
-export function probabilityOf(kind: string): number {
-  const exact = RIGHT[kind];
-  if (exact) return clamp(exact[0]);
-  const parent = RIGHT[kind.replace(/:(..)[ow]*$/, ':$1*')] ?? RIGHT[kind.slice(0, kind.indexOf(':') + 1)];
-  return parent ? clamp(parent[0]) : 0.5;
+/** The share right of a kind (or of its fallbacks) at a registry's disagreement level. */
+export function probabilityOf(kind: string, level = 0): number {
+  const points = RIGHT[kind] ?? RIGHT[kind.replace(/:(..)[ow]*$/, ':$1*')] ?? RIGHT[kind.slice(0, kind.indexOf(':') + 1)];
+  return points ? clamp(atLevel(points, level)) : 0.5;
+}
+
+/** Piecewise-linear in the level between the fitted worlds' points; the nearest point outside them. */
+function atLevel(points: readonly (readonly [number, number, number])[], level: number): number {
+  if (level <= points[0]![0]) return points[0]![1];
+  for (let i = 1; i < points.length; i++) {
+    const [x1, y1] = points[i]!;
+    if (level <= x1) {
+      const [x0, y0] = points[i - 1]!;
+      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (level - x0)) / (x1 - x0);
+    }
+  }
+  return points[points.length - 1]![1];
 }
 
 /** For a conflict kind: how often the first and the second view were right (undefined: never seen). */

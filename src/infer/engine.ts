@@ -331,11 +331,55 @@ export class InferenceEngine {
     return this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence ?? true);
   }
 
+  private level?: number;
+  private estimating = false;
+
+  /**
+   * The registry's disagreement level (src/infer/confidence.ts): among the links of a fixed
+   * sample of its aut-nums where both sides name each other, the share whose two views
+   * differ (a conflict or an overruled view). Estimated once per engine; confidences read
+   * their kind's share right at this level.
+   */
+  disagreementLevel(): number {
+    if (this.level !== undefined) return this.level;
+    if (this.estimating) return 0;
+    this.estimating = true;
+    try {
+      // Kept in the store while it is unchanged: the estimate reads hundreds of objects.
+      this.level = Number(this.store.derived(`disagreement-level ${LEVEL_SAMPLE_ASES}/${LEVEL_SAMPLE_LINKS}`, () => String(this.estimateLevel())));
+    } finally {
+      this.estimating = false;
+    }
+    return this.level;
+  }
+
+  private estimateLevel(): number {
+    const scored: [number, number][] = [];
+    for (const r of this.store.allAutNumRefs()) scored.push([sampleKey(r.asn), r.asn]);
+    scored.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    let both = 0, differ = 0, links = 0;
+    for (const [, asn] of scored.slice(0, LEVEL_SAMPLE_ASES)) {
+      if (links >= LEVEL_SAMPLE_LINKS) break;
+      for (const f of FAMILIES) {
+        for (const l of this.neighbours(asn, f, { evidence: false })) {
+          links++;
+          const kind = l.basis?.kind ?? '';
+          const levels = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
+          const cf = kind.startsWith('cf');
+          if (!cf && !/^[SsW][SsW]$/.test(levels)) continue;
+          both++;
+          if (cf || /o/.test(kind.slice(kind.indexOf(':') + 3))) differ++;
+        }
+      }
+    }
+    return both === 0 ? 0 : differ / both;
+  }
+
   /** Both sides' lines → the inference (rule 4), with its evidence and notes unless `withEvidence` is false. */
   private decide(a: number, b: number, family: Family, linesA: RuleLine[], linesB: RuleLine[], notes: Set<string>, missing: number[], withEvidence: boolean): LinkInference {
     const va = sideView(a, b, linesA, withEvidence);
     const vb = sideView(b, a, linesB, withEvidence);
-    const result = combine({ a, b, family, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
+    const result = combine({ a, b, family, level: this.disagreementLevel(), fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
     const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
     if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
     const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
@@ -373,6 +417,7 @@ export class InferenceEngine {
    */
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
     const text = opts.text ?? opts.evidence !== false;
+    this.disagreementLevel();
     const codes = families.map((f) => FAMILY_CODE[f]);
     const table = new PairClaims();
     for (const { owner, objectId, packed } of this.store.packedClaims(codes)) {
@@ -410,6 +455,17 @@ export class InferenceEngine {
     ns.delete(asn);
     return [...ns].sort((x, y) => x - y).map((n) => this.infer(asn, n, family, opts));
   }
+}
+
+/** The disagreement level is read from up to this many aut-nums' links (ASes picked by a fixed hash), stopping after this many links. */
+const LEVEL_SAMPLE_ASES = 400;
+const LEVEL_SAMPLE_LINKS = 6000;
+
+/** A fixed pseudo-random order of ASNs (the same sample in every run). */
+function sampleKey(asn: number): number {
+  let h = Math.imul(asn ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** `load` remembered for up to `cap` keys (then all forgotten at once, to stay bounded). */
