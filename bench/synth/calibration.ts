@@ -131,7 +131,7 @@ export function runWorld(seed: number, rate: number, sample: number, cache: stri
 // ---------------------------------------------------------------- fitting
 
 /** A kind's parent: the same levels whatever the flags (`pc:NS*`); its class (`pc:`). */
-const parentOf = (kind: string) => kind.replace(/:(..)[ow]*$/, ':$1*');
+const parentOf = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
 const classOf = (kind: string) => kind.slice(0, kind.indexOf(':') + 1);
 
 type Points = [number, number, number][];

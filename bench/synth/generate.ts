@@ -26,7 +26,10 @@
  *   customer-as-peer   a provider writes its customer with peer-style lines
  *   partial-transit    a provider announces only its customers' set to a customer
  *   stale              an extra block about a former neighbour (a neighbour's neighbour that
- *                      has no link to this AS any more): a link that does not exist
+ *                      has no link to this AS any more): a link that does not exist; written
+ *                      as a customer, the former customer stays in the AS's customer as-set
+ *   set-missing        (per customer of a provider's `AS<n>:AS-CUSTOMERS` set, at the same
+ *                      rate) the customer is missing from the set
  * With defects the truth files keep the REAL relation (what CAIDA says) of every encoded link,
  * whatever the lines say; `ambiguous-<f>.txt` holds the links whose written lines leave several
  * candidates, with the real relation last; `planted.txt` lists every defect planted.
@@ -65,10 +68,10 @@ export interface WorldOptions {
 }
 
 /** The defects planted per (AS, neighbour) block (see the header). */
-export const DEFECT_KINDS = ['omit', 'peer-as-provider', 'accept-any-peer', 'provider-as-peer', 'customer-as-peer', 'partial-transit', 'stale'] as const;
+export const DEFECT_KINDS = ['omit', 'peer-as-provider', 'accept-any-peer', 'provider-as-peer', 'customer-as-peer', 'partial-transit', 'stale', 'set-missing'] as const;
 export type DefectKind = typeof DEFECT_KINDS[number];
 /** Kinds that fit a block whose real relation (from the writing side) is the key. */
-const DEFECTS_FOR: Record<Rel, readonly DefectKind[]> = {
+const DEFECTS_FOR: Record<Rel, readonly Exclude<DefectKind, 'set-missing'>[]> = {
   p2p: ['omit', 'peer-as-provider', 'accept-any-peer', 'stale'],
   c2p: ['omit', 'provider-as-peer', 'stale'],
   p2c: ['omit', 'customer-as-peer', 'partial-transit', 'stale'],
@@ -239,7 +242,7 @@ const pad = (name: string) => (name + ':').padEnd(16, ' ');
 
 // ---------------------------------------------------------------- the world
 
-export const SALT = { publish: 1, asAny: 2, v6: 3, v6diff: 4, partialA: 5, partialB: 6, style: 7, filt: 8, action: 9, comment: 10, cont: 11, setLoop: 12, anyVariant: 13, def: 14, regex: 15, defect: 16, defectKind: 17, staleTo: 18, staleRel: 19 } as const;
+export const SALT = { publish: 1, asAny: 2, v6: 3, v6diff: 4, partialA: 5, partialB: 6, style: 7, filt: 8, action: 9, comment: 10, cont: 11, setLoop: 12, anyVariant: 13, def: 14, regex: 15, defect: 16, defectKind: 17, staleTo: 18, staleRel: 19, setDrop: 20 } as const;
 
 /** What one side writes about one neighbour in one family, after any defect. */
 interface Written {
@@ -458,7 +461,6 @@ export function generateWorld(opts: WorldOptions): WorldResult {
       }
     }
   }
-  planted.close();
 
   // ------------------------------------------------------------ RPSL text
   const out = new Out(files.rpsl);
@@ -590,8 +592,12 @@ export function generateWorld(opts: WorldOptions): WorldResult {
         const l = adj[k]!;
         if (lrel[l] !== -1 || la[l] !== me) continue;
         const c = lb[l]!, ci = index.get(c)!;
+        // A defect of the set itself, at the same rate: a customer missing from it.
+        if (p.defectRate > 0 && hash01(seed, me, c, SALT.setDrop) < p.defectRate) { counts.planted['set-missing']++; planted.w(`${me}|${c}|set-missing|p2c|-\n`); continue; }
         members.push(publishing[ci] && hasSet[ci] ? setName(c) : `AS${c}`);
       }
+      // A stale block written as a customer keeps its former customer in the set too.
+      for (const x of stale.get(i) ?? []) if (x.rel === 'p2c') members.push(`AS${x.nb}`);
       // Some loops, as real registries have: a set naming one of its providers' sets.
       if (hash01(seed, me, 0, SALT.setLoop) < 0.03) {
         for (let k = start[i]!; k < start[i + 1]!; k++) {
@@ -607,6 +613,7 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     }
   }
   out.close();
+  planted.close();
 
   const caidaBytes = readFileSync(opts.caidaFile);
   const manifest: Manifest = {

@@ -22,6 +22,9 @@ export interface CombineInput {
   family: Family;
   /** The registry's disagreement level (InferenceEngine.disagreementLevel); 0 when unknown. */
   level?: number;
+  /** Whether a lists b in one of its own (`AS<a>:…`) as-sets, and b lists a: customer sets list customers. */
+  aListsB?: boolean;
+  bListsA?: boolean;
   /** a's constraints, read from a's side. */
   fromA: Constraint[];
   /** b's constraints, read from b's side (mirrored here). */
@@ -178,7 +181,10 @@ export function combine(input: CombineInput): CombineResult {
   const candidates = ALL_RELATIONS.filter((r) => current.mask & BIT[r]);
   if (candidates.length === 1) {
     const r = candidates[0]!;
-    const flags = (overruled.length ? 'o' : '') + (decidedByWeak ? 'w' : '');
+    // m: the provider's own as-set lists the customer (for peers: either lists the other); r: the customer's lists the provider.
+    const provLists = r === 'p2c' ? input.aListsB : r === 'c2p' ? input.bListsA : input.aListsB || input.bListsA;
+    const custLists = r === 'p2c' ? input.bListsA : r === 'c2p' ? input.aListsB : false;
+    const flags = (overruled.length ? 'o' : '') + (decidedByWeak ? 'w' : '') + (provLists ? 'm' : '') + (custLists ? 'r' : '');
     const levels = r === 'p2c' ? sa.level + sb.level : r === 'c2p' ? sb.level + sa.level : sortedLevels(sa.level, sb.level);
     const kind = `${r === 'p2p' ? 'pp' : r === 's2s' ? 'ss' : 'pc'}${fam}:${levels}${flags}`;
     return { relation: r, candidates, confidence: probabilityOf(kind, input.level ?? 0), notes, kind };

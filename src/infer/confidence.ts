@@ -13,8 +13,9 @@
  *   N  no aut-num in the data
  * Kinds, per family (`.4`, `.6`): `pc.4:<provider side><customer side>` for a
  * provider–customer label, `pp.4:` for peers, `ss.4:` for siblings (the two levels sorted),
- * then `o` when a weak view of either side was overruled and `w` when a weak line picked the
- * relation; `amb<n>.4:<levels>` for ambiguous links (the confidence is then the chance that
+ * then `o` when a weak view of either side was overruled, `w` when a weak line picked the
+ * relation, `m` when the provider's own as-set (`AS<n>:…`) lists the customer (for peers:
+ * when either lists the other) and `r` when the customer's lists the provider; `amb<n>.4:<levels>` for ambiguous links (the confidence is then the chance that
  * the real relation is among the n candidates); `cf.4:<view>/<level>|<view>/<level>` when the
  * strong lines of the two sides
  * contradict (each side's own view): the table says how often each view was the real one,
@@ -47,7 +48,7 @@ export function sortedLevels(x: SideLevel, y: SideLevel): string {
 
 /** The share right of a kind (or of its fallbacks) at a registry's disagreement level. */
 export function probabilityOf(kind: string, level = 0): number {
-  const points = RIGHT[kind] ?? RIGHT[kind.replace(/:(..)[ow]*$/, ':$1*')] ?? RIGHT[kind.slice(0, kind.indexOf(':') + 1)];
+  const points = RIGHT[kind] ?? RIGHT[kind.replace(/:(..)[owmr]*$/, ':$1*')] ?? RIGHT[kind.slice(0, kind.indexOf(':') + 1)];
   return points ? clamp(atLevel(points, level)) : 0.5;
 }
 

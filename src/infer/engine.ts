@@ -331,6 +331,19 @@ export class InferenceEngine {
     return this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence ?? true);
   }
 
+  /**
+   * Whether `owner` lists `member` in one of its own as-sets (named `AS<owner>:…`), directly or
+   * through the member's own `AS<member>:…` set: customer sets list customers.
+   */
+  private lists(owner: number, member: number): boolean {
+    const mine = `AS${owner}:`, theirs = `AS${member}:`;
+    for (const s of this.setsHolding(`AS${member}`)) {
+      if (s.startsWith(mine)) return true;
+      if (s.startsWith(theirs) && this.setsHolding(s).some((t) => t.startsWith(mine))) return true;
+    }
+    return false;
+  }
+
   private level?: number;
   private estimating = false;
 
@@ -379,7 +392,8 @@ export class InferenceEngine {
   private decide(a: number, b: number, family: Family, linesA: RuleLine[], linesB: RuleLine[], notes: Set<string>, missing: number[], withEvidence: boolean): LinkInference {
     const va = sideView(a, b, linesA, withEvidence);
     const vb = sideView(b, a, linesB, withEvidence);
-    const result = combine({ a, b, family, level: this.disagreementLevel(), fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
+    const listed = { aListsB: this.lists(a, b), bListsA: this.lists(b, a) };
+    const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
     const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
     if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
     const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
