@@ -41,7 +41,7 @@ const FAMS: readonly Fam[] = ['ipv4', 'ipv6'];
 const here = dirname(fileURLToPath(import.meta.url));
 const TABLE = resolve(here, '../../src/infer/confidence-table.ts');
 /** Weight of the parent kind's share in a kind's estimate (pseudo-links). */
-const ALPHA = 20;
+const ALPHA = 3;
 
 const mirror = (r: string) => (r === 'p2c' ? 'c2p' : r === 'c2p' ? 'p2c' : r);
 const keyOf = (a: number, b: number) => (a < b ? `${a}|${b}` : `${b}|${a}`);

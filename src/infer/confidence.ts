@@ -24,10 +24,13 @@
  *
  * What a kind's links get right depends on how many defects the registry holds (at 0% a
  * one-sided link is right; at 5% often not), so the table keeps, per kind, its share right in
- * each fitted world beside that world's *disagreement level* — the share of two-sided links
- * whose views differ, which the engine measures on the data itself (a fixed sample of its
+ * each fitted world beside that world's *disagreement level* — among links whose two ASes
+ * both have an object, the share whose views differ or where one says nothing of the other,
+ * which the engine measures on the data itself (a fixed sample of its
  * aut-nums; InferenceEngine.disagreementLevel) — and a link's confidence is read at the
- * data's level, linearly between the fitted worlds (the nearest world outside them).
+ * data's level, linearly between the fitted worlds (the nearest world outside them). Data
+ * with fewer than 100 two-sided links in the sample cannot show its level: it is read as the
+ * middle fitted world's (2% defects), neither the cleanest nor the worst.
  *
  * A kind the fit never saw falls back to its levels whatever the flags (`pc:NS*`), then to its class; nothing
  * known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
@@ -52,8 +55,13 @@ export function probabilityOf(kind: string, level = 0): number {
   return points ? clamp(atLevel(points, level)) : 0.5;
 }
 
+/** The fitted worlds' levels; a level that could not be measured (NaN) is read as the middle one's. */
+const LEVELS = [...new Set(Object.values(RIGHT).flatMap((ps) => ps.map((p) => p[0])))].sort((x, y) => x - y);
+export const UNKNOWN_LEVEL = LEVELS.length ? LEVELS[Math.floor(LEVELS.length / 2)]! : 0;
+
 /** Piecewise-linear in the level between the fitted worlds' points; the nearest point outside them. */
 function atLevel(points: readonly (readonly [number, number, number])[], level: number): number {
+  if (Number.isNaN(level)) level = UNKNOWN_LEVEL;
   if (level <= points[0]![0]) return points[0]![1];
   for (let i = 1; i < points.length; i++) {
     const [x1, y1] = points[i]!;

@@ -349,9 +349,9 @@ export class InferenceEngine {
 
   /**
    * The registry's disagreement level (src/infer/confidence.ts): among the links of a fixed
-   * sample of its aut-nums where both sides name each other, the share whose two views
-   * differ (a conflict or an overruled view). Estimated once per engine; confidences read
-   * their kind's share right at this level.
+   * sample of its aut-nums where both ASes have an object, the share whose two views differ
+   * (a conflict or an overruled view) or where one object says nothing of the other. Estimated once per engine; confidences read
+   * their kind's share right at this level. NaN when too few links are two-sided to tell.
    */
   disagreementLevel(): number {
     if (this.level !== undefined) return this.level;
@@ -359,7 +359,7 @@ export class InferenceEngine {
     this.estimating = true;
     try {
       // Kept in the store while it is unchanged: the estimate reads hundreds of objects.
-      this.level = Number(this.store.derived(`disagreement-level ${LEVEL_SAMPLE_ASES}/${LEVEL_SAMPLE_LINKS}`, () => String(this.estimateLevel())));
+      this.level = Number(this.store.derived(`disagreement-level 2 ${LEVEL_SAMPLE_ASES}/${LEVEL_SAMPLE_LINKS}`, () => String(this.estimateLevel())));
     } finally {
       this.estimating = false;
     }
@@ -379,13 +379,15 @@ export class InferenceEngine {
           const kind = l.basis?.kind ?? '';
           const levels = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
           const cf = kind.startsWith('cf');
-          if (!cf && !/^[SsW][SsW]$/.test(levels)) continue;
+          // Links where both ASes have an object: their views differ, or one says nothing of the other.
+          if (!cf && !/^[SsWO][SsWO]$/.test(levels)) continue;
           both++;
-          if (cf || /o/.test(kind.slice(kind.indexOf(':') + 3))) differ++;
+          if (cf || levels.includes('O') || /o/.test(kind.slice(kind.indexOf(':') + 3))) differ++;
         }
       }
     }
-    return both === 0 ? 0 : differ / both;
+    // Too few two-sided links to measure (a few objects, or one side only): unknown.
+    return both < LEVEL_MIN_LINKS ? NaN : differ / both;
   }
 
   /** Both sides' lines → the inference (rule 4), with its evidence and notes unless `withEvidence` is false. */
@@ -474,6 +476,8 @@ export class InferenceEngine {
 /** The disagreement level is read from up to this many aut-nums' links (ASes picked by a fixed hash), stopping after this many links. */
 const LEVEL_SAMPLE_ASES = 400;
 const LEVEL_SAMPLE_LINKS = 6000;
+/** Two-sided links needed to measure the level at all (below: unknown, read as the middle fitted world's). */
+const LEVEL_MIN_LINKS = 100;
 
 /** A fixed pseudo-random order of ASNs (the same sample in every run). */
 function sampleKey(asn: number): number {
