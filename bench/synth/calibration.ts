@@ -78,6 +78,8 @@ export interface Judged {
   right: boolean;
   /** For conflicts: whether each listed view was the real relation. */
   views?: [boolean, boolean];
+  /** For peer kinds that one side's as-set contradicts: whether the lines' view (p2p) and the set's (the lister as provider) were real. */
+  setViews?: [boolean, boolean];
 }
 
 export function judge(l: LinkInference, real: Record<Fam, Map<string, string>>): Judged {
@@ -86,6 +88,10 @@ export function judge(l: LinkInference, real: Record<Fam, Map<string, string>>):
   const kind = l.basis?.kind ?? '';
   const right = l.relation === 'ambiguous' ? l.candidates.includes(r as never) : l.relation === r;
   const out: Judged = { family: l.family, relation: l.relation, confidence: l.confidence, kind, real: r, right };
+  if (/^pp\.[46]:..[ow]*m/.test(kind) && l.basis?.first !== undefined) {
+    const fromLister = l.basis.first === l.a ? r : mirror(r);
+    out.setViews = [r === 'p2p', fromLister === 'p2c'];
+  }
   if (kind.startsWith('cf')) {
     // Each view is read from its own side: the first view's side is basis.first.
     const [v1, v2] = kind.slice(kind.indexOf(':') + 1).split('|').map((d) => d.split('/')[0]!.split('+'));
@@ -140,11 +146,13 @@ type Points = [number, number, number][];
  * Per kind and fitted world: [the world's disagreement level, share right shrunk towards the
  * parent kind in that world, links]. Conflicts: pooled over the worlds.
  */
-export function fit(worlds: { links: Judged[]; level: number }[]): { right: Record<string, Points>; conflict: Record<string, [number, number, number]> } {
+export function fit(worlds: { links: Judged[]; level: number }[]): { right: Record<string, Points>; alternative: Record<string, Points>; conflict: Record<string, [number, number, number]> } {
   const right: Record<string, Points> = {};
+  const alternative: Record<string, Points> = {};
   const conflicts = new Map<string, [number, number, number]>();
   for (const w of [...worlds].sort((x, y) => x.level - y.level)) {
     const tally = new Map<string, { n: number; right: number }>();
+    const alt = new Map<string, { n: number; right: number }>();
     const add = (k: string, ok: boolean) => {
       let t = tally.get(k);
       if (!t) tally.set(k, (t = { n: 0, right: 0 }));
@@ -158,9 +166,16 @@ export function fit(worlds: { links: Judged[]; level: number }[]): { right: Reco
         conflicts.set(l.kind, c);
         continue;
       }
-      add(l.kind, l.right);
-      add(parentOf(l.kind), l.right);
-      add(classOf(l.kind), l.right);
+      // A peer kind the set contradicts is judged as labelled p2p, whatever the current table made of it.
+      const ok = l.setViews ? l.setViews[0] : l.right;
+      add(l.kind, ok);
+      add(parentOf(l.kind), ok);
+      add(classOf(l.kind), ok);
+      if (l.setViews) {
+        const t = alt.get(l.kind) ?? { n: 0, right: 0 };
+        t.n++; if (l.setViews[1]) t.right++;
+        alt.set(l.kind, t);
+      }
     }
     const est = (k: string): number => {
       const t = tally.get(k)!;
@@ -169,13 +184,14 @@ export function fit(worlds: { links: Judged[]; level: number }[]): { right: Reco
       return (t.right + ALPHA * prior) / (t.n + ALPHA);
     };
     for (const k of [...tally.keys()].sort()) (right[k] ??= []).push([Math.round(w.level * 100000) / 100000, Math.round(est(k) * 10000) / 10000, tally.get(k)!.n]);
+    for (const [k, t] of [...alt].sort()) (alternative[k] ??= []).push([Math.round(w.level * 100000) / 100000, Math.round(((t.right + 0.5) / (t.n + 1)) * 10000) / 10000, t.n]);
   }
   const conflict: Record<string, [number, number, number]> = {};
   for (const [k, [n, r1, r2]] of [...conflicts].sort()) {
     if (n < 10) continue;
     conflict[k] = [Math.round(((r1 + 0.5) / (n + 1)) * 10000) / 10000, Math.round(((r2 + 0.5) / (n + 1)) * 10000) / 10000, n];
   }
-  return { right: Object.fromEntries(Object.entries(right).sort(([x], [y]) => (x < y ? -1 : 1))), conflict };
+  return { right: Object.fromEntries(Object.entries(right).sort(([x], [y]) => (x < y ? -1 : 1))), alternative, conflict };
 }
 
 function writeTable(t: ReturnType<typeof fit>, seed: number, worlds: string[], links: number): void {
@@ -190,6 +206,10 @@ function writeTable(t: ReturnType<typeof fit>, seed: number, worlds: string[], l
     '/** Evidence kind → per fitted world: [disagreement level of the world, share right (shrunk towards the parent kind), links seen]. */',
     'export const RIGHT: Record<string, readonly (readonly [number, number, number])[]> = {',
     ...Object.entries(t.right).map(([k, v]) => `  '${k}': [${v.map((p) => `[${p.join(', ')}]`).join(', ')}],`),
+    '};',
+    '/** Peer kind whose lines one side\'s own as-set contradicts → per fitted world: [level, share where the set\'s view (the lister as provider) was real, links]. */',
+    'export const ALTERNATIVE: Record<string, readonly (readonly [number, number, number])[]> = {',
+    ...Object.entries(t.alternative).map(([k, v]) => `  '${k}': [${v.map((p) => `[${p.join(', ')}]`).join(', ')}],`),
     '};',
     '/** Conflict kind `cf.4:<view>/<level>|<view>/<level>` → [share where the first view was real, where the second was, links seen]. */',
     'export const CONFLICT: Record<string, readonly [number, number, number]> = {',

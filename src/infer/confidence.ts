@@ -15,7 +15,9 @@
  * provider–customer label, `pp.4:` for peers, `ss.4:` for siblings (the two levels sorted),
  * then `o` when a weak view of either side was overruled, `w` when a weak line picked the
  * relation, `m` when the provider's own as-set (`AS<n>:…`) lists the customer (for peers:
- * when either lists the other) and `r` when the customer's lists the provider; `amb<n>.4:<levels>` for ambiguous links (the confidence is then the chance that
+ * when either lists the other; the label is then the set's view — the lister as provider —
+ * when that was the real relation more often, see ALTERNATIVE) and `r` when the customer's
+ * lists the provider; `amb<n>.4:<levels>` for ambiguous links (the confidence is then the chance that
  * the real relation is among the n candidates); `cf.4:<view>/<level>|<view>/<level>` when the
  * strong lines of the two sides
  * contradict (each side's own view): the table says how often each view was the real one,
@@ -36,7 +38,11 @@
  * known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
  * certain.
  */
-import { CONFLICT, RIGHT } from './confidence-table.js';
+import * as TABLE from './confidence-table.js';
+
+const { CONFLICT, RIGHT } = TABLE;
+/** Peer kinds with `m`: how often the set's view (the lister is the provider) was the real relation (absent before the first fit with it). */
+const ALTERNATIVE: Record<string, readonly (readonly [number, number, number])[]> = (TABLE as { ALTERNATIVE?: Record<string, readonly (readonly [number, number, number])[]> }).ALTERNATIVE ?? {};
 
 export type SideLevel = 'S' | 's' | 'W' | 'A' | 'O' | 'N';
 
@@ -71,6 +77,12 @@ function atLevel(points: readonly (readonly [number, number, number])[], level: 
     }
   }
   return points[points.length - 1]![1];
+}
+
+/** For a peer kind whose lines one side's as-set contradicts: how often the set's view was the real relation, at a level (undefined: never seen). */
+export function alternativeOf(kind: string, level = 0): number | undefined {
+  const points = ALTERNATIVE[kind];
+  return points ? atLevel(points, level) : undefined;
 }
 
 /** For a conflict kind: how often the first and the second view were right (undefined: never seen). */

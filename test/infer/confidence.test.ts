@@ -29,7 +29,7 @@ describe('calibrated confidence', () => {
     const l = engine({ 64500: provider(64501), 64501: customer(64501, 64500) }).infer(64500, 64501, 'ipv4');
     expect(l.relation).toBe('p2c');
     expect(l.basis).toEqual({ kind: 'pc.4:SS' });
-    expect(l.confidence).toBe(probabilityOf('pc.4:SS'));
+    expect(l.confidence).toBe(probabilityOf('pc.4:SS', NaN));
     expect(l.confidence).toBeGreaterThanOrEqual(0.95);
     expect(l.confidence).toBeLessThan(1);
   });
@@ -39,22 +39,31 @@ describe('calibrated confidence', () => {
     expect(l.relation).toBe('p2c');
     // The customer's import of the full table (weak) picks the relation: flag w.
     expect(l.basis?.kind).toBe('pc.4:NSw');
-    expect(l.confidence).toBeLessThan(probabilityOf('pc.4:SS'));
+    expect(l.confidence).toBeLessThan(probabilityOf('pc.4:SS', NaN));
   });
 
-  it('a provider writing its customer as a peer while the customer imports the full table: p2p, the overruled view said, confidence well below the agreeing case', () => {
+  it('a provider writing its customer as a peer while the customer imports the full table: p2p, the overruled view said, never confidence 1', () => {
     const l = engine({ 64500: peer(64500, 64501), 64501: customer(64501, 64500) }).infer(64500, 64501, 'ipv4');
     expect(l.relation).toBe('p2p');
     expect(l.basis?.kind).toBe('pp.4:SSo');
-    expect(l.confidence).toBeLessThan(0.9);
-    expect(l.confidence).toBeLessThan(probabilityOf('pp.4:SS') - 0.2);
+    expect(l.confidence).toBe(probabilityOf('pp.4:SSo', NaN));
+    expect(l.confidence).toBeLessThan(1);
     expect(l.note).toContain("views differ: AS64500's lines say AS64500 and AS64501 are peers — AS64500 exports RESTRICTED to AS64501 (export line 2: to AS64501 announce AS64500), " +
       'and AS64500 imports RESTRICTED from AS64501 (import line 3: from AS64501 accept AS-THEM)');
     expect(l.note).toContain("AS64501's lines say AS64500 is AS64501's provider — AS64501 exports RESTRICTED to AS64500 (export line 2: to AS64500 announce AS64501), " +
       'and AS64501 imports FULL from AS64500 (import line 3: from AS64500 accept ANY)');
     const text = inferenceText(l).join('\n');
-    expect(text).toMatch(/ipv4: p2p — AS64500 and AS64501 are peers \(confidence 0\.\d\d \((fair|low|good): right about \d+ times in 100\)\)/);
+    expect(text).toMatch(/ipv4: p2p — AS64500 and AS64501 are peers \(confidence 0\.\d\d \((high|good|fair|low): right about \d+ times in 100\)\)/);
     expect(text).toMatch(/\n {6}note: views differ: AS64500's lines say AS64500 and AS64501 are peers — .*\n {12}AS64501's lines say AS64500 is AS64501's provider — .*\n {12}the weaker lines are overruled/);
+  });
+
+  it('…and when the provider\'s own customer set lists the customer, the peer label is priced as the set says (kind pp.4:SSom, low)', () => {
+    const sets = [{ class: 'as-set', key: 'AS64500:AS-CUSTOMERS', attrs: [['members', 'AS64501'] as [string, string]] }];
+    const l = engine({ 64500: peer(64500, 64501), 64501: customer(64501, 64500) }, sets).infer(64500, 64501, 'ipv4');
+    expect(l.relation).toBe('p2p');
+    expect(l.basis?.kind).toBe('pp.4:SSom');
+    expect(l.confidence).toBeLessThan(0.5);
+    expect(confidenceLevel(l.confidence).name).toBe('low');
   });
 
   it('a customer writing its provider as a peer: the strong lines conflict, both views are named, the better-supported one is the label', () => {
