@@ -207,7 +207,7 @@ function setView(a: number, b: number, lister: number, kind: string, level: numb
   const other = lister === a ? b : a;
   const p = probabilityOf(kind, level);
   const alt = alternativeOf(kind, level);
-  const said = `views differ: the lines say AS${a} and AS${b} are peers; AS${lister}'s own as-set (AS${lister}:…) lists AS${other}, as customer sets list customers`;
+  const said = `views differ: the lines say AS${a} and AS${b} are peers, but AS${lister}'s own as-set (AS${lister}:…) lists AS${other}, as customer sets list customers`;
   if (alt !== undefined && alt >= CONFLICT_PICK && alt > p) {
     const rel: Relation = lister === a ? 'p2c' : 'c2p';
     notes.push(`${said}; taken: the set's view (AS${lister} is AS${other}'s provider), which was the real relation in ${Math.round(alt * 100)}% of such links on synthetic registries with defects`);

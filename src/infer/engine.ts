@@ -333,15 +333,23 @@ export class InferenceEngine {
 
   /**
    * Whether `owner` lists `member` in one of its own as-sets (named `AS<owner>:…`), directly or
-   * through the member's own `AS<member>:…` set: customer sets list customers.
+   * through the member's own `AS<member>:…` set: customer sets list customers. Sets used as
+   * peerings or named for peers, upstreams or providers do not count.
    */
   private lists(owner: number, member: number): boolean {
     const mine = `AS${owner}:`, theirs = `AS${member}:`;
     for (const s of this.setsHolding(`AS${member}`)) {
-      if (s.startsWith(mine)) return true;
-      if (s.startsWith(theirs) && this.setsHolding(s).some((t) => t.startsWith(mine))) return true;
+      if (s.startsWith(mine) && this.customerSet(s)) return true;
+      if (s.startsWith(theirs) && this.setsHolding(s).some((t) => t.startsWith(mine) && this.customerSet(t))) return true;
     }
     return false;
+  }
+
+  /** A set that may list customers: not used as a peering (`from AS1:AS-PEERS`), not inside one, and not named for peers or upstreams. */
+  private customerSet(name: string, depth = 0): boolean {
+    if (/PEER|UPSTREAM|TRANSIT|PROVIDER/.test(name) || this.rulesMentioning(name).length > 0) return false;
+    // A set inside a peering set is part of it (`AS1:AS-PEERS` holding `AS1:AS-MORE`).
+    return depth >= 3 || this.setsHolding(name).every((up) => this.customerSet(up, depth + 1));
   }
 
   private level?: number;

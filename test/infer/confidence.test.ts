@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InferenceEngine } from '../../src/infer/engine.js';
 import { Ingest } from '../../src/infer/ingest.js';
 import { Store } from '../../src/store/store.js';
-import { confidenceLevel, confidenceText, probabilityOf } from '../../src/infer/confidence.js';
+import { alternativeOf, clamp, confidenceLevel, confidenceText, probabilityOf } from '../../src/infer/confidence.js';
 import { inferenceText } from '../../src/report/inference-text.js';
 import { irrTopologies } from '../../src/analysis/topologies.js';
 import { ANY, asn, buildIndex, fAsn, fAsSet, rule } from './ast-helpers.js';
@@ -57,13 +57,21 @@ describe('calibrated confidence', () => {
     expect(text).toMatch(/\n {6}note: views differ: AS64500's lines say AS64500 and AS64501 are peers — .*\n {12}AS64501's lines say AS64500 is AS64501's provider — .*\n {12}the weaker lines are overruled/);
   });
 
-  it('…and when the provider\'s own customer set lists the customer, the peer label is priced as the set says (kind pp.4:SSom, low)', () => {
+  it('…and when the provider\'s own customer set lists the customer, both views are said and the label is the better-supported one', () => {
     const sets = [{ class: 'as-set', key: 'AS64500:AS-CUSTOMERS', attrs: [['members', 'AS64501'] as [string, string]] }];
     const l = engine({ 64500: peer(64500, 64501), 64501: customer(64501, 64500) }, sets).infer(64500, 64501, 'ipv4');
-    expect(l.relation).toBe('p2p');
-    expect(l.basis?.kind).toBe('pp.4:SSom');
-    expect(l.confidence).toBeLessThan(0.5);
-    expect(confidenceLevel(l.confidence).name).toBe('low');
+    expect(l.basis).toEqual({ kind: 'pp.4:SSom', first: 64500 });
+    const lines = probabilityOf('pp.4:SSom', NaN), set = alternativeOf('pp.4:SSom', NaN);
+    expect(l.note).toContain("views differ: the lines say AS64500 and AS64501 are peers, but AS64500's own as-set (AS64500:…) lists AS64501, as customer sets list customers; taken: ");
+    if (set !== undefined && set >= 0.6 && set > lines) {
+      expect(l.relation).toBe('p2c');
+      expect(l.confidence).toBe(clamp(set));
+      expect(l.note).toMatch(/taken: the set's view \(AS64500 is AS64501's provider\), which was the real relation in \d+% of such links/);
+    } else {
+      expect(l.relation).toBe('p2p');
+      expect(l.confidence).toBe(lines);
+      expect(l.note).toContain("taken: the lines' view");
+    }
   });
 
   it('a customer writing its provider as a peer: the strong lines conflict, both views are named, the better-supported one is the label', () => {
