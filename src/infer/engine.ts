@@ -337,19 +337,37 @@ export class InferenceEngine {
    * peerings or named for peers, upstreams or providers do not count.
    */
   private lists(owner: number, member: number): boolean {
+    const direct = this.ownSetsByAsn ? this.ownSetsByAsn.get(member) : this.holders(`AS${member}`);
+    if (!direct) return false;
     const mine = `AS${owner}:`, theirs = `AS${member}:`;
-    for (const s of this.setsHolding(`AS${member}`)) {
+    for (const s of direct) {
       if (s.startsWith(mine) && this.customerSet(s)) return true;
-      if (s.startsWith(theirs) && this.setsHolding(s).some((t) => t.startsWith(mine) && this.customerSet(t))) return true;
+      if (s.startsWith(theirs) && this.holders(s).some((t) => t.startsWith(mine) && this.customerSet(t))) return true;
     }
     return false;
   }
 
+  /** Whole-store runs: the members of every `AS<n>:…` set, read at once (member → sets). */
+  private ownSets?: Map<string, string[]>;
+  /** The same for members that are ASNs, keyed by number (asked twice for every link). */
+  private ownSetsByAsn?: Map<number, string[]>;
+  /** The `AS<n>:…` sets listing `member` directly (the same answer whether read at once or one by one). */
+  private holders(member: string): string[] {
+    return this.ownSets ? this.ownSets.get(member) ?? [] : this.setsHolding(member).filter((s) => OWN_SET.test(s));
+  }
+
+  private readonly customerSets = new Map<string, boolean>();
   /** A set that may list customers: not used as a peering (`from AS1:AS-PEERS`), not inside one, and not named for peers or upstreams. */
   private customerSet(name: string, depth = 0): boolean {
-    if (/PEER|UPSTREAM|TRANSIT|PROVIDER/.test(name) || this.rulesMentioning(name).length > 0) return false;
-    // A set inside a peering set is part of it (`AS1:AS-PEERS` holding `AS1:AS-MORE`).
-    return depth >= 3 || this.setsHolding(name).every((up) => this.customerSet(up, depth + 1));
+    let ok = this.customerSets.get(name);
+    if (ok === undefined) {
+      ok = !/PEER|UPSTREAM|TRANSIT|PROVIDER/.test(name) && this.rulesMentioning(name).length === 0 &&
+        // A set inside a peering set is part of it (`AS1:AS-PEERS` holding `AS1:AS-MORE`).
+        (depth >= 3 || this.holders(name).every((up) => this.customerSet(up, depth + 1)));
+      if (this.customerSets.size > 100_000) this.customerSets.clear();
+      this.customerSets.set(name, ok);
+    }
+    return ok;
   }
 
   private level?: number;
@@ -442,6 +460,20 @@ export class InferenceEngine {
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
     const text = opts.text ?? opts.evidence !== false;
     this.disagreementLevel();
+    if (!this.ownSets) {
+      const own = new Map<string, string[]>();
+      for (const { set_name, member } of this.store.ownSetMembers()) {
+        const list = own.get(member);
+        if (list) list.push(set_name);
+        else own.set(member, [set_name]);
+      }
+      this.ownSets = own;
+      this.ownSetsByAsn = new Map();
+      for (const [member, sets] of own) {
+        const m = /^AS(\d+)$/.exec(member);
+        if (m) this.ownSetsByAsn.set(Number(m[1]), sets);
+      }
+    }
     const codes = families.map((f) => FAMILY_CODE[f]);
     const table = new PairClaims();
     for (const { owner, objectId, packed } of this.store.packedClaims(codes)) {
@@ -486,6 +518,9 @@ const LEVEL_SAMPLE_ASES = 400;
 const LEVEL_SAMPLE_LINKS = 6000;
 /** Two-sided links needed to measure the level at all (below: unknown, read as the middle fitted world's). */
 const LEVEL_MIN_LINKS = 100;
+
+/** A set name under an AS (`AS3257:AS-CUSTOMERS`), as the store's GLOB 'AS[0-9]*:*' reads it. */
+const OWN_SET = /^AS[0-9].*:/;
 
 /** A fixed pseudo-random order of ASNs (the same sample in every run). */
 function sampleKey(asn: number): number {

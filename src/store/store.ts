@@ -430,6 +430,11 @@ export class Store {
     return (this.q.ownersMentioning.all(name) as { owner: number }[]).map((r) => r.owner);
   }
 
+  /** Every direct member of the sets named `AS<n>:…` (hierarchical names: an AS's own sets), for whole-store runs. */
+  *ownSetMembers(): Generator<{ set_name: string; member: string }> {
+    yield* this.db.prepare("SELECT set_name, member FROM members WHERE set_name GLOB 'AS[0-9]*:*'").iterate() as Iterable<{ set_name: string; member: string }>;
+  }
+
   /** Sets (as-set or peering-set) that list `member` directly, or through an aut-num's member-of. */
   setsHolding(member: string): string[] {
     const out = (this.q.setsHolding.all(member) as { set_name: string }[]).map((r) => r.set_name);
