@@ -16,8 +16,26 @@
  * writes lines whose combination would pin a relation other than the intended one: such a
  * link is rewritten with complete lines on both sides (counted as `repaired`).
  *
+ * Defects (`defectRate`, default 0): what real registries hold, planted per (AS, neighbour)
+ * block of a publishing AS at that rate, one kind per block chosen among those that fit the
+ * block's real relation (uniformly, by a seeded hash):
+ *   omit               the block is left out (the link becomes one-sided, or vanishes)
+ *   peer-as-provider   a peer written as a provider (import ANY, export own routes, sometimes `default:`)
+ *   accept-any-peer    a peer's block imports `accept ANY` (a lazy line)
+ *   provider-as-peer   a customer writes its provider with peer-style lines
+ *   customer-as-peer   a provider writes its customer with peer-style lines
+ *   partial-transit    a provider announces only its customers' set to a customer
+ *   stale              an extra block about a former neighbour (a neighbour's neighbour that
+ *                      has no link to this AS any more): a link that does not exist; written
+ *                      as a customer, the former customer stays in the AS's customer as-set
+ *   set-missing        (per customer of a provider's `AS<n>:AS-CUSTOMERS` set, at the same
+ *                      rate) the customer is missing from the set
+ * With defects the truth files keep the REAL relation (what CAIDA says) of every encoded link,
+ * whatever the lines say; `ambiguous-<f>.txt` holds the links whose written lines leave several
+ * candidates, with the real relation last; `planted.txt` lists every defect planted.
+ *
  * Usage: npx tsx bench/synth/generate.ts --share 0.47 --out DIR [--seed N] [--ipv6-share X]
- *        [--caida FILE]
+ *        [--defects 0.05] [--caida FILE]
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -45,7 +63,20 @@ export interface WorldOptions {
   degreeBias?: number;
   /** ASes given per-prefix repeated import lines (largest degree first; default 4). */
   bigObjects?: number;
+  /** Share of (AS, neighbour) blocks of named-policy publishers that carry a defect (default 0). */
+  defectRate?: number;
 }
+
+/** The defects planted per (AS, neighbour) block (see the header). */
+export const DEFECT_KINDS = ['omit', 'peer-as-provider', 'accept-any-peer', 'provider-as-peer', 'customer-as-peer', 'partial-transit', 'stale', 'set-missing'] as const;
+export type DefectKind = typeof DEFECT_KINDS[number];
+/** Kinds that fit a block whose real relation (from the writing side) is the key. */
+const DEFECTS_FOR: Record<Rel, readonly Exclude<DefectKind, 'set-missing'>[]> = {
+  p2p: ['omit', 'peer-as-provider', 'accept-any-peer', 'stale'],
+  c2p: ['omit', 'provider-as-peer', 'stale'],
+  p2c: ['omit', 'customer-as-peer', 'partial-transit', 'stale'],
+  s2s: ['omit', 'stale'],
+};
 
 export interface WorldResult {
   dir: string;
@@ -64,6 +95,8 @@ export interface Manifest {
     bytes: number;
     truth: Record<Fam, number>; ambiguous: Record<Fam, number>; weakDecided: Record<Fam, number>; repaired: number;
     linksPerFamilyIntended: Record<Fam, number>;
+    /** Defects planted, per kind (blocks; `stale` counts extra blocks written). */
+    planted: Record<DefectKind, number>;
   };
   millis: number;
 }
@@ -82,7 +115,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** A uniform number in [0,1) fixed by (seed, a, b, salt): decisions do not depend on order. */
-function hash01(seed: number, a: number, b: number, salt: number): number {
+export function hash01(seed: number, a: number, b: number, salt: number): number {
   let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(a + 0x7f4a7c15, 0xc2b2ae35);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ Math.imul(b + 0x165667b1, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ Math.imul(salt + 0x3c6ef372, 0x9e3779b1);
@@ -101,7 +134,7 @@ export function mirror(r: Rel): Rel {
 }
 
 /** What one side's lines towards a neighbour say (rule 3), for the kinds of lines written here. */
-interface SideLines { importFull?: boolean; importRestricted?: boolean; exportFull?: boolean; exportRestricted?: boolean; defaultTo?: boolean }
+export interface SideLines { importFull?: boolean; importRestricted?: boolean; exportFull?: boolean; exportRestricted?: boolean; defaultTo?: boolean }
 
 function sideConstraints(s: SideLines, named: boolean): Constraint[] {
   const out: Constraint[] = [];
@@ -209,7 +242,19 @@ const pad = (name: string) => (name + ':').padEnd(16, ' ');
 
 // ---------------------------------------------------------------- the world
 
-export const SALT = { publish: 1, asAny: 2, v6: 3, v6diff: 4, partialA: 5, partialB: 6, style: 7, filt: 8, action: 9, comment: 10, cont: 11, setLoop: 12, anyVariant: 13, def: 14, regex: 15 } as const;
+export const SALT = { publish: 1, asAny: 2, v6: 3, v6diff: 4, partialA: 5, partialB: 6, style: 7, filt: 8, action: 9, comment: 10, cont: 11, setLoop: 12, anyVariant: 13, def: 14, regex: 15, defect: 16, defectKind: 17, staleTo: 18, staleRel: 19, setDrop: 20 } as const;
+
+/** What one side writes about one neighbour in one family, after any defect. */
+interface Written {
+  /** The relation the lines describe (from the writing side); undefined: nothing written. */
+  rel?: Rel;
+  /** `accept ANY` from a peer (import FULL with peer-style export). */
+  acceptAny?: boolean;
+  /** A `default: to` line beside c2p lines. */
+  defaultTo?: boolean;
+  /** Export only the own customers' set (partial transit). */
+  customersOnly?: boolean;
+}
 
 export function generateWorld(opts: WorldOptions): WorldResult {
   const t0 = performance.now();
@@ -222,6 +267,7 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     partialShare: opts.partialShare ?? 0.06,
     degreeBias: opts.degreeBias ?? 0.25,
     bigObjects: opts.bigObjects ?? 4,
+    defectRate: opts.defectRate ?? 0,
   };
   const seed = p.seed;
   const topo = readCaida(opts.caidaFile);
@@ -266,29 +312,55 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     }
   }
   /** One side's lines towards the neighbour for relation r (read from that side). */
-  const sideLines = (r: Rel, part: number, withDefault: boolean): SideLines => {
+  const sideLines = (w: Written, part: number): SideLines => {
     const s: SideLines = {};
+    const r = w.rel;
     const imp = part !== PARTIAL_EXPORT_ONLY, exp = part !== PARTIAL_IMPORT_ONLY;
     if (r === 'p2c') { if (imp) s.importRestricted = true; if (exp) s.exportFull = true; }
-    else if (r === 'c2p') { if (imp) s.importFull = true; if (exp) s.exportRestricted = true; if (withDefault) s.defaultTo = true; }
-    else { if (imp) s.importRestricted = true; if (exp) s.exportRestricted = true; }
+    else if (r === 'c2p') { if (imp) s.importFull = true; if (exp) s.exportRestricted = true; }
+    else if (r) { if (imp) { if (w.acceptAny) s.importFull = true; else s.importRestricted = true; } if (exp) s.exportRestricted = true; }
+    if (w.defaultTo) s.defaultTo = true;
     return s;
   };
   const usesDefault = (me: number, nb: number) => hash01(seed, me, nb, SALT.def) < 0.03;
+
+  // Defects: per (AS, neighbour) block of a named-policy publisher, one kind or none.
+  const defectOf = (me: number, nb: number, real4: Rel): DefectKind | undefined => {
+    if (p.defectRate <= 0 || hash01(seed, me, nb, SALT.defect) >= p.defectRate) return undefined;
+    const kinds = DEFECTS_FOR[real4];
+    return kinds[Math.floor(hash01(seed, me, nb, SALT.defectKind) * kinds.length)]!;
+  };
+  /** What `me` writes about `nb` in family f whose real relation (from me's side) is r; `clean` ignores defects. */
+  const written = (me: number, nb: number, r: Rel, f: Fam, real4: Rel, clean = false): Written => {
+    const withDefault = f === 'ipv4' && r === 'c2p' && usesDefault(me, nb);
+    const d = clean ? undefined : defectOf(me, nb, real4);
+    if (d === 'omit') return {};
+    if (d === 'peer-as-provider' && r === 'p2p') return { rel: 'c2p', defaultTo: f === 'ipv4' && hash01(seed, me, nb, SALT.def + 2) < 0.5 };
+    if (d === 'accept-any-peer' && r === 'p2p') return { rel: 'p2p', acceptAny: true };
+    if (d === 'provider-as-peer' && r === 'c2p') return { rel: 'p2p' };
+    if (d === 'customer-as-peer' && r === 'p2c') return { rel: 'p2p' };
+    if (d === 'partial-transit' && r === 'p2c') return { rel: 'p2p', customersOnly: true };
+    return { rel: r, defaultTo: withDefault };
+  };
   /** AS-ANY-only objects: which families their AS-ANY rules cover. */
   const anyVariant = (asn: number) => { const u = hash01(seed, asn, 0, SALT.anyVariant); return u < 0.5 ? 'v4' : u < 0.8 ? 'v4v6' : 'any'; };
   const anyCovers = (asn: number, f: Fam) => f === 'ipv4' || anyVariant(asn) !== 'v4';
   const ANY_SIDE: SideLines = { importFull: true, exportRestricted: true };
 
-  const evaluate = (l: number, f: Fam, rA: Rel) => {
+  const evaluate = (l: number, f: Fam, rA: Rel, clean: boolean) => {
     const ia = index.get(la[l]!)!, ib = index.get(lb[l]!)!;
     const fromA: Constraint[] = [], fromB: Constraint[] = [];
     let named = false;
-    if (publishing[ia] === 1) { named = true; fromA.push(...sideConstraints(sideLines(rA, partial[2 * l]!, f === 'ipv4' && usesDefault(la[l]!, lb[l]!)), true)); }
-    else if (publishing[ia] === 2 && anyCovers(la[l]!, f)) fromA.push(...sideConstraints(ANY_SIDE, false));
+    const r4 = v4(l);
+    if (publishing[ia] === 1) {
+      const w = written(la[l]!, lb[l]!, rA, f, r4, clean);
+      if (w.rel) { named = true; fromA.push(...sideConstraints(sideLines(w, partial[2 * l]!), true)); }
+    } else if (publishing[ia] === 2 && anyCovers(la[l]!, f)) fromA.push(...sideConstraints(ANY_SIDE, false));
     const rB = mirror(rA);
-    if (publishing[ib] === 1) { named = true; fromB.push(...sideConstraints(sideLines(rB, partial[2 * l + 1]!, f === 'ipv4' && usesDefault(lb[l]!, la[l]!)), true)); }
-    else if (publishing[ib] === 2 && anyCovers(lb[l]!, f)) fromB.push(...sideConstraints(ANY_SIDE, false));
+    if (publishing[ib] === 1) {
+      const w = written(lb[l]!, la[l]!, rB, f, mirror(r4), clean);
+      if (w.rel) { named = true; fromB.push(...sideConstraints(sideLines(w, partial[2 * l + 1]!), true)); }
+    } else if (publishing[ib] === 2 && anyCovers(lb[l]!, f)) fromB.push(...sideConstraints(ANY_SIDE, false));
     if (!named) return undefined;
     return combineSides(fromA, fromB);
   };
@@ -298,7 +370,7 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     rpsl: join(opts.out, 'world.rpsl'),
     truthIpv4: join(opts.out, 'truth-ipv4.txt'), truthIpv6: join(opts.out, 'truth-ipv6.txt'),
     ambiguousIpv4: join(opts.out, 'ambiguous-ipv4.txt'), ambiguousIpv6: join(opts.out, 'ambiguous-ipv6.txt'),
-    manifest: join(opts.out, 'manifest.json'),
+    manifest: join(opts.out, 'manifest.json'), planted: join(opts.out, 'planted.txt'),
   };
   const header = (f: Fam, what: string) =>
     `# SYNTHETIC ${what} (${f}) of the asrel synthetic world: seed ${seed}, publish share ${p.publishShare}\n` +
@@ -309,26 +381,45 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     truth[f].w(header(f, 'truth') + '# <provider>|<customer>|-1, <peer>|<peer>|0, <sibling>|<sibling>|1: every relation the world encodes exactly\n');
     amb[f].w(header(f, 'ambiguous links') + '# <as1>|<as2>|<candidate relations read from as1\'s side, comma-separated>|<intended relation from as1\'s side>\n');
   }
-  const counts = { truth: { ipv4: 0, ipv6: 0 }, ambiguous: { ipv4: 0, ipv6: 0 }, weakDecided: { ipv4: 0, ipv6: 0 }, repaired: 0, linksPerFamilyIntended: { ipv4: 0, ipv6: 0 } };
+  const counts = {
+    truth: { ipv4: 0, ipv6: 0 }, ambiguous: { ipv4: 0, ipv6: 0 }, weakDecided: { ipv4: 0, ipv6: 0 }, repaired: 0, linksPerFamilyIntended: { ipv4: 0, ipv6: 0 },
+    planted: Object.fromEntries(DEFECT_KINDS.map((k) => [k, 0])) as Record<DefectKind, number>,
+  };
+  const planted = new Out(files.planted);
+  planted.w(`# SYNTHETIC defects planted in the asrel synthetic world: seed ${seed}, publish share ${p.publishShare}, defect rate ${p.defectRate}\n` +
+    `# <as>|<neighbour>|<kind>|<real ipv4 relation read from as's side, or "none" for a stale block>|<relation the block is written as>\n`);
   const v6rel: (Rel | undefined)[] = new Array(L);
   for (let l = 0; l < L; l++) {
     v6rel[l] = v6(l);
     const fams: [Fam, Rel | undefined][] = [['ipv4', v4(l)], ['ipv6', v6rel[l]]];
-    let results = fams.map(([f, r]) => (r ? evaluate(l, f, r) : undefined));
+    // Repairs judge the clean lines; defects come on top, and the truth stays the real relation.
+    const judge = (clean: boolean) => fams.map(([f, r]) => (r ? evaluate(l, f, r, clean) : undefined));
+    let results = judge(true);
     const bad = () => results.some((res, k) => res && !res.candidates.includes(fams[k]![1]!));
     if (bad()) {
       partial[2 * l] = PARTIAL_NONE; partial[2 * l + 1] = PARTIAL_NONE;
       counts.repaired++;
-      results = fams.map(([f, r]) => (r ? evaluate(l, f, r) : undefined));
+      results = judge(true);
       if (bad()) throw new Error(`internal: link ${la[l]}-${lb[l]} cannot be encoded`);
+    }
+    if (p.defectRate > 0) {
+      results = judge(false);
+      for (const [me, nb, r] of [[la[l]!, lb[l]!, v4(l)], [lb[l]!, la[l]!, mirror(v4(l))]] as const) {
+        if (publishing[index.get(me)!] !== 1) continue;
+        const d = defectOf(me, nb, r);
+        if (!d || d === 'stale') continue;
+        counts.planted[d]++;
+        planted.w(`${me}|${nb}|${d}|${r}|${written(me, nb, r, 'ipv4', r).rel ?? 'nothing'}\n`);
+      }
     }
     fams.forEach(([f, r], k) => {
       if (!r) return;
       counts.linksPerFamilyIntended[f]++;
       const res = results[k];
       if (!res) return;
-      if (res.candidates.length === 1) {
-        const x = res.candidates[0]!;
+      if (res.candidates.length === 1 || (p.defectRate > 0 && res.candidates.length === 0)) {
+        // The real relation: the same as the lines give in a clean world, whatever they say with defects.
+        const x = p.defectRate > 0 ? r : res.candidates[0]!;
         truth[f].w(x === 'p2c' ? `${la[l]}|${lb[l]}|-1\n` : x === 'c2p' ? `${lb[l]}|${la[l]}|-1\n` : `${la[l]}|${lb[l]}|${x === 'p2p' ? 0 : 1}\n`);
         counts.truth[f]++;
         if (res.weakDecided) counts.weakDecided[f]++;
@@ -339,6 +430,37 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     });
   }
   for (const f of ['ipv4', 'ipv6'] as const) { truth[f].close(); amb[f].close(); }
+
+  // Stale blocks: per (AS, neighbour) block drawn as `stale`, a block about a former neighbour
+  // (a neighbour's neighbour with no link to the AS), written as a random relation.
+  const stale = new Map<number, { nb: number; rel: Rel; v6: boolean }[]>();
+  if (p.defectRate > 0) {
+    for (let i = 0; i < n; i++) {
+      if (publishing[i] !== 1) continue;
+      const me = asns[i]!;
+      const mine = new Set<number>();
+      for (let k = start[i]!; k < start[i + 1]!; k++) { const l = adj[k]!; mine.add(la[l] === me ? lb[l]! : la[l]!); }
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const l = adj[k]!;
+        const nb = la[l] === me ? lb[l]! : la[l]!;
+        if (defectOf(me, nb, la[l] === me ? v4(l) : mirror(v4(l))) !== 'stale') continue;
+        const j = index.get(nb)!;
+        const span = start[j + 1]! - start[j]!;
+        const l2 = adj[start[j]! + Math.floor(hash01(seed, me, nb, SALT.staleTo) * span)]!;
+        const z = la[l2] === nb ? lb[l2]! : la[l2]!;
+        if (z === me || mine.has(z)) continue;
+        const u = hash01(seed, me, z, SALT.staleRel);
+        const rel: Rel = u < 0.4 ? 'c2p' : u < 0.8 ? 'p2p' : 'p2c';
+        let list = stale.get(i);
+        if (!list) stale.set(i, (list = []));
+        if (list.some((x) => x.nb === z)) continue;
+        list.push({ nb: z, rel, v6: hash01(seed, me, z, SALT.v6) < p.ipv6Share });
+        mine.add(z);
+        counts.planted.stale++;
+        planted.w(`${me}|${z}|stale|none|${rel}\n`);
+      }
+    }
+  }
 
   // ------------------------------------------------------------ RPSL text
   const out = new Out(files.rpsl);
@@ -376,18 +498,23 @@ export function generateWorld(opts: WorldOptions): WorldResult {
       }
     } else {
       let section = '';
-      const nbs: { l: number; nb: number; r4: Rel; r6?: Rel; part: number }[] = [];
+      const nbs: { nb: number; r4: Rel; w4: Written; w6?: Written; part: number }[] = [];
       for (let k = start[i]!; k < start[i + 1]!; k++) {
         const l = adj[k]!;
         const mine = la[l] === me;
         const nb = mine ? lb[l]! : la[l]!;
-        const r4 = mine ? v4(l) : mirror(v4(l));
+        const real4 = mine ? v4(l) : mirror(v4(l));
         const r6a = v6rel[l];
-        nbs.push({ l, nb, r4, r6: r6a && (mine ? r6a : mirror(r6a)), part: partial[2 * l + (mine ? 0 : 1)]! });
+        const r6 = r6a && (mine ? r6a : mirror(r6a));
+        const w4 = written(me, nb, real4, 'ipv4', real4);
+        const w6 = r6 && written(me, nb, r6, 'ipv6', real4);
+        if (!w4.rel && !w6?.rel) continue;
+        nbs.push({ nb, r4: w4.rel ?? w6!.rel!, w4, w6, part: partial[2 * l + (mine ? 0 : 1)]! });
       }
+      for (const x of stale.get(i) ?? []) nbs.push({ nb: x.nb, r4: x.rel, w4: { rel: x.rel }, w6: x.v6 ? { rel: x.rel } : undefined, part: PARTIAL_NONE });
       const rank: Record<Rel, number> = { c2p: 0, p2p: 1, p2c: 2, s2s: 3 };
       nbs.sort((x, y) => rank[x.r4] - rank[y.r4] || x.nb - y.nb);
-      for (const { nb, r4, r6, part } of nbs) {
+      for (const { nb, r4, w4, w6, part } of nbs) {
         const title = r4 === 'c2p' ? '---> Uplinks' : r4 === 'p2p' ? '---> Peers' : '---> Customers';
         if (title !== section) { lines.push(pad('remarks') + title); section = title; }
         const h = (salt: number) => hash01(seed, me, nb, salt);
@@ -410,12 +537,14 @@ export function generateWorld(opts: WorldOptions): WorldResult {
         const restrictedOut = () => (h(SALT.regex + 100) < 0.5 ? mySet : `AS${me}`);
         const imp = part !== PARTIAL_EXPORT_ONLY, exp = part !== PARTIAL_IMPORT_ONLY;
         /** Writes the import/export pair for one family spec. */
-        const pair = (spec: 'v4' | 'v6' | 'any' | 'list' | 'noafi', r: Rel) => {
+        const pair = (spec: 'v4' | 'v6' | 'any' | 'list' | 'noafi', w: Written) => {
+          const r = w.rel;
+          if (!r) return;
           const f: Fam | 'both' = spec === 'v4' ? 'ipv4' : spec === 'v6' ? 'ipv6' : 'both';
           const [iname, ename, afi] = spec === 'v4' ? ['import', 'export', ''] : spec === 'v6' ? ['mp-import', 'mp-export', 'afi ipv6.unicast '] :
             spec === 'any' ? ['mp-import', 'mp-export', 'afi any '] : spec === 'list' ? ['mp-import', 'mp-export', 'afi ipv4.unicast, ipv6.unicast '] : ['mp-import', 'mp-export', ''];
-          const ifilt = r === 'c2p' ? full(f) : restrictedIn();
-          const efilt = r === 'p2c' ? full(f) : restrictedOut();
+          const ifilt = r === 'c2p' ? full(f) : w.acceptAny ? 'ANY' : restrictedIn();
+          const efilt = r === 'p2c' ? full(f) : w.customersOnly ? mySet : restrictedOut();
           const style = h(SALT.cont + (spec === 'v6' ? 1 : 0));
           const comment = h(SALT.comment) < 0.08 ? `  # ${r === 'c2p' ? 'transit' : r === 'p2p' ? 'peering' : 'customer'} AS${nb}` : '';
           if (imp) {
@@ -440,12 +569,13 @@ export function generateWorld(opts: WorldOptions): WorldResult {
           }
         };
         const styleU = h(SALT.style);
-        if (r6 === r4 && r6 !== undefined && styleU < 0.3) pair(styleU < 0.12 ? 'any' : styleU < 0.22 ? 'list' : 'noafi', r4);
+        const same = w6 !== undefined && w6.rel === w4.rel && !!w6.acceptAny === !!w4.acceptAny && !!w6.customersOnly === !!w4.customersOnly;
+        if (same && w4.rel !== undefined && styleU < 0.3) pair(styleU < 0.12 ? 'any' : styleU < 0.22 ? 'list' : 'noafi', w4);
         else {
-          pair('v4', r4);
-          if (r6 !== undefined) pair('v6', r6);
+          pair('v4', w4);
+          if (w6 !== undefined) pair('v6', w6);
         }
-        if (r4 === 'c2p' && usesDefault(me, nb)) attr('default', `to AS${nb} ${h(SALT.def + 1) < 0.5 ? 'action pref=100; ' : ''}networks ANY`);
+        if (w4.defaultTo) attr('default', `to AS${nb} ${h(SALT.def + 1) < 0.5 ? 'action pref=100; ' : ''}networks ANY`);
       }
     }
     lines.push(pad('admin-c') + 'SYNTH1-SYNTH', pad('tech-c') + 'SYNTH1-SYNTH', pad('mnt-by') + 'MNT-SYNTH', pad('source') + 'SYNTH');
@@ -462,8 +592,12 @@ export function generateWorld(opts: WorldOptions): WorldResult {
         const l = adj[k]!;
         if (lrel[l] !== -1 || la[l] !== me) continue;
         const c = lb[l]!, ci = index.get(c)!;
+        // A defect of the set itself, at the same rate: a customer missing from it.
+        if (p.defectRate > 0 && hash01(seed, me, c, SALT.setDrop) < p.defectRate) { counts.planted['set-missing']++; planted.w(`${me}|${c}|set-missing|p2c|-\n`); continue; }
         members.push(publishing[ci] && hasSet[ci] ? setName(c) : `AS${c}`);
       }
+      // A stale block written as a customer keeps its former customer in the set too.
+      for (const x of stale.get(i) ?? []) if (x.rel === 'p2c') members.push(`AS${x.nb}`);
       // Some loops, as real registries have: a set naming one of its providers' sets.
       if (hash01(seed, me, 0, SALT.setLoop) < 0.03) {
         for (let k = start[i]!; k < start[i + 1]!; k++) {
@@ -479,6 +613,7 @@ export function generateWorld(opts: WorldOptions): WorldResult {
     }
   }
   out.close();
+  planted.close();
 
   const caidaBytes = readFileSync(opts.caidaFile);
   const manifest: Manifest = {
@@ -502,7 +637,8 @@ export function generateWorld(opts: WorldOptions): WorldResult {
 
 // ---------------------------------------------------------------- CLI
 
-export const DEFAULT_CAIDA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/caida/20150201.as-rel.txt');
+/** The CAIDA file beside the repository (`../shared/data/caida`), or where ASREL_CAIDA points (a worktree elsewhere). */
+export const DEFAULT_CAIDA = process.env.ASREL_CAIDA ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/caida/20150201.as-rel.txt');
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
@@ -510,13 +646,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const share = Number(get('--share') ?? '0.47');
   const outDir = get('--out');
   if (!outDir || !(share >= 0 && share <= 1)) {
-    console.error('usage: npx tsx bench/synth/generate.ts --share 0.47 --out DIR [--seed N] [--ipv6-share X] [--caida FILE]');
+    console.error('usage: npx tsx bench/synth/generate.ts --share 0.47 --out DIR [--seed N] [--ipv6-share X] [--defects 0.05] [--caida FILE]');
     process.exit(2);
   }
   const res = generateWorld({
     caidaFile: get('--caida') ?? DEFAULT_CAIDA, publishShare: share, out: outDir,
     seed: get('--seed') !== undefined ? Number(get('--seed')) : undefined,
     ipv6Share: get('--ipv6-share') !== undefined ? Number(get('--ipv6-share')) : undefined,
+    defectRate: get('--defects') !== undefined ? Number(get('--defects')) : undefined,
   });
   console.log(JSON.stringify({ files: res.files, counts: res.manifest.counts, millis: res.manifest.millis }, null, 2));
 }

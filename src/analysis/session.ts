@@ -25,16 +25,16 @@ const MEMO_LISTS = 400_000;
 
 /** An engine that remembers each AS's links (without evidence): what cones are built from. */
 class RememberingEngine extends InferenceEngine {
-  private readonly lists = new Map<string, LinkInference[]>();
+  private readonly remembered = new Map<string, LinkInference[]>();
 
   override neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
     if (opts.evidence !== false || opts.text) return super.neighbours(asn, family, opts);
     const k = `${asn}|${family}`;
-    let l = this.lists.get(k);
+    let l = this.remembered.get(k);
     if (!l) {
-      if (this.lists.size >= MEMO_LISTS) this.lists.clear();
+      if (this.remembered.size >= MEMO_LISTS) this.remembered.clear();
       l = super.neighbours(asn, family, opts);
-      this.lists.set(k, l);
+      this.remembered.set(k, l);
     }
     return l;
   }

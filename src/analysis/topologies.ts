@@ -14,15 +14,25 @@ import { mirror } from '../infer/views.js';
 
 export interface IrrTopologies {
   topologies: Partial<Record<Family, Topology>>;
-  /** One line: how many links per family, ambiguous and conflicting ones. */
+  /** One line: how many links per family, ambiguous and conflicting ones, and those set aside by `minConfidence`. */
   summary: string;
+  /** Links whose confidence is below `minConfidence`, per family: counted as unknown (left out of the graphs). */
+  setAside: Record<Family, number>;
   /** ASes in the graphs (for the answer's `data:` lines). */
   ases: Set<number>;
 }
 
+/**
+ * `--min-confidence X`: a link whose confidence (a calibrated probability, src/infer/confidence.ts)
+ * is below X counts as unknown. Conflicts and absent links are not counted: they are no link anyway.
+ */
+export function belowConfidence(l: LinkInference, min: number | undefined): boolean {
+  return min !== undefined && min > 0 && l.relation !== 'none' && l.relation !== 'conflict' && l.confidence < min;
+}
+
 /** An inference as a graph edge keeps it: no evidence lines (read again when printed). */
 function slim(l: LinkInference): LinkInference {
-  return { a: l.a, b: l.b, family: l.family, relation: l.relation, candidates: l.candidates, confidence: l.confidence, evidence: [], missing: l.missing };
+  return { a: l.a, b: l.b, family: l.family, relation: l.relation, candidates: l.candidates, confidence: l.confidence, ...(l.basis ? { basis: l.basis } : {}), evidence: [], missing: l.missing };
 }
 
 /** Whether the graph will hold this link as going up from `from` (ambiguous links as `--ambiguous` resolves them, from `from`'s side). */
@@ -37,7 +47,7 @@ export function isUp(l: LinkInference, from: number, policy: AmbiguousPolicy): b
  * once: the other end of a link already met (a hub's sibling, met from the hub) reads it from
  * the map, so a hub with N siblings costs N inferences, not 2N.
  */
-export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS): LinkInference[] {
+export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS, minConfidence?: number): LinkInference[] {
   const links = new Map<string, LinkInference>();
   const seen = new Set<number>(asns);
   let frontier = [...seen];
@@ -48,7 +58,8 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
         const key = x < n ? `${x}-${n}` : `${n}-${x}`;
         let l = links.get(key);
         if (!l) links.set(key, (l = slim(engine.infer(x, n, family, { evidence: false }))));
-        if (isUp(l, x, policy) && !seen.has(n)) {
+        // A link set aside by --min-confidence is unknown: the cone does not climb it.
+        if (isUp(l, x, policy) && !belowConfidence(l, minConfidence) && !seen.has(n)) {
           seen.add(n);
           next.push(n);
         }
@@ -61,12 +72,17 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly number[]; families: readonly Family[]; ambiguous?: AmbiguousPolicy }): IrrTopologies {
+export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly number[]; families: readonly Family[]; ambiguous?: AmbiguousPolicy; minConfidence?: number }): IrrTopologies {
   const policy = opts.ambiguous ?? DEFAULT_AMBIGUOUS;
   const edges: Record<Family, RelationshipEdge[]> = { ipv4: [], ipv6: [] };
   let ambiguous = 0, conflicts = 0;
+  const setAside: Record<Family, number> = { ipv4: 0, ipv6: 0 };
   const ases = new Set<number>();
   const take = (l: LinkInference) => {
+    if (belowConfidence(l, opts.minConfidence)) {
+      setAside[l.family]++;
+      return;
+    }
     if (l.relation === 'ambiguous') ambiguous++;
     else if (l.relation === 'conflict') conflicts++;
     for (const e of edgesFromInferences([l], policy)) {
@@ -76,7 +92,7 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     }
   };
   if (opts.asns) {
-    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f, policy)) take(l);
+    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f, policy, opts.minConfidence)) take(l);
     for (const a of opts.asns) ases.add(a);
   } else {
     for (const l of engine.all(opts.families, { evidence: false })) take(slim(l));
@@ -94,6 +110,12 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     : ' (all the data)';
   const summary = `relationships inferred from IRR policies${around}: ${perFamily} links` +
     (ambiguous ? `; ${n(ambiguous)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
-    (conflicts ? `; ${n(conflicts)} conflicting left out` : '');
-  return { topologies, summary, ases };
+    (conflicts ? `; ${n(conflicts)} conflicting left out` : '') +
+    (opts.minConfidence ? `; ${setAsideText(setAside, opts.families, opts.minConfidence)}` : '');
+  return { topologies, summary, setAside, ases };
+}
+
+/** "12 ipv4, 3 ipv6 links below confidence 0.9 set aside as unknown (--min-confidence)". */
+export function setAsideText(setAside: Record<Family, number>, families: readonly Family[], min: number): string {
+  return `${families.map((f) => `${n(setAside[f])} ${f}`).join(', ')} links below confidence ${min} set aside as unknown (--min-confidence)`;
 }

@@ -19,6 +19,7 @@ export interface EdgeArgs extends DataArgs {
   relationships?: string | string[];
   'relationships-afi'?: Family;
   ambiguous?: AmbiguousPolicy;
+  'min-confidence'?: number;
 }
 
 export interface LoadedEdges {
@@ -45,9 +46,25 @@ export interface LoadedTopologies {
 }
 
 
-/** `--relationships`, `--relationships-afi`, `--ambiguous`: shared by every analysis command. */
+/** `--min-confidence X` (export and the analysis commands): links below X count as unknown. */
+export function withMinConfidence<T>(y: Argv<T>) {
+  return y.option('min-confidence', {
+    type: 'string',
+    describe: 'treat inferred links whose confidence (a calibrated probability: the share of such links found right on synthetic registries) is below X as unknown; the answer says how many it set aside',
+    coerce: (v: unknown): number => {
+      const s = String(v).trim();
+      const x = Number(s);
+      if (s === '' || !Number.isFinite(x) || x < 0 || x > 1) {
+        throw new UserError(`--min-confidence ${JSON.stringify(s)}: give a probability between 0 and 1`, 2, 'For example --min-confidence 0.9.');
+      }
+      return x;
+    },
+  });
+}
+
+/** `--relationships`, `--relationships-afi`, `--ambiguous`, `--min-confidence`: shared by every analysis command. */
 export function withRelationshipOptions<T>(y: Argv<T>) {
-  return y
+  return withMinConfidence(y)
     .option('relationships', {
       // Not `array: true`: an array option would swallow the positional ASes after it. Repeat it instead.
       type: 'string',
@@ -136,6 +153,7 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
   const files = relationshipArgs(argv.relationships);
   if (files.length > 0) {
     const { edges, notes, origin } = await fromFiles(files, argv['relationships-afi'], argv);
+    if (argv['min-confidence'] !== undefined) notes.push('--min-confidence applies to links inferred from IRR data, not to --relationships files: nothing set aside');
     const topologies: Partial<Record<Family, Topology>> = {};
     for (const f of families) {
       if (!edges.some((e) => e.family === f)) continue;
@@ -158,7 +176,7 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
     import('../analysis/open-data.js'), import('../analysis/topologies.js'), import('../analysis/data-lines.js'),
   ]);
   const d = await openData(argv, need);
-  const t = irrTopologies(d.engine, { asns: need?.asns, families, ambiguous: argv.ambiguous });
+  const t = irrTopologies(d.engine, { asns: need?.asns, families, ambiguous: argv.ambiguous, minConfidence: argv['min-confidence'] });
   const data = d.kind === 'input' ? [] : need?.asns ? dataLines(d.store, t.ases) : storeDataLines(d.store);
   const notes = [...d.notes, ...data, t.summary];
   for (const f of families) contradictions(t.topologies[f]!, notes);

@@ -2,6 +2,7 @@ import type { Family, LinkInference } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
 import { coneTops, shortestPath, uphillCone } from '../graph/valley-free.js';
 import { suggestFixes } from './fixes.js';
+import { viewsOf } from '../report/inference-text.js';
 import type { AmbiguousLink, Cone, DataGap, Explanation, FamilyAnswer, FamilyDifference, Hop } from './types.js';
 import { OTHER_FAMILY as OTHER } from '../infer/families.js';
 
@@ -33,6 +34,7 @@ export function hopsOf(topo: Topology, path: number[]): Hop[] {
       relation: l.relation,
       ...(inf ? { confidence: inf.confidence } : {}),
       evidence: inf?.evidence ?? [],
+      ...(inf?.note?.includes('views differ:') ? { views: viewsOf(inf.note) } : {}),
     });
   }
   return hops;

@@ -9,6 +9,8 @@ export interface Hop {
   confidence?: number;
   /** Registry lines behind the relation (empty for relationship-file links). */
   evidence: Evidence[];
+  /** When the two sides' lines point to different relations: both views and which was taken (src/infer/combine.ts). */
+  views?: string[];
 }
 
 export interface Cone {

@@ -358,12 +358,99 @@ export class InferenceEngine {
     return this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence ?? true);
   }
 
+  /**
+   * Whether `owner` lists `member` in one of its own as-sets (named `AS<owner>:…`), directly or
+   * through the member's own `AS<member>:…` set: customer sets list customers. Sets used as
+   * peerings or named for peers, upstreams or providers do not count.
+   */
+  private lists(owner: number, member: number): boolean {
+    const direct = this.ownSetsByAsn ? this.ownSetsByAsn.get(member) : this.holders(`AS${member}`);
+    if (!direct) return false;
+    const mine = `AS${owner}:`, theirs = `AS${member}:`;
+    for (const s of direct) {
+      if (s.startsWith(mine) && this.customerSet(s)) return true;
+      if (s.startsWith(theirs) && this.holders(s).some((t) => t.startsWith(mine) && this.customerSet(t))) return true;
+    }
+    return false;
+  }
+
+  /** Whole-store runs: the members of every `AS<n>:…` set, read at once (member → sets). */
+  private ownSets?: Map<string, string[]>;
+  /** The same for members that are ASNs, keyed by number (asked twice for every link). */
+  private ownSetsByAsn?: Map<number, string[]>;
+  /** The `AS<n>:…` sets listing `member` directly (the same answer whether read at once or one by one). */
+  private holders(member: string): string[] {
+    return this.ownSets ? this.ownSets.get(member) ?? [] : this.setsHolding(member).filter((s) => OWN_SET.test(s));
+  }
+
+  private readonly customerSets = new Map<string, boolean>();
+  /** A set that may list customers: not used as a peering (`from AS1:AS-PEERS`), not inside one, and not named for peers or upstreams. */
+  private customerSet(name: string, depth = 0): boolean {
+    let ok = this.customerSets.get(name);
+    if (ok === undefined) {
+      ok = !/PEER|UPSTREAM|TRANSIT|PROVIDER/.test(name) && this.rulesMentioning(name).length === 0 &&
+        // A set inside a peering set is part of it (`AS1:AS-PEERS` holding `AS1:AS-MORE`).
+        (depth >= 3 || this.holders(name).every((up) => this.customerSet(up, depth + 1)));
+      if (this.customerSets.size > 100_000) this.customerSets.clear();
+      this.customerSets.set(name, ok);
+    }
+    return ok;
+  }
+
+  private level?: number;
+  private estimating = false;
+
+  /**
+   * The registry's disagreement level (src/infer/confidence.ts): among the links of a fixed
+   * sample of its aut-nums where both ASes have an object, the share whose two views differ
+   * (a conflict or an overruled view) or where one object says nothing of the other. Estimated once per engine; confidences read
+   * their kind's share right at this level. NaN when too few links are two-sided to tell.
+   */
+  disagreementLevel(): number {
+    if (this.level !== undefined) return this.level;
+    if (this.estimating) return 0;
+    this.estimating = true;
+    try {
+      // Kept in the store while it is unchanged: the estimate reads hundreds of objects.
+      this.level = Number(this.store.derived(`disagreement-level 2 ${LEVEL_SAMPLE_ASES}/${LEVEL_SAMPLE_LINKS}`, () => String(this.estimateLevel())));
+    } finally {
+      this.estimating = false;
+    }
+    return this.level;
+  }
+
+  private estimateLevel(): number {
+    const scored: [number, number][] = [];
+    for (const r of this.store.allAutNumRefs()) scored.push([sampleKey(r.asn), r.asn]);
+    scored.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    let both = 0, differ = 0, links = 0;
+    for (const [, asn] of scored.slice(0, LEVEL_SAMPLE_ASES)) {
+      if (links >= LEVEL_SAMPLE_LINKS) break;
+      for (const f of FAMILIES) {
+        for (const l of this.neighbours(asn, f, { evidence: false })) {
+          links++;
+          const kind = l.basis?.kind ?? '';
+          const levels = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
+          const cf = kind.startsWith('cf');
+          // Links where both ASes have an object: their views differ, or one says nothing of the other.
+          if (!cf && !/^[SsWO][SsWO]$/.test(levels)) continue;
+          both++;
+          if (cf || levels.includes('O') || /o/.test(kind.slice(kind.indexOf(':') + 3))) differ++;
+        }
+      }
+    }
+    // Too few two-sided links to measure (a few objects, or one side only): unknown.
+    return both < LEVEL_MIN_LINKS ? NaN : differ / both;
+  }
+
   /** Both sides' lines → the inference (rule 4), with its evidence and notes unless `withEvidence` is false. */
   private decide(a: number, b: number, family: Family, linesA: RuleLine[], linesB: RuleLine[], notes: Set<string>, missing: number[], withEvidence: boolean): LinkInference {
     const va = sideView(a, b, linesA, withEvidence);
     const vb = sideView(b, a, linesB, withEvidence);
-    const result = combine({ a, b, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
-    if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, evidence: [], missing };
+    const listed = { aListsB: this.lists(a, b), bListsA: this.lists(b, a) };
+    const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
+    const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
+    if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
     const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
     const parts = [...result.notes];
     for (const m of missing) parts.push(`data gap: AS${m} has no aut-num in the data, so only AS${m === a ? b : a}'s side is known`);
@@ -376,7 +463,7 @@ export class InferenceEngine {
       }
     }
     parts.push(...notes);
-    const out: LinkInference = { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, evidence, missing };
+    const out: LinkInference = { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence, missing };
     if (parts.length) out.note = parts.join('; ');
     return out;
   }
@@ -399,6 +486,21 @@ export class InferenceEngine {
    */
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
     const text = opts.text ?? opts.evidence !== false;
+    this.disagreementLevel();
+    if (!this.ownSets) {
+      const own = new Map<string, string[]>();
+      for (const { set_name, member } of this.store.ownSetMembers()) {
+        const list = own.get(member);
+        if (list) list.push(set_name);
+        else own.set(member, [set_name]);
+      }
+      this.ownSets = own;
+      this.ownSetsByAsn = new Map();
+      for (const [member, sets] of own) {
+        const m = /^AS(\d+)$/.exec(member);
+        if (m) this.ownSetsByAsn.set(Number(m[1]), sets);
+      }
+    }
     const codes = families.map((f) => FAMILY_CODE[f]);
     const table = new PairClaims();
     for (const { owner, objectId, packed } of this.store.packedClaims(codes)) {
@@ -463,6 +565,22 @@ export class InferenceEngine {
     }
     return out;
   }
+}
+
+/** The disagreement level is read from up to this many aut-nums' links (ASes picked by a fixed hash), stopping after this many links. */
+const LEVEL_SAMPLE_ASES = 400;
+const LEVEL_SAMPLE_LINKS = 6000;
+/** Two-sided links needed to measure the level at all (below: unknown, read as the middle fitted world's). */
+const LEVEL_MIN_LINKS = 100;
+
+/** A set name under an AS (`AS3257:AS-CUSTOMERS`), as the store's GLOB 'AS[0-9]*:*' reads it. */
+const OWN_SET = /^AS[0-9].*:/;
+
+/** A fixed pseudo-random order of ASNs (the same sample in every run). */
+function sampleKey(asn: number): number {
+  let h = Math.imul(asn ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** `load` remembered for up to `cap` keys (then all forgotten at once, to stay bounded). */

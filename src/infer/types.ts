@@ -37,8 +37,14 @@ export interface LinkInference {
   relation: InferredRelation;
   /** For `ambiguous`: the relations still possible (read from a's side). */
   candidates: Relation[];
-  /** 0..1: 1 = both sides agree on strong lines; lower for one-sided or weak evidence. */
+  /**
+   * A calibrated probability (src/infer/confidence.ts): the share of links with this kind of
+   * evidence that were labelled right on synthetic registries with defects; for `ambiguous`,
+   * the chance that the real relation is among the candidates; 0 for `conflict` and `none`.
+   */
   confidence: number;
+  /** The evidence kind the confidence was read for, and for a conflict the AS whose view the kind lists first. */
+  basis?: { kind: string; first?: number };
   evidence: Evidence[];
   /** ASNs of the pair that have no aut-num in the data (a data gap). */
   missing: number[];

@@ -1,5 +1,6 @@
 /** Text and JSON renderings of inferences, shared by rel / neighbors / export. */
 import { describeRelation } from '../infer/combine.js';
+import { confidenceLevel, confidenceText } from '../infer/confidence.js';
 import type { LinkInference } from '../infer/types.js';
 import { evidenceLines } from './evidence-text.js';
 
@@ -13,11 +14,45 @@ export function relationWords(l: LinkInference): string {
   }
 }
 
+/** `confidence 0.97 (high: right about 97 times in 100)`; for ambiguous links, the chance the relation is among the candidates. */
+export function confidenceWords(l: Pick<LinkInference, 'relation' | 'confidence'>): string {
+  if (l.relation === 'conflict') return 'confidence 0: no relation claimed';
+  if (l.relation === 'ambiguous') return `confidence ${confidenceText(l.confidence)} that it is one of these`;
+  return `confidence ${confidenceText(l.confidence)}`;
+}
+
+/**
+ * A note split into lines: `views differ:` is followed by each side's view and the outcome
+ * (indented under it), every other part is a line of its own.
+ */
+export function noteLines(note: string | undefined, indent: string): string[] {
+  if (!note) return [];
+  const out: string[] = [];
+  let inViews = false;
+  for (const part of note.split('; ')) {
+    if (part.startsWith('views differ:')) inViews = true;
+    else if (inViews && !/^(AS\d+'s lines say|taken:|neither view|the weaker lines)/.test(part)) inViews = false;
+    const follows = inViews && !part.startsWith('views differ:');
+    out.push(`${indent}${follows ? '      ' : 'note: '}${part}`);
+  }
+  return out;
+}
+
+/** The `views differ:` part of a note (both sides' views and the outcome), one line each, for path hops. */
+export function viewsOf(note: string | undefined): string[] {
+  const lines = noteLines(note, '');
+  const start = lines.findIndex((x) => x.startsWith('note: views differ:'));
+  if (start < 0) return [];
+  const out = [lines[start]!.slice('note: '.length)];
+  for (let i = start + 1; i < lines.length && !lines[i]!.startsWith('note: '); i++) out.push(lines[i]!.trim());
+  return out;
+}
+
 /** Several lines describing one inference, indented. */
 export function inferenceText(l: LinkInference, indent = '  '): string[] {
-  const out = [`${indent}${l.family}: ${l.relation} — ${relationWords(l)}${l.relation === 'none' ? '' : ` (confidence ${l.confidence})`}`];
+  const out = [`${indent}${l.family}: ${l.relation} — ${relationWords(l)}${l.relation === 'none' ? '' : ` (${confidenceWords(l)})`}`];
   out.push(...evidenceLines(l.evidence, `${indent}    `, 8));
-  if (l.note) for (const n of l.note.split('; ')) out.push(`${indent}    note: ${n}`);
+  out.push(...noteLines(l.note, `${indent}    `));
   return out;
 }
 
@@ -27,6 +62,8 @@ export function inferenceJson(l: LinkInference): Record<string, unknown> {
     relation: l.relation,
     ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}),
     confidence: l.confidence,
+    confidence_level: confidenceLevel(l.confidence).name,
+    ...(l.basis ? { basis: l.basis.kind } : {}),
     evidence: l.evidence.map((e) => ({ ...e })),
     missing: l.missing,
     ...(l.note ? { note: l.note } : {}),

@@ -1,5 +1,6 @@
 import type { Family, Relation } from '../infer/types.js';
 import { evidenceLines } from './evidence-text.js';
+import { confidenceWords } from './inference-text.js';
 import { relPhrase } from '../explain/fixes.js';
 import type { Explanation, Fix, Hop } from '../explain/types.js';
 import { FAMILY_LABEL as FAM } from '../infer/families.js';
@@ -26,9 +27,10 @@ function list(asns: number[], max = CONE_LIST): string {
 export function renderHops(hops: Hop[], indent = '  '): string[] {
   const out: string[] = [];
   hops.forEach((h, i) => {
-    const conf = h.confidence !== undefined ? `, confidence ${h.confidence.toFixed(2)}` : '';
+    const conf = h.confidence !== undefined ? `, ${confidenceWords({ relation: h.relation, confidence: h.confidence })}` : '';
     out.push(`${indent}${i + 1}. ${as(h.from)} → ${as(h.to)}: ${STEP[h.relation]} (${relPhrase(h.from, h.to, h.relation)}${conf})`);
     out.push(...evidenceLines(h.evidence, `${indent}     `));
+    for (const v of h.views ?? []) out.push(`${indent}     ${v.startsWith('views differ:') ? '' : '  '}${v}`);
   });
   return out;
 }

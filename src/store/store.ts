@@ -323,6 +323,25 @@ export class Store {
     return this.q.allPartRules.all() as StoredRule[];
   }
 
+  /**
+   * A value derived from the whole store, kept in its meta table with the store's state when it
+   * was computed (the last object and rule ids, the active objects): read back only while the
+   * store is unchanged. `compute` runs otherwise; a store that cannot be written keeps nothing.
+   */
+  derived(key: string, compute: () => string): string {
+    const row = this.db.prepare('SELECT (SELECT max(id) FROM objects) AS o, (SELECT max(id) FROM rules) AS r, (SELECT count(*) FROM objects WHERE active = 1) AS a').get() as { o: number | null; r: number | null; a: number };
+    const state = `${row.o ?? 0}/${row.r ?? 0}/${row.a}`;
+    const kept = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    if (kept && kept.value.startsWith(`${state} `)) return kept.value.slice(state.length + 1);
+    const value = compute();
+    try {
+      this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, `${state} ${value}`);
+    } catch {
+      // A read-only or busy store: computed again next time.
+    }
+    return value;
+  }
+
   hasAutNum(asn: number): boolean {
     return this.q.autNumRef.get(asn) !== undefined;
   }
@@ -409,6 +428,11 @@ export class Store {
   /** Owners of rules whose peering names the set, or whose filter depends on it: their links may change with it. */
   ownersMentioning(name: string): number[] {
     return (this.q.ownersMentioning.all(name) as { owner: number }[]).map((r) => r.owner);
+  }
+
+  /** Every direct member of the sets named `AS<n>:…` (hierarchical names: an AS's own sets), for whole-store runs. */
+  *ownSetMembers(): Generator<{ set_name: string; member: string }> {
+    yield* this.db.prepare("SELECT set_name, member FROM members WHERE set_name GLOB 'AS[0-9]*:*'").iterate() as Iterable<{ set_name: string; member: string }>;
   }
 
   /** Sets (as-set or peering-set) that list `member` directly, or through an aut-num's member-of. */

@@ -22,7 +22,9 @@ describe('asrel neighbors', () => {
   it('text table, one family', () => {
     const r = asrel(['neighbors', 'AS3255', '--input', AS3255, '--afi', 'ipv6']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^AS174\s+c2p 0\.4\s+2/m);
+    // Confidence with its named level (README "Confidence").
+    expect(r.stdout).toMatch(/then confidence: the chance the relation is right \(high ≥ 0\.95, good ≥ 0\.8, fair ≥ 0\.5, low below/);
+    expect(r.stdout).toMatch(/^AS174\s+c2p 0\.\d\d (high|good|fair|low)\s+2/m);
     expect(r.stdout).toMatch(/^AS9098\s+p2c\|p2p\?/m);
     expect(r.stdout).not.toMatch(/^AS3356/m);
   });

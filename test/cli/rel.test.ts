@@ -25,7 +25,7 @@ describe('asrel rel', () => {
   it('text: relation in words, evidence lines and the data gap', () => {
     const r = asrel(['rel', '6939', '1299', '--input', SEED]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ipv4: c2p — AS6939 is AS1299's customer \(confidence 0\.5\)/);
+    expect(r.stdout).toMatch(/ipv4: c2p — AS6939 is AS1299's customer \(confidence 0\.\d\d \((high|good|fair|low): right about \d+ times in 100\)\)/);
     expect(r.stdout).toMatch(/ipv6: p2p — AS6939 and AS1299 are peers/);
     expect(r.stdout).toMatch(/line 5 .*export: to AS6939 announce ANY/);
     expect(r.stdout).toMatch(/data gap: AS6939 has no aut-num/);

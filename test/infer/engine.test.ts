@@ -4,6 +4,7 @@ import { InferenceEngine } from '../../src/infer/engine.js';
 import { Ingest } from '../../src/infer/ingest.js';
 import { Store } from '../../src/store/store.js';
 import type { LinkInference } from '../../src/infer/types.js';
+import { probabilityOf } from '../../src/infer/confidence.js';
 import { ANY, ASANY, asn, asSet, buildIndex, DEFAULT4, fAsn, fAsSet, rule } from './ast-helpers.js';
 
 const V6 = [{ afi: 'ipv6' as const, safi: 'unicast' as const }];
@@ -20,14 +21,16 @@ function engine(...args: Parameters<typeof buildIndex>) {
 const all = (e: InferenceEngine, families: Parameters<InferenceEngine['all']>[0]): LinkInference[] => [...e.all(families)];
 
 describe('inference on made-up objects', () => {
-  it('provider–customer from both sides, confidence 1', () => {
+  it('provider–customer from both sides: the highest kind of evidence (below 1)', () => {
     const e = engine({
       64500: [rule('export', asn(64501), ANY, 'to AS64501 announce ANY'), rule('import', asn(64501), fAsn(64501), 'from AS64501 accept AS64501')],
       64501: [rule('export', asn(64500), fAsn(64501), 'to AS64500 announce AS64501'), rule('import', asn(64500), ANY, 'from AS64500 accept ANY')],
     });
     const l = e.infer(64500, 64501, 'ipv4');
     expect(l.relation).toBe('p2c');
-    expect(l.confidence).toBe(1);
+    expect(l.basis?.kind).toBe('pc.4:SS');
+    expect(l.confidence).toBe(probabilityOf('pc.4:SS', NaN));
+    expect(l.confidence).toBeLessThan(1);
     expect(l.evidence).toHaveLength(4);
     expect(l.evidence.every((x) => x.source.startsWith('TEST'))).toBe(true);
     expect(e.infer(64501, 64500, 'ipv4').relation).toBe('c2p');
@@ -50,8 +53,9 @@ describe('inference on made-up objects', () => {
     expect(l.evidence.filter((x) => x.strength === 'weak').map((x) => x.asn)).toEqual([64500, 64500]);
     expect(l.relation).toBe('c2p');
     expect(l.note).toMatch(/overruled weak view: AS64500 exports FULL to AS-ANY/);
-    // One side strong, the other weak only (0.8), decided by a weak tier (×0.8).
-    expect(l.confidence).toBe(0.64);
+    // Provider side strong but partial (s), customer side AS-ANY only (A), a weak view overruled (o), a weak tier decided (w).
+    expect(l.basis?.kind).toBe('pc.4:sAow');
+    expect(l.confidence).toBe(probabilityOf('pc.4:sAow', NaN));
   });
 
   it('a weak view conflicting with a strong one is overruled', () => {
@@ -103,7 +107,7 @@ describe('inference on made-up objects', () => {
     });
     const l = e.infer(64510, 64511, 'ipv4');
     expect(l.relation).toBe('c2p');
-    expect(l.confidence).toBe(1);
+    expect(l.basis?.kind).toBe('pc.4:SS');
     expect(l.evidence.find((x) => x.asn === 64511 && x.direction === 'export')?.filterClass).toBe('DEFAULT');
     expect(l.evidence.find((x) => x.direction === 'default')?.allows).toEqual(['c2p']);
   });

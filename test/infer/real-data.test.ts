@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferAll, inferPair, neighborsOf } from '../../src/infer/infer.js';
+import { probabilityOf } from '../../src/infer/confidence.js';
 import { readObjects } from '../../src/rpsl/read.js';
 import { MemoryIndex } from '../../src/store/memory-index.js';
 
@@ -28,10 +29,11 @@ describe('the seed: AS1299\'s four lines about AS6939', () => {
     const v6 = inferPair(index, 1299, 6939, 'ipv6');
     expect(v4.relation).toBe('p2c');
     expect(v6.relation).toBe('p2p');
-    // AS6939 has no aut-num here: a data gap, one strong side → confidence 0.5.
+    // AS6939 has no aut-num here: a data gap, one strong side (kinds pc.4:SN and pp.6:SN).
+    expect([v4.basis?.kind, v6.basis?.kind]).toEqual(['pc.4:SN', 'pp.6:SN']);
     for (const l of [v4, v6]) {
       expect(l.missing).toEqual([6939]);
-      expect(l.confidence).toBe(0.5);
+      expect(l.confidence).toBe(probabilityOf(l.basis!.kind, NaN));
       expect(l.note).toMatch(/data gap: AS6939 has no aut-num/);
       expect(l.evidence.every((e) => e.asn === 1299 && e.source.startsWith('RADB'))).toBe(true);
     }
@@ -83,7 +85,9 @@ describe('AS3257 (GTT, 9,546 policy lines)', () => {
     const from3257 = (l: (typeof all)[number]) => (l.a === 3257 ? l.relation : l.relation === 'c2p' ? 'p2c' : l.relation === 'p2c' ? 'c2p' : l.relation);
     expect(v4.filter((l) => from3257(l) !== 'p2c')).toEqual([]);
     expect(v6.filter((l) => from3257(l) !== 'p2c')).toEqual([]);
-    expect(v4.every((l) => l.confidence === 0.5 && l.missing.length === 1)).toBe(true);
+    // One side only (the neighbours have no aut-num here): every link of one kind, one confidence.
+    expect(new Set(v4.map((l) => l.basis?.kind))).toEqual(new Set(['pc.4:SN']));
+    expect(v4.every((l) => l.confidence === probabilityOf('pc.4:SN', NaN) && l.missing.length === 1)).toBe(true);
   });
 });
 

@@ -94,6 +94,67 @@ describe('synthetic world from the hand-made format example', () => {
   });
 });
 
+describe('defects planted per (AS, neighbour) block', () => {
+  const blocks = (text: string) => {
+    const byAs = new Map<number, string>();
+    for (const o of text.split('\n\n')) {
+      const m = /^aut-num: +AS(\d+)$/m.exec(o);
+      if (m) byAs.set(Number(m[1]), o);
+    }
+    return byAs;
+  };
+  const truthOf = (w: WorldResult) => readTruth(w.dir);
+
+  it('lists what it planted, keeps the real relation in the truth, and writes what each kind says', () => {
+    const counts = new Map<string, number>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const clean = gen(FIXTURE, 1, { seed });
+      const w = gen(FIXTURE, 1, { seed, defectRate: 0.4 });
+      const text = readFileSync(w.files.rpsl, 'utf8');
+      const objects = blocks(text);
+      const planted = readFileSync(w.files.planted, 'utf8').split('\n');
+      expect(planted[0]).toMatch(/^# SYNTHETIC defects planted/);
+      const rows = planted.filter((l) => l && !l.startsWith('#')).map((l) => l.split('|'));
+      expect(rows.length).toBe(Object.values(w.manifest.counts.planted).reduce((x, y) => x + y, 0));
+      const t0 = truthOf(clean), t1 = truthOf(w);
+      for (const f of ['ipv4', 'ipv6'] as const) {
+        // The real relation stays, whatever the lines say.
+        for (const [k, r] of t1[f].relations) if (t0[f].relations.has(k)) expect(r, `${f} ${k}`).toBe(t0[f].relations.get(k));
+      }
+      for (const [me, nb, kind, real, written] of rows) {
+        counts.set(kind!, (counts.get(kind!) ?? 0) + 1);
+        const obj = objects.get(Number(me)) ?? '';
+        // Continuation lines joined to their attribute.
+        const about = obj.replace(/\n(?=[ \t+])/g, ' ').split('\n').filter((l) => new RegExp(`\\b(from|to) AS${nb}\\b`).test(l)).join('\n');
+        if (kind === 'omit') expect(about, `${me} ${nb}`).toBe('');
+        if (kind === 'stale') {
+          expect(real).toBe('none');
+          expect(about).not.toBe('');
+          const key = Number(me) < Number(nb) ? `${me}|${nb}` : `${nb}|${me}`;
+          expect(t1.ipv4.relations.has(key) || t1.ipv4.ambiguous.has(key)).toBe(false);
+        }
+        if (kind === 'customer-as-peer' || kind === 'partial-transit') {
+          expect(real).toBe('p2c');
+          expect(written).toBe('p2p');
+          expect(about).not.toMatch(/announce (ANY|AS-ANY|\{)/);
+        }
+        if (kind === 'accept-any-peer') expect(about).toMatch(/^(mp-)?import: .*from AS\d+ .*accept ANY/m);
+        if (kind === 'peer-as-provider') expect(real).toBe('p2p');
+        if (kind === 'provider-as-peer') expect(real).toBe('c2p');
+        if (kind === 'set-missing') expect(text).not.toMatch(new RegExp(`^as-set: +AS${me}:AS-CUSTOMERS\n(?:.+\n)*?members: .*\\bAS${nb}\\b`, 'm'));
+      }
+    }
+    // Every kind is planted somewhere in these worlds.
+    expect([...counts.keys()].sort()).toEqual(['accept-any-peer', 'customer-as-peer', 'omit', 'partial-transit', 'peer-as-provider', 'provider-as-peer', 'set-missing', 'stale']);
+  });
+
+  it('a 0% world plants nothing and is byte-identical to a world without the knob', () => {
+    const a = gen(FIXTURE, 0.7, { seed: 9 }), b = gen(FIXTURE, 0.7, { seed: 9, defectRate: 0 });
+    expect(readFileSync(b.files.rpsl, 'utf8')).toBe(readFileSync(a.files.rpsl, 'utf8'));
+    expect(readFileSync(b.files.planted, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([]);
+  });
+});
+
 describe.skipIf(!existsSync(REAL))('synthetic world from a slice of the CAIDA 2015-02-01 file', () => {
   it('parses cleanly and the in-memory inference matches the truth files exactly', () => {
     const lines = readFileSync(REAL, 'latin1').split('\n').filter((l) => l && !l.startsWith('#'));

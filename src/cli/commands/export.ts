@@ -11,12 +11,15 @@ import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, jsonAsFormat } from '../options.js';
 import { familiesArg } from './rel.js';
 import { printNotes } from '../output.js';
+import { withMinConfidence } from '../relationships.js';
+import { belowConfidence, setAsideText } from '../../analysis/topologies.js';
 
 interface ExportArgs extends DataArgs {
   format: 'csv' | 'caida' | 'json';
   json: boolean;
   afi: 'ipv4' | 'ipv6' | 'both';
   out?: string;
+  'min-confidence'?: number;
 }
 
 /** One vocabulary for CSV and JSON (README, "JSON shapes"): a, b, afi; the relation is read from a's side. */
@@ -77,7 +80,7 @@ const command: CommandModule<object, ExportArgs> = {
   command: 'export',
   describe: 'every inferred relationship in the data, for research: CSV, CAIDA serial-1 or JSON',
   builder: (y: Argv) =>
-    withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both')
+    withMinConfidence(withAfi(withAnalysisData(y), ['ipv4', 'ipv6', 'both'], 'both'))
       .option('format', { type: 'string', choices: ['csv', 'caida', 'json'], defaultDescription: 'csv', describe: 'output format' })
       .option('json', { type: 'boolean', default: false, describe: 'the same as --format json' })
       .option('out', {
@@ -93,13 +96,20 @@ const command: CommandModule<object, ExportArgs> = {
     }
     const counts: Record<string, number> = {};
     const perFamily: Record<string, number> = {};
+    const setAside: Record<Family, number> = { ipv4: 0, ipv6: 0 };
     let total = 0;
     await withData(argv, undefined, async (d) => {
       const notes = [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))];
       printNotes(notes, argv.quiet);
       const label = notes.map((n) => n.replace(/^data: /, '')).join('; ') || 'asrel';
       // Streamed: one inference at a time from the store to the output, never the whole registry in memory.
-      const links = d.engine.all(fams, { text: argv.format === 'json' });
+      const min = argv['min-confidence'];
+      const links = (function* (all: Iterable<LinkInference>) {
+        for (const l of all) {
+          if (belowConfidence(l, min)) setAside[l.family]++;
+          else yield l;
+        }
+      })(d.engine.all(fams, { text: argv.format === 'json' }));
       const count = (l: LinkInference) => {
         counts[l.relation] = (counts[l.relation] ?? 0) + 1;
         perFamily[l.family] = (perFamily[l.family] ?? 0) + 1;
@@ -158,8 +168,10 @@ const command: CommandModule<object, ExportArgs> = {
     });
     // The per-family counts are those reach and dark-spots print for the same data ("all the data").
     const k = (x: number) => x.toLocaleString('en-US');
+    const min = argv['min-confidence'];
     if (!argv.quiet) {
-      process.stderr.write(`${k(total)} links: ${fams.map((f) => `${k(perFamily[f] ?? 0)} ${f}`).join(', ')} (${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${k(counts[r] ?? 0)} ${r}`).join(', ')})\n`);
+      process.stderr.write(`${k(total)} links: ${fams.map((f) => `${k(perFamily[f] ?? 0)} ${f}`).join(', ')} (${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${k(counts[r] ?? 0)} ${r}`).join(', ')})` +
+        `${min ? `; ${setAsideText(setAside, fams, min)}, not written` : ''}\n`);
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
+import { confidenceLevel } from '../../infer/confidence.js';
 import type { LinkInference } from '../../infer/types.js';
 import { asnArg } from '../asn-arg.js';
 import { withData } from '../../analysis/with-data.js';
@@ -17,7 +18,7 @@ interface NeighborsArgs extends DataArgs {
 
 function cell(l: LinkInference | undefined): string {
   if (!l || l.relation === 'none') return '-';
-  return `${l.relation === 'ambiguous' ? l.candidates.join('|') + '?' : l.relation} ${l.confidence}`;
+  return `${l.relation === 'ambiguous' ? l.candidates.join('|') + '?' : l.relation} ${l.confidence.toFixed(2)} ${confidenceLevel(l.confidence).name}`;
 }
 
 const command: CommandModule<object, NeighborsArgs> = {
@@ -48,7 +49,7 @@ const command: CommandModule<object, NeighborsArgs> = {
         afi: Object.fromEntries(fams.map((f) => {
           const l = r[f];
           return [f, l
-            ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, evidence_count: l.evidence.length, missing: l.missing }
+            ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, confidence_level: confidenceLevel(l.confidence).name, evidence_count: l.evidence.length, missing: l.missing }
             : { relation: 'none', confidence: 0, evidence_count: 0 }];
         })),
       }));
@@ -59,12 +60,13 @@ const command: CommandModule<object, NeighborsArgs> = {
     printNotes(notes, argv.quiet);
     const lines: string[] = [];
     if (!hasObject) lines.push(`data gap: AS${asn} has no aut-num in the data; only neighbours whose own policies name it are listed.`);
-    lines.push(`AS${asn}: ${rows.length} neighbour(s); relation read from AS${asn}'s side (p2c: AS${asn} is the provider), then confidence`);
-    lines.push(['neighbour'.padEnd(14), ...fams.map((f) => f.padEnd(18)), 'evidence lines'].join(''));
+    lines.push(`AS${asn}: ${rows.length} neighbour(s); relation read from AS${asn}'s side (p2c: AS${asn} is the provider), then confidence: ` +
+      'the chance the relation is right (high ≥ 0.95, good ≥ 0.8, fair ≥ 0.5, low below; README "Confidence")');
+    lines.push(['neighbour'.padEnd(14), ...fams.map((f) => f.padEnd(24)), 'evidence lines'].join(''));
     for (const [n, r] of rows) {
       const ev = fams.map((f) => r[f]?.evidence.length ?? 0).join('/');
       const gap = fams.some((f) => r[f]?.missing.includes(n)) ? '  (no aut-num: one side only)' : '';
-      lines.push([`AS${n}`.padEnd(14), ...fams.map((f) => cell(r[f]).padEnd(18)), ev, gap].join(''));
+      lines.push([`AS${n}`.padEnd(14), ...fams.map((f) => cell(r[f]).padEnd(24)), ev, gap].join(''));
     }
     printResult(`${lines.join('\n')}\n`);
   },

@@ -1,0 +1,118 @@
+/**
+ * Confidence as a calibrated probability (issue 29). A link's evidence is summed up as a
+ * *kind* — what each side's own lines say — and the confidence is the share of links of that
+ * kind whose label was right on synthetic registries with planted defects (bench/synth), read
+ * from the fitted table src/infer/confidence-table.ts (bench/synth/fit-confidence.ts writes it).
+ *
+ * A side's level (its own lines only, before the other side is read):
+ *   S  strong lines that alone pin one relation (export and import, or a default)
+ *   s  strong lines that leave two relations (only an import, or only an export)
+ *   W  only weak lines naming the neighbour (an import of the full table)
+ *   A  only AS-ANY lines
+ *   O  an aut-num without any line about this neighbour
+ *   N  no aut-num in the data
+ * Kinds, per family (`.4`, `.6`): `pc.4:<provider side><customer side>` for a
+ * provider–customer label, `pp.4:` for peers, `ss.4:` for siblings (the two levels sorted),
+ * then `o` when a weak view of either side was overruled, `w` when a weak line picked the
+ * relation, `m` when the provider's own as-set (`AS<n>:…`) lists the customer (for peers:
+ * when either lists the other; the label is then the set's view — the lister as provider —
+ * when that was the real relation more often, see ALTERNATIVE) and `r` when the customer's
+ * lists the provider; `amb<n>.4:<levels>` for ambiguous links (the confidence is then the chance that
+ * the real relation is among the n candidates); `cf.4:<view>/<level>|<view>/<level>` when the
+ * strong lines of the two sides
+ * contradict (each side's own view): the table says how often each view was the real one,
+ * and the label is the better-supported view when that share is at least CONFLICT_PICK,
+ * else `conflict` with confidence 0.
+ *
+ * What a kind's links get right depends on how many defects the registry holds (at 0% a
+ * one-sided link is right; at 5% often not), so the table keeps, per kind, its share right in
+ * each fitted world beside that world's *disagreement level* — among links whose two ASes
+ * both have an object, the share whose views differ or where one says nothing of the other,
+ * which the engine measures on the data itself (a fixed sample of its
+ * aut-nums; InferenceEngine.disagreementLevel) — and a link's confidence is read at the
+ * data's level, linearly between the fitted worlds (the nearest world outside them). Data
+ * with fewer than 100 two-sided links in the sample cannot show its level: it is read as the
+ * middle fitted world's (2% defects), neither the cleanest nor the worst.
+ *
+ * A kind the fit never saw falls back to its levels whatever the flags (`pc:NS*`), then to its class; nothing
+ * known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
+ * certain.
+ */
+import * as TABLE from './confidence-table.js';
+
+const { CONFLICT, RIGHT } = TABLE;
+/** Peer kinds with `m`: how often the set's view (the lister is the provider) was the real relation (absent before the first fit with it). */
+const ALTERNATIVE: Record<string, readonly (readonly [number, number, number])[]> = (TABLE as { ALTERNATIVE?: Record<string, readonly (readonly [number, number, number])[]> }).ALTERNATIVE ?? {};
+
+export type SideLevel = 'S' | 's' | 'W' | 'A' | 'O' | 'N';
+
+/** A conflict's better view is taken as the label when it was right at least this often. */
+export const CONFLICT_PICK = 0.6;
+
+const LEVEL_ORDER = 'SsWAON';
+/** Two levels in a fixed order (strongest first), for kinds where the sides are alike. */
+export function sortedLevels(x: SideLevel, y: SideLevel): string {
+  return LEVEL_ORDER.indexOf(x) <= LEVEL_ORDER.indexOf(y) ? x + y : y + x;
+}
+
+/** The share right of a kind (or of its fallbacks) at a registry's disagreement level. */
+export function probabilityOf(kind: string, level = 0): number {
+  const points = RIGHT[kind] ?? RIGHT[kind.replace(/:(..)[owmr]*$/, ':$1*')] ?? RIGHT[kind.slice(0, kind.indexOf(':') + 1)];
+  return points ? clamp(atLevel(points, level)) : 0.5;
+}
+
+/** The fitted worlds' levels; a level that could not be measured (NaN) is read as the middle one's. */
+const LEVELS = [...new Set(Object.values(RIGHT).flatMap((ps) => ps.map((p) => p[0])))].sort((x, y) => x - y);
+export const UNKNOWN_LEVEL = LEVELS.length ? LEVELS[Math.floor(LEVELS.length / 2)]! : 0;
+
+/** Piecewise-linear in the level between the fitted worlds' points; the nearest point outside them. */
+function atLevel(points: readonly (readonly [number, number, number])[], level: number): number {
+  if (Number.isNaN(level)) level = UNKNOWN_LEVEL;
+  if (level <= points[0]![0]) return points[0]![1];
+  for (let i = 1; i < points.length; i++) {
+    const [x1, y1] = points[i]!;
+    if (level <= x1) {
+      const [x0, y0] = points[i - 1]!;
+      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (level - x0)) / (x1 - x0);
+    }
+  }
+  return points[points.length - 1]![1];
+}
+
+/** For a peer kind whose lines one side's as-set contradicts: how often the set's view was the real relation, at a level (undefined: never seen). */
+export function alternativeOf(kind: string, level = 0): number | undefined {
+  const points = ALTERNATIVE[kind];
+  return points ? atLevel(points, level) : undefined;
+}
+
+/** For a conflict kind: how often the first and the second view were right (undefined: never seen). */
+export function conflictOdds(kind: string): readonly [number, number] | undefined {
+  const c = CONFLICT[kind];
+  return c ? [c[0], c[1]] : undefined;
+}
+
+export function clamp(p: number): number {
+  return Math.round(Math.min(0.99, Math.max(0.01, p)) * 100) / 100;
+}
+
+/** Named levels of confidence, for readers (issue 19 point 6). */
+export interface ConfidenceLevel {
+  name: 'high' | 'good' | 'fair' | 'low' | 'none';
+  /** What it means, in words. */
+  meaning: string;
+}
+
+export function confidenceLevel(c: number): ConfidenceLevel {
+  if (c <= 0) return { name: 'none', meaning: 'no relation claimed' };
+  const inHundred = `right about ${Math.round(c * 100)} times in 100`;
+  if (c >= 0.95) return { name: 'high', meaning: inHundred };
+  if (c >= 0.8) return { name: 'good', meaning: inHundred };
+  if (c >= 0.5) return { name: 'fair', meaning: inHundred };
+  return { name: 'low', meaning: inHundred };
+}
+
+/** `0.97 (high: right about 97 times in 100)`. */
+export function confidenceText(c: number): string {
+  const l = confidenceLevel(c);
+  return `${c.toFixed(2)} (${l.name}: ${l.meaning})`;
+}
