@@ -9,7 +9,7 @@ import { reachSummary } from '../explain/reach.js';
 import type { Explanation } from '../explain/types.js';
 import type { Topology } from '../graph/topology.js';
 import { FAMILIES } from '../infer/families.js';
-import type { Family, LinkInference } from '../infer/types.js';
+import type { Family } from '../infer/types.js';
 import { annotateFixes, ixpAsnsOf } from '../ixp/annotate.js';
 import { loadIxpForAnswer } from '../ixp/cli.js';
 import { commonIxps } from '../ixp/common.js';
@@ -17,6 +17,7 @@ import type { IxpPresence } from '../ixp/types.js';
 import { explanationJson } from '../report/reachability-json.js';
 import { inferenceJson } from '../report/inference-text.js';
 import { dataLines } from './data-lines.js';
+import { neighboursJson } from './neighbours-answer.js';
 import { UserError } from './errors.js';
 import { requireKnownIn } from './known.js';
 import { familyGraph, type AnalysisSession } from './session.js';
@@ -84,22 +85,7 @@ export async function neighborsQuestion(s: AnalysisSession, asn: number, fams: r
   requireKnownIn(s, asn);
   const links = fams.flatMap((f) => s.engine.neighbours(asn, f, { text: false }));
   const notes = [...s.openNotes, ...gathered, ...dataLines(s.store, [asn, ...links.map((l) => l.b)])];
-  const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
-  for (const l of links) {
-    const row = byNeighbour.get(l.b) ?? {};
-    row[l.family] = l;
-    byNeighbour.set(l.b, row);
-  }
-  const neighbors = [...byNeighbour.entries()].sort((x, y) => x[0] - y[0]).map(([n, r]) => ({
-    asn: n,
-    afi: Object.fromEntries(fams.map((f) => {
-      const l = r[f];
-      return [f, l
-        ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, evidence_count: l.evidence.length, missing: l.missing }
-        : { relation: 'none', confidence: 0, evidence_count: 0 }];
-    })),
-  }));
-  return { asn, hasAutNum: s.engine.hasObject(asn), neighbors, data: notes };
+  return neighboursJson(asn, s.engine.hasObject(asn), links, fams, notes);
 }
 
 /** `reach --json`: how many ASes `asn` reaches in each family, and those reached in one only. */

@@ -150,7 +150,8 @@ async function main(): Promise<void> {
     // never its default silently (yargs reads it as the empty string).
     .middleware((argv) => {
       for (const [k, v] of Object.entries(argv)) {
-        if (k.length > 1 && !k.includes('-') && k !== '$0' && k !== '_' && (v === '' || (Array.isArray(v) && v.includes('')))) {
+        // Option names as typed (`min-confidence`), not yargs' camel-case copies (`minConfidence`).
+        if (k.length > 1 && k === k.toLowerCase() && k !== '$0' && k !== '_' && (v === '' || (Array.isArray(v) && v.includes('')))) {
           throw new UserError(`--${k} needs a value`, 2, USAGE_HINT);
         }
       }

@@ -49,7 +49,7 @@ describe('--min-confidence', () => {
     for (const bad of ['2', '-0.1', 'abc', '']) {
       const r = asrel(['export', '--input', AS3255, '--min-confidence', bad]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/--min-confidence .*: give a probability between 0 and 1/);
+      expect(r.stderr).toMatch(bad === '' ? /--min-confidence needs a value/ : /--min-confidence .*: give a probability between 0 and 1/);
     }
   });
 });

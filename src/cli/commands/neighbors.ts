@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { confidenceLevel } from '../../infer/confidence.js';
+import { neighbourRows, neighboursJson } from '../../analysis/neighbours-answer.js';
 import type { LinkInference } from '../../infer/types.js';
 import { asnArg } from '../asn-arg.js';
 import { withData } from '../../analysis/with-data.js';
@@ -31,30 +32,15 @@ const command: CommandModule<object, NeighborsArgs> = {
   handler: async (argv) => {
     const asn = asnArg(argv.asn, 'the AS');
     const fams = familiesArg(argv.afi);
-    const byNeighbour = new Map<number, Partial<Record<string, LinkInference>>>();
     const { links, notes, hasObject } = await withData(argv, { asns: [asn], neighbours: true }, (d) => {
       d.requireKnown([asn]);
       const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { text: false }));
       return { links, hasObject: d.engine.hasObject(asn), notes: [...d.notes, ...dataLines(d.store, [asn, ...links.map((l) => l.b)])] };
     });
-    for (const l of links) {
-      const row = byNeighbour.get(l.b) ?? {};
-      row[l.family] = l;
-      byNeighbour.set(l.b, row);
-    }
-    const rows = [...byNeighbour.entries()].sort((x, y) => x[0] - y[0]);
+    const rows = neighbourRows(links);
     if (argv.json) {
-      const neighbors = rows.map(([n, r]) => ({
-        asn: n,
-        afi: Object.fromEntries(fams.map((f) => {
-          const l = r[f];
-          return [f, l
-            ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, confidence_level: confidenceLevel(l.confidence).name, evidence_count: l.evidence.length, missing: l.missing }
-            : { relation: 'none', confidence: 0, evidence_count: 0 }];
-        })),
-      }));
       printNotes(notes, argv.quiet);
-      printResult(`${JSON.stringify({ asn, hasAutNum: hasObject, neighbors, data: notes }, null, 2)}\n`);
+      printResult(`${JSON.stringify(neighboursJson(asn, hasObject, links, fams, notes), null, 2)}\n`);
       return;
     }
     printNotes(notes, argv.quiet);
