@@ -2,12 +2,14 @@ import type { Argv, CommandModule } from 'yargs';
 import { loadAspaForAnswer } from '../../analysis/aspa-data.js';
 import { readObservedPaths } from '../../analysis/observed-paths.js';
 import { withData } from '../../analysis/with-data.js';
-import { checkPaths } from '../../aspa/check.js';
+import { once } from 'node:events';
+import { checkEach, CheckTally } from '../../aspa/check.js';
+import { sanitize } from '../../report/sanitize.js';
 import { compareAspa } from '../../aspa/compare.js';
 import { draftAs, draftAspa } from '../../aspa/draft.js';
 import { engineSource, topologySource, type RelationSource } from '../../aspa/irr-providers.js';
-import { checkCsvRows, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText } from '../../aspa/report.js';
-import type { Procedure } from '../../aspa/verification.js';
+import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText } from '../../aspa/report.js';
+import { explainAspa, type Procedure } from '../../aspa/verification.js';
 import { FAMILIES } from '../../infer/families.js';
 import { asnArg } from '../asn-arg.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
@@ -28,6 +30,11 @@ interface AspaArgs extends EdgeArgs {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+/** One CSV line (RFC 4180 quoting), without a library call per row: a full table has millions. */
+function csvLine(cells: Array<string | number>): string {
+  return cells.map((c) => (typeof c === 'number' || !/[",\n\r]/.test(c) ? String(c) : `"${c.replace(/"/g, '""')}"`)).join(',') + '\n';
+}
 
 /** Runs `fn` with the relations: a relationship file, or the IRR data (store, --input, bundled). */
 async function withRelations<T>(argv: AspaArgs, asns: number[] | undefined, notes: string[], fn: (s: RelationSource) => T): Promise<T> {
@@ -103,9 +110,32 @@ const check: CommandModule<object, AspaArgs> = {
     const table = await readObservedPaths(argv.paths ?? [], families);
     for (const s of table.sources) notes.push(`read ${s.name} (${s.format ?? 'empty'}): ${n(s.routes)} routes${s.warnings ? `, ${n(s.warnings)} damaged records or lines skipped` : ''}`);
     notes.push(`procedure: ${argv.procedure}${argv.procedure === 'downstream' ? ' (the default: a collector\'s peer sends what a provider sends; --procedure upstream for routes from customers or peers)' : ''}`);
-    const r = checkPaths(table, set.records, argv.procedure, families);
-    await output(argv, notes, () => ({ procedure: r.procedure, counts: r.counts, routes: r.routes, paths: r.paths.map((p) => ({ afi: p.afi, path: p.path, routes: p.routes, ...p.check })) }),
-      () => ({ columns: CHECK_CSV_COLUMNS, rows: checkCsvRows(r, set.records) }), () => checkText(r, families.filter((f) => FAMILIES.includes(f)), set.records, argv.top));
+    printNotes(notes, argv.quiet);
+    // Rows are written as the paths are checked, waiting for stdout to drain: memory does not grow with them.
+    let buf: string[] = [];
+    const flush = async () => {
+      if (!buf.length) return;
+      const ok = process.stdout.write(sanitize(buf.join('')));
+      buf = [];
+      if (!ok) await once(process.stdout, 'drain');
+    };
+    if (argv.format === 'csv') buf.push(csvLine(CHECK_CSV_COLUMNS));
+    if (argv.format === 'json') buf.push('{\n  "paths": [\n');
+    const tally = new CheckTally(argv.procedure, argv.top);
+    let first = true;
+    for (const p of checkEach(table, set.records, argv.procedure, families)) {
+      tally.add(p);
+      if (argv.format === 'csv') buf.push(csvLine(checkCsvRow(p, argv.procedure, set.records)));
+      else if (argv.format === 'json') {
+        buf.push(`${first ? '' : ',\n'}    ${JSON.stringify({ afi: p.afi, path: p.path, routes: p.routes, ...p.check, reason: explainAspa(p.check) })}`);
+        first = false;
+      }
+      if (buf.length >= 4096) await flush();
+    }
+    const r = tally.result();
+    if (argv.format === 'json') buf.push(`\n  ],\n  "procedure": ${JSON.stringify(r.procedure)},\n  "counts": ${JSON.stringify(r.counts)},\n  "routes": ${JSON.stringify(r.routes)},\n  "notes": ${JSON.stringify(notes)}\n}\n`);
+    await flush();
+    if (argv.format === 'text') printResult(checkText(r, families.filter((f) => FAMILIES.includes(f)), set.records, argv.top));
   },
 };
 
