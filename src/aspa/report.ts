@@ -6,6 +6,7 @@ import type { CheckedPath, CheckResult } from './check.js';
 import { recordText } from './check.js';
 import type { CompareResult, Finding } from './compare.js';
 import type { AspaDraft } from './draft.js';
+import type { ImpactResult } from './impact.js';
 import type { AspaRecord } from './types.js';
 import { explainAspa } from './verification.js';
 
@@ -88,4 +89,18 @@ export const CHECK_CSV_COLUMNS = ['afi', 'path', 'procedure', 'verdict', 'routes
 export function checkCsvRow(r: CheckedPath, procedure: string, records: Map<number, AspaRecord>): Array<string | number> {
   return [r.afi, r.path.join(' '), procedure, r.check.verdict, r.routes,
     r.check.decidingHop ? `${r.check.decidingHop.from} ${r.check.decidingHop.to}` : '', r.check.decidingHop?.result ?? '', recordText(records, r.check)];
+}
+
+export function impactText(r: ImpactResult, top: number): string {
+  const out = [`ASPA of AS${r.asn} → [${r.providers.join(', ')}], ${r.procedure} procedure: what it changes on the observed paths through AS${r.asn}`];
+  for (const f of FAMILIES) {
+    if (!r.through[f]) continue;
+    const c = r.counts[f];
+    out.push(`${FAM[f]}: ${n(r.through[f])} distinct paths through AS${r.asn}; turned Invalid: ${n(c.breaks)} valley-free under the relations (would break), ${n(c.caught)} valleys (leaks newly caught), ${n(c.otherInvalid)} undecided; newly Valid: ${n(c.newlyValid)}`);
+  }
+  if (r.changes.length) {
+    out.push('', 'Changed paths (most routes first):');
+    for (const c of r.changes.slice(0, top)) out.push(`  ${FAM[c.afi]} ${c.path.join(' ')} (${n(c.routes)} routes): ${c.before} → ${c.after}; ${c.relations} under the relations`);
+  } else out.push('No verdict changes.');
+  return out.join('\n') + '\n';
 }

@@ -7,8 +7,11 @@ import { checkEach, CheckTally } from '../../aspa/check.js';
 import { sanitize } from '../../report/sanitize.js';
 import { compareAspa } from '../../aspa/compare.js';
 import { draftAs, draftAspa } from '../../aspa/draft.js';
+import { aspaImpact } from '../../aspa/impact.js';
+import { relationLookup } from '../../analysis/verify.js';
+import { UserError } from '../errors.js';
 import { engineSource, topologySource, type RelationSource } from '../../aspa/irr-providers.js';
-import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText } from '../../aspa/report.js';
+import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText, impactText } from '../../aspa/report.js';
 import { explainAspa, type Procedure } from '../../aspa/verification.js';
 import { FAMILIES } from '../../infer/families.js';
 import { asnArg } from '../asn-arg.js';
@@ -139,10 +142,47 @@ const check: CommandModule<object, AspaArgs> = {
   },
 };
 
+const impact: CommandModule<object, AspaArgs & { draft: boolean }> = {
+  command: 'impact <asn> <paths..>',
+  describe: 'which observed paths one AS\'s ASPA (drafted from the relations, or as published) turns Invalid — legitimate-looking routes it would break, leaks it would newly catch',
+  builder: (y) => withTop(withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y)))), 'list at most N changed paths', 1)
+    .option('draft', { type: 'boolean', default: false, describe: 'use the ASPA drafted from the relations (`asrel aspa draft`) instead of the AS\'s published record in --aspa' })
+    .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'ASPA procedure (downstream: a collector\'s full table is what a provider sends)' })
+    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], default: 'text', describe: 'text, JSON, or CSV (one row per changed path)' }) as unknown as Argv<AspaArgs & { draft: boolean }>,
+  handler: async (argv) => {
+    jsonAsFormat(argv, 'text', 'csv');
+    const asn = asnArg(argv.asn, 'the AS whose ASPA is weighed');
+    const notes: string[] = [];
+    const set = argv.aspa ? await loadAspaForAnswer(argv.aspa, notes) : undefined;
+    if (!argv.draft && !set?.records.has(asn)) {
+      throw new UserError(`no ASPA for AS${asn}${set ? ` in ${set.name}` : ''}`, 2, 'Give --draft to weigh the ASPA the relations support, or --aspa with the AS\'s published record.');
+    }
+    const table = await readObservedPaths(argv.paths ?? [], FAMILIES);
+    for (const src of table.sources) notes.push(`read ${src.name} (${src.format ?? 'empty'}): ${n(src.routes)} routes${src.warnings ? `, ${n(src.warnings)} damaged records or lines skipped` : ''}`);
+    const loaded = await loadTopologies(argv, undefined, FAMILIES);
+    try {
+      notes.push(...loaded.notes);
+      const providers = argv.draft
+        ? draftAspa(loaded.engine ? engineSource(loaded.engine) : topologySource(loaded.topologies), asn).providers
+        : set!.records.get(asn)!.providers;
+      notes.push(`ASPA weighed: AS${asn} → [${providers.join(', ')}] (${argv.draft ? 'drafted from the relations' : `published, from ${set!.name}`}); the other ASPAs: ${set ? n(set.records.size - (set.records.has(asn) ? 1 : 0)) : 'none'}; procedure ${argv.procedure}`);
+      const relations = Object.fromEntries(FAMILIES.filter((f) => loaded.topologies[f]).map((f) => [f, relationLookup(loaded.topologies[f]!)]));
+      const others = new Map(set?.records ?? []);
+      others.delete(asn);
+      const r = aspaImpact(table, FAMILIES, asn, providers, others, argv.procedure, relations);
+      await output(argv, notes, () => ({ ...r, changes: r.changes.slice(0, argv.top) }),
+        () => ({ columns: ['afi', 'path', 'routes', 'before', 'after', 'relations'], rows: r.changes.map((c) => [c.afi, c.path.join(' '), c.routes, c.before, c.after, c.relations]) }),
+        () => impactText(r, argv.top));
+    } finally {
+      loaded.close?.();
+    }
+  },
+};
+
 const command: CommandModule<object, AspaArgs> = {
   command: 'aspa <command>',
   describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths',
-  builder: (y) => y.command(compare).command(draft).command(check).demandCommand(1, 'Name one: compare, draft or check.') as unknown as Argv<AspaArgs>,
+  builder: (y) => y.command(compare).command(draft).command(check).command(impact as unknown as CommandModule<object, AspaArgs>).demandCommand(1, 'Name one: compare, draft, check or impact.') as unknown as Argv<AspaArgs>,
   handler: () => {},
 };
 export default command;
