@@ -67,7 +67,7 @@ const withAspaFile = <T>(y: Argv<T>) => y.option('aspa', { type: 'string', descr
 const compare: CommandModule<object, AspaArgs> = {
   command: 'compare [asns..]',
   describe: 'each ASPA against the providers the IRR shows per family: missing, aspa-only, one-family, as0-contradicted, as0-mixed, agree',
-  builder: (y) => withTop(withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y)))), 'unused here; kept for symmetry', 1)
+  builder: (y) => withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y))))
     .option('format', { type: 'string', choices: ['text', 'json', 'csv'], default: 'text', describe: 'text, JSON, or CSV (one row per finding)' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
