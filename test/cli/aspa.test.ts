@@ -86,5 +86,8 @@ describe('asrel aspa', () => {
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/the JSON ends early/);
     expect(asrel(['aspa', 'nope']).code).toBe(2);
+    const missing = asrel(['aspa', 'compare', '--aspa', join(tmp, 'nope.json'), '--relationships', HE]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json: no such file/);
   });
 });
