@@ -19,27 +19,49 @@ export interface CheckedPath {
 
 export interface CheckResult {
   procedure: Procedure;
-  paths: CheckedPath[];
+  /** The invalid paths with the most routes (at most `keep` per family). */
+  topInvalid: CheckedPath[];
   counts: Record<Family, Record<AspaVerdict, number>>;
   routes: Record<Family, Record<AspaVerdict, number>>;
 }
 
-export function checkPaths(table: PathTable, records: Map<number, AspaRecord>, procedure: Procedure, families: readonly Family[]): CheckResult {
+/** Each distinct path of the families verified, one at a time (a full table has millions: nothing is kept). */
+export function* checkEach(table: PathTable, records: Map<number, AspaRecord>, procedure: Procedure, families: readonly Family[]): Generator<CheckedPath> {
   const aspa = lookupOf(records);
-  const zero = () => ({ valid: 0, invalid: 0, unknown: 0 });
-  const counts = { ipv4: zero(), ipv6: zero() };
-  const routes = { ipv4: zero(), ipv6: zero() };
-  const paths: CheckedPath[] = [];
   for (const f of families) {
     for (const d of table.entries(f)) {
       if (d.uncheckable === 'confed' || d.uncheckable === 'short') continue;
-      const check = verifyAspa(d.path, d.uncheckable === 'as-set', procedure, aspa);
-      counts[f][check.verdict]++;
-      routes[f][check.verdict] += d.routes;
-      paths.push({ afi: f, path: d.path, routes: d.routes, check });
+      yield { afi: f, path: d.path, routes: d.routes, check: verifyAspa(d.path, d.uncheckable === 'as-set', procedure, aspa) };
     }
   }
-  return { procedure, paths, counts, routes };
+}
+
+/** Counts per family and verdict, and the `keep` most-routed invalid paths per family. */
+export class CheckTally {
+  private readonly zero = () => ({ valid: 0, invalid: 0, unknown: 0 });
+  readonly counts: CheckResult['counts'] = { ipv4: this.zero(), ipv6: this.zero() };
+  readonly routes: CheckResult['routes'] = { ipv4: this.zero(), ipv6: this.zero() };
+  private readonly invalid: Record<Family, CheckedPath[]> = { ipv4: [], ipv6: [] };
+  constructor(readonly procedure: Procedure, private readonly keep = 20) {}
+  add(p: CheckedPath): void {
+    this.counts[p.afi][p.check.verdict]++;
+    this.routes[p.afi][p.check.verdict] += p.routes;
+    if (p.check.verdict !== 'invalid') return;
+    const mine = this.invalid[p.afi];
+    mine.push(p);
+    if (mine.length > this.keep * 4) { mine.sort((a, b) => b.routes - a.routes); mine.length = this.keep; }
+  }
+  result(): CheckResult {
+    const top = (l: CheckedPath[]) => l.sort((a, b) => b.routes - a.routes).slice(0, this.keep);
+    return { procedure: this.procedure, topInvalid: [...top(this.invalid.ipv4), ...top(this.invalid.ipv6)], counts: this.counts, routes: this.routes };
+  }
+}
+
+/** Verifies every distinct path and tallies them (tests and the library; the CLI streams `checkEach`). */
+export function checkPaths(table: PathTable, records: Map<number, AspaRecord>, procedure: Procedure, families: readonly Family[], keep = 20): CheckResult {
+  const t = new CheckTally(procedure, keep);
+  for (const p of checkEach(table, records, procedure, families)) t.add(p);
+  return t.result();
 }
 
 /** The record of the deciding hop's customer, as text (`AS3356 → [174, 1299]`, `AS64500: no ASPA`). */

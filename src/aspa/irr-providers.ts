@@ -3,6 +3,7 @@
  * asrel infers for each (read from the AS's side). Transit in a family = the neighbour is a
  * provider (c2p) or a sibling (s2s: siblings go in each other's ASPA).
  */
+import type { Topology } from '../graph/topology.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import { FAMILIES } from '../infer/families.js';
 import type { Family, InferredRelation, LinkInference } from '../infer/types.js';
@@ -55,14 +56,27 @@ export function engineSource(engine: InferenceEngine): RelationSource {
   };
 }
 
-/** Views from relationship-file topologies (a Topology per family). */
-export function topologySource(topologies: Partial<Record<Family, { links(asn: number): Array<{ to: number; relation: InferredRelation }>; has(asn: number): boolean }>>): RelationSource {
+/** Views from relationship-file topologies, read straight from each family's CSR (no per-link objects). */
+export function topologySource(topologies: Partial<Record<Family, Topology>>): RelationSource {
   return {
     views: (asns) => {
       const out = new Map<number, IrrView>();
       for (const a of asns) {
         const v: IrrView = new Map();
-        for (const f of FAMILIES) for (const l of topologies[f]?.links(a) ?? []) v.set(l.to, { ...v.get(l.to), [f]: l.relation });
+        for (const f of FAMILIES) {
+          const c = topologies[f]?.csr;
+          const i = c?.index.get(a);
+          if (!c || i === undefined) continue;
+          const lists: Array<[Int32Array, Int32Array, InferredRelation]> = [[c.provOff, c.prov, 'c2p'], [c.custOff, c.cust, 'p2c'], [c.peerOff, c.peer, 'p2p'], [c.sibOff, c.sib, 's2s']];
+          for (const [off, adj, r] of lists) {
+            for (let k = off[i]!; k < off[i + 1]!; k++) {
+              const b = c.asns[adj[k]!]!;
+              const e = v.get(b);
+              if (e) e[f] = r;
+              else v.set(b, { [f]: r });
+            }
+          }
+        }
         out.set(a, v);
       }
       return out;

@@ -11,7 +11,7 @@
  * Records of one customer are merged (the profile says so); records that break the profile
  * are kept and flagged; a record that is not one (wrong types) is skipped and counted.
  */
-import { openBytes } from '../bgp/open-bytes.js';
+import { DamagedInputError, InputOpenError, openBytes } from '../bgp/open-bytes.js';
 import { ReaderWarnings } from '../bgp/warnings.js';
 import { jsonRecordTexts, JsonShapeError } from './json-records.js';
 import { isPrivateOrReserved, type AspaFormat, type AspaRecord, type ProfileFlag } from './types.js';
@@ -153,7 +153,8 @@ export async function readAspa(input: string | AsyncIterable<Buffer>): Promise<A
   try {
     first = await it.next();
   } catch (e) {
-    throw new AspaInputError((e as Error).message);
+    if (e instanceof InputOpenError) throw e;
+    throw new AspaInputError(`${name}: ${(e as Error).message}`);
   }
   if (first.done) throw new AspaInputError(`${name}: empty input`);
   const head = first.value;
@@ -197,7 +198,7 @@ export async function readAspa(input: string | AsyncIterable<Buffer>): Promise<A
       else throw new AspaInputError(`${name}: not ASPA data (neither validator JSON, an OpenBGPD aspa-set nor BIRD route aspa lines)`);
     }
   } catch (e) {
-    if (e instanceof JsonShapeError) throw new AspaInputError(`${name}: ${e.message}`);
+    if (e instanceof JsonShapeError || e instanceof DamagedInputError) throw new AspaInputError(`${name}: ${e.message}`);
     throw e;
   }
   if (set.records.size === 0 && set.warnings.total === 0 && set.format === undefined) {

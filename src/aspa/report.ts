@@ -2,11 +2,13 @@
 import { FAMILIES, FAMILY_LABEL as FAM } from '../infer/families.js';
 import type { Family, InferredRelation } from '../infer/types.js';
 import { evidenceLines } from '../report/evidence-text.js';
-import type { CheckResult } from './check.js';
+import type { CheckedPath, CheckResult } from './check.js';
 import { recordText } from './check.js';
 import type { CompareResult, Finding } from './compare.js';
 import type { AspaDraft } from './draft.js';
+import type { ImpactResult } from './impact.js';
 import type { AspaRecord } from './types.js';
+import { explainAspa } from './verification.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number, of: number) => (of === 0 ? 'n/a' : `${((100 * x) / of).toFixed(1)}%`);
@@ -75,16 +77,30 @@ export function checkText(r: CheckResult, families: readonly Family[], records: 
     if (total === 0) { out.push(`${FAM[f]}: no paths`); continue; }
     out.push(`${FAM[f]}: ${n(total)} paths — valid ${n(c.valid)} (${pct(c.valid, total)}), invalid ${n(c.invalid)} (${pct(c.invalid, total)}), unknown ${n(c.unknown)}; routes: valid ${n(ro.valid)}, invalid ${n(ro.invalid)}, unknown ${n(ro.unknown)}`);
   }
-  const invalid = r.paths.filter((p) => p.check.verdict === 'invalid').sort((a, b) => b.routes - a.routes).slice(0, top);
+  const invalid = r.topInvalid.slice().sort((a, b) => b.routes - a.routes).slice(0, top * families.length);
   if (invalid.length) {
     out.push('', 'Invalid paths (most routes first):');
-    for (const p of invalid) out.push(`  ${FAM[p.afi]} ${p.path.join(' ')} (${n(p.routes)} routes): ${p.check.reason}${p.check.decidingHop ? `; record ${recordText(records, p.check)}` : ''}`);
+    for (const p of invalid) out.push(`  ${FAM[p.afi]} ${p.path.join(' ')} (${n(p.routes)} routes): ${explainAspa(p.check)}${p.check.decidingHop ? `; record ${recordText(records, p.check)}` : ''}`);
   }
   return out.join('\n') + '\n';
 }
 
 export const CHECK_CSV_COLUMNS = ['afi', 'path', 'procedure', 'verdict', 'routes', 'deciding_hop', 'hop_result', 'record'];
-export function checkCsvRows(r: CheckResult, records: Map<number, AspaRecord>): Array<Array<string | number>> {
-  return r.paths.map((p) => [p.afi, p.path.join(' '), r.procedure, p.check.verdict, p.routes,
-    p.check.decidingHop ? `${p.check.decidingHop.from} ${p.check.decidingHop.to}` : '', p.check.decidingHop?.result ?? '', recordText(records, p.check)]);
+export function checkCsvRow(r: CheckedPath, procedure: string, records: Map<number, AspaRecord>): Array<string | number> {
+  return [r.afi, r.path.join(' '), procedure, r.check.verdict, r.routes,
+    r.check.decidingHop ? `${r.check.decidingHop.from} ${r.check.decidingHop.to}` : '', r.check.decidingHop?.result ?? '', recordText(records, r.check)];
+}
+
+export function impactText(r: ImpactResult, top: number): string {
+  const out = [`ASPA of AS${r.asn} → [${r.providers.join(', ')}], ${r.procedure} procedure: what it changes on the observed paths through AS${r.asn}`];
+  for (const f of FAMILIES) {
+    if (!r.through[f]) continue;
+    const c = r.counts[f];
+    out.push(`${FAM[f]}: ${n(r.through[f])} distinct paths through AS${r.asn}; turned Invalid: ${n(c.breaks)} valley-free under the relations (would break), ${n(c.caught)} valleys (leaks newly caught), ${n(c.otherInvalid)} undecided; newly Valid: ${n(c.newlyValid)}`);
+  }
+  if (r.changes.length) {
+    out.push('', 'Changed paths (most routes first):');
+    for (const c of r.changes.slice(0, top)) out.push(`  ${FAM[c.afi]} ${c.path.join(' ')} (${n(c.routes)} routes): ${c.before} → ${c.after}; ${c.relations} under the relations`);
+  } else out.push('No verdict changes.');
+  return out.join('\n') + '\n';
 }

@@ -41,45 +41,72 @@ export interface AspaCheck {
   minUp: number;
   maxDown: number;
   minDown: number;
+  /** The path had an AS_SET (Invalid whatever the ramps). */
+  asSet: boolean;
   /** The hop that decided an Invalid or Unknown verdict (customer → claimed provider), with its result. */
   decidingHop?: { from: number; to: number; result: HopResult };
-  /** Why, in words. */
-  reason: string;
 }
 
-/** `path`: neighbour first, origin last, prepending collapsed. */
+const P = 0, NP = 1, NA = 2;
+const RESULT: HopResult[] = ['provider+', 'not-provider+', 'no-attestation'];
+function code(aspa: AspaLookup, x: number, y: number): number {
+  const providers = aspa(x);
+  return providers === undefined ? NA : providers.includes(y) ? P : NP;
+}
+
+/** The hop from path[k] to its neighbour path[k + step], as a deciding hop. */
+function hopAt(path: readonly number[], aspa: AspaLookup, k: number, step: number): AspaCheck['decidingHop'] {
+  const from = path[k]!, to = path[k + step]!;
+  return { from, to, result: RESULT[code(aspa, from, to)]! };
+}
+
+/**
+ * `path`: neighbour first, origin last, prepending collapsed. One pass from each end, no
+ * allocation for a Valid path (a full table has millions): the words are made by `explainAspa`.
+ */
 export function verifyAspa(path: readonly number[], hasAsSet: boolean, procedure: Procedure, aspa: AspaLookup): AspaCheck {
   const n = path.length;
-  const as = (i: number) => path[n - i]!; // draft numbering: AS(1) origin … AS(N) neighbour
+  // Draft numbering: AS(i) = path[n - i]; AS(1) the origin, AS(N) the neighbour.
   let maxUp = n, minUp = n, maxDown = n, minDown = n;
-  let upNp: number | undefined, upNa: number | undefined, downNp: number | undefined, downNa: number | undefined;
+  let upNp = 0, upNa = 0, downNp = 0, downNa = 0;
   for (let i = 1; i < n; i++) {
-    const r = hop(aspa, as(i), as(i + 1));
-    if (r !== 'provider+' && minUp === n) { minUp = i; upNa = i; }
-    if (r === 'not-provider+') { maxUp = i; upNp = i; break; }
+    const r = code(aspa, path[n - i]!, path[n - i - 1]!);
+    if (r !== P && minUp === n) { minUp = i; upNa = i; }
+    if (r === NP) { maxUp = i; upNp = i; break; }
   }
   for (let j = n; j > 1; j--) {
-    const r = hop(aspa, as(j), as(j - 1));
-    if (r !== 'provider+' && minDown === n) { minDown = n - j + 1; downNa = j; }
-    if (r === 'not-provider+') { maxDown = n - j + 1; downNp = j; break; }
+    const r = code(aspa, path[n - j]!, path[n - j + 1]!);
+    if (r !== P && minDown === n) { minDown = n - j + 1; downNa = j; }
+    if (r === NP) { maxDown = n - j + 1; downNp = j; break; }
   }
-  const base = { procedure, n, maxUp, minUp, maxDown, minDown };
-  const upHop = (i: number) => ({ from: as(i), to: as(i + 1), result: hop(aspa, as(i), as(i + 1)) });
-  const downHop = (j: number) => ({ from: as(j), to: as(j - 1), result: hop(aspa, as(j), as(j - 1)) });
-  if (hasAsSet) return { ...base, verdict: 'invalid', reason: 'the path has an AS_SET' };
-  if (n === 0) return { ...base, verdict: 'invalid', reason: 'empty path' };
-  if (procedure === 'upstream') {
-    if (n === 1) return { ...base, verdict: 'valid', reason: 'the neighbour is the origin' };
-    if (maxUp < n) return { ...base, verdict: 'invalid', decidingHop: upHop(upNp!), reason: `max_up_ramp ${maxUp} < N ${n}: AS${as(upNp! + 1)} is not a provider of AS${as(upNp!)}` };
-    if (minUp < n) return { ...base, verdict: 'unknown', decidingHop: upHop(upNa!), reason: `min_up_ramp ${minUp} < N ${n}: AS${as(upNa!)} has no ASPA` };
-    return { ...base, verdict: 'valid', reason: 'every hop climbs to an attested provider' };
+  const out: AspaCheck = { verdict: 'valid', procedure, n, maxUp, minUp, maxDown, minDown, asSet: hasAsSet };
+  if (hasAsSet || n === 0) {
+    out.verdict = 'invalid';
+  } else if (procedure === 'upstream') {
+    if (n === 1) return out;
+    if (maxUp < n) { out.verdict = 'invalid'; out.decidingHop = hopAt(path, aspa, n - upNp, -1); }
+    else if (minUp < n) { out.verdict = 'unknown'; out.decidingHop = hopAt(path, aspa, n - upNa, -1); }
+  } else if (n > 2) {
+    if (maxUp + maxDown < n) { out.verdict = 'invalid'; out.decidingHop = upNp ? hopAt(path, aspa, n - upNp, -1) : hopAt(path, aspa, n - downNp, 1); }
+    else if (minUp + minDown < n) { out.verdict = 'unknown'; out.decidingHop = upNa ? hopAt(path, aspa, n - upNa, -1) : hopAt(path, aspa, n - downNa, 1); }
   }
-  if (n <= 2) return { ...base, verdict: 'valid', reason: 'N ≤ 2 from a provider' };
-  if (maxUp + maxDown < n) {
-    return { ...base, verdict: 'invalid', decidingHop: upNp !== undefined ? upHop(upNp) : downHop(downNp!), reason: `max_up_ramp ${maxUp} + max_down_ramp ${maxDown} < N ${n}: no up-ramp and down-ramp cover the path` };
+  return out;
+}
+
+/** Why, in words. */
+export function explainAspa(c: AspaCheck): string {
+  const N = c.n;
+  if (c.asSet) return 'the path has an AS_SET';
+  if (N === 0) return 'empty path';
+  const h = c.decidingHop;
+  if (c.procedure === 'upstream') {
+    if (N === 1) return 'the neighbour is the origin';
+    if (c.verdict === 'invalid') return `max_up_ramp ${c.maxUp} < N ${N}: AS${h!.to} is not a provider of AS${h!.from}`;
+    if (c.verdict === 'unknown') return `min_up_ramp ${c.minUp} < N ${N}: AS${h!.from} has no ASPA`;
+    return 'every hop climbs to an attested provider';
   }
-  if (minUp + minDown < n) {
-    return { ...base, verdict: 'unknown', decidingHop: upNa !== undefined ? upHop(upNa) : downHop(downNa!), reason: `min_up_ramp ${minUp} + min_down_ramp ${minDown} < N ${n}: hops without attestation` };
-  }
-  return { ...base, verdict: 'valid', reason: 'an up-ramp and a down-ramp of attested providers cover the path' };
+  if (N <= 2) return 'N ≤ 2 from a provider';
+  if (c.verdict === 'invalid') return `max_up_ramp ${c.maxUp} + max_down_ramp ${c.maxDown} < N ${N}: no up-ramp and down-ramp cover the path`;
+  if (c.verdict === 'unknown') return `min_up_ramp ${c.minUp} + min_down_ramp ${c.minDown} < N ${N}: hops without attestation`;
+  return 'an up-ramp and a down-ramp of attested providers cover the path';
 }

@@ -108,7 +108,7 @@ export async function* mrtRecordBatches(chunks: AsyncIterable<Buffer>, warnings:
       }
       const len = buf.readUInt32BE(p + 8);
       if (resyncing) {
-        warnings.add('damaged bytes skipped (no valid MRT header)', `${base + p - resyncFrom} bytes at offset ${resyncFrom}`);
+        warnings.add('stretch of damaged bytes skipped (no valid MRT header)', `${base + p - resyncFrom} bytes at offset ${resyncFrom}`);
         resyncing = false;
       }
       if (len > cap) {
@@ -150,6 +150,6 @@ export async function* mrtRecordBatches(chunks: AsyncIterable<Buffer>, warnings:
     if (out.length) yield out;
   }
   const left = (need > 0 ? partsLen : buf.length) + skip;
-  if (resyncing) warnings.add('damaged bytes skipped (no valid MRT header)', `${base + buf.length - resyncFrom} bytes at offset ${resyncFrom} up to the end`);
+  if (resyncing) warnings.add('stretch of damaged bytes skipped (no valid MRT header)', `${base + buf.length - resyncFrom} bytes at offset ${resyncFrom} up to the end`);
   else if (left > 0) warnings.add('truncated record at the end of the input', `${need > 0 ? partsLen : buf.length} bytes at offset ${base}`);
 }

@@ -109,6 +109,12 @@ describe('fuzz: a clear error or counted warnings, 0 other exceptions', () => {
       await attempt(Buffer.from(b));
     }), { numRuns: 200 });
   });
+  it('a gzip document cut short is one clear error', async () => {
+    const gz = gzipSync(readFileSync(f('routinator-json.ripe-archive.ripencc.2026-09-01.first5.jsonl')));
+    const e = await readAspa(stream(gz.subarray(0, gz.length - 12))).catch((x: Error) => x);
+    expect(e).toBeInstanceOf(AspaInputError);
+  });
+
   it('huge: a record that never ends is refused, not buffered without limit', async () => {
     const e = await readAspa(stream(`{"aspas":[{"customer_asid":1,"providers":[${'1,'.repeat(9_000_000)}1]}]}`, 1 << 20)).catch((x: Error) => x);
     expect(e).toBeInstanceOf(AspaInputError);

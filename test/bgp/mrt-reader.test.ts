@@ -122,7 +122,7 @@ describe('synthetic records for cases the real files lack', () => {
     const junk = Buffer.from('not an MRT header at all, some garbage bytes here');
     const { routes, src } = await readAll(chunks(a, junk, b));
     expect(routes.map((r) => r.prefix)).toEqual(['198.51.100.0/24', '203.0.113.0/24']);
-    expect(src.warnings.counts.get('damaged bytes skipped (no valid MRT header)')).toBe(1);
+    expect(src.warnings.counts.get('stretch of damaged bytes skipped (no valid MRT header)')).toBe(1);
   });
   it('skips an oversized record without buffering it, and says when the input ends inside a record', async () => {
     const big = Buffer.alloc(12);

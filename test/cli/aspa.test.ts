@@ -60,6 +60,18 @@ describe('asrel aspa', () => {
     expect(JSON.parse(up.stdout).procedure).toBe('upstream');
   });
 
+  it('impact: AS6939\'s drafted ASPA on the SYNTHETIC HE/Cogent route (reconstructed relations)', () => {
+    const r = asrel(['aspa', 'impact', '6939', 'test/fixtures/mrt/synthetic-he-cogent.bgpdump-m.txt', '--draft', '--relationships', HE, '--json', '-q']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.providers).toEqual([1299]);
+    expect(j.counts.ipv6).toEqual({ breaks: 0, caught: 0, otherInvalid: 0, newlyValid: 1 });
+    expect(j.changes).toContainEqual(expect.objectContaining({ afi: 'ipv6', path: [174, 1299, 6939], before: 'unknown', after: 'valid', relations: 'valley' }));
+    const none = asrel(['aspa', 'impact', '6939', 'test/fixtures/mrt/synthetic-he-cogent.bgpdump-m.txt', '--relationships', HE]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no ASPA for AS6939/);
+  });
+
   it('bad input is one line: no --aspa, a file that is not ASPA data, an unknown subcommand', () => {
     const a = asrel(['aspa', 'check', RRC15]);
     expect(a.code).toBe(2);
@@ -75,5 +87,8 @@ describe('asrel aspa', () => {
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/the JSON ends early/);
     expect(asrel(['aspa', 'nope']).code).toBe(2);
+    const missing = asrel(['aspa', 'compare', '--aspa', join(tmp, 'nope.json'), '--relationships', HE]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json: no such file/);
   });
 });

@@ -77,6 +77,6 @@ describe('asrel verify', () => {
     writeFileSync(junk, 'this is not MRT data, just a line of text that goes on for a while\n'.repeat(20));
     const j = asrel(['verify', junk, '--relationships', CAIDA]);
     expect(j.code).toBe(1);
-    expect(j.stderr).toMatch(/junk\.bin: no routes could be read \(1 damaged bytes skipped/);
+    expect(j.stderr).toMatch(/junk\.bin: no routes could be read \(1 stretch of damaged bytes skipped/);
   });
 });

@@ -2,12 +2,17 @@ import type { Argv, CommandModule } from 'yargs';
 import { loadAspaForAnswer } from '../../analysis/aspa-data.js';
 import { readObservedPaths } from '../../analysis/observed-paths.js';
 import { withData } from '../../analysis/with-data.js';
-import { checkPaths } from '../../aspa/check.js';
+import { once } from 'node:events';
+import { checkEach, CheckTally } from '../../aspa/check.js';
+import { sanitize } from '../../report/sanitize.js';
 import { compareAspa } from '../../aspa/compare.js';
 import { draftAs, draftAspa } from '../../aspa/draft.js';
+import { aspaImpact } from '../../aspa/impact.js';
+import { relationLookup } from '../../analysis/verify.js';
+import { UserError } from '../errors.js';
 import { engineSource, topologySource, type RelationSource } from '../../aspa/irr-providers.js';
-import { checkCsvRows, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText } from '../../aspa/report.js';
-import type { Procedure } from '../../aspa/verification.js';
+import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText, impactText } from '../../aspa/report.js';
+import { explainAspa, type Procedure } from '../../aspa/verification.js';
 import { FAMILIES } from '../../infer/families.js';
 import { asnArg } from '../asn-arg.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
@@ -28,6 +33,11 @@ interface AspaArgs extends EdgeArgs {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+/** One CSV line (RFC 4180 quoting), without a library call per row: a full table has millions. */
+function csvLine(cells: Array<string | number>): string {
+  return cells.map((c) => (typeof c === 'number' || !/[",\n\r]/.test(c) ? String(c) : `"${c.replace(/"/g, '""')}"`)).join(',') + '\n';
+}
 
 /** Runs `fn` with the relations: a relationship file, or the IRR data (store, --input, bundled). */
 async function withRelations<T>(argv: AspaArgs, asns: number[] | undefined, notes: string[], fn: (s: RelationSource) => T): Promise<T> {
@@ -57,7 +67,7 @@ const withAspaFile = <T>(y: Argv<T>) => y.option('aspa', { type: 'string', descr
 const compare: CommandModule<object, AspaArgs> = {
   command: 'compare [asns..]',
   describe: 'each ASPA against the providers the IRR shows per family: missing, aspa-only, one-family, as0-contradicted, as0-mixed, agree',
-  builder: (y) => withTop(withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y)))), 'unused here; kept for symmetry', 1)
+  builder: (y) => withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y))))
     .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV (one row per finding)' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
@@ -103,16 +113,76 @@ const check: CommandModule<object, AspaArgs> = {
     const table = await readObservedPaths(argv.paths ?? [], families);
     for (const s of table.sources) notes.push(`read ${s.name} (${s.format ?? 'empty'}): ${n(s.routes)} routes${s.warnings ? `, ${n(s.warnings)} damaged records or lines skipped` : ''}`);
     notes.push(`procedure: ${argv.procedure}${argv.procedure === 'downstream' ? ' (the default: a collector\'s peer sends what a provider sends; --procedure upstream for routes from customers or peers)' : ''}`);
-    const r = checkPaths(table, set.records, argv.procedure, families);
-    await output(argv, notes, () => ({ procedure: r.procedure, counts: r.counts, routes: r.routes, paths: r.paths.map((p) => ({ afi: p.afi, path: p.path, routes: p.routes, ...p.check })) }),
-      () => ({ columns: CHECK_CSV_COLUMNS, rows: checkCsvRows(r, set.records) }), () => checkText(r, families.filter((f) => FAMILIES.includes(f)), set.records, argv.top));
+    printNotes(notes, argv.quiet);
+    // Rows are written as the paths are checked, waiting for stdout to drain: memory does not grow with them.
+    let buf: string[] = [];
+    const flush = async () => {
+      if (!buf.length) return;
+      const ok = process.stdout.write(sanitize(buf.join('')));
+      buf = [];
+      if (!ok) await once(process.stdout, 'drain');
+    };
+    if (argv.format === 'csv') buf.push(csvLine(CHECK_CSV_COLUMNS));
+    if (argv.format === 'json') buf.push('{\n  "paths": [\n');
+    const tally = new CheckTally(argv.procedure, argv.top);
+    let first = true;
+    for (const p of checkEach(table, set.records, argv.procedure, families)) {
+      tally.add(p);
+      if (argv.format === 'csv') buf.push(csvLine(checkCsvRow(p, argv.procedure, set.records)));
+      else if (argv.format === 'json') {
+        buf.push(`${first ? '' : ',\n'}    ${JSON.stringify({ afi: p.afi, path: p.path, routes: p.routes, ...p.check, reason: explainAspa(p.check) })}`);
+        first = false;
+      }
+      if (buf.length >= 4096) await flush();
+    }
+    const r = tally.result();
+    if (argv.format === 'json') buf.push(`\n  ],\n  "procedure": ${JSON.stringify(r.procedure)},\n  "counts": ${JSON.stringify(r.counts)},\n  "routes": ${JSON.stringify(r.routes)},\n  "notes": ${JSON.stringify(notes)}\n}\n`);
+    await flush();
+    if (argv.format === 'text') printResult(checkText(r, families.filter((f) => FAMILIES.includes(f)), set.records, argv.top));
+  },
+};
+
+const impact: CommandModule<object, AspaArgs & { draft: boolean }> = {
+  command: 'impact <asn> <paths..>',
+  describe: 'which observed paths one AS\'s ASPA (drafted from the relations, or as published) turns Invalid — legitimate-looking routes it would break, leaks it would newly catch',
+  builder: (y) => withTop(withJson(withRelationshipOptions(withAnalysisData(withAspaFile(y)))), 'list at most N changed paths', 1)
+    .option('draft', { type: 'boolean', default: false, describe: 'use the ASPA drafted from the relations (`asrel aspa draft`) instead of the AS\'s published record in --aspa' })
+    .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'ASPA procedure (downstream: a collector\'s full table is what a provider sends)' })
+    .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV (one row per changed path)' }) as unknown as Argv<AspaArgs & { draft: boolean }>,
+  handler: async (argv) => {
+    jsonAsFormat(argv, 'text', 'csv');
+    const asn = asnArg(argv.asn, 'the AS whose ASPA is weighed');
+    const notes: string[] = [];
+    const set = argv.aspa ? await loadAspaForAnswer(argv.aspa, notes) : undefined;
+    if (!argv.draft && !set?.records.has(asn)) {
+      throw new UserError(`no ASPA for AS${asn}${set ? ` in ${set.name}` : ''}`, 2, 'Give --draft to weigh the ASPA the relations support, or --aspa with the AS\'s published record.');
+    }
+    const table = await readObservedPaths(argv.paths ?? [], FAMILIES);
+    for (const src of table.sources) notes.push(`read ${src.name} (${src.format ?? 'empty'}): ${n(src.routes)} routes${src.warnings ? `, ${n(src.warnings)} damaged records or lines skipped` : ''}`);
+    const loaded = await loadTopologies(argv, undefined, FAMILIES);
+    try {
+      notes.push(...loaded.notes);
+      const providers = argv.draft
+        ? draftAspa(loaded.engine ? engineSource(loaded.engine) : topologySource(loaded.topologies), asn).providers
+        : set!.records.get(asn)!.providers;
+      notes.push(`ASPA weighed: AS${asn} → [${providers.join(', ')}] (${argv.draft ? 'drafted from the relations' : `published, from ${set!.name}`}); the other ASPAs: ${set ? n(set.records.size - (set.records.has(asn) ? 1 : 0)) : 'none'}; procedure ${argv.procedure}`);
+      const relations = Object.fromEntries(FAMILIES.filter((f) => loaded.topologies[f]).map((f) => [f, relationLookup(loaded.topologies[f]!)]));
+      const others = new Map(set?.records ?? []);
+      others.delete(asn);
+      const r = aspaImpact(table, FAMILIES, asn, providers, others, argv.procedure, relations);
+      await output(argv, notes, () => ({ ...r, changes: r.changes.slice(0, argv.top) }),
+        () => ({ columns: ['afi', 'path', 'routes', 'before', 'after', 'relations'], rows: r.changes.map((c) => [c.afi, c.path.join(' '), c.routes, c.before, c.after, c.relations]) }),
+        () => impactText(r, argv.top));
+    } finally {
+      loaded.close?.();
+    }
   },
 };
 
 const command: CommandModule<object, AspaArgs> = {
   command: 'aspa <command>',
   describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths',
-  builder: (y) => y.command(compare).command(draft).command(check).demandCommand(1, 'Name one: compare, draft or check.') as unknown as Argv<AspaArgs>,
+  builder: (y) => y.command(compare).command(draft).command(check).command(impact as unknown as CommandModule<object, AspaArgs>).demandCommand(1, 'Name one: compare, draft, check or impact.') as unknown as Argv<AspaArgs>,
   handler: () => {},
 };
 export default command;
