@@ -8,6 +8,8 @@
  */
 import { catalog, findCommand, type AnyCommand } from './commands/index.js';
 import { UserError } from './errors.js';
+import { handleOutputErrors } from './output.js';
+import { sanitize } from '../report/sanitize.js';
 
 declare const __ASREL_VERSION__: string;
 
@@ -19,8 +21,8 @@ const EXIT_CODES = 'Exit codes: 0 answered; 1 could not answer for data or netwo
 
 function reportAndExit(err: unknown): never {
   if (err instanceof UserError) {
-    process.stderr.write(`asrel: ${err.message}\n`);
-    if (err.hint) process.stderr.write(`${err.hint}\n`);
+    // Messages quote file names, keys and server text: nothing in them may drive the terminal.
+    process.stderr.write(sanitize(`asrel: ${err.message}\n${err.hint ? `${err.hint}\n` : ''}`));
     process.exit(err.exitCode);
   }
   process.stderr.write(`asrel: internal error (please report): ${err instanceof Error ? err.stack : String(err)}\n`);
@@ -115,10 +117,7 @@ async function main(): Promise<void> {
   await cli.parseAsync();
 }
 
-// A closed pipe (`asrel … | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+// A closed pipe (`asrel … | head`) is not an error; a full disk under `> file` is one line.
+handleOutputErrors();
 
 main().catch(reportAndExit);

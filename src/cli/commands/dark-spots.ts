@@ -7,7 +7,7 @@ import { withAnalysisData, withIxp, withJson, withTop } from '../options.js';
 import { sharedIxpCount } from '../../ixp/common.js';
 import { loadIxpForAnswer } from '../../ixp/cli.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 
 interface DarkArgs extends EdgeArgs {
   afi?: Family;
@@ -52,7 +52,7 @@ const command: CommandModule<object, DarkArgs> = {
     if (argv.json) {
       const total = families.reduce((n, f) => n + result.total[f], 0);
       printNotes(loaded.notes, argv.quiet);
-      printResult(JSON.stringify({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, ...ixpJson, notes: loaded.notes }, null, 2) + '\n');
+      printJson({ afi: families, total, totalByFamily: result.total, transitFree: result.transitFree, spots, ...ixpJson, notes: loaded.notes });
       return;
     }
     printNotes(loaded.notes, argv.quiet);

@@ -11,6 +11,7 @@ import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, jsonAsFormat } from '../options.js';
 import { familiesArg } from './rel.js';
 import { printNotes } from '../output.js';
+import { jsonSafe, sanitize } from '../../report/sanitize.js';
 
 interface ExportArgs extends DataArgs {
   format: 'csv' | 'caida' | 'json';
@@ -110,7 +111,7 @@ const command: CommandModule<object, ExportArgs> = {
         const rows = new Map<Family, string[]>();
         const left = new Map<Family, Record<string, number>>();
         for (const f of fams) {
-          outs.set(f, await openOutput(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined));
+          outs.set(f, await openOutput(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined, false));
           rows.set(f, []);
           left.set(f, {});
         }
@@ -130,7 +131,7 @@ const command: CommandModule<object, ExportArgs> = {
         }
         return;
       }
-      const o = await openOutput(argv.out);
+      const o = await openOutput(argv.out, argv.format === 'json');
       if (argv.format === 'csv') {
         await o.write(stringify([CSV_HEADER]));
         let batch: string[][] = [];
@@ -165,15 +166,15 @@ interface Output {
   end(): Promise<void>;
 }
 
-/** Standard output, or a file (written as it goes, with back-pressure). */
-async function openOutput(path: string | undefined): Promise<Output> {
+/** Standard output, or a file (written as it goes, with back-pressure); text made safe (sanitize, or jsonSafe for JSON). */
+async function openOutput(path: string | undefined, json: boolean): Promise<Output> {
   const stream: NodeJS.WritableStream = path ? createWriteStream(path) : process.stdout;
   const failed = once(stream as unknown as NodeJS.EventEmitter, 'error').then(([e]: unknown[]) => {
     throw new UserError(`cannot write ${path ?? 'standard output'}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
   });
   failed.catch(() => {});
   const write = (text: string) => Promise.race([failed, new Promise<void>((resolve) => {
-    if (stream.write(text)) resolve();
+    if (stream.write(json ? jsonSafe(text) : sanitize(text))) resolve();
     else void once(stream as unknown as NodeJS.EventEmitter, 'drain').then(() => resolve());
   })]);
   return {

@@ -1,5 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { printJson, printResult } from '../output.js';
+import { printable } from '../../report/sanitize.js';
 import { withDataOptions, withJson } from '../options.js';
 import { QueryInputError } from '../../irr/errors.js';
 import { openSession, type SessionArgs } from '../../irr/session.js';
@@ -112,7 +114,7 @@ const command: CommandModule<object, FetchArgs> = {
           bar?.setTotal(n);
           bar?.update(0, { depth: d, key: '' });
         },
-        onProgress: (done, _total, key) => bar?.update(done, { depth: level, key }),
+        onProgress: (done, _total, key) => bar?.update(done, { depth: level, key: printable(key) }),
       });
     } finally {
       bar?.stop();
@@ -120,14 +122,14 @@ const command: CommandModule<object, FetchArgs> = {
     }
     const { summary } = result;
     if (argv.json) {
-      process.stdout.write(`${JSON.stringify({ ...summary, levels: result.levels, skippedNames: result.skippedNames, truncated: result.truncated, store: argv.data }, null, 2)}\n`);
+      printJson({ ...summary, levels: result.levels, skippedNames: result.skippedNames, truncated: result.truncated, store: argv.data });
     } else {
       const lines = summaryLines(summary);
       if (argv.depth > 0) lines.push(`crawled ${result.levels.length} level${result.levels.length === 1 ? '' : 's'}: ${result.levels.join(' + ')} objects`);
       if (result.truncated) lines.push(`stopped at --max-objects ${argv['max-objects']}: the crawl is incomplete`);
       if (result.skippedNames.length) lines.push(`skipped ${result.skippedNames.length} names that are not valid RPSL names: ${result.skippedNames.slice(0, 10).join(', ')}`);
       lines.push(`store: ${argv.data}`);
-      process.stdout.write(`${lines.join('\n')}\n`);
+      printResult(`${lines.join('\n')}\n`);
     }
     const startNames = new Set(start.map((k) => `${k.cls} ${k.key}`));
     const missed = summary.failed.some((f) => startNames.has(f.key)) || summary.notFoundKeys.some((k) => startNames.has(k));

@@ -1,5 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { printJson, printResult, printStderr } from '../output.js';
+import { printable } from '../../report/sanitize.js';
 import { withDataOptions, withJson } from '../options.js';
 import { openStore } from '../../analysis/open-data.js';
 import { checkDate } from '../../gather/dump-date.js';
@@ -53,7 +55,7 @@ const command: CommandModule<object, ImportArgs> = {
     }
     const interrupted = results.some((r) => r.interrupted) || stop;
     if (argv.json) {
-      process.stdout.write(`${JSON.stringify({ store: argv.data, files: results, interrupted }, null, 2)}\n`);
+      printJson({ store: argv.data, files: results, interrupted });
     } else {
       for (const r of results) {
         const stored = Object.entries(r.stored).map(([c, n]) => `${n} ${c}`).join(', ') || 'nothing';
@@ -63,10 +65,10 @@ const command: CommandModule<object, ImportArgs> = {
           r.readerProblems ? `${r.readerProblems} reader warnings` : '',
           r.problems.length ? `${r.problems.length} object(s) whose policies could not be analysed, e.g. ${r.problems[0]}` : '',
         ].filter(Boolean);
-        process.stdout.write(`${isStdin(r.file) ? 'standard input' : r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})\n`);
-        if (r.date.how === 'modification time') process.stderr.write(`note: ${r.file} is dated by its modification time; give --date YYYY-MM-DD if that is not the dump's date\n`);
+        printResult(`${isStdin(r.file) ? 'standard input' : r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})\n`);
+        if (r.date.how === 'modification time') printStderr(`note: ${r.file} is dated by its modification time; give --date YYYY-MM-DD if that is not the dump's date\n`);
       }
-      process.stdout.write(`store: ${argv.data}\n`);
+      printResult(`store: ${argv.data}\n`);
     }
     if (interrupted) {
       process.stderr.write('asrel: interrupted: the objects listed above are stored; the rest of that file is not\n');
@@ -80,7 +82,7 @@ async function importOne(file: string, store: ReturnType<typeof openStore>, o: {
   let bar: { update(n: number): void; stop(): void } | undefined;
   if (process.stderr.isTTY) {
     const { SingleBar, Presets } = await import('cli-progress');
-    const b = new SingleBar({ stream: process.stderr, format: `import ${file} {value} objects`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+    const b = new SingleBar({ stream: process.stderr, format: `import ${printable(file)} {value} objects`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
     b.start(0, 0);
     bar = b;
   }

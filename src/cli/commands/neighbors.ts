@@ -5,7 +5,7 @@ import { withData } from '../../analysis/with-data.js';
 import { dataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 import { familiesArg } from './rel.js';
 
 interface NeighborsArgs extends DataArgs {
@@ -53,7 +53,7 @@ const command: CommandModule<object, NeighborsArgs> = {
         })),
       }));
       printNotes(notes, argv.quiet);
-      printResult(`${JSON.stringify({ asn, hasAutNum: hasObject, neighbors, data: notes }, null, 2)}\n`);
+      printJson({ asn, hasAutNum: hasObject, neighbors, data: notes });
       return;
     }
     printNotes(notes, argv.quiet);

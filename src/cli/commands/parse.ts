@@ -7,6 +7,7 @@ import { countLines, streamPieces } from '../../rpsl/pieces.js';
 import { InputError, NotTextError } from '../../rpsl/read.js';
 import type { ReadDiagnostic } from '../../rpsl/types.js';
 import { UserError } from '../errors.js';
+import { jsonSafe, sanitize } from '../../report/sanitize.js';
 import { withJson } from '../options.js';
 import { ParsePool } from '../parse-pool.js';
 import { processPiece, type Mode, type PieceResult } from '../parse-work.js';
@@ -56,15 +57,16 @@ interface ParseArgs {
   json: boolean;
 }
 
-/** Buffered stdout that respects back-pressure, so a large --json report streams. */
+/** Buffered stdout that respects back-pressure, so a large --json report streams; text made safe for a terminal (jsonSafe for JSON). */
 class Out {
+  constructor(private readonly json: boolean) {}
   private buf = '';
   write(s: string): void {
     this.buf += s;
   }
   async flush(force = false): Promise<void> {
     if (!force && this.buf.length < 1 << 16) return;
-    const chunk = this.buf;
+    const chunk = this.json ? jsonSafe(this.buf) : sanitize(this.buf);
     this.buf = '';
     if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', r));
   }
@@ -122,7 +124,7 @@ const command: CommandModule<object, ParseArgs> = {
     const files = fileArgs(argv.files);
     if (files.length === 0) throw new UserError('name at least one file to parse', 2, 'Example: asrel parse AS3257.rpsl (or - to read standard input).');
     if (files.filter((f) => f === '-').length > 1) throw new UserError('standard input (-) can be read only once', 2, 'Name - once.');
-    const out = new Out();
+    const out = new Out(argv.json);
     const totals: Totals = { objects: 0, objectsWithPolicy: 0, policyAttributes: {}, parsed: 0, errors: 0, warnings: 0, diagnostics: [], readerDiagnostics: [] };
     const mode: Mode = { perObject: !argv.stats, json: argv.json };
     const perObject = mode.perObject;

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { printJson, printNotes, printResult, printStderr } from '../output.js';
 import { withDataOptions, withJson } from '../options.js';
 import { fetchObjects } from '../../gather/fetcher.js';
 import { bundledStore } from '../../analysis/open-data.js';
@@ -55,7 +56,7 @@ const command: CommandModule<object, ShowArgs> = {
         fresh: session.store.entryIsFresh(e, now),
         text: textOf(e.object),
       }));
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      printJson(out);
     } else {
       const parts = entries.map((e) => {
         const p = e.provenance;
@@ -65,10 +66,10 @@ const command: CommandModule<object, ShowArgs> = {
             : `from the bundled snapshot ${p.from} (${p.date})${p.reconstructed ? ', a RECONSTRUCTION, not registry data' : ''}`;
         return `% ${e.object.class} ${e.object.key}, source ${e.object.source ?? 'unknown'}, ${how}${stale}\n${textOf(e.object)}`;
       });
-      process.stdout.write(parts.join('\n'));
+      printResult(parts.join('\n'));
     }
-    if (fromBundle) process.stderr.write(`note: the store (${argv.data}) is empty: this is the bundled copy that answers quote\n`);
-    if (failure) process.stderr.write(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
+    if (fromBundle) printNotes([`the store (${argv.data}) is empty: this is the bundled copy that answers quote`]);
+    if (failure) printStderr(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
   },
 };
 export default command;
