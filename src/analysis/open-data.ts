@@ -17,6 +17,7 @@ import { InputError } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
+import { storeFailure } from '../store/failures.js';
 import { UserError as DataError } from './errors.js';
 
 export interface DataArgs {
@@ -117,8 +118,9 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
   const gathering = !!need?.asns && need.asns.length > 0 && !argv.offline;
   const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, readonly: !gathering });
   const notes: string[] = [];
+  if (gathering && store.readOnly) notes.push(`the store (${store.path}) is read-only: answering from it without fetching`);
   try {
-    if (gathering && need?.asns) {
+    if (gathering && !store.readOnly && need?.asns) {
       const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, timeout: ANSWER_READ_TIMEOUT_S });
       try {
         const g = await gather(need.asns, {
@@ -152,12 +154,19 @@ export const DEFAULT_BUNDLE: readonly string[] = [
   'he-cogent-telia-2013', 'ripe-AS3257-2023-07-21', 'ripe-AS3255-irrd-sample-2018', 'ripe-AS215778-2024-11-01', 'ripe-AS215778-AS-LIKHNER-2024-08-09',
 ];
 
-/** The store folder, with a store problem turned into one line and a hint (exit 2). */
-export function openStore(dir: string, opts: { ttlMs?: number; readonly?: boolean } = {}): Store {
+/** The store folder, with a store problem turned into one line and a hint (exit 2); `write`: a read-only store is one too. */
+export function openStore(dir: string, opts: { ttlMs?: number; readonly?: boolean; write?: boolean } = {}): Store {
+  let store: Store;
   try {
-    return Store.open(dir, opts);
+    store = Store.open(dir, opts);
   } catch (e) {
     if (e instanceof StoreError) throw new DataError(e.message, 2, e.hint);
     throw e;
   }
+  if (opts.write && store.readOnly) {
+    store.close();
+    const f = storeFailure({ code: 'SQLITE_READONLY' }, { path: store.path })!;
+    throw new DataError(f.message, f.exitCode, f.hint);
+  }
+  return store;
 }

@@ -10,6 +10,7 @@ import { catalog, findCommand, type AnyCommand } from './commands/index.js';
 import { UserError } from './errors.js';
 import { handleOutputErrors } from './output.js';
 import { sanitize } from '../report/sanitize.js';
+import { storeFailure } from '../store/failures.js';
 
 declare const __ASREL_VERSION__: string;
 
@@ -24,6 +25,12 @@ function reportAndExit(err: unknown): never {
     // Messages quote file names, keys and server text: nothing in them may drive the terminal.
     process.stderr.write(sanitize(`asrel: ${err.message}\n${err.hint ? `${err.hint}\n` : ''}`));
     process.exit(err.exitCode);
+  }
+  // A damaged store, a full disk, read-only media: one line naming the file, not a stack.
+  const store = storeFailure(err);
+  if (store) {
+    process.stderr.write(sanitize(`asrel: ${store.message}\n${store.hint}\n`));
+    process.exit(store.exitCode);
   }
   process.stderr.write(`asrel: internal error (please report): ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(70);

@@ -3,7 +3,7 @@
 // bundled HE/Cogent/Telia RECONSTRUCTION (data/README.md), with made-up hostile bytes added
 // where a test says so (synthetic).
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,23 @@ function hostileFile(dir: string): string {
   const file = join(dir, 'evil.rpsl');
   writeFileSync(file, readFileSync(RECON, 'utf8').replace(/^(remarks:.*)$/gm, '$1\u001b]0;pwned\u0007\u001b[2J\u202e\u009b'));
   return file;
+}
+
+/**
+ * Runs the CLI as a user without write permission on read-only files: as root (which writes
+ * anything) the run is switched to the unprivileged uid 65534.
+ */
+function asrelUnprivileged(args: string[]) {
+  const id = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, ['bin/asrel.js', ...args], { encoding: 'utf8', env: { ...process.env, ...ENV }, ...id });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A store of the real AS3257 sample (data/real/README.md), built by `asrel import`. */
+function realStore(dir: string): string {
+  const data = join(dir, 'store');
+  expect(asrel(['import', REAL, '--data', data]).code).toBe(0);
+  return data;
 }
 
 /** Runs the CLI with its standard output on `fd` (e.g. /dev/full). */
@@ -93,5 +110,97 @@ describe('output errors (#20.9)', () => {
     const r = spawnSync('bash', ['-c', `set -o pipefail; node bin/asrel.js parse ${REAL} | head -1 >/dev/null`], { encoding: 'utf8', env: { ...process.env, ...ENV } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('damaged stores (#20.6)', () => {
+  const dir = tmp();
+  const data = realStore(dir);
+  const file = join(data, 'asrel.sqlite');
+  const size = readFileSync(file).length;
+  // Byte overwrites over a tenth of the pages after the first (synthetic damage, fixed seed).
+  const bytes = readFileSync(file);
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const pages = size / 4096;
+  for (let k = 0; k < pages / 10; k++) {
+    const page = 1 + rand(pages - 1);
+    for (let i = 0; i < 40; i++) bytes[page * 4096 + rand(4096)] = rand(256);
+  }
+  writeFileSync(file, bytes);
+
+  it.each([
+    ['rel', ['rel', '3257', '174', '--offline']],
+    ['neighbors', ['neighbors', '3257', '--offline']],
+    ['export', ['export', '--offline']],
+    ['show', ['show', 'AS3257', '--offline']],
+  ])('%s on a damaged store: exit 2, one line naming the file and what to do', (_name, args) => {
+    const r = asrel([...args, '--data', data]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('    at ');
+    expect(r.stderr).toMatch(new RegExp(`^asrel: store ${file.replace(/[.]/g, '\\.')} is damaged \\(.+\\)\n.*asrel check --data .*mv .*\n$`));
+  });
+
+  it('import refuses a damaged store and leaves it as it was', () => {
+    const r = asrel(['import', RECON, '--data', data]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`store ${file} is damaged`);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('asrel check reports what quick_check finds (exit 2), and ok on a sound store (exit 0)', () => {
+    const bad = asrel(['check', '--data', data]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toMatch(/damaged; SQLite quick_check says:\n {2}\S/);
+    const good = asrel(['check', '--data', realStore(tmp())]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/asrel\.sqlite: ok \(SQLite quick_check\); \d+ objects, \d+ aut-num\n$/);
+  });
+
+  it('a file that is not a database is damaged too', () => {
+    const d = join(tmp(), 'junk');
+    mkdirSync(d);
+    writeFileSync(join(d, 'asrel.sqlite'), Buffer.alloc(8192, 0x41));
+    const r = asrel(['rel', '1', '2', '--offline', '--data', d]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is damaged');
+  });
+});
+
+describe('read-only stores (#20.8)', () => {
+  // A store in a folder nobody may write, its file read-only too (the run is unprivileged).
+  const dir = tmp();
+  chmodSync(dir, 0o755);
+  const data = realStore(dir);
+  const file = join(data, 'asrel.sqlite');
+  chmodSync(file, 0o444);
+  chmodSync(data, 0o555);
+
+  it('serves the read commands', () => {
+    const rel = asrelUnprivileged(['rel', '3257', '174', '--offline', '--data', data]);
+    expect(rel.stderr).toBe('note: data: dump AS3257.ripe.2023-07-21.rpsl (dated 2023-07-21) for AS3257\n');
+    expect(rel.code).toBe(0);
+    expect(rel.stdout).toContain('AS3257');
+    const show = asrelUnprivileged(['show', 'AS3257', '--data', data]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^% aut-num AS3257, source RIPE/);
+    expect(show.stderr).toContain('is read-only: showing what it holds without fetching');
+    const check = asrelUnprivileged(['check', '--data', data]);
+    expect(check.stdout).toContain('ok (SQLite quick_check, opened read-only)');
+  });
+
+  it('a question that would fetch answers from the store with a note', () => {
+    const r = asrelUnprivileged(['rel', '3257', '174', '--data', data]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`the store (${file}) is read-only: answering from it without fetching`);
+  });
+
+  it.each([
+    ['import', ['import', RECON]],
+    ['fetch', ['fetch', 'AS3257']],
+  ])('%s says the store is read-only', (_name, args) => {
+    const r = asrelUnprivileged([...args, '--data', data]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`asrel: store ${file} is read-only`);
   });
 });

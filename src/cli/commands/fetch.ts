@@ -57,7 +57,7 @@ export function objectArgs(list: readonly unknown[]): ObjectKey[] {
 }
 
 /** The store and, unless offline, a client for the server; problems with either are one line and exit 2. */
-export function sessionOrExit(argv: StoreArgs): ReturnType<typeof openSession> & { store: Store } {
+export function sessionOrExit(argv: StoreArgs & { write?: boolean }): ReturnType<typeof openSession> & { store: Store } {
   if (!(argv.ttl >= 0)) throw new UserError(`--ttl is a number of hours, 0 or more (got ${argv.ttl})`, 2, 'E.g. --ttl 24.');
   let session;
   try {
@@ -66,7 +66,7 @@ export function sessionOrExit(argv: StoreArgs): ReturnType<typeof openSession> &
     if (e instanceof QueryInputError) throw new UserError(e.message, 2, 'Check --server (host[:port]), --sources (e.g. RADB,RIPE), --ttl and --timeout.');
     throw e;
   }
-  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000 });
+  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, write: argv.write });
   return { ...session, store, close: async () => { store.close(); await session.close(); } };
 }
 
@@ -90,7 +90,7 @@ const command: CommandModule<object, FetchArgs> = {
   handler: async (argv) => {
     if (!Number.isInteger(argv.depth) || argv.depth < 0) throw new UserError(`--depth must be a whole number, 0 or more (got ${argv.depth})`, 2, 'Use --depth 1 to fetch the neighbours of the named objects too.');
     const start = objectArgs(argv.objects);
-    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol });
+    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol, write: !argv.offline });
     let bar: { setTotal(n: number): void; update(n: number, p?: object): void; stop(): void } | undefined;
     if (process.stderr.isTTY) {
       const { SingleBar, Presets } = await import('cli-progress');

@@ -8,6 +8,7 @@ import { checkDate } from '../../gather/dump-date.js';
 import { HttpDumpError, isUrl, openHttpDump } from '../../gather/http-dump.js';
 import { importDump, type ImportSummary } from '../../gather/import-dump.js';
 import { InputError } from '../../rpsl/read.js';
+import { storeFailure } from '../../store/failures.js';
 import { isStdin } from '../../rpsl/open-input.js';
 
 interface ImportArgs {
@@ -34,7 +35,14 @@ const command: CommandModule<object, ImportArgs> = {
     }
     const date = argv.date === undefined ? undefined : checkDate(argv.date);
     if (argv.date !== undefined && !date) throw new UserError(`--date '${argv.date}' is not a date`, 2, 'Write it as YYYY-MM-DD, e.g. --date 2026-11-01.');
-    const store = openStore(argv.data);
+    const store = openStore(argv.data, { write: true });
+    // Writing into a damaged file spreads the damage: refuse, as every command would on reading it.
+    const problems = store.quickCheck(1);
+    if (problems[0] !== 'ok') {
+      store.close();
+      const f = storeFailure({ code: 'SQLITE_CORRUPT', message: problems[0] }, { path: store.path })!;
+      throw new UserError(f.message, f.exitCode, f.hint);
+    }
     // Ctrl-C: finish the open transaction, say what was stored, exit 130. A second Ctrl-C is immediate.
     let stop = false;
     const onSigint = () => {

@@ -25,9 +25,10 @@ const command: CommandModule<object, ShowArgs> = {
     let notFound = false;
     let entries;
     let fromBundle = false;
+    const readOnly = session.store.readOnly;
     try {
       // Fresh objects come from the store; stale or missing ones are fetched unless --offline.
-      const r = await fetchObjects([key], { store: session.store, source: session.source, offline: argv.offline });
+      const r = await fetchObjects([key], { store: session.store, source: session.source, offline: argv.offline || readOnly });
       failure = r.summary.failed[0]?.error;
       notFound = r.summary.notFound > 0;
       entries = session.store.versions(key.cls, key.key);
@@ -68,6 +69,7 @@ const command: CommandModule<object, ShowArgs> = {
       });
       printResult(parts.join('\n'));
     }
+    if (readOnly && !argv.offline) printNotes([`the store (${session.store.path}) is read-only: showing what it holds without fetching`]);
     if (fromBundle) printNotes([`the store (${argv.data}) is empty: this is the bundled copy that answers quote`]);
     if (failure) printStderr(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
   },
