@@ -4,6 +4,7 @@ import { streamObjects } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
 import type { RpslObject } from '../rpsl/types.js';
 import type { Store } from '../store/store.js';
+import { storeFailureKind } from '../store/failures.js';
 import type { ObjectProvenance } from '../store/types.js';
 import { dumpDate, type DumpDate } from './dump-date.js';
 
@@ -35,6 +36,8 @@ export interface ImportOptions {
   /** Called every `every` objects and at the end. */
   onProgress?: (objects: number) => void;
   every?: number;
+  /** Called after each committed transaction with the objects stored so far (what survives a failure later on). */
+  onCommit?: (stored: number) => void;
   /** Stop between transactions when this returns true (Ctrl-C): what was committed stays. */
   stopRequested?: () => boolean;
   /** A readable stream instead of opening `path` (an HTTP body, stdin). */
@@ -57,39 +60,51 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
   const every = opts.every ?? 1000;
   const ingest = new Ingest(store);
   let batch: RpslObject[] = [];
+  let committed = 0;
   const flush = () => {
     if (batch.length === 0) return;
     const objects = batch;
     batch = [];
     store.transaction(() => {
-      for (const object of objects) {
-        ingest.write(object, provenance);
-        summary.stored[object.class] = (summary.stored[object.class] ?? 0) + 1;
-      }
+      for (const object of objects) ingest.write(object, provenance);
     });
+    // Counted once committed: a failed transaction (disk full) stores none of its objects.
+    for (const object of objects) summary.stored[object.class] = (summary.stored[object.class] ?? 0) + 1;
+    committed += objects.length;
+    opts.onCommit?.(committed);
   };
   let interrupted = false;
   const label = isStdin(path) ? '<stdin>' : path;
-  for await (const object of streamObjects(opts.stream ?? path, label, () => summary.readerProblems++, { checkText: true })) {
-    summary.objects++;
-    if (summary.objects % every === 0) opts.onProgress?.(summary.objects);
-    if (!Ingest.keeps(object)) {
-      summary.otherClasses++;
-      continue;
-    }
-    if (!object.source) {
-      summary.withoutSource++;
-      if (!opts.defaultSource) continue;
-      object.source = opts.defaultSource.toUpperCase();
-    }
-    batch.push(object);
-    if (batch.length >= BATCH) {
-      flush();
-      if (opts.stopRequested?.()) {
-        interrupted = true;
-        break;
+  try {
+    for await (const object of streamObjects(opts.stream ?? path, label, () => summary.readerProblems++, { checkText: true })) {
+      summary.objects++;
+      if (summary.objects % every === 0) opts.onProgress?.(summary.objects);
+      if (!Ingest.keeps(object)) {
+        summary.otherClasses++;
+        continue;
+      }
+      if (!object.source) {
+        summary.withoutSource++;
+        if (!opts.defaultSource) continue;
+        object.source = opts.defaultSource.toUpperCase();
+      }
+      batch.push(object);
+      if (batch.length >= BATCH) {
+        flush();
+        if (opts.stopRequested?.()) {
+          interrupted = true;
+          break;
+        }
       }
     }
+  } catch (e) {
+    // The input failed (a cut download, a bad gzip tail): the objects read whole so far are
+    // stored; the one it was in the middle of never reached the batch.
+    if (!storeFailureKind(e)) {
+      flush();
+      ingest.finish();
+    }
+    throw e;
   }
   if (!interrupted) flush();
   ingest.finish();

@@ -208,6 +208,9 @@ export class Store {
       db.close();
       throw openFailure(e, path);
     }
+    // A cap on the file's pages behaves as a full disk (SQLITE_FULL): for fault tests without root.
+    const maxPages = process.env.ASREL_STORE_MAX_PAGES;
+    if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${maxPages}`);
     return new Store(db, path, opts);
   }
 

@@ -7,10 +7,14 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asrel } from './run.js';
+import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll } from 'vitest';
+import { asrel, asrelAsync } from './run.js';
 
 const RECON = 'data/reconstructed/he-cogent-telia-2013.rpsl';
 const REAL = 'data/real/AS3257.ripe.2023-07-21.rpsl';
+const DN42 = 'data/real/dn42-registry-2023-10-22.db';
 const ENV = { XDG_CACHE_HOME: '/nonexistent-asrel-test-cache', ASREL_SERVER: '127.0.0.1:9' };
 
 function tmp(): string {
@@ -38,6 +42,14 @@ function asrelUnprivileged(args: string[]) {
 function realStore(dir: string): string {
   const data = join(dir, 'store');
   expect(asrel(['import', REAL, '--data', data]).code).toBe(0);
+  return data;
+}
+
+/** A new store holding `file`, imported. */
+function realImport(file: string): string {
+  const data = join(tmp(), 'store');
+  const r = asrel(['import', file, '--data', data, '--date', '2023-10-22']);
+  expect(r.code, r.stderr).toBe(0);
   return data;
 }
 
@@ -202,5 +214,70 @@ describe('read-only stores (#20.8)', () => {
     const r = asrelUnprivileged([...args, '--data', data]);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`asrel: store ${file} is read-only`);
+  });
+});
+
+describe('a full disk during import (#20.7)', () => {
+  it('exit 1, "disk full after N objects stored; the store is consistent", and the N objects are there', () => {
+    // A cap on the store's pages (ASREL_STORE_MAX_PAGES, SQLite max_page_count) fills the "disk"
+    // in the second file: the first file's objects are committed, the rest is not.
+    const data = join(tmp(), 'store');
+    const r = asrel(['import', REAL, DN42, '--data', data], { env: { ASREL_STORE_MAX_PAGES: '500' } });
+    expect(r.code).toBe(1);
+    const m = /^asrel: disk full after (\d+) objects stored; the store is consistent \(.*asrel\.sqlite\)\n[^\n]+\n$/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    const check = asrel(['check', '--data', data, '--json']);
+    expect(check.code).toBe(0);
+    const report = JSON.parse(check.stdout) as { ok: boolean; objects: number };
+    expect(report.ok).toBe(true);
+    expect(report.objects).toBe(Number(m![1]));
+    expect(report.objects).toBeGreaterThan(0);
+  });
+});
+
+describe('cut downloads (#20.4)', () => {
+  // The real DN42 registry (data/README.md), plain and gzip; the server sends 60 % of the body
+  // under the whole body's Content-Length, then closes or resets the connection.
+  const plain = readFileSync(DN42);
+  const gz = gzipSync(plain);
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const body = req.url!.includes('gz') ? gz : plain;
+      res.writeHead(200, { 'content-length': body.length });
+      res.write(body.subarray(0, Math.floor(body.length * 0.6)), () => {
+        if (req.url!.includes('reset')) res.socket!.resetAndDestroy();
+        else res.socket!.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => {
+    server.close();
+  });
+
+  /** The objects whole among the first `bytes` of the plain dump, imported from a file. */
+  function wholeObjects(bytes: number): number {
+    const prefix = plain.subarray(0, bytes).toString('latin1');
+    const dir = tmp();
+    writeFileSync(join(dir, 'whole.db'), prefix.slice(0, prefix.lastIndexOf('\n\n') + 1), 'latin1');
+    const r = asrel(['check', '--data', realImport(join(dir, 'whole.db')), '--json']);
+    return (JSON.parse(r.stdout) as { objects: number }).objects;
+  }
+
+  it.each(['short', 'reset', 'short.gz', 'reset.gz'])('%s: exit 1 with one line; the whole objects are stored, the cut one is not', async (name) => {
+    const data = join(tmp(), 'store');
+    const r = await asrelAsync(['import', `${base}/${name}`, '--data', data]);
+    expect(r.code).toBe(1);
+    const m = /^asrel: http:\S+: the download broke off after (\d+) of \d+ bytes: [^;]+; (\d+) objects stored, the store is consistent\n[^\n]+\n$/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    const check = JSON.parse(asrel(['check', '--data', data, '--json']).stdout) as { ok: boolean; objects: number };
+    expect(check.ok).toBe(true);
+    expect(check.objects).toBe(Number(m![2]));
+    // Plain text: exactly the objects whole in the bytes that came (gzip stops a little earlier, at its last whole block).
+    if (!name.endsWith('.gz')) expect(check.objects).toBe(wholeObjects(Number(m![1])));
+    else expect(check.objects).toBeGreaterThan(0);
   });
 });

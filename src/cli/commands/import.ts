@@ -54,7 +54,8 @@ const command: CommandModule<object, ImportArgs> = {
     try {
       for (const file of argv.files.map(String)) {
         if (stop) break;
-        results.push(await importOne(file, store, { source: argv.source, date, stop: () => stop }));
+        const before = results.reduce((n, r) => n + Object.values(r.stored).reduce((a, b) => a + b, 0), 0);
+        results.push(await importOne(file, store, { source: argv.source, date, stop: () => stop, storedBefore: before }));
         if (results.at(-1)!.interrupted) break;
       }
     } finally {
@@ -86,7 +87,7 @@ const command: CommandModule<object, ImportArgs> = {
 };
 export default command;
 
-async function importOne(file: string, store: ReturnType<typeof openStore>, o: { source?: string; date?: string; stop: () => boolean }) {
+async function importOne(file: string, store: ReturnType<typeof openStore>, o: { source?: string; date?: string; stop: () => boolean; storedBefore: number }) {
   let bar: { update(n: number): void; stop(): void } | undefined;
   if (process.stderr.isTTY) {
     const { SingleBar, Presets } = await import('cli-progress');
@@ -94,18 +95,26 @@ async function importOne(file: string, store: ReturnType<typeof openStore>, o: {
     b.start(0, 0);
     bar = b;
   }
+  let committed = 0;
+  const common = { defaultSource: o.source, onProgress: (n: number) => bar?.update(n), stopRequested: o.stop, onCommit: (n: number) => { committed = n; } };
   try {
     if (isUrl(file)) {
       const http = await openHttpDump(file);
-      return await importDump(file, store, {
-        stream: http.stream, from: http.name, date: o.date ?? http.lastModified, defaultSource: o.source,
-        onProgress: (n) => bar?.update(n), stopRequested: o.stop,
-      });
+      return await importDump(file, store, { ...common, stream: http.stream, from: http.name, date: o.date ?? http.lastModified });
     }
-    return await importDump(file, store, { defaultSource: o.source, date: o.date, onProgress: (n) => bar?.update(n), stopRequested: o.stop });
+    return await importDump(file, store, { ...common, date: o.date });
   } catch (e) {
+    const stored = o.storedBefore + committed;
+    // A full disk, an I/O error or read-only media while writing: the committed transactions stay.
+    const failure = storeFailure(e, { path: store.path, stored });
+    if (failure) throw new UserError(failure.message, failure.exitCode, failure.hint);
     const code = (e as NodeJS.ErrnoException).code;
     if (e instanceof HttpDumpError) throw new UserError(e.message, 1, 'Check the URL and the network; objects of earlier files are stored.');
+    if (isUrl(file) && e instanceof InputError) {
+      // The body broke off (short of its Content-Length, or the connection reset): what came whole is stored.
+      throw new UserError(`${file}: ${e.message.replace(/^cannot read \S+: /, '')}; ${stored} objects stored, the store is consistent`, 1,
+        'Run the import again to fetch the whole dump; the objects stored are whole.');
+    }
     if (e instanceof InputError || code === 'ENOENT' || code === 'EISDIR') {
       throw new UserError(e instanceof InputError ? e.message : `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : 'it is a folder'}`, 2,
         'Give IRR dump files (plain or gzip RPSL) or http(s) URLs; objects of earlier files are stored.');
