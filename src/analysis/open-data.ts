@@ -81,6 +81,7 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
     const from = isStdin(path) ? 'stdin' : basename(path);
     const used = Object.values(r.stored).reduce((x, y) => x + y, 0);
     const autNums = r.stored['aut-num'] ?? 0;
+    notes.push(...r.skipped.map((w) => `warning: ${w}`));
     notes.push(`data: ${from}: ${r.objects} objects (${autNums} aut-num), ${used} used${r.objects > used ? ` (${r.objects - used} of other classes ignored)` : ''}` +
       `${r.readerProblems ? `, ${r.readerProblems} reader warnings` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})`);
   }

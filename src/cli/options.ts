@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseServer } from '../irr/server.js';
 import { UserError } from './errors.js';
+import { setDefaultMaxLine } from '../rpsl/text-input.js';
 
 /** Default store folder: $XDG_CACHE_HOME/asrel or ~/.cache/asrel. */
 export function defaultDataDir(): string {
@@ -33,9 +34,25 @@ export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?:
   return true;
 }
 
+/** `--max-line SIZE` (`16M`, `64K`, a number of characters): the longest input line read; sets the reader's limit for the run. */
+export function withMaxLine<T>(y: Argv<T>) {
+  return y.option('max-line', {
+    type: 'string',
+    default: '16M',
+    describe: 'longest input line: a longer line skips its object with a warning (characters, or K/M suffix)',
+    coerce: (v: unknown): number => {
+      const m = /^(\d+)([KM]i?B?)?$/i.exec(String(v).trim());
+      const n = m ? Number(m[1]) * (m[2] ? (m[2][0].toUpperCase() === 'K' ? 1024 : 1024 * 1024) : 1) : NaN;
+      if (!(n >= 80 && n <= 1024 * 1024 * 1024)) throw new UserError(`--max-line ${JSON.stringify(String(v))}: give a size from 80 characters to 1024M`, 2, 'For example --max-line 64M.');
+      setDefaultMaxLine(n);
+      return n;
+    },
+  });
+}
+
 /** Options of every command that reads registry data. */
 export function withDataOptions<T>(y: Argv<T>) {
-  return y.check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
+  return withMaxLine(y).check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
     .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder (fetched and imported objects)', defaultDescription: '$XDG_CACHE_HOME/asrel' })
     .option('offline', { type: 'boolean', default: false, describe: 'never touch the network: use the store and the bundled snapshot only' })
     .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })

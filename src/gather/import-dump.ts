@@ -22,6 +22,8 @@ export interface ImportSummary {
   withoutSource: number;
   /** Lines the object reader could not place. */
   readerProblems: number;
+  /** Objects skipped for a line over the line limit: `input:line: message`, the first 100. */
+  skipped: string[];
   /** Objects stored whose policies could not be analysed (one line each, first few). */
   problems: string[];
 }
@@ -56,7 +58,7 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
   const from = opts.from ?? (isStdin(path) ? 'stdin' : basename(path));
   const date = opts.stream ? { date: opts.date ?? new Date().toISOString(), how: (opts.date ? 'given' : 'now') as DumpDate['how'] } : await dumpDate(path, opts.date);
   const provenance: ObjectProvenance = { kind: 'dump', from, date: date.date };
-  const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, problems: [] };
+  const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, skipped: [], problems: [] };
   const every = opts.every ?? 1000;
   const ingest = new Ingest(store);
   let batch: RpslObject[] = [];
@@ -76,7 +78,10 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
   let interrupted = false;
   const label = isStdin(path) ? '<stdin>' : path;
   try {
-    for await (const object of streamObjects(opts.stream ?? path, label, () => summary.readerProblems++, { checkText: true })) {
+    for await (const object of streamObjects(opts.stream ?? path, label, (d) => {
+      summary.readerProblems++;
+      if (d.skippedObject && summary.skipped.length < 100) summary.skipped.push(`${d.input}:${d.line}: ${d.message}`);
+    }, { checkText: true })) {
       summary.objects++;
       if (summary.objects % every === 0) opts.onProgress?.(summary.objects);
       if (!Ingest.keeps(object)) {

@@ -281,3 +281,50 @@ describe('cut downloads (#20.4)', () => {
     else expect(check.objects).toBeGreaterThan(0);
   });
 });
+
+describe('one line-length limit on every input path (#20.3)', () => {
+  // The real AS215778 objects around a synthetic aut-num AS64500 whose remarks line is 300,000
+  // characters, read with --max-line 64K: that object is skipped with a warning, the rest stored.
+  const dir = tmp();
+  const text = `${readFileSync('data/real/AS215778.ripe.2024-11-01.rpsl', 'utf8')}\naut-num: AS64500\nremarks: ${'x'.repeat(300_000)}\nsource: TEST\n\n${readFileSync('data/real/AS215778_AS-LIKHNER.ripe.rpsl', 'utf8')}`;
+  const longAt = text.split('\n').findIndex((l) => l.startsWith('remarks: xxx')) + 1;
+  const file = join(dir, 'long.rpsl');
+  writeFileSync(file, text);
+  writeFileSync(join(dir, 'long.rpsl.gz'), gzipSync(text));
+  const warning = (input: string) => `asrel: warning: ${input}:${longAt}: line ${longAt} is longer than the line limit (64 KiB, --max-line): the object aut-num AS64500 at line ${longAt - 1} skipped\n`;
+  let server: Server;
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.end(text));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/long.rpsl`;
+  });
+  afterAll(() => {
+    server.close();
+  });
+
+  it.each(['file', 'gzip', 'stdin', 'http'])('%s: the object with the long line is skipped with a warning; the rest is stored', async (how) => {
+    const data = join(tmp(), 'store');
+    const args = ['--data', data, '--max-line', '64K', '--date', '2024-11-01'];
+    const r = how === 'file' ? asrel(['import', file, ...args])
+      : how === 'gzip' ? asrel(['import', `${file}.gz`, ...args])
+        : how === 'stdin' ? asrel(['import', '-', ...args], { input: text })
+          : await asrelAsync(['import', url, ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    const input = how === 'file' ? file : how === 'gzip' ? `${file}.gz` : how === 'stdin' ? '<stdin>' : url;
+    expect(r.stderr).toBe(warning(input));
+    expect(r.stdout).toContain('2 objects read, stored 1 aut-num, 1 as-set; 1 reader warnings');
+    expect(asrel(['show', 'AS64500', '--offline', '--data', data]).code).toBe(1);
+    expect(asrel(['show', 'AS215778', '--offline', '--data', data]).code).toBe(0);
+  });
+
+  it('--input says it too, as a note, and answers from the rest', () => {
+    const r = asrel(['neighbors', '215778', '--input', file, '--max-line', '64K']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: warning: ${file}:${longAt}: line ${longAt} is longer than the line limit`);
+  });
+
+  it('--max-line takes sizes and refuses nonsense', () => {
+    expect(asrel(['import', file, '--max-line', 'lots', '--data', join(tmp(), 's')]).stderr).toMatch(/^asrel: --max-line "lots": give a size/);
+  });
+});

@@ -75,6 +75,7 @@ const command: CommandModule<object, ImportArgs> = {
           r.problems.length ? `${r.problems.length} object(s) whose policies could not be analysed, e.g. ${r.problems[0]}` : '',
         ].filter(Boolean);
         printResult(`${isStdin(r.file) ? 'standard input' : r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})\n`);
+        for (const w of r.skipped) printStderr(`asrel: warning: ${w}\n`);
         if (r.date.how === 'modification time') printStderr(`note: ${r.file} is dated by its modification time; give --date YYYY-MM-DD if that is not the dump's date\n`);
       }
       printResult(`store: ${argv.data}\n`);

@@ -8,7 +8,7 @@ import { InputError, NotTextError } from '../../rpsl/read.js';
 import type { ReadDiagnostic } from '../../rpsl/types.js';
 import { UserError } from '../errors.js';
 import { jsonSafe, sanitize } from '../../report/sanitize.js';
-import { withJson } from '../options.js';
+import { withJson, withMaxLine } from '../options.js';
 import { ParsePool } from '../parse-pool.js';
 import { processPiece, type Mode, type PieceResult } from '../parse-work.js';
 
@@ -102,12 +102,13 @@ function statsText(t: Totals, files: string[]): string {
 
 /**
  * The file arguments in order. yargs-parser drops a lone `-` (stdin), so the list is taken
- * from the raw arguments after `parse`; this command's options are all boolean flags.
+ * from the raw arguments after `parse`.
  */
 function fileArgs(parsed: string[] | undefined): string[] {
   const raw = hideBin(process.argv);
   const at = raw.indexOf('parse');
-  const files = at < 0 ? [] : raw.slice(at + 1).filter((a) => a === '-' || !a.startsWith('-'));
+  // Its options are boolean flags but --max-line, whose value is not a file.
+  const files = at < 0 ? [] : raw.slice(at + 1).filter((a, i, all) => (a === '-' || !a.startsWith('-')) && all[i - 1] !== '--max-line');
   return files.length ? files : (parsed ?? []).map(String);
 }
 
@@ -115,7 +116,7 @@ const command: CommandModule<object, ParseArgs> = {
   command: 'parse [files..]',
   describe: 'parse the routing-policy attributes of RPSL objects and report ASTs and diagnostics',
   builder: (y) =>
-    withJson(y)
+    withMaxLine(withJson(y))
       .positional('files', { type: 'string', array: true, describe: 'RPSL files or dumps (.gz ok); - reads standard input' })
       .option('stats', { type: 'boolean', default: false, describe: 'print totals and diagnostics only' })
       .example('$0 parse AS3257.rpsl', 'each policy attribute in canonical form, with its address families')
