@@ -110,10 +110,17 @@ export function bundledStore(ids: readonly string[] | undefined = DEFAULT_BUNDLE
   return store;
 }
 
+/** The engine over `store`; a set expansion stopped at a limit adds a note (to the notes printed after the analysis). */
+function engineFor(store: Store, notes: string[]): InferenceEngine {
+  const engine = new InferenceEngine(store);
+  engine.expander.onLimit = (n) => notes.push(n.message);
+  return engine;
+}
+
 export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData> {
   if (argv.input && argv.input.length > 0) {
     const { store, notes } = await storeFromFiles(argv.input, argv.date);
-    return { store, engine: new InferenceEngine(store), notes, kind: 'input', close: () => store.close() };
+    return { store, engine: engineFor(store, notes), notes, kind: 'input', close: () => store.close() };
   }
   // A store folder is created only when something may be fetched into it.
   const gathering = !!need?.asns && need.asns.length > 0 && !argv.offline;
@@ -142,12 +149,12 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
     store.close();
     const bundled = bundledStore();
     notes.push(`the store (${argv.data}) is empty: using the bundled snapshot; fetch or import data for your own analysis`);
-    return { store: bundled, engine: new InferenceEngine(bundled), notes, kind: 'bundled', close: () => bundled.close() };
+    return { store: bundled, engine: engineFor(bundled, notes), notes, kind: 'bundled', close: () => bundled.close() };
   }
   if (need?.asns && !argv.offline && !store.hasDumps()) {
     notes.push('links rest on each AS\'s own policy and on the objects fetched so far: no registry dump is imported, so links that only the other side declares may be missing (`asrel import` the registries\' dumps)');
   }
-  return { store, engine: new InferenceEngine(store), notes, kind: 'store', close: () => store.close() };
+  return { store, engine: engineFor(store, notes), notes, kind: 'store', close: () => store.close() };
 }
 
 /** Bundled snapshots used by default: the real RIPE samples and the HE/Cogent reconstruction; DN42 is its own network. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseServer } from '../irr/server.js';
 import { UserError } from './errors.js';
 import { setDefaultMaxLine } from '../rpsl/text-input.js';
+import { setExpandLimits } from '../infer/expand.js';
 
 /** Default store folder: $XDG_CACHE_HOME/asrel or ~/.cache/asrel. */
 export function defaultDataDir(): string {
@@ -50,9 +51,27 @@ export function withMaxLine<T>(y: Argv<T>) {
   });
 }
 
+/** A whole number from `min` to `max`, or a usage error naming the option. */
+function wholeNumber(name: string, min: number, max: number, example: string) {
+  return (v: unknown): number => {
+    const s = String(v).trim().replace(/_/g, '');
+    if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) throw new UserError(`${name} ${JSON.stringify(String(v))}: give a whole number from ${min} to ${max}`, 2, `For example ${name} ${example}.`);
+    return Number(s);
+  };
+}
+
+/** `--max-set-members`, `--max-set-depth`: the limits of as-set expansion for the run (src/infer/expand.ts). */
+export function withSetLimits<T>(y: Argv<T>) {
+  const members = wholeNumber('--max-set-members', 1, 100_000_000, '100000');
+  const depth = wholeNumber('--max-set-depth', 1, 1000, '20');
+  return y
+    .option('max-set-members', { type: 'string', default: '100000', describe: 'members one as-set expansion collects before stopping (a note says so; links past it are unknown)', coerce: (v: unknown) => { const n = members(v); setExpandLimits({ maxMembers: n }); return n; } })
+    .option('max-set-depth', { type: 'string', default: '20', describe: 'levels of nested as-sets followed before stopping (a note says so)', coerce: (v: unknown) => { const n = depth(v); setExpandLimits({ maxDepth: n }); return n; } });
+}
+
 /** Options of every command that reads registry data. */
 export function withDataOptions<T>(y: Argv<T>) {
-  return withMaxLine(y).check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
+  return withSetLimits(withMaxLine(y)).check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
     .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder (fetched and imported objects)', defaultDescription: '$XDG_CACHE_HOME/asrel' })
     .option('offline', { type: 'boolean', default: false, describe: 'never touch the network: use the store and the bundled snapshot only' })
     .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })

@@ -328,3 +328,40 @@ describe('one line-length limit on every input path (#20.3)', () => {
     expect(asrel(['import', file, '--max-line', 'lots', '--data', join(tmp(), 's')]).stderr).toMatch(/^asrel: --max-line "lots": give a size/);
   });
 });
+
+describe('set expansion caps are visible (#20.2)', () => {
+  // Synthetic: AS64500 peers with AS-BIG (AS64501..AS64505); --max-set-members 3 cuts it.
+  const CAP = 'test/fixtures/faults/as-set-cap.synthetic.rpsl';
+
+  it('a capped expansion leaves a note naming the set and the cap; a relation past the cap is unknown', () => {
+    const r = asrel(['rel', '64500', '64504', '--input', CAP, '--max-set-members', '3', '--afi', 'ipv4']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: as-set AS-BIG has more than 3 members (--max-set-members): expansion stopped there, and a relation with an AS past the cap is unknown');
+    expect(r.stdout).toContain('ipv4: none — unknown in ipv4: a set expansion stopped at a limit first');
+    expect(r.stdout).toContain("note: AS64500's side is unknown: its policy names a set holding AS64504");
+    const json = JSON.parse(asrel(['rel', '64500', '64504', '--input', CAP, '--max-set-members', '3', '--afi', 'ipv4', '--json']).stdout);
+    expect(json.afi.ipv4.unknown).toBe(true);
+  });
+
+  it('within the cap the member is found; without a cap note the answer is as before', () => {
+    const within = asrel(['rel', '64500', '64502', '--input', CAP, '--max-set-members', '3', '--afi', 'ipv4']);
+    expect(within.stdout).toMatch(/ipv4: s2s/);
+    const whole = asrel(['rel', '64500', '64504', '--input', CAP, '--afi', 'ipv4']);
+    expect(whole.stdout).toMatch(/ipv4: s2s/);
+    expect(whole.stderr).not.toContain('--max-set-members');
+  });
+
+  it('--max-set-depth 1 stops at the first level of nesting, with a note', () => {
+    const dir = tmp();
+    const file = join(dir, 'nested.rpsl');
+    writeFileSync(file, `${readFileSync(CAP, 'utf8')}\nas-set: AS-TOP\nmembers: AS-BIG\nsource: TEST\n\naut-num: AS64510\nimport: from AS-TOP accept ANY\nexport: to AS-TOP announce ANY\nsource: TEST\n`);
+    const r = asrel(['rel', '64510', '64501', '--input', file, '--max-set-depth', '1', '--afi', 'ipv4']);
+    expect(r.stderr).toContain('nested deeper than 1 levels below AS-TOP (--max-set-depth)');
+    expect(r.stdout).toContain('unknown in ipv4');
+  });
+
+  it('the caps are checked as typed', () => {
+    expect(asrel(['rel', '1', '2', '--input', CAP, '--max-set-members', '0']).stderr).toMatch(/^asrel: --max-set-members "0": give a whole number from 1/);
+    expect(asrel(['rel', '1', '2', '--input', CAP, '--max-set-depth', 'deep']).code).toBe(2);
+  });
+});
