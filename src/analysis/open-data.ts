@@ -32,6 +32,8 @@ export interface DataArgs {
   date?: string;
   /** No notes on stderr. */
   quiet?: boolean;
+  /** Overall deadline of the live lookups, seconds (default QUESTION_DEADLINE_S). */
+  timeout?: number;
 }
 
 /** What a question needs gathered: these ASes and their uphill cones; with `neighbours`, also every AS they name. */
@@ -54,6 +56,8 @@ export interface OpenedData {
 // most, give up on the first failed connection, wait at most 10 s for a stalled answer.
 const ANSWER_CONNECT_TIMEOUT_MS = 4000;
 const ANSWER_READ_TIMEOUT_S = 10;
+/** All live lookups of one question end within this many seconds (--timeout): then it answers from what it has. */
+export const QUESTION_DEADLINE_S = 20;
 
 /** Writes RPSL files or dumps into an in-memory store, one `data:` note per file. */
 export async function storeFromFiles(paths: readonly string[], date?: string): Promise<{ store: Store; notes: string[] }> {
@@ -129,7 +133,7 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
   if (gathering && store.readOnly) notes.push(`the store (${store.path}) is read-only: answering from it without fetching`);
   try {
     if (gathering && !store.readOnly && need?.asns) {
-      const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, timeout: ANSWER_READ_TIMEOUT_S });
+      const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, readTimeout: ANSWER_READ_TIMEOUT_S, timeout: argv.timeout ?? QUESTION_DEADLINE_S });
       try {
         const g = await gather(need.asns, {
           store,

@@ -19,7 +19,11 @@ export const DEFAULT_SERVER = process.env.ASREL_SERVER || 'whois.radb.net:43';
  * Usage mistakes in the data options, found before any network or store work: one line
  * each (yargs prints it through the CLI's fail handler, exit 2).
  */
-export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?: unknown }): true {
+export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?: unknown; timeout?: unknown }): true {
+  const t = argv.timeout;
+  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t > 0)) {
+    throw new UserError(`--timeout must be a number above 0 (got ${String(t) === 'NaN' ? 'something else' : String(t)})`, 2, 'E.g. --timeout 20 (seconds).');
+  }
   const ttl = argv.ttl;
   if (ttl !== undefined && !(typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 0)) {
     throw new UserError(`--ttl is a number of hours, 0 or more (got ${String(ttl) === 'NaN' ? 'something else' : String(ttl)})`, 2, 'E.g. --ttl 24.');
@@ -77,6 +81,7 @@ export function withDataOptions<T>(y: Argv<T>) {
     .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })
     .option('sources', { type: 'string', describe: 'comma-separated IRR source order, e.g. RADB,RIPE (server default when absent)' })
     .option('ttl', { type: 'number', default: 24, describe: 'hours before a stored object is fetched again' })
+    .option('timeout', { type: 'number', describe: 'seconds all live lookups of the run may take, after which it stops and answers from what it has (default 20; fetch: 600)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr (where the data came from, what failed)' });
 }
 

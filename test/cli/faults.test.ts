@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll } from 'vitest';
 import { asrel, asrelAsync } from './run.js';
@@ -363,5 +364,68 @@ describe('set expansion caps are visible (#20.2)', () => {
   it('the caps are checked as typed', () => {
     expect(asrel(['rel', '1', '2', '--input', CAP, '--max-set-members', '0']).stderr).toMatch(/^asrel: --max-set-members "0": give a whole number from 1/);
     expect(asrel(['rel', '1', '2', '--input', CAP, '--max-set-depth', 'deep']).code).toBe(2);
+  });
+});
+
+describe('slow and wrong servers (#20.10)', () => {
+  // Two whois servers on 127.0.0.1: one sends a byte a second forever (never a whole answer),
+  // the other answers like an HTTP proxy (`400 Bad Request`).
+  const servers: TcpServer[] = [];
+  const sockets = new Set<Socket>();
+  let slow = '';
+  let http = '';
+  const listen = async (onConnection: (s: Socket) => void): Promise<string> => {
+    const srv = createTcpServer((sock) => {
+      sockets.add(sock);
+      sock.on('error', () => {});
+      sock.on('close', () => sockets.delete(sock));
+      onConnection(sock);
+    });
+    servers.push(srv);
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    return `127.0.0.1:${(srv.address() as { port: number }).port}`;
+  };
+  beforeAll(async () => {
+    slow = await listen((sock) => {
+      const t = setInterval(() => (sock.destroyed ? clearInterval(t) : sock.write('A')), 1000);
+      sock.on('close', () => clearInterval(t));
+    });
+    http = await listen((sock) => sock.once('data', () => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\n\r\n<html>bad</html>\r\n')));
+  });
+  afterAll(() => {
+    for (const s of sockets) s.destroy();
+    for (const s of servers) s.close();
+  });
+
+  it('a question stops at --timeout and answers from what it has, with a note', async () => {
+    const r = await asrelAsync(['rel', '3257', '174', '--server', slow, '--timeout', '2', '--data', join(tmp(), 'store')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: live lookup failed \(127\.0\.0\.1:\d+: query '[^']+': no answer within the overall --timeout of 2 s: stopped\); answering from the store/);
+    expect(r.stdout).toContain('AS3257 – AS174');
+  });
+
+  it('show stops at --timeout and says it printed the bundled copy', async () => {
+    const r = await asrelAsync(['show', 'AS3257', '--server', slow, '--timeout', '2', '--data', join(tmp(), 'store')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^% aut-num AS3257, source RIPE, from the bundled snapshot/);
+    expect(r.stderr).toContain('this is the bundled copy that answers quote; the live fetch failed (');
+    expect(r.stderr).toContain('no answer within the overall --timeout of 2 s');
+  });
+
+  it('fetch stops at its --timeout with a clear line', async () => {
+    const r = await asrelAsync(['fetch', 'AS3257', '--server', slow, '--timeout', '2', '--data', join(tmp(), 'store')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('asrel: stopped at the --timeout of 2 s: the objects fetched before it are stored');
+  });
+
+  it('a server answering HTTP leaves a note per failed lookup; show says why it has nothing', async () => {
+    const data = realStore(tmp());
+    const q = await asrelAsync(['rel', '3257', '174', '--server', http, '--data', data]);
+    expect(q.code).toBe(0);
+    expect(q.stderr).toMatch(/note: live lookup of aut-num AS\d+ failed \(.*got 'HTTP\/1\.1 400 Bad Request'/);
+    // Not in the store: the failed live fetch is the answer, in one line.
+    const show = await asrelAsync(['show', 'AS174', '--server', http, '--data', data]);
+    expect(show.code).toBe(1);
+    expect(show.stderr).toMatch(/^asrel: cannot show aut-num AS174: .*400 Bad Request.*\n[^\n]+\n$/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
-import { printJson, printResult } from '../output.js';
+import { printJson, printResult, printStderr } from '../output.js';
 import { printable } from '../../report/sanitize.js';
 import { withDataOptions, withJson } from '../options.js';
 import { QueryInputError } from '../../irr/errors.js';
@@ -25,14 +25,16 @@ interface FetchArgs extends StoreArgs {
   'max-objects': number;
 }
 
+/** A fetch run's budget for all its live lookups, seconds (--timeout overrides). */
+export const FETCH_DEADLINE_S = 600;
+
 export function withServerOptions<T>(y: Argv<T>) {
   return y
     .option('protocol', { type: 'string', choices: ['auto', 'irrd', 'ripe'] as const, default: 'auto', describe: 'query style: IRRd ! protocol, RIPE-style flags, or auto (RIPE servers by name, else IRRd with fallback)' })
-    .option('timeout', { type: 'number', default: 30, describe: 'seconds without data before a connection is given up (then retried)' })
     .option('max-connections', { type: 'number', default: 4, describe: 'concurrent connections per server (RADB resets a 5th)' })
     .option('max-new-per-second', { type: 'number', default: 3, describe: 'new connections per server per second' })
     .check((argv) => {
-      const positive: [string, unknown][] = [['--timeout', argv.timeout], ['--max-new-per-second', argv['max-new-per-second']]];
+      const positive: [string, unknown][] = [['--max-new-per-second', argv['max-new-per-second']]];
       for (const [name, v] of positive) {
         if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new UserError(`${name} must be a number above 0 (got ${Number.isNaN(v) ? 'something else' : String(v)})`, 2, `E.g. ${name} 3.`);
       }
@@ -90,7 +92,7 @@ const command: CommandModule<object, FetchArgs> = {
   handler: async (argv) => {
     if (!Number.isInteger(argv.depth) || argv.depth < 0) throw new UserError(`--depth must be a whole number, 0 or more (got ${argv.depth})`, 2, 'Use --depth 1 to fetch the neighbours of the named objects too.');
     const start = objectArgs(argv.objects);
-    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol, write: !argv.offline });
+    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol, write: !argv.offline, timeout: argv.timeout ?? FETCH_DEADLINE_S });
     let bar: { setTotal(n: number): void; update(n: number, p?: object): void; stop(): void } | undefined;
     if (process.stderr.isTTY) {
       const { SingleBar, Presets } = await import('cli-progress');
@@ -130,6 +132,9 @@ const command: CommandModule<object, FetchArgs> = {
       if (result.skippedNames.length) lines.push(`skipped ${result.skippedNames.length} names that are not valid RPSL names: ${result.skippedNames.slice(0, 10).join(', ')}`);
       lines.push(`store: ${argv.data}`);
       printResult(`${lines.join('\n')}\n`);
+    }
+    if (summary.failed.some((f) => f.error.includes('overall --timeout'))) {
+      printStderr(`asrel: stopped at the --timeout of ${argv.timeout ?? FETCH_DEADLINE_S} s: the objects fetched before it are stored; run it again (or with a larger --timeout) for the rest\n`);
     }
     const startNames = new Set(start.map((k) => `${k.cls} ${k.key}`));
     const missed = summary.failed.some((f) => startNames.has(f.key)) || summary.notFoundKeys.some((k) => startNames.has(k));

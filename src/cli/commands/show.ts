@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { printJson, printNotes, printResult, printStderr } from '../output.js';
 import { withDataOptions, withJson } from '../options.js';
 import { fetchObjects } from '../../gather/fetcher.js';
-import { bundledStore } from '../../analysis/open-data.js';
+import { bundledStore, QUESTION_DEADLINE_S } from '../../analysis/open-data.js';
 import { listSnapshots } from '../../store/bundled.js';
 import type { Protocol } from '../../irr/open.js';
 import { objectArgs, sessionOrExit, withServerOptions, type StoreArgs } from './fetch.js';
@@ -20,7 +20,7 @@ const command: CommandModule<object, ShowArgs> = {
     withJson(withServerOptions(withDataOptions(y))).positional('object', { type: 'string', describe: 'AS number (AS1299) or set name (AS-FOO)' }) as unknown as Argv<ShowArgs>,
   handler: async (argv) => {
     const [key] = objectArgs([argv.object]);
-    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol });
+    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol, timeout: argv.timeout ?? QUESTION_DEADLINE_S });
     let failure: string | undefined;
     let notFound = false;
     let entries;
@@ -37,7 +37,6 @@ const command: CommandModule<object, ShowArgs> = {
         const bundled = bundledStore(listSnapshots().map((x) => x.id));
         entries = bundled.versions(key.cls, key.key);
         fromBundle = entries.length > 0;
-        if (fromBundle) failure = undefined;
       }
     } finally {
       await session.close();
@@ -70,8 +69,8 @@ const command: CommandModule<object, ShowArgs> = {
       printResult(parts.join('\n'));
     }
     if (readOnly && !argv.offline) printNotes([`the store (${session.store.path}) is read-only: showing what it holds without fetching`]);
-    if (fromBundle) printNotes([`the store (${argv.data}) is empty: this is the bundled copy that answers quote`]);
-    if (failure) printStderr(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
+    if (fromBundle) printNotes([`the store (${argv.data}) is empty: this is the bundled copy that answers quote${failure ? `; the live fetch failed (${failure})` : ''}`]);
+    else if (failure) printStderr(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
   },
 };
 export default command;
