@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
     const ms = performance.now() - t0;
     if (ms > slowest.ms) slowest = { ms, text };
     if (ms > 1000) overOneSecond++;
+    if (counts.inputs % 100_000 === 0) process.stderr.write(`  … ${counts.inputs.toLocaleString('en-US')} inputs, ${((performance.now() - t) / 1000).toFixed(0)} s\n`);
   }), { numRuns: RUNS, seed });
   const s = (performance.now() - t) / 1000;
   store.close();
