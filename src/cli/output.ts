@@ -44,6 +44,6 @@ export function handleOutputErrors(): void {
       process.exit(1);
     }
   });
-  // A broken stderr cannot carry a message: the exit code says it.
-  process.stderr.on('error', () => process.exit(1));
+  // A broken stderr cannot carry a message, and the answer on stdout may be fine: ignored.
+  process.stderr.on('error', () => {});
 }

@@ -79,6 +79,8 @@ export function storeFailure(err: unknown, opts: { path?: string; stored?: numbe
     case 'io':
       return { kind, exitCode: 1, message: `input/output error writing or reading ${file}${after} (${detail})`, hint: 'The disk may be failing: check it, then `asrel check`.' };
     case 'read-only':
+      // Found read-only at the start: a usage matter. Turned read-only while writing (EROFS): like a full disk.
+      if (opts.stored !== undefined) return { kind, exitCode: 1, message: `store ${file} became read-only (${detail})${after}`, hint: 'Remount the disk writable (or use --data on another) and run it again.' };
       return { kind, exitCode: 2, message: `store ${file} is read-only`, hint: 'Commands that only read answer from it; to fetch or import, use a writable --data folder.' };
   }
 }
