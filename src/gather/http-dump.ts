@@ -21,12 +21,19 @@ export function isUrl(s: string): boolean {
 
 export class HttpDumpError extends Error {}
 
-export async function openHttpDump(url: string, onBytes?: (n: number) => void): Promise<HttpDump> {
+/**
+ * `deadlineS`: the whole download (headers and body) must end within this many seconds
+ * (`--timeout`), or it stops as a cut download does; none by default, since a whole
+ * registry's dump may take long (undici still gives up after 300 s without a byte).
+ */
+export async function openHttpDump(url: string, onBytes?: (n: number) => void, deadlineS?: number): Promise<HttpDump> {
   let res: Response;
+  const signal = deadlineS !== undefined ? AbortSignal.timeout(deadlineS * 1000) : undefined;
+  const why = (e: unknown) => (signal?.aborted ? `no end within the --timeout of ${deadlineS} s` : networkWhy(e));
   try {
-    res = await fetch(url, { redirect: 'follow', headers: { 'user-agent': 'asrel' } });
+    res = await fetch(url, { redirect: 'follow', headers: { 'user-agent': 'asrel' }, ...(signal ? { signal } : {}) });
   } catch (e) {
-    throw new HttpDumpError(`cannot download ${url}: ${networkWhy(e)}`);
+    throw new HttpDumpError(`cannot download ${url}: ${why(e)}`);
   }
   if (!res.ok || !res.body) throw new HttpDumpError(`cannot download ${url}: HTTP ${res.status} ${res.statusText}`);
   const lm = res.headers.get('last-modified');
@@ -45,7 +52,7 @@ export async function openHttpDump(url: string, onBytes?: (n: number) => void): 
         yield chunk;
       }
     } catch (e) {
-      throw new HttpDumpError(`the download broke off after ${n}${size ? ` of ${size}` : ''} bytes: ${networkWhy(e)}`);
+      throw new HttpDumpError(`the download broke off after ${n}${size ? ` of ${size}` : ''} bytes: ${why(e)}`);
     }
     if (size !== undefined && n < size) throw new HttpDumpError(`the download ended after ${n} of ${size} bytes (Content-Length)`);
   }

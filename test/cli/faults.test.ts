@@ -418,6 +418,25 @@ describe('slow and wrong servers (#20.10)', () => {
     expect(r.stderr).toContain('asrel: stopped at the --timeout of 2 s: the objects fetched before it are stored');
   });
 
+  it('import of a URL that trickles stops at --timeout, keeping the whole objects that came', async () => {
+    const trickle = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': 100_000 });
+      res.write('aut-num: AS64500\nsource: TEST\n\naut-num: AS64501\n');
+      const t = setInterval(() => res.write('x'), 300);
+      res.on('close', () => clearInterval(t));
+    });
+    await new Promise<void>((r) => trickle.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(trickle.address() as { port: number }).port}/dump.db`;
+      const r = await asrelAsync(['import', url, '--timeout', '2', '--data', join(tmp(), 'store')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/the download broke off after \d+ of 100000 bytes: no end within the --timeout of 2 s; 1 objects stored, the store is consistent/);
+    } finally {
+      trickle.closeAllConnections();
+      trickle.close();
+    }
+  });
+
   it('a server answering HTTP leaves a note per failed lookup; show says why it has nothing', async () => {
     const data = realStore(tmp());
     const q = await asrelAsync(['rel', '3257', '174', '--server', http, '--data', data]);

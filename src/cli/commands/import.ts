@@ -13,6 +13,7 @@ import { isStdin } from '../../rpsl/open-input.js';
 
 interface ImportArgs {
   files: string[];
+  timeout?: number;
   data: string;
   json: boolean;
   source?: string;
@@ -55,7 +56,7 @@ const command: CommandModule<object, ImportArgs> = {
       for (const file of argv.files.map(String)) {
         if (stop) break;
         const before = results.reduce((n, r) => n + Object.values(r.stored).reduce((a, b) => a + b, 0), 0);
-        results.push(await importOne(file, store, { source: argv.source, date, stop: () => stop, storedBefore: before }));
+        results.push(await importOne(file, store, { source: argv.source, date, stop: () => stop, storedBefore: before, timeout: argv.timeout }));
         if (results.at(-1)!.interrupted) break;
       }
     } finally {
@@ -88,7 +89,7 @@ const command: CommandModule<object, ImportArgs> = {
 };
 export default command;
 
-async function importOne(file: string, store: ReturnType<typeof openStore>, o: { source?: string; date?: string; stop: () => boolean; storedBefore: number }) {
+async function importOne(file: string, store: ReturnType<typeof openStore>, o: { source?: string; date?: string; stop: () => boolean; storedBefore: number; timeout?: number }) {
   let bar: { update(n: number): void; stop(): void } | undefined;
   if (process.stderr.isTTY) {
     const { SingleBar, Presets } = await import('cli-progress');
@@ -100,7 +101,7 @@ async function importOne(file: string, store: ReturnType<typeof openStore>, o: {
   const common = { defaultSource: o.source, onProgress: (n: number) => bar?.update(n), stopRequested: o.stop, onCommit: (n: number) => { committed = n; } };
   try {
     if (isUrl(file)) {
-      const http = await openHttpDump(file);
+      const http = await openHttpDump(file, undefined, o.timeout);
       return await importDump(file, store, { ...common, stream: http.stream, from: http.name, date: o.date ?? http.lastModified });
     }
     return await importDump(file, store, { ...common, date: o.date });
