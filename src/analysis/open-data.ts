@@ -17,6 +17,7 @@ import { InputError } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
+import { storeFailure } from '../store/failures.js';
 import { UserError as DataError } from './errors.js';
 import { defaultDataDir } from './data-dir.js';
 import { irrKnowledge, requireKnown, type AsKnowledge } from './known.js';
@@ -34,6 +35,8 @@ export interface DataArgs {
   date?: string;
   /** No notes on stderr. */
   quiet?: boolean;
+  /** Overall deadline of the live lookups, seconds (default QUESTION_DEADLINE_S). */
+  timeout?: number;
 }
 
 /** What a question needs gathered: these ASes and their uphill cones; with `neighbours`, also every AS they name. */
@@ -69,7 +72,7 @@ export function opened(store: Store, kind: OpenedData['kind'], where: string, no
   const knowledge = (asn: number) => irrKnowledge(store, asn);
   const hint = noDataHint(kind, argv);
   return {
-    store, engine: new InferenceEngine(store), notes, kind, where, knowledge, close,
+    store, engine: engineFor(store, notes), notes, kind, where, knowledge, close,
     requireKnown: (asns) => requireKnown(asns, knowledge, where, hint),
   };
 }
@@ -78,6 +81,8 @@ export function opened(store: Store, kind: OpenedData['kind'], where: string, no
 // most, give up on the first failed connection, wait at most 10 s for a stalled answer.
 const ANSWER_CONNECT_TIMEOUT_MS = 4000;
 const ANSWER_READ_TIMEOUT_S = 10;
+/** All live lookups of one question end within this many seconds (--timeout): then it answers from what it has. */
+export const QUESTION_DEADLINE_S = 20;
 
 /** Writes RPSL files or dumps into an in-memory store, one `data:` note per file. */
 export async function storeFromFiles(paths: readonly string[], date?: string): Promise<{ store: Store; notes: string[] }> {
@@ -107,6 +112,7 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
     const from = isStdin(path) ? 'stdin' : basename(path);
     const used = Object.values(r.stored).reduce((x, y) => x + y, 0);
     const autNums = r.stored['aut-num'] ?? 0;
+    notes.push(...r.skipped.map((w) => `warning: ${w}`));
     notes.push(`data: ${from}: ${r.objects} objects (${autNums} aut-num), ${used} used${r.objects > used ? ` (${r.objects - used} of other classes ignored)` : ''}` +
       `${r.readerProblems ? `, ${r.readerProblems} reader warnings` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})`);
   }
@@ -141,6 +147,13 @@ export function bundledStore(ids: readonly string[] | undefined = DEFAULT_BUNDLE
   return store;
 }
 
+/** The engine over `store`; a set expansion stopped at a limit adds a note (to the notes printed after the analysis). */
+function engineFor(store: Store, notes: string[]): InferenceEngine {
+  const engine = new InferenceEngine(store);
+  engine.expander.onLimit = (n) => notes.push(n.message);
+  return engine;
+}
+
 export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData> {
   if (argv.input && argv.input.length > 0) {
     const { store, notes } = await storeFromFiles(argv.input, argv.date);
@@ -152,9 +165,10 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
   const gathering = !!need?.asns && need.asns.length > 0 && !argv.offline;
   const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, readonly: !gathering });
   const notes: string[] = [];
+  if (gathering && store.readOnly) notes.push(`the store (${store.path}) is read-only: answering from it without fetching`);
   try {
-    if (gathering && need?.asns) {
-      const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, timeout: ANSWER_READ_TIMEOUT_S });
+    if (gathering && !store.readOnly && need?.asns) {
+      const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, readTimeout: ANSWER_READ_TIMEOUT_S, timeout: argv.timeout ?? QUESTION_DEADLINE_S });
       try {
         const g = await gather(need.asns, {
           store,
@@ -210,12 +224,19 @@ export const DEFAULT_BUNDLE: readonly string[] = [
   'he-cogent-telia-2013', 'ripe-AS3257-2023-07-21', 'ripe-AS3255-irrd-sample-2018', 'ripe-AS215778-2024-11-01', 'ripe-AS215778-AS-LIKHNER-2024-08-09',
 ];
 
-/** The store folder, with a store problem turned into one line and a hint (exit 2). */
-export function openStore(dir: string, opts: { ttlMs?: number; readonly?: boolean } = {}): Store {
+/** The store folder, with a store problem turned into one line and a hint (exit 2); `write`: a read-only store is one too. */
+export function openStore(dir: string, opts: { ttlMs?: number; readonly?: boolean; write?: boolean } = {}): Store {
+  let store: Store;
   try {
-    return Store.open(dir, opts);
+    store = Store.open(dir, opts);
   } catch (e) {
     if (e instanceof StoreError) throw new DataError(e.message, 2, e.hint);
     throw e;
   }
+  if (opts.write && store.readOnly) {
+    store.close();
+    const f = storeFailure({ code: 'SQLITE_READONLY' }, { path: store.path })!;
+    throw new DataError(f.message, f.exitCode, f.hint);
+  }
+  return store;
 }

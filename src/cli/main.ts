@@ -9,6 +9,9 @@
 import { catalog, commandName, findCommand, type AnyCommand } from './commands/index.js';
 import { UserError } from './errors.js';
 import { EXAMPLES } from './examples.js';
+import { handleOutputErrors } from './output.js';
+import { jsonSafe, sanitize } from '../report/sanitize.js';
+import { storeFailure } from '../store/failures.js';
 
 declare const __ASREL_VERSION__: string;
 
@@ -26,11 +29,17 @@ function wantsJson(args: readonly string[]): boolean {
 function reportAndExit(err: unknown): never {
   if (err instanceof UserError) {
     if (err.reason && wantsJson(process.argv.slice(2))) {
-      process.stdout.write(`${JSON.stringify({ error: err.message, reason: err.reason, ...(err.hint ? { hint: err.hint } : {}) }, null, 2)}\n`);
+      process.stdout.write(`${jsonSafe(JSON.stringify({ error: err.message, reason: err.reason, ...(err.hint ? { hint: err.hint } : {}) }, null, 2))}\n`);
     }
-    process.stderr.write(`asrel: ${err.message}\n`);
-    if (err.hint) process.stderr.write(`${err.hint}\n`);
+    // Messages quote file names, keys and server text: nothing in them may drive the terminal.
+    process.stderr.write(sanitize(`asrel: ${err.message}\n${err.hint ? `${err.hint}\n` : ''}`));
     process.exit(err.exitCode);
+  }
+  // A damaged store, a full disk, read-only media: one line naming the file, not a stack.
+  const store = storeFailure(err);
+  if (store) {
+    process.stderr.write(sanitize(`asrel: ${store.message}\n${store.hint}\n`));
+    process.exit(store.exitCode);
   }
   process.stderr.write(`asrel: internal error (please report): ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(70);
@@ -170,10 +179,7 @@ async function main(): Promise<void> {
   await cli.parseAsync();
 }
 
-// A closed pipe (`asrel … | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+// A closed pipe (`asrel … | head`) is not an error; a full disk under `> file` is one line.
+handleOutputErrors();
 
 main().catch(reportAndExit);

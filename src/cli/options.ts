@@ -2,6 +2,8 @@ import type { Argv } from 'yargs';
 import { parseServer } from '../irr/server.js';
 import { defaultDataDir } from '../analysis/data-dir.js';
 import { UserError } from './errors.js';
+import { setDefaultMaxLine } from '../rpsl/text-input.js';
+import { setExpandLimits } from '../infer/expand.js';
 
 export { defaultDataDir };
 
@@ -12,7 +14,11 @@ export const DEFAULT_SERVER = process.env.ASREL_SERVER || 'whois.radb.net:43';
  * Usage mistakes in the data options, found before any network or store work: one line
  * each (yargs prints it through the CLI's fail handler, exit 2).
  */
-export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?: unknown }): true {
+export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?: unknown; timeout?: unknown }): true {
+  const t = argv.timeout;
+  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t > 0)) {
+    throw new UserError(`--timeout must be a number above 0 (got ${String(t) === 'NaN' ? 'something else' : String(t)})`, 2, 'E.g. --timeout 20 (seconds).');
+  }
   const ttl = argv.ttl;
   if (ttl !== undefined && !(typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 0)) {
     throw new UserError(`--ttl is a number of hours, 0 or more (got ${String(ttl) === 'NaN' ? 'something else' : String(ttl)})`, 2, 'E.g. --ttl 24.');
@@ -28,14 +34,49 @@ export function checkDataOptions(argv: { ttl?: unknown; server?: unknown; data?:
   return true;
 }
 
+/** `--max-line SIZE` (`16M`, `64K`, a number of characters): the longest input line read; sets the reader's limit for the run. */
+export function withMaxLine<T>(y: Argv<T>) {
+  return y.option('max-line', {
+    type: 'string',
+    default: '16M',
+    describe: 'longest input line: a longer line skips its object with a warning (characters, or K/M suffix)',
+    coerce: (v: unknown): number => {
+      const m = /^(\d+)([KM]i?B?)?$/i.exec(String(v).trim());
+      const n = m ? Number(m[1]) * (m[2] ? (m[2][0].toUpperCase() === 'K' ? 1024 : 1024 * 1024) : 1) : NaN;
+      if (!(n >= 80 && n <= 1024 * 1024 * 1024)) throw new UserError(`--max-line ${JSON.stringify(String(v))}: give a size from 80 characters to 1024M`, 2, 'For example --max-line 64M.');
+      setDefaultMaxLine(n);
+      return n;
+    },
+  });
+}
+
+/** A whole number from `min` to `max`, or a usage error naming the option. */
+function wholeNumber(name: string, min: number, max: number, example: string) {
+  return (v: unknown): number => {
+    const s = String(v).trim().replace(/_/g, '');
+    if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) throw new UserError(`${name} ${JSON.stringify(String(v))}: give a whole number from ${min} to ${max}`, 2, `For example ${name} ${example}.`);
+    return Number(s);
+  };
+}
+
+/** `--max-set-members`, `--max-set-depth`: the limits of as-set expansion for the run (src/infer/expand.ts). */
+export function withSetLimits<T>(y: Argv<T>) {
+  const members = wholeNumber('--max-set-members', 1, 100_000_000, '100000');
+  const depth = wholeNumber('--max-set-depth', 1, 1000, '20');
+  return y
+    .option('max-set-members', { type: 'string', default: '100000', describe: 'members one as-set expansion collects before stopping (a note says so; links past it are unknown)', coerce: (v: unknown) => { const n = members(v); setExpandLimits({ maxMembers: n }); return n; } })
+    .option('max-set-depth', { type: 'string', default: '20', describe: 'levels of nested as-sets followed before stopping (a note says so)', coerce: (v: unknown) => { const n = depth(v); setExpandLimits({ maxDepth: n }); return n; } });
+}
+
 /** Options of every command that reads registry data. */
 export function withDataOptions<T>(y: Argv<T>) {
-  return y.check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
+  return withSetLimits(withMaxLine(y)).check((argv) => checkDataOptions(argv as { ttl?: unknown; server?: unknown; data?: unknown }))
     .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder (fetched and imported objects)', defaultDescription: `${defaultDataDir()} ($XDG_CACHE_HOME/asrel)` })
     .option('offline', { type: 'boolean', default: false, describe: 'never touch the network: use the store and the bundled snapshot only' })
     .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'IRR server host[:port] (IRRd or RIPE-style whois); env ASREL_SERVER sets the default' })
     .option('sources', { type: 'string', describe: 'comma-separated IRR source order, e.g. RADB,RIPE (server default when absent)' })
     .option('ttl', { type: 'number', default: 24, describe: 'hours before a stored object is fetched again' })
+    .option('timeout', { type: 'number', describe: 'seconds all live lookups of the run may take, after which it stops and answers from what it has (default 20; fetch: 600)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr (where the data came from, what failed)' });
 }
 

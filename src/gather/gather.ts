@@ -65,6 +65,11 @@ export async function gather(asns: readonly number[], opts: GatherOptions): Prom
       notes.push(`live lookup failed (${networkFailure.error}); answering from the store`);
       source = undefined;
     }
+    // A server that answered wrongly (an HTTP proxy's `400 Bad Request`, a framing error, an
+    // F or %ERROR line) fails only its lookups: each leaves a note, the first few by name.
+    const other = r.summary.failed.filter((f) => !f.network);
+    for (const f of other.slice(0, 3)) notes.push(`live lookup of ${f.key} failed (${f.error}); answering from the store`);
+    if (other.length > 3) notes.push(`${other.length - 3} more live lookups failed the same way`);
     summary = addSummaries(summary, r.summary);
   }
 

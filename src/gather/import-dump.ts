@@ -4,6 +4,7 @@ import { streamObjects } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
 import type { RpslObject } from '../rpsl/types.js';
 import type { Store } from '../store/store.js';
+import { storeFailureKind } from '../store/failures.js';
 import type { ObjectProvenance } from '../store/types.js';
 import { dumpDate, type DumpDate } from './dump-date.js';
 
@@ -21,6 +22,8 @@ export interface ImportSummary {
   withoutSource: number;
   /** Lines the object reader could not place. */
   readerProblems: number;
+  /** Objects skipped for a line over the line limit: `input:line: message`, the first 100. */
+  skipped: string[];
   /** Objects stored whose policies could not be analysed (one line each, first few). */
   problems: string[];
 }
@@ -35,6 +38,8 @@ export interface ImportOptions {
   /** Called every `every` objects and at the end. */
   onProgress?: (objects: number) => void;
   every?: number;
+  /** Called after each committed transaction with the objects stored so far (what survives a failure later on). */
+  onCommit?: (stored: number) => void;
   /** Stop between transactions when this returns true (Ctrl-C): what was committed stays. */
   stopRequested?: () => boolean;
   /** A readable stream instead of opening `path` (an HTTP body, stdin). */
@@ -53,43 +58,58 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
   const from = opts.from ?? (isStdin(path) ? 'stdin' : basename(path));
   const date = opts.stream ? { date: opts.date ?? new Date().toISOString(), how: (opts.date ? 'given' : 'now') as DumpDate['how'] } : await dumpDate(path, opts.date);
   const provenance: ObjectProvenance = { kind: 'dump', from, date: date.date };
-  const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, problems: [] };
+  const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, skipped: [], problems: [] };
   const every = opts.every ?? 1000;
   const ingest = new Ingest(store);
   let batch: RpslObject[] = [];
+  let committed = 0;
   const flush = () => {
     if (batch.length === 0) return;
     const objects = batch;
     batch = [];
     store.transaction(() => {
-      for (const object of objects) {
-        ingest.write(object, provenance);
-        summary.stored[object.class] = (summary.stored[object.class] ?? 0) + 1;
-      }
+      for (const object of objects) ingest.write(object, provenance);
     });
+    // Counted once committed: a failed transaction (disk full) stores none of its objects.
+    for (const object of objects) summary.stored[object.class] = (summary.stored[object.class] ?? 0) + 1;
+    committed += objects.length;
+    opts.onCommit?.(committed);
   };
   let interrupted = false;
   const label = isStdin(path) ? '<stdin>' : path;
-  for await (const object of streamObjects(opts.stream ?? path, label, () => summary.readerProblems++, { checkText: true })) {
-    summary.objects++;
-    if (summary.objects % every === 0) opts.onProgress?.(summary.objects);
-    if (!Ingest.keeps(object)) {
-      summary.otherClasses++;
-      continue;
-    }
-    if (!object.source) {
-      summary.withoutSource++;
-      if (!opts.defaultSource) continue;
-      object.source = opts.defaultSource.toUpperCase();
-    }
-    batch.push(object);
-    if (batch.length >= BATCH) {
-      flush();
-      if (opts.stopRequested?.()) {
-        interrupted = true;
-        break;
+  try {
+    for await (const object of streamObjects(opts.stream ?? path, label, (d) => {
+      summary.readerProblems++;
+      if (d.skippedObject && summary.skipped.length < 100) summary.skipped.push(`${d.input}:${d.line}: ${d.message}`);
+    }, { checkText: true })) {
+      summary.objects++;
+      if (summary.objects % every === 0) opts.onProgress?.(summary.objects);
+      if (!Ingest.keeps(object)) {
+        summary.otherClasses++;
+        continue;
+      }
+      if (!object.source) {
+        summary.withoutSource++;
+        if (!opts.defaultSource) continue;
+        object.source = opts.defaultSource.toUpperCase();
+      }
+      batch.push(object);
+      if (batch.length >= BATCH) {
+        flush();
+        if (opts.stopRequested?.()) {
+          interrupted = true;
+          break;
+        }
       }
     }
+  } catch (e) {
+    // The input failed (a cut download, a bad gzip tail): the objects read whole so far are
+    // stored; the one it was in the middle of never reached the batch.
+    if (!storeFailureKind(e)) {
+      flush();
+      ingest.finish();
+    }
+    throw e;
   }
   if (!interrupted) flush();
   ingest.finish();

@@ -318,8 +318,20 @@ export class InferenceEngine {
       if (row.family === 0 || row.owner === asn) continue;
       const rule = this.sideRule(row, familyOfCode(row.family), row.owner);
       if (rule.named.has(asn)) add(row.owner, rule);
+      else {
+        // A set holding asn that the expansion did not reach for its cap or depth limit: unknown, not absent.
+        const limit = rule.notes.find((n) => n.kind === 'cap' || n.kind === 'depth');
+        if (limit) {
+          let u = this.unknownVia.get(asn);
+          if (!u) this.unknownVia.set(asn, (u = new Map()));
+          u.set(`${row.owner}:${rule.family}`, limit.message);
+        }
+      }
     }
-    if (this.reverse.size > 10_000) this.reverse.clear();
+    if (this.reverse.size > 10_000) {
+      this.reverse.clear();
+      this.unknownVia.clear();
+    }
     this.reverse.set(asn, rev);
     return rev;
   }
@@ -339,6 +351,21 @@ export class InferenceEngine {
     return this.namedRules(a, b, family).length > 0 || this.namedRules(b, a, family).length > 0;
   }
 
+  /** Per AS x: `owner:family` → why owner's rule naming a set that holds x did not reach it (a set expansion limit). */
+  private readonly unknownVia = new Map<number, Map<string, string>>();
+
+  /** Why the link of a and b is unknown rather than absent: a set one of them names holds the other past an expansion limit. */
+  limitedBetween(a: number, b: number, family: Family): string | undefined {
+    // adjacent() has expanded the sets both sides name: no limit met, nothing to look up.
+    if (this.expander.limited.size === 0) return undefined;
+    for (const [owner, other] of [[a, b], [b, a]] as const) {
+      this.reverseOf(other);
+      const why = this.unknownVia.get(other)?.get(`${owner}:${family}`);
+      if (why) return `AS${owner}'s side is unknown: its policy names a set holding AS${other}, but ${why.replace(/, and a relation .*$/, '')}`;
+    }
+    return undefined;
+  }
+
   /** Rule lines of `owner` that apply to `neighbour` in a family (named and AS-ANY). */
   /** `named`: the owner's rules naming the neighbour, when the caller already has them (the group-by). */
   private lines(owner: number, neighbour: number, family: Family, notes: Set<string>, text: boolean, named?: SideRule[]): RuleLine[] {
@@ -352,10 +379,15 @@ export class InferenceEngine {
     const text = opts.text ?? opts.evidence !== false;
     const missing = [a, b].filter((x) => !this.ref(x));
     if (a === b || !this.adjacent(a, b, family)) {
-      return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing };
+      const unknown = a === b ? undefined : this.limitedBetween(a, b, family);
+      return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing, ...(unknown ? { unknown: true, note: unknown } : {}) };
     }
     const notes = new Set<string>();
-    return this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence ?? true);
+    const result = this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence ?? true);
+    // One side named through a set cut at a limit: what it says of the other is not known.
+    const limited = opts.evidence === false ? undefined : this.limitedBetween(a, b, family);
+    if (limited && !result.note?.includes(limited)) result.note = result.note ? `${result.note}; ${limited}` : limited;
+    return result;
   }
 
   /**

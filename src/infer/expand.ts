@@ -25,7 +25,14 @@ export interface ExpandLimits {
   /** Members collected per expansion before stopping. */
   maxMembers: number;
 }
-export const DEFAULT_EXPAND_LIMITS: ExpandLimits = { maxDepth: 20, maxMembers: 100_000 };
+export const DEFAULT_EXPAND_LIMITS: Readonly<ExpandLimits> = { maxDepth: 20, maxMembers: 100_000 };
+
+/** The limits an expander gets when given none: the defaults, or the CLI's --max-set-members / --max-set-depth. */
+let runLimits: ExpandLimits = { ...DEFAULT_EXPAND_LIMITS };
+
+export function setExpandLimits(limits: Partial<ExpandLimits>): void {
+  runLimits = { ...runLimits, ...limits };
+}
 
 export interface ExpansionNote {
   kind: 'loop' | 'missing' | 'cap' | 'depth' | 'bad-member';
@@ -78,8 +85,13 @@ export class SetExpander {
   private readonly filterSets = new Map<string, Map<Family, Filter | null> | undefined>();
   private readonly peeringSets = new Map<string, { peerings: Peering[]; notes: ExpansionNote[] } | undefined>();
 
+  /** Called once per set whose expansion stopped at a limit (`cap` or `depth`), so the answer can say so. */
+  onLimit?: (note: ExpansionNote) => void;
+  /** Sets whose expansion stopped at a limit. */
+  readonly limited = new Map<string, ExpansionNote>();
+
   constructor(private readonly index: SetSource, private readonly parse: PolicyParser, limits: Partial<ExpandLimits> = {}) {
-    this.limits = { ...DEFAULT_EXPAND_LIMITS, ...limits };
+    this.limits = { ...runLimits, ...limits };
   }
 
   /** ASNs of an as-set, recursively. */
@@ -98,7 +110,7 @@ export class SetExpander {
       if (done.has(k)) return;
       done.add(k);
       if (stack.length >= this.limits.maxDepth) {
-        this.note(result, { kind: 'depth', set: key, message: `as-set ${setName} nested deeper than ${this.limits.maxDepth} levels below ${key}: not followed` });
+        this.note(result, { kind: 'depth', set: key, message: `as-set ${setName} nested deeper than ${this.limits.maxDepth} levels below ${key} (--max-set-depth): not followed, and a relation with an AS below it is unknown` });
         return;
       }
       const stored = this.index.set('as-set', setName);
@@ -109,7 +121,7 @@ export class SetExpander {
       const next = [...stack, k];
       for (const m of [...listValues(stored.object, ['members']), ...this.membersByRef(stored.object)]) {
         if (result.asns.size >= this.limits.maxMembers) {
-          this.note(result, { kind: 'cap', set: key, message: `as-set ${key} has more than ${this.limits.maxMembers} members: expansion stopped there` });
+          this.note(result, { kind: 'cap', set: key, message: `as-set ${key} has more than ${this.limits.maxMembers.toLocaleString('en-US')} members (--max-set-members): expansion stopped there, and a relation with an AS past the cap is unknown` });
           return;
         }
         const asn = parseAsn(m)?.asn;
@@ -137,6 +149,10 @@ export class SetExpander {
   private note(target: { notes: ExpansionNote[]; complete?: boolean }, n: ExpansionNote): void {
     target.complete = false;
     if (!target.notes.some((x) => x.message === n.message)) target.notes.push(n);
+    if ((n.kind === 'cap' || n.kind === 'depth') && !this.limited.has(n.set)) {
+      this.limited.set(n.set, n);
+      this.onLimit?.(n);
+    }
   }
 
   /** What a peering's AS expression names. Peering-sets are expanded through the index. */

@@ -48,6 +48,8 @@ export interface LinkInference {
   evidence: Evidence[];
   /** ASNs of the pair that have no aut-num in the data (a data gap). */
   missing: number[];
-  /** Human-readable reason for conflict/ambiguity. */
+  /** Human-readable reason for conflict/ambiguity (or why a `none` is unknown). */
   note?: string;
+  /** `none` because a set expansion limit stopped before the other AS, not because nothing names it. */
+  unknown?: true;
 }

@@ -1,4 +1,6 @@
-import { sanitizeLine } from '../report/sanitize.js';
+import { printable, sanitizeLine } from '../report/sanitize.js';
+
+export { printable };
 
 /** What went wrong talking to an IRR server; decides whether a retry can help. */
 export type IrrErrorKind =
@@ -23,7 +25,7 @@ export const PROTOCOL_KINDS: ReadonlySet<IrrErrorKind> = new Set(['framing', 'no
 /**
  * An error that names the server, the query and what happened, so a user can tell a
  * typo from a flaky network from a broken server. `detail` may quote server text: it is
- * passed through sanitizeLine (no control characters, ESC sequences or bidi overrides).
+ * passed through sanitizeLine (control characters and bidi overrides shown as escapes).
  */
 export class IrrError extends Error {
   /** True when the network was at fault (see NETWORK); the fetcher reports it as `network`. */
@@ -57,20 +59,4 @@ export class QueryInputError extends Error {
     super(`'${printable(input)}' is not a valid query: ${reason}`);
     this.name = 'QueryInputError';
   }
-}
-
-/**
- * Shows control characters (C0, DEL, C1) and bidi overrides visibly (`\n`, `\x1b`,
- * `\u202e`) so that echoing what a user typed cannot garble the error message itself.
- */
-export function printable(s: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  const shown = s.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }

@@ -1,4 +1,5 @@
 import { QueryInputError } from './errors.js';
+import { DeadlineSource } from './deadline.js';
 import { openObjectSource, type ObjectSource, type Protocol } from './open.js';
 import { Politeness } from './politeness.js';
 import { parseSources } from './query.js';
@@ -9,8 +10,10 @@ export interface SessionArgs {
   server: string;
   sources?: string;
   protocol?: Protocol;
-  /** Read timeout, seconds. */
+  /** Overall deadline of the whole live operation, seconds (DeadlineSource); none when absent. */
   timeout?: number;
+  /** Read timeout (no data while an answer is due), seconds; default 30, and never above `timeout`. */
+  readTimeout?: number;
   maxConnections?: number;
   maxNewPerSecond?: number;
   connectTimeoutMs?: number;
@@ -31,6 +34,7 @@ export interface Session {
  */
 export function openSession(a: SessionArgs): Session {
   if (a.timeout !== undefined && !(a.timeout > 0)) throw new QueryInputError(String(a.timeout), '--timeout is a number of seconds above 0');
+  const read = Math.min(a.readTimeout ?? 30, a.timeout ?? Infinity);
   const sources = a.sources ? parseSources(a.sources) : undefined;
   if (a.offline) return { sources, close: async () => {} };
   const politeness = new Politeness({ maxConnections: a.maxConnections, maxNewPerSecond: a.maxNewPerSecond });
@@ -38,9 +42,10 @@ export function openSession(a: SessionArgs): Session {
     protocol: a.protocol,
     sources,
     politeness,
-    readTimeoutMs: a.timeout !== undefined ? a.timeout * 1000 : undefined,
+    readTimeoutMs: read * 1000,
     connectTimeoutMs: a.connectTimeoutMs,
     maxAttempts: a.maxAttempts,
   });
-  return { source, sources, close: () => source.close() };
+  const bounded = a.timeout !== undefined ? new DeadlineSource(source, a.timeout * 1000) : source;
+  return { source: bounded, sources, close: () => bounded.close() };
 }

@@ -7,7 +7,7 @@ import { evidenceLines } from './evidence-text.js';
 /** What a relation means in words, from a's side. */
 export function relationWords(l: LinkInference): string {
   switch (l.relation) {
-    case 'none': return `no adjacency in ${l.family}`;
+    case 'none': return l.unknown ? `unknown in ${l.family}: a set expansion stopped at a limit first` : `no adjacency in ${l.family}`;
     case 'conflict': return 'conflict: the two sides contradict each other';
     case 'ambiguous': return `ambiguous: ${l.candidates.map((r) => describeRelation(r, l.a, l.b)).join(', or ')}`;
     default: return describeRelation(l.relation, l.a, l.b);
@@ -66,6 +66,7 @@ export function inferenceJson(l: LinkInference): Record<string, unknown> {
     ...(l.basis ? { basis: l.basis.kind } : {}),
     evidence: l.evidence.map((e) => ({ ...e })),
     missing: l.missing,
+    ...(l.unknown ? { unknown: true } : {}),
     ...(l.note ? { note: l.note } : {}),
   };
 }

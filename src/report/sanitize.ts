@@ -1,34 +1,53 @@
 /*
  * Text that came from outside (a whois server's F message or %ERROR line, registry text, a
- * key echoed back, a garbage line) must not drive the user's terminal: an ESC sequence can
- * recolour, move the cursor, rewrite the window title (OSC), plant a hyperlink (OSC 8) or
- * hide lines, and bidi overrides can make text read differently from what it is.
+ * key echoed back, a garbage line, a file name) must not drive the user's terminal: an ESC
+ * sequence can recolour, move the cursor, rewrite the window title (OSC), plant a hyperlink
+ * (OSC 8) or hide lines, and bidi overrides can make text read differently from what it is.
  *
- * sanitize() keeps the text readable and drops only what a terminal would interpret:
- *  - ESC sequences whole, not just the ESC byte: CSI (`ESC [ … final`), OSC/DCS/SOS/PM/APC
- *    strings (`ESC ] … BEL|ESC \`; unterminated: up to the end of the line), and the short
- *    two- and three-byte escapes (`ESC 7`, `ESC ( B`, …); the same for their one-character
- *    C1 forms (U+009B CSI, U+009D OSC, U+0090 DCS, U+0098 SOS, U+009E PM, U+009F APC);
- *  - every other C0 control (U+0000–U+001F) except `\n` and `\t`, DEL, and C1 (U+0080–U+009F);
- *    `\r\n` becomes `\n` and a lone `\r` (which would overwrite the line) is dropped;
- *  - the bidi embedding/override/isolate characters U+202A–U+202E and U+2066–U+2069.
- * It is idempotent: sanitize(sanitize(x)) === sanitize(x).
+ * sanitize() keeps the text readable and makes every such character visible instead of
+ * acting on it: each C0 control other than TAB and LF, DEL, each C1 control (U+0080–U+009F)
+ * becomes `\xNN` and each bidi embedding/override/isolate character (U+202A–U+202E,
+ * U+2066–U+2069) `\uNNNN`; `\r\n` becomes `\n`. With no ESC byte left a terminal sees no
+ * sequence: `ESC [ 2 J` prints as the text `\x1b[2J`. It is idempotent.
+ *
+ * JSON keeps the original text: jsonSafe() writes the same characters as JSON `\u` escapes
+ * (JSON.stringify already escapes C0), so a parser reads back exactly what was sent.
  */
 
 /* eslint-disable no-control-regex */
 
-// A string sequence: introducer, body, then BEL, ST (ESC \) or C1 ST (U+009C); unterminated, up to the end of the line.
-const STRING_SEQ = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?/g;
-// CSI: ESC [ or U+009B, parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, one final byte 0x40–0x7E.
-const CSI_SEQ = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?/g;
-// Other escapes: ESC, intermediate bytes, one final byte (ESC 7, ESC c, ESC ( B, ESC # 8, …).
-const ESC_SEQ = /\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
-// Whatever control is left (not \t, \n), C1, and the bidi controls.
+// Every character a terminal would act on, but \t and \n.
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// The same with \t and \n, for one-line quotes.
+const CONTROLS_AND_BREAKS = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// In JSON text C0 is escaped already; DEL, C1 and the bidi controls are not.
+const JSON_UNESCAPED = /[\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `text` without terminal control sequences, control characters or bidi overrides; keeps `\n` and `\t`. */
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The visible form of one control character: `\x1b`, `\u202e` (and `\n`, `\r`, `\t`). */
+function escapeChar(c: string): string {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `text` with each terminal control character shown as an escape (`\x1b`, `\u202e`); keeps `\n` and `\t`. */
 export function sanitize(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(STRING_SEQ, '').replace(CSI_SEQ, '').replace(ESC_SEQ, '').replace(CONTROLS, '');
+  // A quick test first: almost all text has nothing to replace.
+  CONTROLS.lastIndex = 0;
+  if (!CONTROLS.test(text)) return text;
+  return text.replace(/\r\n/g, '\n').replace(CONTROLS, escapeChar);
+}
+
+/**
+ * Every control character visible, line breaks and tabs too (`\n`, `\t`), cut at `max`
+ * characters with `…`: for echoing a name or a query the user typed inside a message.
+ */
+export function printable(s: string, max = 120): string {
+  const shown = s.replace(CONTROLS_AND_BREAKS, escapeChar);
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
 
 /**
@@ -43,4 +62,11 @@ export function sanitizeLine(text: string, max = 300): string {
   const last = cut.charCodeAt(cut.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1); // do not split a surrogate pair
   return `${cut}…`;
+}
+
+/** JSON text (from JSON.stringify) with DEL, C1 and bidi controls written as `\u` escapes: the same value, nothing raw. */
+export function jsonSafe(json: string): string {
+  JSON_UNESCAPED.lastIndex = 0;
+  if (!JSON_UNESCAPED.test(json)) return json;
+  return json.replace(JSON_UNESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /** `-` (and `/dev/stdin`, which the CLI passes for `-`: yargs does not take a lone `-` as a value) name standard input. */
@@ -27,8 +27,13 @@ export function openInput(input: string | NodeJS.ReadableStream): Readable {
       yield head;
       for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
     }
-    if (isGzip(head)) yield* Readable.from(all()).pipe(createGunzip());
-    else yield* all();
+    if (isGzip(head)) {
+      // pipeline, not pipe: a failing source (a cut download) destroys the gunzip with its
+      // error, which the loop reading it then throws; pipe() would leave it unhandled.
+      const gunzip = createGunzip();
+      pipeline(Readable.from(all()), gunzip, () => {});
+      yield* gunzip;
+    } else yield* all();
   }
   return Readable.from(bytes(), { objectMode: false });
 }

@@ -1,8 +1,8 @@
 import { AttributeAssembler, ObjectBuilder, type AttributeSink } from './assembler.js';
-import { textChunks, type StreamOptions } from './text-input.js';
+import { maxLineOf, textChunks, type StreamOptions } from './text-input.js';
 import type { ReadDiagnostic, RpslObject } from './types.js';
 
-export { InputError, NotTextError, type StreamOptions } from './text-input.js';
+export { DEFAULT_MAX_LINE, InputError, NotTextError, setDefaultMaxLine, type StreamOptions } from './text-input.js';
 export type { AttributeSink } from './assembler.js';
 
 export interface ReadResult {
@@ -54,10 +54,35 @@ export function readAttributes(
   return { diagnostics: asm.diagnostics, lines };
 }
 
+/** A line longer than the limit, and the object around it (between two blank lines) to skip. */
+interface LongLine {
+  line: number;
+  /** The last blank line before it: the object starts after it. */
+  after: number;
+  /** The first blank line after it (Infinity until seen): the object ends before it. */
+  before: number;
+  /** The long line's first characters, naming the object when it is its first line. */
+  head: string;
+  /** No attribute line came between `after` and the long line. */
+  first: boolean;
+  /** The object skipped and its first line, once seen. */
+  skipped?: { what: string; line: number };
+}
+
+/** Human size of a line limit: `16 MiB`, `100 characters`. */
+function limitText(max: number): string {
+  if (max % (1024 * 1024) === 0) return `${max / (1024 * 1024)} MiB`;
+  return max % 1024 === 0 ? `${max / 1024} KiB` : `${max} characters`;
+}
+
 /**
  * Streams the objects of a file (plain or gzip, sniffed by content), `-` for stdin, or
  * a readable stream. Memory stays bounded by the largest object, so dumps of hundreds
  * of MB are fine. Reader diagnostics are passed to `onDiagnostic` when given.
+ *
+ * A line longer than the limit (StreamOptions.maxLine, 16 MiB by default) skips the object
+ * it is in, with a warning diagnostic naming the object and the line; the rest is read on.
+ * textChunks() has already cut such a line, so it never occupies more than the limit.
  */
 export async function* streamObjects(
   input: string | NodeJS.ReadableStream,
@@ -68,12 +93,57 @@ export async function* streamObjects(
   const name = label ?? (typeof input === 'string' ? input : '<stream>');
   const pending: RpslObject[] = [];
   const asm = new AttributeAssembler(name, new ObjectBuilder(name, (o) => pending.push(o)));
+  const maxLine = maxLineOf(options);
   let lineNo = 0;
   let reported = 0;
   const flushDiagnostics = () => {
     if (!onDiagnostic) return;
     while (reported < asm.diagnostics.length) onDiagnostic(asm.diagnostics[reported++]);
   };
+  // Over-long lines still open (their object not yet seen whole), oldest first.
+  const longLines: LongLine[] = [];
+  let lastBlank = 0;
+  let attributeSinceBlank = false;
+  const warnLong = (l: LongLine) => {
+    // A long first line names the object; otherwise the object read around it does.
+    const [what, at] = l.first ? [`the object starting ${JSON.stringify(l.head)}…`, l.line] : l.skipped ? [l.skipped.what, l.skipped.line] : ['the object around it', l.after + 1];
+    const d: ReadDiagnostic = { input: name, line: l.line, severity: 'warning', skippedObject: true, message: `line ${l.line} is longer than the line limit (${limitText(maxLine)}, --max-line): ${what} at line ${at} skipped` };
+    asm.diagnostics.push(d);
+  };
+  const push = (line: string) => {
+    lineNo++;
+    if (line.length > maxLine) {
+      longLines.push({ line: lineNo, after: lastBlank, before: Infinity, head: line.slice(0, 40), first: !attributeSinceBlank });
+      // A comment in its place keeps the object (and the line numbers) together.
+      asm.pushLine('#', lineNo);
+      return;
+    }
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
+      lastBlank = lineNo;
+      attributeSinceBlank = false;
+      for (const l of longLines) if (l.before === Infinity) l.before = lineNo;
+    } else if (line.charCodeAt(0) !== 35 && line.charCodeAt(0) !== 37) attributeSinceBlank = true;
+    asm.pushLine(line, lineNo);
+  };
+  /** The objects read, less those holding an over-long line. */
+  function* take(): Generator<RpslObject> {
+    for (const o of pending.splice(0)) {
+      const at = o.origin.line;
+      let drop = false;
+      while (longLines.length) {
+        const l = longLines[0]!;
+        if (at > l.after && at < l.before) {
+          l.skipped ??= { what: `the object ${o.class} ${o.key}`, line: at };
+          drop = true;
+          break;
+        }
+        if (at < l.after) break;
+        // This object is past the long line's: that one is done with.
+        warnLong(longLines.shift()!);
+      }
+      if (!drop) yield o;
+    }
+  }
   // Lines are cut by hand: readline costs several times more on multi-MB dumps. The
   // pieces of a line longer than a chunk are joined once, when its end arrives (joining
   // at every chunk made a 100 MB line quadratic).
@@ -90,21 +160,24 @@ export async function* streamObjects(
       first = parts.join('');
       parts = [];
     }
-    asm.pushLine(first, ++lineNo);
+    push(first);
     let start = nl + 1;
     for (nl = chunk.indexOf('\n', start); nl >= 0; nl = chunk.indexOf('\n', start)) {
-      asm.pushLine(chunk.slice(start, nl), ++lineNo);
+      push(chunk.slice(start, nl));
       start = nl + 1;
     }
     if (start < chunk.length) parts.push(chunk.slice(start));
-    if (pending.length) {
+    if (pending.length || longLines.length) {
+      const out = [...take()];
       flushDiagnostics();
-      yield* pending.splice(0);
+      yield* out;
     }
   }
   const rest = parts.join('');
-  if (rest !== '') asm.pushLine(rest, ++lineNo);
+  if (rest !== '') push(rest);
   asm.end();
+  const out = [...take()];
+  for (const l of longLines.splice(0)) warnLong(l);
   flushDiagnostics();
-  yield* pending.splice(0);
+  yield* out;
 }

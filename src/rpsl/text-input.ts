@@ -28,12 +28,86 @@ export class NotTextError extends InputError {
 export interface StreamOptions {
   /** Refuse input that is not text (NotTextError) after looking at its first block. */
   checkText?: boolean;
+  /**
+   * Longest line kept whole, in characters (default DEFAULT_MAX_LINE): of a longer line only
+   * the first maxLine + 1 characters are passed on (the reader then knows it was too long),
+   * the rest is dropped as it arrives, so memory stays bounded whatever the input holds.
+   */
+  maxLine?: number;
+}
+
+/** 16 MiB: far above any real RPSL line (the longest in the RIPE and RADB dumps are a few kB). */
+export const DEFAULT_MAX_LINE = 16 * 1024 * 1024;
+
+/** The line limit when a reader is given none: DEFAULT_MAX_LINE unless the CLI's `--max-line` set it. */
+let defaultMaxLine = DEFAULT_MAX_LINE;
+
+export function setDefaultMaxLine(chars: number): void {
+  defaultMaxLine = chars;
+}
+
+export function maxLineOf(options: StreamOptions): number {
+  return options.maxLine ?? defaultMaxLine;
+}
+
+/**
+ * Cuts every line of the chunks to at most `max` + 1 characters (the `\n` kept). State
+ * carries across chunks: `len` is the length of the line so far, `skipping` true while the
+ * rest of an over-long line is dropped.
+ */
+class LineCap {
+  private len = 0;
+  private skipping = false;
+  constructor(private readonly max: number) {}
+
+  cut(chunk: string): string {
+    // Fast path: no line inside a chunk shorter than the limit can be too long; only the
+    // line the chunk continues and the one it leaves open need a look.
+    if (!this.skipping && chunk.length <= this.max) {
+      const first = chunk.indexOf('\n');
+      if (first < 0) {
+        if (this.len + chunk.length <= this.max + 1) {
+          this.len += chunk.length;
+          return chunk;
+        }
+      } else if (this.len + first <= this.max + 1) {
+        this.len = chunk.length - chunk.lastIndexOf('\n') - 1;
+        return chunk;
+      }
+    }
+    let out = '';
+    let i = 0;
+    while (i < chunk.length) {
+      const nl = chunk.indexOf('\n', i);
+      if (this.skipping) {
+        if (nl < 0) return out;
+        this.skipping = false;
+        this.len = 0;
+        i = nl;
+        continue;
+      }
+      const end = nl < 0 ? chunk.length : nl;
+      const room = this.max + 1 - this.len;
+      if (end - i > room) {
+        out += chunk.slice(i, i + room);
+        this.len += room;
+        this.skipping = true;
+        i += room;
+        continue;
+      }
+      out += chunk.slice(i, nl < 0 ? end : nl + 1);
+      this.len = nl < 0 ? this.len + (end - i) : 0;
+      i = nl < 0 ? end : nl + 1;
+    }
+    return out;
+  }
 }
 
 /** The decoded text of `input`, chunk by chunk (UTF-8 sequences are never cut). */
 export async function* textChunks(input: string | NodeJS.ReadableStream, name: string, options: StreamOptions = {}): AsyncGenerator<string> {
   const data = openInput(input);
   const decoder = new StringDecoder('utf8');
+  const cap = new LineCap(maxLineOf(options));
   let checked = !options.checkText;
   try {
     for await (const buf of data as AsyncIterable<Buffer>) {
@@ -42,10 +116,10 @@ export async function* textChunks(input: string | NodeJS.ReadableStream, name: s
         const why = textProblem(buf);
         if (why) throw new NotTextError(name, why);
       }
-      const chunk = decoder.write(buf);
+      const chunk = cap.cut(decoder.write(buf));
       if (chunk !== '') yield chunk;
     }
-    const tail = decoder.end();
+    const tail = cap.cut(decoder.end());
     if (tail !== '') yield tail;
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -43,4 +43,6 @@ export interface ReadDiagnostic {
   line: number;
   severity: 'error' | 'warning';
   message: string;
+  /** A line over the line limit made the reader skip an object (read.ts). */
+  skippedObject?: true;
 }

@@ -7,11 +7,12 @@
  * bundled snapshot) behave the same, so every way of loading data gives the same answer.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readObjects } from '../rpsl/read.js';
 import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
 import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { noteStoreOpened, storeFailure, storeFailureKind } from './failures.js';
 import { PACKED_CLAIM_SQL } from './packed-claims.js';
 import { ObjectLines } from './object-lines.js';
 import type { LookupClass, ObjectProvenance, StoredObject } from './types.js';
@@ -22,10 +23,15 @@ export const STORE_FILE = 'asrel.sqlite';
 
 type Db = Database.Database;
 
+// Lets openReadOnly() open a store immutable through a `file:` URI. better-sqlite3 reads this
+// once, when its first database opens; every path asrel opens is absolute or `:memory:`.
+process.env.SQLITE_USE_URI ??= '1';
+
 /** A store that cannot be opened or is not one: one line and a hint, never a stack trace. */
 export class StoreError extends Error {
-  constructor(readonly path: string, message: string, readonly hint?: string) {
-    super(`store ${path}: ${message}`);
+  /** `separator` between the path and the message: `: ` (`store X: is not a folder`), or ` ` to read as one sentence. */
+  constructor(readonly path: string, message: string, readonly hint?: string, separator = ': ') {
+    super(`store ${path}${separator}${message}`);
     this.name = 'StoreError';
   }
 }
@@ -165,8 +171,12 @@ export class Store {
   /**
    * Opens (creating when absent) the store in folder `dir`. A folder of the old one-file-per-
    * object layout, a file that is not an asrel store, or a damaged database is a StoreError.
+   * A store whose file or folder cannot be written (read-only media, no write permission) is
+   * opened read-only (`readOnly`): it answers, and writing to it is a SQLITE_READONLY error.
    */
   static open(dir: string, opts: { ttlMs?: number; readonly?: boolean } = {}): Store {
+    // Absolute: SQLite takes a name starting with `file:` for a URI (see openReadOnly).
+    dir = resolve(dir);
     const path = join(dir, STORE_FILE);
     let exists = false;
     try {
@@ -184,6 +194,8 @@ export class Store {
     }
     if (!exists && opts.readonly) return Store.memory();
     if (!exists) makeFolders(dir);
+    noteStoreOpened(path);
+    if (exists && !(writable(path) && writable(dir))) return new Store(openReadOnly(path), path, opts);
     let db: Db;
     try {
       db = new Database(path, { timeout: 10_000 });
@@ -194,12 +206,43 @@ export class Store {
       initialise(db, path);
     } catch (e) {
       db.close();
-      if (e instanceof StoreError) throw e;
-      const msg = (e as Error).message;
-      throw new StoreError(path, /not a database|malformed|corrupt/i.test(msg) ? `is damaged (${msg})` : msg,
-        `Move the damaged file away (\`mv ${path} ${path}.damaged\`) and fetch or import again.`);
+      throw openFailure(e, path);
     }
+    // A cap on the file's pages behaves as a full disk (SQLITE_FULL): for fault tests without root.
+    const maxPages = process.env.ASREL_STORE_MAX_PAGES;
+    if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${maxPages}`);
     return new Store(db, path, opts);
+  }
+
+  /** True when the store was opened read-only (its file or folder cannot be written). */
+  get readOnly(): boolean {
+    return this.db.readonly;
+  }
+
+  /**
+   * SQLite's quick check (structure of every page, not index contents) of the store file in
+   * `dir`, opened read-only without reading it as a store first (that may be what fails):
+   * `['ok']` when the file is sound, else up to `max` lines saying what is wrong. Undefined
+   * when there is no store file.
+   */
+  static quickCheck(dir: string, max = 20): string[] | undefined {
+    const path = join(resolve(dir), STORE_FILE);
+    if (!statSync(path, { throwIfNoEntry: false })) return undefined;
+    let db: Db | undefined;
+    try {
+      db = writable(dirname(path)) ? new Database(path, { readonly: true, fileMustExist: true }) : new Database(immutableUri(path), { readonly: true, fileMustExist: true });
+      return quickCheck(db, max);
+    } catch (e) {
+      if (storeFailureKind(e) === 'damaged') return [(e as Error).message];
+      throw e;
+    } finally {
+      db?.close();
+    }
+  }
+
+  /** quickCheck() of this store's open database. */
+  quickCheck(max = 20): string[] {
+    return quickCheck(this.db, max);
   }
 
   close(): void {
@@ -526,6 +569,64 @@ function makeFolders(dir: string): void {
   }
 }
 
+function quickCheck(db: Db, max: number): string[] {
+  const n = Math.max(1, Math.floor(max));
+  // A row may hold several problems, one a line, under a `*** in database main ***` heading.
+  return (db.pragma(`quick_check(${n})`) as { quick_check: string }[])
+    .flatMap((r) => r.quick_check.split('\n'))
+    .filter((l) => l && !/^\*\*\* in database /.test(l))
+    .slice(0, n);
+}
+
+/** A `file:` URI that opens `path` immutable: no locks, no -wal or -shm (read-only media). */
+function immutableUri(path: string): string {
+  return `file:${encodeURI(path).replace(/[?#]/g, (c) => encodeURIComponent(c))}?immutable=1`;
+}
+
+/** A StoreError for a database that failed to initialise: damaged, foreign or of another version. */
+function openFailure(e: unknown, path: string): StoreError {
+  if (e instanceof StoreError) return e;
+  const f = storeFailure(e, { path });
+  if (f?.kind === 'damaged') return new StoreError(path, f.message.slice(`store ${path} `.length), f.hint, ' ');
+  if (f) return new StoreError(path, f.message.replace(/^store \S+ /, '').replace(` (${path})`, ''), f.hint);
+  return new StoreError(path, (e as Error).message, `Move the file away (\`mv ${path} ${path}.damaged\`) and fetch or import again.`);
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens a store that cannot be written. A WAL database needs its -shm file, which a read-only
+ * folder cannot hold: then the file is opened immutable (a `file:` URI; SQLite then takes no
+ * locks and reads no -wal, which is right for media nobody writes). Writes a -wal left behind
+ * holds are then not seen: a note says so.
+ */
+function openReadOnly(path: string): Db {
+  const attempts: [string, string][] = [[path, 'read-only'], [immutableUri(path), 'immutable']];
+  let last: unknown;
+  for (const [name] of attempts) {
+    let db: Db | undefined;
+    try {
+      db = new Database(name, { readonly: true, fileMustExist: true, timeout: 10_000 });
+      initialise(db, path);
+      return db;
+    } catch (e) {
+      db?.close();
+      last = e;
+      // Only a missing -shm (a read-only folder) is worth the immutable open.
+      const code = String((e as { code?: unknown }).code ?? '');
+      if (!/^SQLITE_(CANTOPEN|READONLY)/.test(code)) break;
+    }
+  }
+  throw openFailure(last, path);
+}
+
 /**
  * journal_mode = WAL, tried again while another connection holds the file: SQLite answers a
  * change of journal mode that meets a lock with SQLITE_BUSY at once, without waiting out the
@@ -583,7 +684,8 @@ function initialise(db: Db, path: string): void {
   // store for a foreign database.
   const { appId, tables } = db.transaction(() => ({ appId: db.pragma('application_id', { simple: true }) as number, tables: tableCount(db) }))();
   if (tables > 0 && appId !== APPLICATION_ID) throw foreignDatabase(path);
-  if (path !== ':memory:' && !db.memory) {
+  if (tables === 0 && db.readonly) throw new StoreError(path, 'is empty and read-only', 'Give --data a folder you can write to, then fetch or import.');
+  if (path !== ':memory:' && !db.memory && !db.readonly) {
     enableWal(db);
     db.pragma('synchronous = NORMAL');
   }

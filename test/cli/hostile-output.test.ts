@@ -1,5 +1,5 @@
 // Text from outside never drives the terminal: a file name and registry lines with escape
-// sequences are printed without them. The objects are the bundled HE/Cogent RECONSTRUCTION
+// sequences are printed with them made visible (`\x1b`). The objects are the bundled HE/Cogent RECONSTRUCTION
 // (data/README.md) with made-up hostile bytes added.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 
 describe('hostile text in what asrel prints', () => {
-  it('strips ESC/OSC sequences and bidi overrides from notes and answers', () => {
+  it('shows ESC/OSC sequences and bidi overrides as escapes in notes and answers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asrel-hostile-'));
     const file = join(dir, 'evil\u001b]0;pwned\u0007\u202e.rpsl');
     const text = readFileSync('data/reconstructed/he-cogent-telia-2013.rpsl', 'utf8')
@@ -19,6 +19,6 @@ describe('hostile text in what asrel prints', () => {
     for (const out of [r.stdout, r.stderr]) {
       expect(out).not.toMatch(/[\u001b\u0007\u202e]/);
     }
-    expect(r.stderr).toContain('evil.rpsl'); // the file name without its OSC sequence
+    expect(r.stderr).toContain('evil\\x1b]0;pwned\\x07\\u202e.rpsl'); // the file name with its OSC sequence made visible
   });
 });

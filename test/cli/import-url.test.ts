@@ -62,7 +62,8 @@ describe('asrel import URL', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('HTTP 404');
     const cut = await asrel(['import', `${base}/dumps/cut.db.gz`, '--data', join(dir, 's3')]);
-    expect(cut.code).not.toBe(0);
-    expect(cut.stderr).toMatch(/connection broke|terminated|aborted|unexpected end/i);
+    expect(cut.code).toBe(1);
+    // Cut before or after the headers arrive: either way one line saying so.
+    expect(cut.stderr).toMatch(/the download broke off after \d+ of \d+ bytes|cannot download \S+: the server closed the connection/);
   });
 });

@@ -128,21 +128,21 @@ describe('IrrdClient: deadline', () => {
 });
 
 describe('IrrdClient: server text', () => {
-  it('strips ESC/CSI/OSC sequences, controls and bidi overrides from an F message', async () => {
+  it('shows ESC/CSI/OSC sequences, controls and bidi overrides of an F message as escapes', async () => {
     const s = await serve((q) => (q === qA ? { raw: 'F \x1b]8;;http://evil/\x07click\x1b]8;;\x07 \x1b[1;31mdenied\x1b[0m\x9b2J \u202egnp.exe\x00\r\n' } : undefined));
     const c = client(s);
     const err = (await c.getObject(A).catch((e: unknown) => e)) as IrrError;
-    expect(err.message).toBe(`${s.address}: query '${qA}': the server answered F click denied gnp.exe`);
+    expect(err.message).toBe(`${s.address}: query '${qA}': the server answered F \\x1b]8;;http://evil/\\x07click\\x1b]8;;\\x07 \\x1b[1;31mdenied\\x1b[0m\\x9b2J \\u202egnp.exe\\x00`);
     expect(err.detail).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
   });
 
-  it('a garbage line is a framing error quoted without its escapes, and what follows is re-sent', async () => {
+  it('a garbage line is a framing error quoted with its escapes visible, and what follows is re-sent', async () => {
     const s = await serve((q, conn) => (q === qA && conn === 1 ? { raw: '\x1b[2J\x1b]0;owned\x07HTTP/1.1 400 Bad Request\n' } : undefined));
     const c = client(s);
     expect(await Promise.all([c.getObject(A), c.getObject(B)])).toEqual([text('aut-num AS215778'), text('aut-num AS3255')]);
     const s2 = await serve((q) => (q === qA ? { raw: '\x1b[2J\x1b]0;owned\x07HTTP/1.1 400 Bad Request\n' } : undefined));
     const err = (await client(s2).getObject(A).catch((e: unknown) => e)) as IrrError;
-    expect(err.message).toMatch(/expected an IRRd answer line \(A<n>, C, D or F\), got 'HTTP\/1\.1 400 Bad Request' \(gave up/);
+    expect(err.message).toMatch(/expected an IRRd answer line \(A<n>, C, D or F\), got '\\x1b\[2J\\x1b\]0;owned\\x07HTTP\/1\.1 400 Bad Request' \(gave up/);
   });
 
   it('an answer nobody asked for drops the connection; the next query goes on a fresh one', async () => {

@@ -100,13 +100,13 @@ describe('RipeClient: limits and server text', () => {
     expect(s.connections).toBe(2);
   });
 
-  it('strips ESC/OSC sequences and bidi overrides from a %ERROR message', async () => {
+  it('shows ESC/OSC sequences and bidi overrides of a %ERROR message as escapes', async () => {
     const evil = '%ERROR:201: access denied \x1b]0;pwned\x07\x1b[2J\x1b[31mred\x1b[0m \u202eevil\r\n\n\n';
     const s = await serve({ override: () => ({ raw: evil }) });
     const c = client(s);
     const err = (await c.getObject(AS215778).catch((e: unknown) => e)) as IrrError;
     expect(err.kind).toBe('server-error');
-    expect(err.message).toBe(`${s.address}: query '-r -T aut-num AS215778': the server answered %ERROR:201: access denied red evil`);
+    expect(err.message).toBe(`${s.address}: query '-r -T aut-num AS215778': the server answered %ERROR:201: access denied \\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mred\\x1b[0m \\u202eevil`);
   });
 
   it('drops a connection that sends bytes nobody asked for, and answers the next query on a fresh one', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sanitize, sanitizeLine } from '../../src/report/sanitize.js';
+import { jsonSafe, sanitize, sanitizeLine } from '../../src/report/sanitize.js';
 import { printable } from '../../src/irr/errors.js';
 
 // Anything a terminal would act on: C0 but \t \n, DEL, C1, and the bidi controls.
@@ -8,20 +8,17 @@ import { printable } from '../../src/irr/errors.js';
 const DANGEROUS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 describe('sanitize', () => {
-  it('removes CSI, OSC (BEL- and ST-terminated), DCS and short ESC sequences whole', () => {
-    expect(sanitize('a\x1b[1;31mred\x1b[0m b')).toBe('ared b');
-    expect(sanitize('\x1b]0;window title\x07text')).toBe('text');
-    expect(sanitize('\x1b]8;;https://evil.example/\x1b\\link\x1b]8;;\x1b\\')).toBe('link');
-    expect(sanitize('\x1bP1$r0m\x1b\\ok')).toBe('ok');
-    expect(sanitize('x\x1b7y\x1b(Bz\x1bc')).toBe('xyz');
-    expect(sanitize('\x9b2Jclear \x9d0;t\x9cok')).toBe('clear ok');
-    expect(sanitize('unterminated \x1b]0;title\nnext line')).toBe('unterminated \nnext line');
-    expect(sanitize('ESC at end\x1b')).toBe('ESC at end');
+  it('shows ESC, CSI, OSC, DCS and C1 introducers as visible escapes, so no sequence remains', () => {
+    expect(sanitize('a\x1b[1;31mred\x1b[0m b')).toBe('a\\x1b[1;31mred\\x1b[0m b');
+    expect(sanitize('\x1b]0;window title\x07text')).toBe('\\x1b]0;window title\\x07text');
+    expect(sanitize('\x1b]8;;https://evil.example/\x1b\\link')).toBe('\\x1b]8;;https://evil.example/\\x1b\\link');
+    expect(sanitize('\x9b2Jclear \x9d0;t\x9cok')).toBe('\\x9b2Jclear \\x9d0;t\\x9cok');
+    expect(sanitize('ESC at end\x1b')).toBe('ESC at end\\x1b');
   });
 
-  it('keeps \\n and \\t, normalises \\r\\n, drops other controls and bidi overrides', () => {
-    expect(sanitize('a\r\nb\tc\rd\x00e\x08f\x7fg\x85h')).toBe('a\nb\tcdefgh');
-    expect(sanitize('\u202eevil\u202c \u2066iso\u2069')).toBe('evil iso');
+  it('keeps \\n and \\t, normalises \\r\\n, shows other controls and bidi overrides', () => {
+    expect(sanitize('a\r\nb\tc\rd\x00e\x08f\x7fg\x85h')).toBe('a\nb\tc\\rd\\x00e\\x08f\\x7fg\\x85h');
+    expect(sanitize('\u202eevil\u202c \u2066iso\u2069')).toBe('\\u202eevil\\u202c \\u2066iso\\u2069');
     expect(sanitize('remarks: ╔═ Ünïcödé stays\n')).toBe('remarks: ╔═ Ünïcödé stays\n');
   });
 
@@ -33,12 +30,16 @@ describe('sanitize', () => {
         expect(out).not.toMatch(DANGEROUS);
         expect(sanitize(out)).toBe(out);
         expect(sanitizeLine(s)).not.toMatch(/[\n\t]/);
+        // JSON keeps the original text: jsonSafe leaves nothing raw and parses back to the same string.
+        const json = jsonSafe(JSON.stringify(s));
+        expect(json).not.toMatch(DANGEROUS);
+        expect(JSON.parse(json)).toBe(s);
       }),
     );
   });
 
   it('sanitizeLine: one line, trimmed, cut at max characters', () => {
-    expect(sanitizeLine('  F error:\r\n  second\tline \x1b[31m\n')).toBe('F error: second line');
+    expect(sanitizeLine('  F error:\r\n  second\tline \x1b[31m\n')).toBe('F error: second line \\x1b[31m');
     expect(sanitizeLine('x'.repeat(400))).toBe(`${'x'.repeat(300)}…`);
     expect(sanitizeLine('ab😀cd', 3)).toBe('ab…'); // does not split the surrogate pair
   });

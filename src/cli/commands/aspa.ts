@@ -16,7 +16,7 @@ import { explainAspa, type Procedure } from '../../aspa/verification.js';
 import { FAMILIES } from '../../infer/families.js';
 import { asnArg } from '../asn-arg.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 import { loadTopologies, relationshipArgs, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { familiesArg } from './rel.js';
 
@@ -54,7 +54,7 @@ async function withRelations<T>(argv: AspaArgs, asns: number[] | undefined, note
 
 async function output(argv: AspaArgs, notes: string[], json: () => unknown, csv: () => { columns: string[]; rows: Array<Array<string | number>> }, text: () => string): Promise<void> {
   printNotes(notes, argv.quiet);
-  if (argv.format === 'json') printResult(JSON.stringify({ ...(json() as object), notes }, null, 2) + '\n');
+  if (argv.format === 'json') printJson({ ...(json() as object), notes });
   else if (argv.format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
     const c = csv();
@@ -92,7 +92,7 @@ const draft: CommandModule<object, AspaArgs> = {
     const notes: string[] = [];
     const d = await withRelations(argv, [asn], notes, (s) => draftAspa(s, asn));
     printNotes(notes, argv.quiet);
-    if (argv.format === 'json') printResult(JSON.stringify({ ...d, notes }, null, 2) + '\n');
+    if (argv.format === 'json') printJson({ ...d, notes });
     else if (argv.format === 'text') printResult(draftText(d));
     else printResult(draftAs(d, argv.format as 'rpki-client' | 'krill' | 'bird' | 'openbgpd'));
   },

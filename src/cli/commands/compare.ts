@@ -11,7 +11,7 @@ import type { DataArgs } from '../../analysis/open-data.js';
 import { withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
 import { localCopy, relationshipArgs, relationshipSpec } from '../relationships.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 
 interface CompareArgs extends DataArgs {
   relationships: string | string[];
@@ -93,9 +93,7 @@ const command: CommandModule<object, CompareArgs> = {
     });
     if (argv.json) {
       printNotes(notes, argv.quiet);
-      printResult(`${JSON.stringify({
-        relationships: argv.relationships, format: files[0]!.format, files, families: results, warnings, data: notes,
-      }, null, 2)}\n`);
+      printJson({ relationships: argv.relationships, format: files[0]!.format, files, families: results, warnings, data: notes });
       return;
     }
     const describe = (t: TruthFile) => t.format === 'asrel-csv'

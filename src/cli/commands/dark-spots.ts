@@ -5,7 +5,7 @@ import { pathString } from '../../report/reachability-text.js';
 import { FAMILIES, FAMILY_LABEL as FAM } from '../../infer/families.js';
 import { withAnalysisData, withIxp, withJson, withTop } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 
 interface DarkArgs extends EdgeArgs {
   afi?: Family;
@@ -40,7 +40,7 @@ const command: CommandModule<object, DarkArgs> = {
     const { spots, closable } = answer;
     if (argv.json) {
       printNotes(loaded.notes, argv.quiet);
-      printResult(JSON.stringify(darkSpotsJson(answer, loaded.notes), null, 2) + '\n');
+      printJson(darkSpotsJson(answer, loaded.notes));
       return;
     }
     printNotes(loaded.notes, argv.quiet);

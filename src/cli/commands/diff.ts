@@ -9,6 +9,7 @@ import type { DiffResult } from '../../analysis/diff.js';
 import { UserError } from '../errors.js';
 import { familiesArg } from './rel.js';
 import { printNotes, printResult } from '../output.js';
+import { jsonSafe, sanitize } from '../../report/sanitize.js';
 import { defaultDataDir, withAfi, withTop, jsonAsFormat } from '../options.js';
 
 interface DiffArgs {
@@ -109,14 +110,14 @@ const command: CommandModule<object, DiffArgs> = {
     let text: string;
     if (argv.format === 'json') {
       const d = result.darkSpots;
-      text = `${JSON.stringify({
+      text = `${jsonSafe(JSON.stringify({
         old: argv.old, new: argv.new ?? argv.data, afi: families,
         added: result.added, removed: result.removed, changed: result.changed,
         counts: Object.fromEntries(families.map((f) => [f, result.counts[f]])),
         ...(c ? { changedObjects: c } : {}),
         ...(d ? { darkSpots: { appeared: d.appeared, disappeared: d.disappeared, totals: Object.fromEntries(families.map((f) => [f, d.totals[f]])), compared: d.compared, top: d.top } } : {}),
         notes,
-      }, null, 2)}\n`;
+      }, null, 2))}\n`;
     } else if (argv.format === 'csv') {
       const { stringify } = await import('csv-stringify/sync');
       const rows: (string | number)[][] = [DIFF_CSV_HEADER];
@@ -125,7 +126,7 @@ const command: CommandModule<object, DiffArgs> = {
       for (const l of result.changed) rows.push(['changed', l.a, l.b, l.afi, l.old, l.new]);
       for (const s of result.darkSpots?.appeared ?? []) rows.push(['dark-spot-appeared', s.a, s.b, s.afi, '', '']);
       for (const s of result.darkSpots?.disappeared ?? []) rows.push(['dark-spot-disappeared', s.a, s.b, s.afi, '', '']);
-      text = stringify(rows);
+      text = sanitize(stringify(rows));
       const d = result.darkSpots;
       if (d && !argv.quiet) {
         for (const f of families) {

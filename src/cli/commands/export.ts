@@ -13,6 +13,7 @@ import { familiesArg } from './rel.js';
 import { printNotes } from '../output.js';
 import { withMinConfidence } from '../relationships.js';
 import { belowConfidence, setAsideText } from '../../analysis/topologies.js';
+import { jsonSafe, sanitize } from '../../report/sanitize.js';
 
 interface ExportArgs extends DataArgs {
   format: 'csv' | 'caida' | 'json';
@@ -121,7 +122,7 @@ const command: CommandModule<object, ExportArgs> = {
         const rows = new Map<Family, string[]>();
         const left = new Map<Family, Record<string, number>>();
         for (const f of fams) {
-          outs.set(f, await openOutput(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined, argv.quiet));
+          outs.set(f, await openOutput(argv.out ? `${argv.out.replace(/\.as-rel\.txt$/, '')}.${f}.as-rel.txt` : undefined, false, argv.quiet));
           rows.set(f, []);
           left.set(f, {});
         }
@@ -141,7 +142,7 @@ const command: CommandModule<object, ExportArgs> = {
         }
         return;
       }
-      const o = await openOutput(argv.out, argv.quiet);
+      const o = await openOutput(argv.out, argv.format === 'json', argv.quiet);
       if (argv.format === 'csv') {
         await o.write(stringify([CSV_HEADER]));
         let batch: string[][] = [];
@@ -182,15 +183,15 @@ interface Output {
   end(): Promise<void>;
 }
 
-/** Standard output, or a file (written as it goes, with back-pressure). */
-async function openOutput(path: string | undefined, quiet = false): Promise<Output> {
+/** Standard output, or a file (written as it goes, with back-pressure); text made safe (sanitize, or jsonSafe for JSON). */
+async function openOutput(path: string | undefined, json: boolean, quiet = false): Promise<Output> {
   const stream: NodeJS.WritableStream = path ? createWriteStream(path) : process.stdout;
   const failed = once(stream as unknown as NodeJS.EventEmitter, 'error').then(([e]: unknown[]) => {
     throw new UserError(`cannot write ${path ?? 'standard output'}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
   });
   failed.catch(() => {});
   const write = (text: string) => Promise.race([failed, new Promise<void>((resolve) => {
-    if (stream.write(text)) resolve();
+    if (stream.write(json ? jsonSafe(text) : sanitize(text))) resolve();
     else void once(stream as unknown as NodeJS.EventEmitter, 'drain').then(() => resolve());
   })]);
   return {

@@ -1,5 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { printJson, printResult, printStderr } from '../output.js';
+import { printable } from '../../report/sanitize.js';
 import { withDataOptions, withJson } from '../options.js';
 import { QueryInputError } from '../../irr/errors.js';
 import { openSession, type SessionArgs } from '../../irr/session.js';
@@ -23,14 +25,16 @@ interface FetchArgs extends StoreArgs {
   'max-objects': number;
 }
 
+/** A fetch run's budget for all its live lookups, seconds (--timeout overrides). */
+export const FETCH_DEADLINE_S = 600;
+
 export function withServerOptions<T>(y: Argv<T>) {
   return y
     .option('protocol', { type: 'string', choices: ['auto', 'irrd', 'ripe'] as const, default: 'auto', describe: 'query style: IRRd ! protocol, RIPE-style flags, or auto (RIPE servers by name, else IRRd with fallback)' })
-    .option('timeout', { type: 'number', default: 30, describe: 'seconds without data before a connection is given up (then retried)' })
     .option('max-connections', { type: 'number', default: 4, describe: 'concurrent connections per server (RADB resets a 5th)' })
     .option('max-new-per-second', { type: 'number', default: 3, describe: 'new connections per server per second' })
     .check((argv) => {
-      const positive: [string, unknown][] = [['--timeout', argv.timeout], ['--max-new-per-second', argv['max-new-per-second']]];
+      const positive: [string, unknown][] = [['--max-new-per-second', argv['max-new-per-second']]];
       for (const [name, v] of positive) {
         if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new UserError(`${name} must be a number above 0 (got ${Number.isNaN(v) ? 'something else' : String(v)})`, 2, `E.g. ${name} 3.`);
       }
@@ -55,7 +59,7 @@ export function objectArgs(list: readonly unknown[]): ObjectKey[] {
 }
 
 /** The store and, unless offline, a client for the server; problems with either are one line and exit 2. */
-export function sessionOrExit(argv: StoreArgs): ReturnType<typeof openSession> & { store: Store } {
+export function sessionOrExit(argv: StoreArgs & { write?: boolean }): ReturnType<typeof openSession> & { store: Store } {
   if (!(argv.ttl >= 0)) throw new UserError(`--ttl is a number of hours, 0 or more (got ${argv.ttl})`, 2, 'E.g. --ttl 24.');
   let session;
   try {
@@ -64,7 +68,7 @@ export function sessionOrExit(argv: StoreArgs): ReturnType<typeof openSession> &
     if (e instanceof QueryInputError) throw new UserError(e.message, 2, 'Check --server (host[:port]), --sources (e.g. RADB,RIPE), --ttl and --timeout.');
     throw e;
   }
-  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000 });
+  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, write: argv.write });
   return { ...session, store, close: async () => { store.close(); await session.close(); } };
 }
 
@@ -91,7 +95,7 @@ const command: CommandModule<object, FetchArgs> = {
       throw new UserError(`--max-objects must be a whole number, 1 or more (got ${Number.isNaN(argv['max-objects']) ? 'something else' : argv['max-objects']})`, 2, 'E.g. --max-objects 20000.');
     }
     const start = objectArgs(argv.objects);
-    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol });
+    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol, write: !argv.offline, timeout: argv.timeout ?? FETCH_DEADLINE_S });
     let bar: { setTotal(n: number): void; update(n: number, p?: object): void; stop(): void } | undefined;
     if (process.stderr.isTTY) {
       const { SingleBar, Presets } = await import('cli-progress');
@@ -115,7 +119,7 @@ const command: CommandModule<object, FetchArgs> = {
           bar?.setTotal(n);
           bar?.update(0, { depth: d, key: '' });
         },
-        onProgress: (done, _total, key) => bar?.update(done, { depth: level, key }),
+        onProgress: (done, _total, key) => bar?.update(done, { depth: level, key: printable(key) }),
       });
     } finally {
       bar?.stop();
@@ -123,14 +127,17 @@ const command: CommandModule<object, FetchArgs> = {
     }
     const { summary } = result;
     if (argv.json) {
-      process.stdout.write(`${JSON.stringify({ ...summary, levels: result.levels, skippedNames: result.skippedNames, truncated: result.truncated, store: argv.data }, null, 2)}\n`);
+      printJson({ ...summary, levels: result.levels, skippedNames: result.skippedNames, truncated: result.truncated, store: argv.data });
     } else {
       const lines = summaryLines(summary);
       if (argv.depth > 0) lines.push(`crawled ${result.levels.length} level${result.levels.length === 1 ? '' : 's'}: ${result.levels.join(' + ')} objects`);
       if (result.truncated) lines.push(`stopped at --max-objects ${argv['max-objects']}: the crawl is incomplete`);
       if (result.skippedNames.length) lines.push(`skipped ${result.skippedNames.length} names that are not valid RPSL names: ${result.skippedNames.slice(0, 10).join(', ')}`);
       lines.push(`store: ${argv.data}`);
-      process.stdout.write(`${lines.join('\n')}\n`);
+      printResult(`${lines.join('\n')}\n`);
+    }
+    if (summary.failed.some((f) => f.error.includes('overall --timeout'))) {
+      printStderr(`asrel: stopped at the --timeout of ${argv.timeout ?? FETCH_DEADLINE_S} s: the objects fetched before it are stored; run it again (or with a larger --timeout) for the rest\n`);
     }
     const startNames = new Set(start.map((k) => `${k.cls} ${k.key}`));
     const missed = summary.failed.some((f) => startNames.has(f.key)) || summary.notFoundKeys.some((k) => startNames.has(k));

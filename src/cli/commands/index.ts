@@ -107,6 +107,11 @@ export const catalog: CommandEntry[] = [
     load: () => import('./show.js'),
   },
   {
+    command: 'check',
+    describe: 'check the store for damage (SQLite quick_check): ok, or what is wrong and what to do',
+    load: () => import('./check.js'),
+  },
+  {
     command: 'parse [files..]',
     describe: 'parse the routing-policy attributes of RPSL objects and report ASTs and diagnostics',
     load: () => import('./parse.js'),

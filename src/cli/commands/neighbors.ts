@@ -7,7 +7,7 @@ import { withData } from '../../analysis/with-data.js';
 import { dataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 import { familiesArg } from './rel.js';
 
 interface NeighborsArgs extends DataArgs {
@@ -40,7 +40,7 @@ const command: CommandModule<object, NeighborsArgs> = {
     const rows = neighbourRows(links);
     if (argv.json) {
       printNotes(notes, argv.quiet);
-      printResult(`${JSON.stringify(neighboursJson(asn, hasObject, links, fams, notes), null, 2)}\n`);
+      printJson(neighboursJson(asn, hasObject, links, fams, notes));
       return;
     }
     printNotes(notes, argv.quiet);

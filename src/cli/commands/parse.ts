@@ -7,7 +7,8 @@ import { countLines, streamPieces } from '../../rpsl/pieces.js';
 import { InputError, NotTextError } from '../../rpsl/read.js';
 import type { ReadDiagnostic } from '../../rpsl/types.js';
 import { UserError } from '../errors.js';
-import { withJson } from '../options.js';
+import { jsonSafe, sanitize } from '../../report/sanitize.js';
+import { withJson, withMaxLine } from '../options.js';
 import { ParsePool } from '../parse-pool.js';
 import { processPiece, type Mode, type PieceResult } from '../parse-work.js';
 
@@ -56,15 +57,16 @@ interface ParseArgs {
   json: boolean;
 }
 
-/** Buffered stdout that respects back-pressure, so a large --json report streams. */
+/** Buffered stdout that respects back-pressure, so a large --json report streams; text made safe for a terminal (jsonSafe for JSON). */
 class Out {
+  constructor(private readonly json: boolean) {}
   private buf = '';
   write(s: string): void {
     this.buf += s;
   }
   async flush(force = false): Promise<void> {
     if (!force && this.buf.length < 1 << 16) return;
-    const chunk = this.buf;
+    const chunk = this.json ? jsonSafe(this.buf) : sanitize(this.buf);
     this.buf = '';
     if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', r));
   }
@@ -107,12 +109,13 @@ function statsText(t: Totals, files: string[]): string {
 
 /**
  * The file arguments in order. yargs-parser drops a lone `-` (stdin), so the list is taken
- * from the raw arguments after `parse`; this command's options are all boolean flags.
+ * from the raw arguments after `parse`.
  */
 function fileArgs(parsed: string[] | undefined): string[] {
   const raw = hideBin(process.argv);
   const at = raw.indexOf('parse');
-  const files = at < 0 ? [] : raw.slice(at + 1).filter((a) => a === '-' || !a.startsWith('-'));
+  // Its options are boolean flags but --max-line, whose value is not a file.
+  const files = at < 0 ? [] : raw.slice(at + 1).filter((a, i, all) => (a === '-' || !a.startsWith('-')) && all[i - 1] !== '--max-line');
   return files.length ? files : (parsed ?? []).map(String);
 }
 
@@ -120,7 +123,7 @@ const command: CommandModule<object, ParseArgs> = {
   command: 'parse [files..]',
   describe: 'parse the routing-policy attributes of RPSL objects and report ASTs and diagnostics',
   builder: (y) =>
-    withJson(y)
+    withMaxLine(withJson(y))
       .positional('files', { type: 'string', array: true, describe: 'RPSL files or dumps (.gz ok); - reads standard input' })
       .option('stats', { type: 'boolean', default: false, describe: 'print totals and diagnostics only' })
       // Diagnostics are the answer here (stdout): parse writes no notes, so -q changes nothing; accepted like everywhere.
@@ -129,7 +132,7 @@ const command: CommandModule<object, ParseArgs> = {
     const files = fileArgs(argv.files);
     if (files.length === 0) throw new UserError('name at least one file to parse', 2, 'Example: asrel parse AS3257.rpsl (or - to read standard input).');
     if (files.filter((f) => f === '-').length > 1) throw new UserError('standard input (-) can be read only once', 2, 'Name - once.');
-    const out = new Out();
+    const out = new Out(argv.json);
     const totals: Totals = { objects: 0, objectsWithPolicy: 0, policyAttributes: {}, parsed: 0, emptyScope: 0, errors: 0, warnings: 0, diagnostics: [], readerDiagnostics: [] };
     const mode: Mode = { perObject: !argv.stats, json: argv.json };
     const perObject = mode.perObject;

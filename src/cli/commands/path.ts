@@ -4,7 +4,7 @@ import { renderDot } from '../../report/reachability-dot.js';
 import { renderSvg } from '../../report/reachability-svg.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 import { FAMILY_LABEL as FAM } from '../../infer/families.js';
-import { printResult } from '../output.js';
+import { printJson, printResult } from '../output.js';
 import { dataOptionsAgain } from '../options.js';
 import { commonIxps } from '../../ixp/common.js';
 import { ixpFixText } from '../../ixp/annotate.js';
@@ -25,7 +25,7 @@ const command: CommandModule<object, PairArgs> = {
     if (argv.json) {
       const { a, b, family, reachable, path, hops, absent } = ex;
       const ixpPart = ixp && !reachable ? { commonIxps: commonIxps(ixp, a, b, family) } : {};
-      printResult(JSON.stringify({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model, ...ixpPart }, null, 2) + '\n');
+      printJson({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model, ...ixpPart });
       return;
     }
     const out: string[] = [];

@@ -5,7 +5,7 @@ import { pathString } from '../../report/reachability-text.js';
 import { asnArg } from '../asn-arg.js';
 import { dataOptionsAgain, withAnalysisData, withJson, withTop } from '../options.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 
 interface ReachArgs extends EdgeArgs {
   asn: string;
@@ -30,7 +30,7 @@ const command: CommandModule<object, ReachArgs> = {
     const s = reachSummary(asn, { ipv4: v4, ipv6: v6 });
     if (argv.json) {
       printNotes(loaded.notes, argv.quiet);
-      printResult(JSON.stringify({ ...s, oneFamilyOnlyTotal: s.oneFamilyOnly.length, oneFamilyOnly: s.oneFamilyOnly.slice(0, argv.top), notes: loaded.notes }, null, 2) + '\n');
+      printJson({ ...s, oneFamilyOnlyTotal: s.oneFamilyOnly.length, oneFamilyOnly: s.oneFamilyOnly.slice(0, argv.top), notes: loaded.notes });
       return;
     }
     printNotes(loaded.notes, argv.quiet);

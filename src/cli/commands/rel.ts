@@ -7,7 +7,7 @@ import { withData } from '../../analysis/with-data.js';
 import { dataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 
 interface RelArgs extends DataArgs {
   a: string;
@@ -41,7 +41,7 @@ const command: CommandModule<object, RelArgs> = {
       const afi: Record<string, unknown> = {};
       for (const r of results) afi[r.family] = inferenceJson(r);
       printNotes(notes, argv.quiet);
-      printResult(`${JSON.stringify({ a, b, afi, data: notes }, null, 2)}\n`);
+      printJson({ a, b, afi, data: notes });
       return;
     }
     printNotes(notes, argv.quiet);

@@ -1,8 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { printJson, printNotes, printResult, printStderr } from '../output.js';
 import { withDataOptions, withJson } from '../options.js';
 import { fetchObjects } from '../../gather/fetcher.js';
-import { bundledStore } from '../../analysis/open-data.js';
+import { bundledStore, QUESTION_DEADLINE_S } from '../../analysis/open-data.js';
 import { listSnapshots } from '../../store/bundled.js';
 import type { Protocol } from '../../irr/open.js';
 import { objectArgs, sessionOrExit, withServerOptions, type StoreArgs } from './fetch.js';
@@ -19,14 +20,15 @@ const command: CommandModule<object, ShowArgs> = {
     withJson(withServerOptions(withDataOptions(y))).positional('object', { type: 'string', describe: 'AS number (AS1299) or set name (AS-FOO)' }) as unknown as Argv<ShowArgs>,
   handler: async (argv) => {
     const [key] = objectArgs([argv.object]);
-    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol });
+    const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol, timeout: argv.timeout ?? QUESTION_DEADLINE_S });
     let failure: string | undefined;
     let notFound = false;
     let entries;
     let fromBundle = false;
+    const readOnly = session.store.readOnly;
     try {
       // Fresh objects come from the store; stale or missing ones are fetched unless --offline.
-      const r = await fetchObjects([key], { store: session.store, source: session.source, offline: argv.offline });
+      const r = await fetchObjects([key], { store: session.store, source: session.source, offline: argv.offline || readOnly });
       failure = r.summary.failed[0]?.error;
       notFound = r.summary.notFound > 0;
       entries = session.store.versions(key.cls, key.key);
@@ -35,7 +37,6 @@ const command: CommandModule<object, ShowArgs> = {
         const bundled = bundledStore(listSnapshots().map((x) => x.id));
         entries = bundled.versions(key.cls, key.key);
         fromBundle = entries.length > 0;
-        if (fromBundle) failure = undefined;
       }
     } finally {
       await session.close();
@@ -55,7 +56,7 @@ const command: CommandModule<object, ShowArgs> = {
         fresh: session.store.entryIsFresh(e, now),
         text: textOf(e.object),
       }));
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      printJson(out);
     } else {
       const parts = entries.map((e) => {
         const p = e.provenance;
@@ -65,10 +66,11 @@ const command: CommandModule<object, ShowArgs> = {
             : `from the bundled snapshot ${p.from} (${p.date})${p.reconstructed ? ', a RECONSTRUCTION, not registry data' : ''}`;
         return `% ${e.object.class} ${e.object.key}, source ${e.object.source ?? 'unknown'}, ${how}${stale}\n${textOf(e.object)}`;
       });
-      process.stdout.write(parts.join('\n'));
+      printResult(parts.join('\n'));
     }
-    if (fromBundle) process.stderr.write(`note: the store (${argv.data}) is empty: this is the bundled copy that answers quote\n`);
-    if (failure) process.stderr.write(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
+    if (readOnly && !argv.offline) printNotes([`the store (${session.store.path}) is read-only: showing what it holds without fetching`]);
+    if (fromBundle) printNotes([`the store (${argv.data}) is empty: this is the bundled copy that answers quote${failure ? `; the live fetch failed (${failure})` : ''}`]);
+    else if (failure) printStderr(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
   },
 };
 export default command;

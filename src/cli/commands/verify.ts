@@ -7,7 +7,7 @@ import { verify } from '../../analysis/verify.js';
 import { verifyCsvRows, verifyJson, verifyText, VERIFY_CSV_COLUMNS } from '../../analysis/verify-report.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
 import { loadTopologies, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 import { familiesArg } from './rel.js';
 
 interface VerifyArgs extends EdgeArgs {
@@ -50,7 +50,7 @@ const command: CommandModule<object, VerifyArgs> = {
         ...(aspaSet ? { aspa: { lookup: lookupOf(aspaSet.records), procedure: argv.procedure } } : {}) });
       printNotes(notes, argv.quiet);
       if (argv.format === 'json') {
-        printResult(JSON.stringify(verifyJson(result, notes), null, 2) + '\n');
+        printJson(verifyJson(result, notes));
       } else if (argv.format === 'csv') {
         const { stringify } = await import('csv-stringify/sync');
         printResult(stringify([VERIFY_CSV_COLUMNS, ...verifyCsvRows(result)]));

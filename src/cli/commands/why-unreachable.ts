@@ -13,7 +13,7 @@ import { loadIxpForAnswer } from '../../ixp/cli.js';
 import type { IxpPresence } from '../../ixp/types.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { FAMILIES, OTHER_FAMILY } from '../../infer/families.js';
-import { printNotes, printResult } from '../output.js';
+import { printJson, printNotes, printResult } from '../output.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
 export function pairBuilder<T>(y: Argv<T>) {
@@ -66,7 +66,8 @@ const command: CommandModule<object, PairArgs> = {
       const dot = renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]);
       printResult(argv.svg ? await renderSvg(dot) : dot);
     }
-    else printResult(argv.json ? JSON.stringify(explanationJson(ex, notes), null, 2) + '\n' : renderExplanation(ex));
+    else if (argv.json) printJson(explanationJson(ex, notes));
+    else printResult(renderExplanation(ex));
   },
 };
 export default command;

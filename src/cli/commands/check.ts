@@ -1,0 +1,31 @@
+import type { Argv, CommandModule } from 'yargs';
+import { UserError } from '../errors.js';
+import { defaultDataDir } from '../options.js';
+import { printJson, printResult } from '../output.js';
+import { checkStore } from '../../analysis/check-store.js';
+import { storeFailure } from '../../store/failures.js';
+
+interface CheckArgs {
+  data: string;
+  json: boolean;
+}
+
+const command: CommandModule<object, CheckArgs> = {
+  command: 'check',
+  describe: 'check the store for damage (SQLite quick_check): ok, or what is wrong and what to do',
+  builder: (y) =>
+    y.option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder', defaultDescription: '$XDG_CACHE_HOME/asrel' })
+      .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' }) as unknown as Argv<CheckArgs>,
+  handler: async (argv) => {
+    const c = checkStore(argv.data, 20);
+    if (!c) throw new UserError(`no store in ${argv.data}`, 2, 'Give --data the folder you fetch or import into.');
+    if (argv.json) printJson({ store: c.file, ok: c.ok, problems: c.problems, ...(c.counts ? { objects: c.counts.objects, autNums: c.counts.autNums } : {}) });
+    else if (c.ok) printResult(`${c.file}: ok (SQLite quick_check${c.readOnly ? ', opened read-only' : ''}); ${c.counts!.objects} objects, ${c.counts!.autNums} aut-num\n`);
+    else printResult(`${c.file}: damaged; SQLite quick_check says:\n${c.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    if (!c.ok) {
+      const f = storeFailure({ code: 'SQLITE_CORRUPT', message: c.problems[0] }, { path: c.file })!;
+      throw new UserError(f.message, f.exitCode, f.hint);
+    }
+  },
+};
+export default command;
