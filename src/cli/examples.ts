@@ -74,6 +74,10 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { line: `serve --input ${DN42} --port 8081`, what: 'over a registry file', offline: false },
     { line: 'serve --live --ixp peeringdb', what: 'fetching what each question needs from RADB, with exchanges from PeeringDB', offline: false },
   ],
+  check: [
+    { line: 'check', what: "SQLite's quick check of the store: ok, or what is damaged and what to do", offline: false },
+    { line: 'check --data /tmp/asrel-dn42 --json', what: 'another store folder, as JSON', offline: false },
+  ],
   diff: [
     { line: `diff --old ${HE} --new ${AS3255} --no-dark-spots`, what: 'links added, removed and changed between two files', offline: true },
     { line: 'diff --old radb-2026-01-01.db.gz --format csv --out changes.csv', what: 'a dated dump against the store, as CSV', offline: false },

@@ -14,11 +14,14 @@ const command: CommandModule<object, CheckArgs> = {
   command: 'check',
   describe: 'check the store for damage (SQLite quick_check): ok, or what is wrong and what to do',
   builder: (y) =>
-    y.option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder', defaultDescription: '$XDG_CACHE_HOME/asrel' })
+    y.option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder', defaultDescription: `${defaultDataDir()} ($XDG_CACHE_HOME/asrel)` })
+      // Accepted like everywhere: check reads the local store only and writes no notes.
+      .option('offline', { type: 'boolean', default: false, describe: 'accepted for a uniform command line: check never touches the network' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr (check writes none)' })
       .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' }) as unknown as Argv<CheckArgs>,
   handler: async (argv) => {
     const c = checkStore(argv.data, 20);
-    if (!c) throw new UserError(`no store in ${argv.data}`, 2, 'Give --data the folder you fetch or import into.');
+    if (!c) throw new UserError(`no store at ${argv.data}`, 2, 'Give --data the folder you fetch or import into.');
     if (argv.json) printJson({ store: c.file, ok: c.ok, problems: c.problems, ...(c.counts ? { objects: c.counts.objects, autNums: c.counts.autNums } : {}) });
     else if (c.ok) printResult(`${c.file}: ok (SQLite quick_check${c.readOnly ? ', opened read-only' : ''}); ${c.counts!.objects} objects, ${c.counts!.autNums} aut-num\n`);
     else printResult(`${c.file}: damaged; SQLite quick_check says:\n${c.problems.map((p) => `  ${p}`).join('\n')}\n`);
