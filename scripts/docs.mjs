@@ -5,7 +5,7 @@
 //
 //   node scripts/docs.mjs
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'asrel-docs-'));
+// An empty store folder: the bundled snapshot answers (a named --data folder must exist).
+mkdirSync(join(tmp, 'store'));
 const server = spawn(process.execPath, ['bin/asrel.js', 'serve', '--port', '0', '--data', join(tmp, 'store'), '-q'], {
   cwd: root, env: { ...process.env, ASREL_SERVER: '127.0.0.1:9' },
 });
