@@ -114,7 +114,8 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
     const autNums = r.stored['aut-num'] ?? 0;
     notes.push(...r.skipped.map((w) => `warning: ${w}`));
     notes.push(`data: ${from}: ${r.objects} objects (${autNums} aut-num), ${used} used${r.objects > used ? ` (${r.objects - used} of other classes ignored)` : ''}` +
-      `${r.readerProblems ? `, ${r.readerProblems} reader warnings` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})`);
+      `${r.readerProblems ? `, ${r.readerProblems} reader warnings` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})` +
+      (r.emptyScope ? `; ${r.emptyScope} policy attribute(s) import or export nothing as written (REFINE afi scopes intersect to no address family; \`asrel parse\` shows them)` : ''));
   }
   if (autNumsInAll === 0) {
     store.close();

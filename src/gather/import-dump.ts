@@ -26,6 +26,8 @@ export interface ImportSummary {
   skipped: string[];
   /** Objects stored whose policies could not be analysed (one line each, first few). */
   problems: string[];
+  /** Policy attributes whose REFINE afi scopes intersect to no family (they import or export nothing as written). */
+  emptyScope: number;
 }
 
 export interface ImportOptions {
@@ -58,7 +60,7 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
   const from = opts.from ?? (isStdin(path) ? 'stdin' : basename(path));
   const date = opts.stream ? { date: opts.date ?? new Date().toISOString(), how: (opts.date ? 'given' : 'now') as DumpDate['how'] } : await dumpDate(path, opts.date);
   const provenance: ObjectProvenance = { kind: 'dump', from, date: date.date };
-  const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, skipped: [], problems: [] };
+  const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, skipped: [], problems: [], emptyScope: 0 };
   const every = opts.every ?? 1000;
   const ingest = new Ingest(store);
   let batch: RpslObject[] = [];
@@ -114,6 +116,7 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
   if (!interrupted) flush();
   ingest.finish();
   summary.problems = ingest.problems.slice(0, 20);
+  summary.emptyScope = ingest.emptyScope;
   opts.onProgress?.(summary.objects);
   return { ...summary, interrupted };
 }

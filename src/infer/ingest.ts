@@ -19,9 +19,19 @@ export class Ingest {
   /** One line per object whose analysis failed (the object is stored; its rules are not). */
   readonly problems: string[] = [];
 
+  /** Policy attributes whose REFINE afi scopes intersect to no family: stored, but as written they import or export nothing. */
+  emptyScope = 0;
+  private readonly parse: PolicyParser;
+
   /** `parse` is the policy parser (tests give one that returns ready-made syntax trees). */
-  constructor(readonly store: Store, private readonly parse: PolicyParser = parsePolicies) {
-    this.expander = new SetExpander(store, parse);
+  constructor(readonly store: Store, parse: PolicyParser = parsePolicies) {
+    // Counted as parsed, so that an answer's notes can say what the RFC 4012 reading dropped.
+    this.parse = (o) => {
+      const policies = parse(o);
+      for (const p of policies) if (p.emptyScope) this.emptyScope++;
+      return policies;
+    };
+    this.expander = new SetExpander(store, this.parse);
   }
 
   /** True for the classes the store keeps. */

@@ -54,4 +54,16 @@ describe('REFINE scopes that leave no address family', () => {
     expect(stats.stdout).toContain('1 parsed attribute imports or exports nothing as written: REFINE afi scopes intersect to no address family (see the warnings)');
     expect(stats.stdout).toContain(`${file}:3:17: warning: AS65000 mp-import: its REFINE scopes intersect to no address family`);
   });
+
+  it('are counted in the data: notes of --input and in the import summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-scope-'));
+    const file = join(dir, 'AS65000.rpsl');
+    writeFileSync(file, text);
+    const q = asrel(['rel', '65000', '209533', '--input', file]);
+    expect(q.code, q.stderr).toBe(0);
+    expect(q.stderr).toMatch(/note: data: AS65000\.rpsl: .*; 1 policy attribute\(s\) import or export nothing as written \(REFINE afi scopes intersect to no address family/);
+    const imp = asrel(['import', file, '--data', join(dir, 'store'), '--source', 'TEST']);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stdout).toContain('1 policy attribute(s) import or export nothing as written');
+  });
 });

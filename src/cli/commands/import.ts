@@ -72,6 +72,7 @@ const command: CommandModule<object, ImportArgs> = {
           r.withoutSource ? `${r.withoutSource} without a source: line ${argv.source ? `stored as ${argv.source.toUpperCase()}` : 'skipped (use --source)'}` : '',
           r.readerProblems ? `${r.readerProblems} reader warnings` : '',
           r.problems.length ? `${r.problems.length} object(s) whose policies could not be analysed, e.g. ${r.problems[0]}` : '',
+          r.emptyScope ? `${r.emptyScope} policy attribute(s) import or export nothing as written (REFINE afi scopes intersect to no address family)` : '',
         ].filter(Boolean);
         printResult(`${isStdin(r.file) ? 'standard input' : r.file}: ${r.objects} objects read, stored ${stored}${extra.length ? `; ${extra.join('; ')}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})\n`);
         for (const w of r.skipped) printStderr(`asrel: warning: ${w}\n`);
