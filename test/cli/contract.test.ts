@@ -56,11 +56,17 @@ describe('one contract for every command', () => {
     expect(d.stdout).toContain('0 added, 0 removed, 0 changed');
   });
 
-  it('-q silences the summaries of export and report; the answer stays on stdout', () => {
+  it('-q silences the summaries of show, export and report; the answer stays on stdout', () => {
     const e = asrel(['export', '--offline', '-q']);
     expect(e.code).toBe(0);
     expect(e.stderr).toBe('');
     expect(e.stdout.split('\n')[0]).toMatch(/^#|^a,b,afi/);
+    const show = asrel(['show', 'AS3255', '--offline', '-q']);
+    expect(show.code).toBe(0);
+    expect(show.stderr).toBe('');
+    expect(show.stdout).toMatch(/^% aut-num AS3255/);
+    // Without -q, the note says where the copy comes from, and --offline is no failed fetch.
+    expect(asrel(['show', 'AS3255', '--offline']).stderr).toBe(`note: the store (/nonexistent-asrel-test-cache/asrel) is empty: this is the bundled copy that answers quote\n`);
     const dir = mkdtempSync(join(tmpdir(), 'asrel-report-'));
     const out = join(dir, 'r.html');
     const r = asrel(['report', '6939', '174', '--afi', 'ipv6', '--offline', '-q', '--out', out]);

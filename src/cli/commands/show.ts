@@ -68,9 +68,11 @@ const command: CommandModule<object, ShowArgs> = {
       });
       printResult(parts.join('\n'));
     }
-    if (readOnly && !argv.offline) printNotes([`the store (${session.store.path}) is read-only: showing what it holds without fetching`]);
-    if (fromBundle) printNotes([`the store (${argv.data}) is empty: this is the bundled copy that answers quote${failure ? `; the live fetch failed (${failure})` : ''}`]);
-    else if (failure) printStderr(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
+    // --offline asks for no fetch: its "failure" (not in the store, may not fetch) is no news.
+    const liveFailure = argv.offline ? undefined : failure;
+    if (readOnly && !argv.offline) printNotes([`the store (${session.store.path}) is read-only: showing what it holds without fetching`], argv.quiet === true);
+    if (fromBundle) printNotes([`the store (${argv.data}) is empty: this is the bundled copy that answers quote${liveFailure ? `; the live fetch failed (${liveFailure})` : ''}`], argv.quiet === true && !liveFailure);
+    else if (liveFailure) printStderr(`asrel: warning: could not refresh ${key.cls} ${key.key}, showing the stored copy: ${failure}\n`);
   },
 };
 export default command;
