@@ -1,17 +1,6 @@
 import { SEGMENT, type AsPathSegment } from './bgp-attributes.js';
 
-/** The checkable part of a path: its AS_SEQUENCE numbers in order, and flags for the rest. */
-export function pathOf(segments: AsPathSegment[]): { path: number[]; hasAsSet: boolean; confed: boolean; segments?: AsPathSegment[] } {
-  if (segments.length === 1 && segments[0]!.type === SEGMENT.AS_SEQUENCE) return { path: segments[0]!.asns, hasAsSet: false, confed: false };
-  const path: number[] = [];
-  let hasAsSet = false, confed = false;
-  for (const s of segments) {
-    if (s.type === SEGMENT.AS_SEQUENCE) for (const a of s.asns) path.push(a);
-    else if (s.type === SEGMENT.AS_SET) hasAsSet = true;
-    else confed = true;
-  }
-  return hasAsSet || confed ? { path, hasAsSet, confed, segments } : { path, hasAsSet, confed };
-}
+export { pathOf } from './bgp-attributes.js';
 
 /** `7018 7018 3257` → `7018 3257`: prepending removed (a new array only when there was some). */
 export function collapsePrepending(path: readonly number[]): number[] {

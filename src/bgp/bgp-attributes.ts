@@ -16,6 +16,19 @@ export interface AsPathSegment {
 
 export type Afi = 'ipv4' | 'ipv6';
 
+/** The checkable part of a path: its AS_SEQUENCE numbers in order, and flags for the rest. */
+export function pathOf(segments: AsPathSegment[]): { path: number[]; hasAsSet: boolean; confed: boolean; segments?: AsPathSegment[] } {
+  if (segments.length === 1 && segments[0]!.type === SEGMENT.AS_SEQUENCE) return { path: segments[0]!.asns, hasAsSet: false, confed: false };
+  const path: number[] = [];
+  let hasAsSet = false, confed = false;
+  for (const s of segments) {
+    if (s.type === SEGMENT.AS_SEQUENCE) for (const a of s.asns) path.push(a);
+    else if (s.type === SEGMENT.AS_SET) hasAsSet = true;
+    else confed = true;
+  }
+  return hasAsSet || confed ? { path, hasAsSet, confed, segments } : { path, hasAsSet, confed };
+}
+
 /** Bounds-checked reads over [pos, end) of a buffer. */
 export class Cursor {
   constructor(readonly b: Buffer, public pos: number, readonly end: number) {}
@@ -259,15 +272,7 @@ export function readAsPath4(b: Buffer, start: number, end: number): { path: numb
       for (let i = 0, q = p + 2; i < n; i++, q += 4) path[i] = b.readUInt32BE(q);
       return { path, hasAsSet: false, confed: false };
     }
-    const segments = readSegments(new Cursor(b, p, e), 4);
-    const path: number[] = [];
-    let hasAsSet = false, confed = false;
-    for (const seg of segments) {
-      if (seg.type === SEGMENT.AS_SEQUENCE) for (const a of seg.asns) path.push(a);
-      else if (seg.type === SEGMENT.AS_SET) hasAsSet = true;
-      else confed = true;
-    }
-    return hasAsSet || confed ? { path, hasAsSet, confed, segments } : { path, hasAsSet, confed };
+    return pathOf(readSegments(new Cursor(b, p, e), 4));
   }
   return { path: [], hasAsSet: false, confed: false };
 }

@@ -12,6 +12,7 @@ import { FAMILIES } from '../infer/families.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Family } from '../infer/types.js';
 import { UserError } from './errors.js';
+import { localCopy } from '../analysis/local-copy.js';
 import type { DataArgs } from '../analysis/open-data.js';
 
 export interface EdgeArgs extends DataArgs {
@@ -94,23 +95,6 @@ export function relationshipSpec(arg: string): { file: string; family?: Family }
   return m ? { family: m[1]!.toLowerCase() as Family, file: m[2]! } : { file: arg };
 }
 
-/**
- * A `--relationships` or `--ixp` value as a local path: a URL is downloaded into the store
- * folder once (src/gather/cached-download.ts) and read from there; its note goes to `notes`.
- */
-export async function localCopy(file: string, argv: Pick<DataArgs, 'data' | 'offline' | 'ttl'>, what: string, notes: string[]): Promise<string> {
-  const { isUrl, cachedDownload, DownloadError } = await import('../gather/cached-download.js');
-  if (!isUrl(file)) return file;
-  try {
-    const c = await cachedDownload(file, { dataDir: argv.data, offline: argv.offline, ttlHours: argv.ttl, what });
-    notes.push(c.note);
-    return c.path;
-  } catch (e) {
-    if (e instanceof DownloadError) throw new UserError(e.message, 1, argv.offline ? 'Run once without --offline to download it.' : 'Check the URL, or download the file and give its path.');
-    throw e;
-  }
-}
-
 /** The `--relationships` values as given (one or several). */
 export function relationshipArgs(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : ([] as string[]).concat(v);
@@ -121,7 +105,7 @@ export async function fromFiles(args: string[], caidaFamily: Family | undefined,
   const notes: string[] = [];
   for (const arg of args) {
     const { file, family } = relationshipSpec(arg);
-    const local = await localCopy(file, argv, '--relationships', notes);
+    const local = await localCopy(file, { dataDir: argv.data, offline: argv.offline, ttlHours: argv.ttl }, '--relationships', notes);
     let r;
     try {
       r = await loadRelationshipFile(local, family ? { only: family } : caidaFamily ? { family: caidaFamily } : {});

@@ -6,6 +6,9 @@ import type { ParsedPolicy } from '../../src/policy/types.js';
 import type { RpslObject } from '../../src/rpsl/types.js';
 import { MemoryIndex } from '../../src/store/memory-index.js';
 import type { PolicyParser } from '../../src/infer/expand.js';
+import { InferenceEngine } from '../../src/infer/engine.js';
+import { Ingest } from '../../src/infer/ingest.js';
+import { Store } from '../../src/store/store.js';
 
 export const asn = (n: number): AsExpression => ({ type: 'asn', asn: n, text: `AS${n}` });
 export const asSet = (name: string): AsExpression => ({ type: 'as-set', name });
@@ -66,4 +69,14 @@ export function buildIndex(autNums: Record<number, Rule[]>, sets: Array<{ class:
   }
   const parser: PolicyParser = (o) => parsed.get(o) ?? [];
   return { index, parser };
+}
+
+/** An engine over the made-up objects, written into an in-memory store as ingest writes them. */
+export function engineOf(...args: Parameters<typeof buildIndex>): InferenceEngine {
+  const { index, parser } = buildIndex(...args);
+  const store = Store.memory();
+  const ingest = new Ingest(store, parser);
+  ingest.writeAll(index.objects());
+  ingest.finish();
+  return new InferenceEngine(store);
 }

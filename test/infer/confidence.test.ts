@@ -2,22 +2,12 @@
 // literals; no registry data). The probabilities come from the fitted table; the tests pin the
 // kinds, the wording and the rules (never 1, an overruled view well below the agreeing case).
 import { describe, expect, it } from 'vitest';
-import { InferenceEngine } from '../../src/infer/engine.js';
-import { Ingest } from '../../src/infer/ingest.js';
-import { Store } from '../../src/store/store.js';
 import { alternativeOf, clamp, confidenceLevel, confidenceText, probabilityOf } from '../../src/infer/confidence.js';
 import { inferenceText } from '../../src/report/inference-text.js';
 import { irrTopologies } from '../../src/analysis/topologies.js';
-import { ANY, asn, buildIndex, fAsn, fAsSet, rule } from './ast-helpers.js';
+import { ANY, asn, engineOf, fAsn, fAsSet, rule } from './ast-helpers.js';
 
-function engine(...args: Parameters<typeof buildIndex>) {
-  const { index, parser } = buildIndex(...args);
-  const store = Store.memory();
-  const ingest = new Ingest(store, parser);
-  ingest.writeAll(index.objects());
-  ingest.finish();
-  return new InferenceEngine(store);
-}
+const engine = engineOf;
 
 /** Lines of a side that writes the neighbour as its customer, provider or peer. */
 const provider = (n: number) => [rule('export', asn(n), ANY, `to AS${n} announce ANY`), rule('import', asn(n), fAsn(n), `from AS${n} accept AS${n}`)];

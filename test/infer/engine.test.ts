@@ -1,22 +1,13 @@
 // Inference rules 1–5 on small made-up objects (AST literals; no registry data).
 import { describe, expect, it } from 'vitest';
 import { InferenceEngine } from '../../src/infer/engine.js';
-import { Ingest } from '../../src/infer/ingest.js';
-import { Store } from '../../src/store/store.js';
 import type { LinkInference } from '../../src/infer/types.js';
 import { probabilityOf } from '../../src/infer/confidence.js';
-import { ANY, ASANY, asn, asSet, buildIndex, DEFAULT4, fAsn, fAsSet, rule } from './ast-helpers.js';
+import { ANY, ASANY, asn, asSet, engineOf, DEFAULT4, fAsn, fAsSet, rule } from './ast-helpers.js';
 
 const V6 = [{ afi: 'ipv6' as const, safi: 'unicast' as const }];
 
-function engine(...args: Parameters<typeof buildIndex>) {
-  const { index, parser } = buildIndex(...args);
-  const store = Store.memory();
-  const ingest = new Ingest(store, parser);
-  ingest.writeAll(index.objects());
-  ingest.finish();
-  return new InferenceEngine(store);
-}
+const engine = engineOf;
 
 const all = (e: InferenceEngine, families: Parameters<InferenceEngine['all']>[0]): LinkInference[] => [...e.all(families)];
 

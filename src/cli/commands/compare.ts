@@ -10,7 +10,8 @@ import { storeDataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAnalysisData, withJson } from '../options.js';
 import { familiesArg } from './rel.js';
-import { localCopy, relationshipArgs, relationshipSpec } from '../relationships.js';
+import { relationshipArgs, relationshipSpec } from '../relationships.js';
+import { localCopy } from '../../analysis/local-copy.js';
 import { printJson, printNotes, printResult } from '../output.js';
 
 interface CompareArgs extends DataArgs {
@@ -59,7 +60,7 @@ const command: CommandModule<object, CompareArgs> = {
     const downloads: string[] = [];
     for (const arg of relationshipArgs(argv.relationships)) {
       const { file, family } = relationshipSpec(arg);
-      const local = await localCopy(file, argv, '--relationships', downloads);
+      const local = await localCopy(file, { dataDir: argv.data, offline: argv.offline, ttlHours: argv.ttl }, '--relationships', downloads);
       let r;
       try {
         r = await loadRelationshipFile(local, family ? { only: family } : argv['relationships-afi'] ? { family: argv['relationships-afi'] } : {});
