@@ -54,10 +54,11 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
   while (frontier.length > 0) {
     const next: number[] = [];
     for (const x of frontier) {
-      for (const n of engine.neighbourAsns(x, family)) {
-        const key = x < n ? `${x}-${n}` : `${n}-${x}`;
+      const keyOf = (n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
+      for (const [n, found] of engine.linksOf(x, family, (m) => links.get(keyOf(m)))) {
+        const key = keyOf(n);
         let l = links.get(key);
-        if (!l) links.set(key, (l = slim(engine.infer(x, n, family, { evidence: false }))));
+        if (!l) links.set(key, (l = slim(found)));
         // A link set aside by --min-confidence is unknown: the cone does not climb it.
         if (isUp(l, x, policy) && !belowConfidence(l, minConfidence) && !seen.has(n)) {
           seen.add(n);

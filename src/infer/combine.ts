@@ -205,16 +205,55 @@ export function combine(input: CombineInput): CombineResult {
  */
 function setView(a: number, b: number, lister: number, kind: string, level: number, notes: string[]): CombineResult {
   const other = lister === a ? b : a;
+  const said = `views differ: the lines say AS${a} and AS${b} are peers, but AS${lister}'s own as-set (AS${lister}:…) lists AS${other}, as customer sets list customers`;
+  const { relation, confidence, alt } = setViewChoice(a, lister, kind, level);
+  if (relation !== 'p2p') {
+    notes.push(`${said}; taken: the set's view (AS${lister} is AS${other}'s provider), which was the real relation in ${Math.round(alt * 100)}% of such links on synthetic registries with defects`);
+  } else notes.push(`${said}; taken: the lines' view`);
+  return { relation, candidates: [relation], confidence, notes, kind, first: lister };
+}
+
+/** The set's view (the lister as provider) when it was the real relation more often than the peering, and at least CONFLICT_PICK of the time. */
+function setViewChoice(a: number, lister: number, kind: string, level: number): { relation: Relation; confidence: number; alt: number } {
   const p = probabilityOf(kind, level);
   const alt = alternativeOf(kind, level);
-  const said = `views differ: the lines say AS${a} and AS${b} are peers, but AS${lister}'s own as-set (AS${lister}:…) lists AS${other}, as customer sets list customers`;
-  if (alt !== undefined && alt >= CONFLICT_PICK && alt > p) {
-    const rel: Relation = lister === a ? 'p2c' : 'c2p';
-    notes.push(`${said}; taken: the set's view (AS${lister} is AS${other}'s provider), which was the real relation in ${Math.round(alt * 100)}% of such links on synthetic registries with defects`);
-    return { relation: rel, candidates: [rel], confidence: clamp(alt), notes, kind, first: lister };
+  if (alt !== undefined && alt >= CONFLICT_PICK && alt > p) return { relation: lister === a ? 'p2c' : 'c2p', confidence: clamp(alt), alt };
+  return { relation: 'p2p', confidence: p, alt: alt ?? 0 };
+}
+
+/**
+ * What the lines decide of a link, before the registry's disagreement level is known: the
+ * link table keeps this (a level measured on the whole registry changes with any write, so
+ * the level-dependent part is settled when the link is read).
+ */
+export interface LineDecision {
+  /** As the lines say it, from `a`'s side (for a set's view: `p2p`). */
+  relation: InferredRelation;
+  candidates: Relation[];
+  kind: string;
+  first?: number;
+  /** For conflicts: the confidence, which does not depend on the level. */
+  confidence?: number;
+}
+
+/** A decided inference as the link table keeps it (`settle` gives it back at any level). */
+export function lineDecision(r: { relation: InferredRelation; candidates: Relation[]; confidence: number; basis?: { kind: string; first?: number } }): LineDecision {
+  const kind = r.basis?.kind ?? '';
+  const first = r.basis?.first;
+  if (kind.startsWith('cf')) return { relation: r.relation, candidates: r.candidates, kind, ...(first !== undefined ? { first } : {}), confidence: r.confidence };
+  // A set's view (the only non-conflict kind with a first AS): the lines said peers.
+  if (first !== undefined) return { relation: 'p2p', candidates: ['p2p'], kind, first };
+  return { relation: r.relation, candidates: r.candidates, kind };
+}
+
+/** A line decision at a registry's disagreement level: the relation, candidates and confidence combine() gives. */
+export function settle(d: LineDecision, a: number, level: number): { relation: InferredRelation; candidates: Relation[]; confidence: number } {
+  if (d.kind.startsWith('cf') || d.relation === 'none') return { relation: d.relation, candidates: d.candidates, confidence: d.confidence ?? 0 };
+  if (d.first !== undefined) {
+    const { relation, confidence } = setViewChoice(a, d.first, d.kind, level);
+    return { relation, candidates: [relation], confidence };
   }
-  notes.push(`${said}; taken: the lines' view`);
-  return { relation: 'p2p', candidates: ['p2p'], confidence: p, notes, kind, first: lister };
+  return { relation: d.relation, candidates: d.candidates, confidence: probabilityOf(d.kind, level) };
 }
 
 /**

@@ -17,6 +17,7 @@ import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js'
 import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
+import { inferenceOf } from './link-rows.js';
 
 /** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
 interface SideRule {
@@ -59,9 +60,17 @@ export interface InferOptions {
   /**
    * false: the relation, candidates and confidence only, with no evidence lines and no notes
    * (default true). Graphs and diffs keep nothing else, and building them infers every link
-   * around an answer or in a registry.
+   * around an answer or in a registry. 'summary': as false, plus how many evidence lines and
+   * whose (`summary`), as the CSV export prints them.
    */
-  evidence?: boolean;
+  evidence?: boolean | 'summary';
+}
+
+export interface EngineOptions {
+  /** Decide every link from claims, never reading the link table (keeping the table current does). */
+  fromClaims?: boolean;
+  /** The disagreement level to use instead of measuring it (deciding rows for the table, which keep no level). */
+  level?: number;
 }
 
 /** Rules of whole sides kept in memory at once (a few big objects, or many small ones). */
@@ -105,8 +114,34 @@ export class InferenceEngine {
   private readonly reverse = new Map<number, Map<number, ByFamily<SideRule[]>>>();
   readonly expander: SetExpander;
 
-  constructor(readonly store: Store, limits: Partial<ExpandLimits> = {}) {
+  constructor(readonly store: Store, limits: Partial<ExpandLimits> = {}, private readonly opts: EngineOptions = {}) {
     this.expander = new SetExpander(store, parsePolicies, limits);
+    // Rows were decided with the default expansion limits: other limits decide from claims.
+    this.defaultLimits = Object.values(limits).every((v) => v === undefined);
+    if (opts.level !== undefined) this.level = opts.level;
+  }
+
+  private readonly defaultLimits: boolean;
+  private tableChecked?: boolean;
+  /** Whether links are read from the store's link table (fresh, and decided with this engine's limits). */
+  get fromTable(): boolean {
+    this.tableChecked ??= !this.opts.fromClaims && this.defaultLimits && this.store.links.fresh;
+    return this.tableChecked;
+  }
+
+  private labelOf = (asn: number): string | undefined => this.ref(asn)?.label;
+
+  /**
+   * `x`'s links in a family, by neighbour (a link from x's side unless `known` gave it): rows of
+   * the link table (two indexed lookups), or else each decided from claims (`known` gives the
+   * links a caller already has, which are not decided again).
+   */
+  linksOf(x: number, family: Family, known?: (n: number) => LinkInference | undefined): [number, LinkInference][] {
+    if (this.fromTable) {
+      const level = this.disagreementLevel();
+      return this.store.links.of(x, FAMILY_CODE[family]).map((r): [number, LinkInference] => [r.lo === x ? r.hi : r.lo, inferenceOf(r, level, x)]).sort((p, q) => p[0] - q[0]);
+    }
+    return this.neighbourAsns(x, family).map((n) => [n, known?.(n) ?? this.infer(x, n, family, { evidence: false })]);
   }
 
   /** Lookups one at a time before everything is read at once (one query beats thousands). */
@@ -383,7 +418,7 @@ export class InferenceEngine {
       return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing, ...(unknown ? { unknown: true, note: unknown } : {}) };
     }
     const notes = new Set<string>();
-    const result = this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence ?? true);
+    const result = this.decide(a, b, family, this.lines(a, b, family, notes, text), this.lines(b, a, family, notes, text), notes, missing, opts.evidence !== false);
     // One side named through a set cut at a limit: what it says of the other is not known.
     const limited = opts.evidence === false ? undefined : this.limitedBetween(a, b, family);
     if (limited && !result.note?.includes(limited)) result.note = result.note ? `${result.note}; ${limited}` : limited;
@@ -459,7 +494,9 @@ export class InferenceEngine {
     for (const [, asn] of scored.slice(0, LEVEL_SAMPLE_ASES)) {
       if (links >= LEVEL_SAMPLE_LINKS) break;
       for (const f of FAMILIES) {
-        for (const l of this.neighbours(asn, f, { evidence: false })) {
+        // The link table keeps each link's kind: the same sample, read without deciding.
+        const found = this.fromTable ? this.store.links.of(asn, FAMILY_CODE[f]).map((r) => ({ basis: { kind: r.kind } })) : this.neighbours(asn, f, { evidence: false });
+        for (const l of found) {
           links++;
           const kind = l.basis?.kind ?? '';
           const levels = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
@@ -517,7 +554,14 @@ export class InferenceEngine {
    * claim, no text) and each pair is decided from its claims plus the two ASes' AS-ANY rules.
    */
   *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
-    const text = opts.text ?? opts.evidence !== false;
+    const summary = opts.evidence === 'summary';
+    if ((summary || opts.evidence === false) && this.fromTable) {
+      const level = this.disagreementLevel();
+      for (const f of families) for (const r of this.store.links.all(FAMILY_CODE[f])) yield inferenceOf(r, level, r.lo, summary ? this.labelOf : undefined);
+      return;
+    }
+    const text = !summary && (opts.text ?? opts.evidence !== false);
+    const withEvidence = opts.evidence !== false;
     this.disagreementLevel();
     if (!this.ownSets) {
       const own = new Map<string, string[]>();
@@ -560,7 +604,13 @@ export class InferenceEngine {
       };
       const notes = new Set<string>();
       const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
-      yield this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing, opts.evidence ?? true);
+      const l = this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing, withEvidence);
+      if (summary) {
+        l.summary = { count: l.evidence.length, sources: [...new Set(l.evidence.map((e) => e.source))] };
+        l.evidence = [];
+        delete l.note;
+      }
+      yield l;
     }
   }
 

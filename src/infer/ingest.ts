@@ -9,7 +9,8 @@ import { SetExpander, type PolicyParser } from './expand.js';
 import { parsePolicies } from '../policy/parse.js';
 import type { RpslObject } from '../rpsl/types.js';
 import { STORE_CLASSES, type Store } from '../store/store.js';
-import type { ObjectProvenance } from '../store/types.js';
+import type { LookupClass, ObjectProvenance } from '../store/types.js';
+import { LinkDirt } from './link-upkeep.js';
 
 export class Ingest {
   private expander: SetExpander;
@@ -22,6 +23,10 @@ export class Ingest {
   /** Policy attributes whose REFINE afi scopes intersect to no family: stored, but as written they import or export nothing. */
   emptyScope = 0;
   private readonly parse: PolicyParser;
+  /** What the writes change in the link table (file stores only; others decide links from claims). */
+  private readonly dirt?: LinkDirt;
+  /** What the last finish() did to the link table. */
+  links?: { whole: boolean; decided: number };
 
   /** `parse` is the policy parser (tests give one that returns ready-made syntax trees). */
   constructor(readonly store: Store, parse: PolicyParser = parsePolicies) {
@@ -32,6 +37,8 @@ export class Ingest {
       return policies;
     };
     this.expander = new SetExpander(store, this.parse);
+    const dirt = new LinkDirt(store);
+    if (dirt.keeps) this.dirt = dirt;
   }
 
   /** True for the classes the store keeps. */
@@ -47,11 +54,21 @@ export class Ingest {
     }
     const derived = deriveClaims(object, this.expander, this.parse);
     for (const p of derived.problems) if (this.problems.length < 1000) this.problems.push(p);
+    const asn = object.class === 'aut-num' && /^AS\d+$/i.test(object.key) ? Number(object.key.slice(2)) : undefined;
+    if (this.dirt) {
+      this.dirt.beforeWrite();
+      if (asn !== undefined) this.dirt.beforeAutNum(asn);
+      else if (object.class !== 'aut-num') this.dirt.beforeSet(object.class as LookupClass, object.key);
+    }
     const { id, rederive } = this.store.put(object, provenance, derived);
     if (rederive !== undefined) {
       // This write made another stored version the active one: derive its claims now.
       const other = this.store.objectById(rederive);
       if (other) this.store.putDerived(rederive, other.class === 'aut-num' && /^AS\d+$/.test(other.key) ? Number(other.key.slice(2)) : null, other.key, deriveClaims(other, this.expander, this.parse));
+    }
+    if (this.dirt) {
+      if (asn !== undefined) this.dirt.afterAutNum(asn);
+      else if (object.class !== 'aut-num') this.dirt.afterSet(object.class as LookupClass, object.key);
     }
     if (object.class !== 'aut-num') {
       this.setsChanged = true;
@@ -75,12 +92,19 @@ export class Ingest {
 
   /** Classifies again the rules that depend on filter-sets or route-sets written since the last call. */
   finish(): { reclassified: number } {
-    if (this.classSets.size === 0) return { reclassified: 0 };
+    const reclassified = this.reclassify();
+    if (this.dirt) this.links = this.dirt.settle();
+    return { reclassified };
+  }
+
+  private reclassify(): number {
+    if (this.classSets.size === 0) return 0;
     const names = [...this.classSets];
     this.classSets.clear();
     const expander = new SetExpander(this.store, this.parse);
     let reclassified = 0;
     this.store.transaction(() => {
+      this.dirt?.beforeWrite();
       const byObject = new Map<number, ReturnType<Store['dependentRules']>>();
       for (const r of this.store.dependentRules(names)) {
         let list = byObject.get(r.objectId);
@@ -98,10 +122,11 @@ export class Ingest {
           const { cls, classBy } = classifyTerm(term, family, expander);
           this.store.updateRuleClass(r.id, CLASS_CODE[cls.filterClass], classBy ? JSON.stringify(classBy) : null,
             cls.notes.length ? JSON.stringify(cls.notes) : null);
+          this.dirt?.reclassified(r.owner);
           reclassified++;
         }
       }
     });
-    return { reclassified };
+    return reclassified;
   }
 }

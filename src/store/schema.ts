@@ -4,7 +4,7 @@
  * claims, computed once when the object is written (src/gather/ingest.ts), and the reverse
  * index: which rules name an AS or a set, and which sets hold an AS.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
 export const APPLICATION_ID = 0x41535231; // "ASR1"
@@ -74,4 +74,27 @@ CREATE INDEX IF NOT EXISTS members_object ON members (object_id);
 CREATE TABLE IF NOT EXISTS member_of (set_name TEXT NOT NULL, asn INTEGER NOT NULL, mnt_by TEXT NOT NULL, object_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS member_of_set ON member_of (set_name);
 CREATE INDEX IF NOT EXISTS member_of_object ON member_of (object_id);
+
+-- Links kept decided (src/infer/link-upkeep.ts): one row per AS pair (lo < hi) and family
+-- (4 or 6) that either side's claims name, with what both sides' lines decide, read from lo's
+-- side, before the registry's disagreement level (src/infer/combine.ts, LineDecision).
+-- relation: 1 p2c, 2 c2p, 3 p2p, 4 s2s, 5 ambiguous, 6 conflict; candidates: a mask (1 p2c,
+-- 2 c2p, 4 p2p, 8 s2s); confidence only for conflicts; missing: 1 lo, 2 hi has no aut-num;
+-- evidence: the link's evidence lines; sides: 1 lo's, 2 hi's lines are among them.
+-- meta 'links' says whether the table agrees with the claims ('fresh') or not ('stale:…').
+CREATE TABLE IF NOT EXISTS links (
+  family INTEGER NOT NULL,
+  lo INTEGER NOT NULL,
+  hi INTEGER NOT NULL,
+  relation INTEGER NOT NULL,
+  candidates INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  first INTEGER,
+  confidence REAL,
+  missing INTEGER NOT NULL,
+  evidence INTEGER NOT NULL,
+  sides INTEGER NOT NULL,
+  PRIMARY KEY (family, lo, hi)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS links_hi ON links (family, hi);
 `;

@@ -15,6 +15,7 @@ import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { noteStoreOpened, storeFailure, storeFailureKind } from './failures.js';
 import { PACKED_CLAIM_SQL } from './packed-claims.js';
 import { ObjectLines } from './object-lines.js';
+import { LinkTable } from './links.js';
 import type { LookupClass, ObjectProvenance, StoredObject } from './types.js';
 
 export const STORE_CLASSES: readonly LookupClass[] = ['aut-num', 'as-set', 'route-set', 'filter-set', 'peering-set'];
@@ -143,10 +144,13 @@ export class Store {
   private readonly parsed = new Map<number, RpslObject | undefined>();
   /** Line starts of objects recently read for single attributes (evidence of whole-registry runs). */
   private readonly lines = new ObjectLines();
+  /** Links kept decided (src/infer/link-upkeep.ts keeps them current). */
+  readonly links: LinkTable;
 
   private constructor(readonly db: Db, readonly path: string, opts: { ttlMs?: number }) {
     this.ttlMs = opts.ttlMs ?? DEFAULT_TTL_MS;
     this.q = prepare(db);
+    this.links = new LinkTable(db);
   }
 
   /** An in-memory store (for files given with --input and for the bundled snapshot). */
@@ -486,6 +490,21 @@ export class Store {
     return out;
   }
 
+  /** Sets and other non-AS names `asn`'s peerings name (the reverse index, read from the owner's side). */
+  setMentionsOf(asn: number): string[] {
+    return (this.q.setMentionsOf.all(asn) as { name: string }[]).map((r) => r.name);
+  }
+
+  /** The sets an aut-num names in `member-of:`. */
+  memberOfAsn(asn: number): string[] {
+    return (this.q.memberOfAsn.all(asn) as { set_name: string }[]).map((r) => r.set_name);
+  }
+
+  /** The active version's text, unparsed (to tell whether a write changed anything). */
+  activeText(cls: LookupClass, key: string): string | undefined {
+    return (this.q.active.get(cls, key.toUpperCase()) as ObjectRow | undefined)?.text;
+  }
+
   /** Members of an active as-set or peering-set, as filed (upper case, `AS<n>` for ASNs). */
   membersOf(set: string): string[] {
     return (this.q.membersOf.all(set.toUpperCase()) as { member: string }[]).map((r) => r.member);
@@ -678,6 +697,26 @@ function createSchema(db: Db): boolean {
   }
 }
 
+/**
+ * Version 3 lacks the link table (and later tables): created empty, its state absent, so
+ * readers decide links from claims until the next write decides them all. Nothing stored is lost.
+ */
+function upgradeFrom3(db: Db): { value: string } {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
+    if (Number(v.value) === 3) {
+      db.exec(SCHEMA_SQL);
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
+    }
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+  return db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
+}
+
 function initialise(db: Db, path: string): void {
   // Both in one snapshot: a store another process is creating gets its id and its tables in
   // one transaction, and reading one before and one after that commit would take a new
@@ -699,7 +738,8 @@ function initialise(db: Db, path: string): void {
     // Another process created it meanwhile: an asrel store, unless it was not asrel.
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw foreignDatabase(path);
   }
-  const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  let v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  if (v && Number(v.value) === 3 && !db.readonly) v = upgradeFrom3(db);
   if (!v || Number(v.value) !== SCHEMA_VERSION) {
     throw new StoreError(path, `has schema version ${v?.value ?? 'unknown'}; this asrel reads version ${SCHEMA_VERSION}`,
       `Move it away (\`mv ${path} ${path}.old\`) and fetch or import again.`);
@@ -746,6 +786,7 @@ function prepare(db: Db) {
     rulesMentioning: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 0 ORDER BY r.id`),
     ownersMentioning: db.prepare(`SELECT DISTINCT r.owner FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ?`),
     setsHolding: db.prepare(`SELECT DISTINCT set_name FROM members WHERE member = ?`),
+    setMentionsOf: db.prepare(`SELECT DISTINCT m.name FROM rules r JOIN mentions m ON m.rule_id = r.id WHERE r.owner = ? AND m.kind = 0 AND NOT m.name GLOB 'AS[0-9]*' ORDER BY m.name`),
     memberOfAsn: db.prepare(`SELECT DISTINCT set_name FROM member_of WHERE asn = ?`),
     membersOf: db.prepare(`SELECT member FROM members WHERE set_name = ?`),
     anyDump: db.prepare("SELECT 1 FROM objects WHERE active = 1 AND kind = 'dump' LIMIT 1"),

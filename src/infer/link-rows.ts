@@ -1,0 +1,64 @@
+/**
+ * Inferences to link-table rows and back. A row keeps what both sides' lines decide, from the
+ * lower AS's side, before the registry's disagreement level (combine.ts, LineDecision); read
+ * back, it is settled at today's level and turned to whichever side asks.
+ */
+import type { LinkRow } from '../store/links.js';
+import { lineDecision, settle } from './combine.js';
+import type { Family, InferredRelation, LinkInference, Relation } from './types.js';
+import { ALL_RELATIONS, mirror } from './views.js';
+
+const RELATION_CODE: Record<InferredRelation, number> = { none: 0, p2c: 1, c2p: 2, p2p: 3, s2s: 4, ambiguous: 5, conflict: 6 };
+const RELATION_OF: readonly InferredRelation[] = ['none', 'p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'];
+const BIT: Record<Relation, number> = { p2c: 1, c2p: 2, p2p: 4, s2s: 8 };
+
+/** The row of an inference decided from its lower AS's side (`l.a < l.b`), with its evidence lines (text not needed). */
+export function rowOf(l: LinkInference): LinkRow {
+  const d = lineDecision(l);
+  let candidates = 0;
+  for (const c of d.candidates) candidates |= BIT[c];
+  let sides = 0;
+  for (const e of l.evidence) sides |= e.asn === l.a ? 1 : 2;
+  return {
+    family: l.family === 'ipv4' ? 4 : 6,
+    lo: l.a,
+    hi: l.b,
+    relation: RELATION_CODE[d.relation],
+    candidates,
+    kind: d.kind,
+    first: d.first ?? null,
+    confidence: d.confidence ?? null,
+    missing: (l.missing.includes(l.a) ? 1 : 0) | (l.missing.includes(l.b) ? 2 : 0),
+    evidence: l.evidence.length,
+    sides,
+  };
+}
+
+/**
+ * A row as the inference `engine.infer(from, other)` gives without evidence, at a registry's
+ * level. `label`: an AS's provenance label, for the evidence summary.
+ */
+export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, label?: (asn: number) => string | undefined): LinkInference {
+  const family: Family = r.family === 4 ? 'ipv4' : 'ipv6';
+  const d = { relation: RELATION_OF[r.relation]!, candidates: ALL_RELATIONS.filter((c) => r.candidates & BIT[c]), kind: r.kind, ...(r.first !== null ? { first: r.first } : {}), ...(r.confidence !== null ? { confidence: r.confidence } : {}) };
+  const s = settle(d, r.lo, level);
+  const missing = [...(r.missing & 1 ? [r.lo] : []), ...(r.missing & 2 ? [r.hi] : [])];
+  const basis = r.first !== null ? { kind: r.kind, first: r.first } : { kind: r.kind };
+  const out: LinkInference = from === r.hi
+    ? { a: r.hi, b: r.lo, family, relation: mirror(s.relation), candidates: inOrder(s.candidates.map((c) => mirror(c))), confidence: s.confidence, basis, evidence: [], missing }
+    : { a: r.lo, b: r.hi, family, relation: s.relation, candidates: s.candidates, confidence: s.confidence, basis, evidence: [], missing };
+  if (label) {
+    const sources: string[] = [];
+    for (const [bit, asn] of [[1, r.lo], [2, r.hi]] as const) {
+      const l = r.sides & bit ? label(asn) : undefined;
+      if (l !== undefined && !sources.includes(l)) sources.push(l);
+    }
+    out.summary = { count: r.evidence, sources };
+  }
+  return out;
+}
+
+/** Candidates in the order combine() lists them. */
+function inOrder(rels: Relation[]): Relation[] {
+  return ALL_RELATIONS.filter((r) => rels.includes(r));
+}

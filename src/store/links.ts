@@ -1,0 +1,93 @@
+/**
+ * The link table (schema: src/store/schema.ts): every AS pair and family decided once, when the
+ * claims behind it were written (src/infer/link-upkeep.ts decides; this module only keeps and
+ * serves rows). Its state in the meta table says whether the rows agree with the claims.
+ */
+import type Database from 'better-sqlite3';
+
+export interface LinkRow {
+  family: 4 | 6;
+  lo: number;
+  hi: number;
+  relation: number;
+  candidates: number;
+  kind: string;
+  first: number | null;
+  confidence: number | null;
+  missing: number;
+  evidence: number;
+  sides: number;
+}
+
+/** The table agrees with the claims. Anything else (`stale:<writer>`, absent) means it does not. */
+export const LINKS_FRESH = 'fresh';
+
+const COLUMNS = 'family, lo, hi, relation, candidates, kind, first, confidence, missing, evidence, sides';
+
+export class LinkTable {
+  private q?: ReturnType<typeof prepare>;
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Statements prepared on first use: a read-only store never prepares the writes. */
+  private get s(): ReturnType<typeof prepare> {
+    return (this.q ??= prepare(this.db));
+  }
+
+  state(): string | undefined {
+    return (this.s.state.get() as { value: string } | undefined)?.value;
+  }
+
+  get fresh(): boolean {
+    return this.state() === LINKS_FRESH;
+  }
+
+  setState(value: string): void {
+    this.s.setState.run(value);
+  }
+
+  clear(): void {
+    this.s.clear.run();
+  }
+
+  put(r: LinkRow): void {
+    this.s.put.run(r.family, r.lo, r.hi, r.relation, r.candidates, r.kind, r.first, r.confidence, r.missing, r.evidence, r.sides);
+  }
+
+  remove(family: 4 | 6, lo: number, hi: number): void {
+    this.s.remove.run(family, lo, hi);
+  }
+
+  /** Every row of a family, by (lo, hi): the order the whole-store group-by decides them in. */
+  *all(family: 4 | 6): Generator<LinkRow> {
+    yield* this.s.all.iterate(family) as Iterable<LinkRow>;
+  }
+
+  /** The rows of one AS in a family (two indexed lookups). */
+  of(asn: number, family: 4 | 6): LinkRow[] {
+    return this.s.of.all(family, asn, family, asn) as LinkRow[];
+  }
+
+  /** The pairs of one AS in either family. */
+  pairsOf(asn: number): { family: 4 | 6; lo: number; hi: number }[] {
+    return this.s.pairsOf.all(asn, asn) as { family: 4 | 6; lo: number; hi: number }[];
+  }
+
+  count(): number {
+    return (this.s.count.get() as { n: number }).n;
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    state: db.prepare("SELECT value FROM meta WHERE key = 'links'"),
+    setState: db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('links', ?)"),
+    clear: db.prepare('DELETE FROM links'),
+    put: db.prepare(`INSERT OR REPLACE INTO links (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    remove: db.prepare('DELETE FROM links WHERE family = ? AND lo = ? AND hi = ?'),
+    all: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? ORDER BY lo, hi`),
+    of: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? UNION ALL SELECT ${COLUMNS} FROM links WHERE family = ? AND hi = ?`),
+    pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND hi = ?'),
+    count: db.prepare('SELECT count(*) AS n FROM links'),
+  };
+}
