@@ -88,7 +88,7 @@ const command: CommandModule<object, CompareArgs> = {
     }
     printNotes([...downloads, ...warnings.map((w) => `warning: ${w}`)], argv.quiet && warnings.length === 0);
     const { results, notes } = await withData(argv, undefined, (d) => {
-      const links = [...d.engine.all(fams, { text: false })];
+      const links = [...d.engine.all(fams, { evidence: false })];
       const hasObject = (asn: number) => d.engine.hasObject(asn);
       return { results: fams.map((f) => compareFamily(f, links, edges, hasObject)), notes: [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))] };
     });

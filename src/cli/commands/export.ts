@@ -38,7 +38,10 @@ export function neutralise(cell: string): string {
 }
 
 function csvRow(l: LinkInference): string[] {
-  return [String(l.a), String(l.b), l.family, l.relation, String(l.confidence), String(l.evidence.length), neutralise(evidenceSources(l).join('; '))];
+  // From the link table a link carries a summary of its evidence, not its lines.
+  const count = l.summary?.count ?? l.evidence.length;
+  const sources = l.summary?.sources ?? evidenceSources(l);
+  return [String(l.a), String(l.b), l.family, l.relation, String(l.confidence), String(count), neutralise(sources.join('; '))];
 }
 
 export function toCsv(links: LinkInference[]): string {
@@ -110,7 +113,7 @@ const command: CommandModule<object, ExportArgs> = {
           if (belowConfidence(l, min)) setAside[l.family]++;
           else yield l;
         }
-      })(d.engine.all(fams, { text: argv.format === 'json' }));
+      })(d.engine.all(fams, argv.format === 'json' ? {} : argv.format === 'caida' ? { evidence: false } : { evidence: 'summary' }));
       const count = (l: LinkInference) => {
         counts[l.relation] = (counts[l.relation] ?? 0) + 1;
         perFamily[l.family] = (perFamily[l.family] ?? 0) + 1;
