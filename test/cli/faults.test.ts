@@ -320,6 +320,21 @@ describe('one line-length limit on every input path (#20.3)', () => {
     expect(asrel(['show', 'AS215778', '--offline', '--data', data]).code).toBe(0);
   });
 
+  it.each(['file', 'gzip', 'stdin', 'file on worker threads'])('parse, %s: the object with the long line is skipped with the same warning; the rest is parsed', (how) => {
+    const input = how === 'gzip' ? `${file}.gz` : how === 'stdin' ? '-' : file;
+    const env: Record<string, string> = how === 'file on worker threads' ? { ASREL_PARSE_WORKERS: '2', ASREL_PARSE_POOL_BYTES: '0' } : { ASREL_PARSE_WORKERS: '0' };
+    const r = asrel(['parse', '--stats', input, '--max-line', '64K'], { env, ...(how === 'stdin' ? { input: text } : {}) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('objects: 2 (1 with policy attributes)\n');
+    expect(r.stdout).toContain(`\n${warning(input).replace(/^asrel: warning: (\S+): /, '$1: warning: ')}`);
+    // Per object, in JSON: the reader's warning marks the skip; AS64500 is not among the objects.
+    const j = JSON.parse(asrel(['parse', input, '--json', '--max-line', '64K'], { env, ...(how === 'stdin' ? { input: text } : {}) }).stdout) as { objects: { key: string }[]; summary: { objects: number }; readerDiagnostics: { line: number; skippedObject?: boolean }[] };
+    expect(j.summary.objects).toBe(2);
+    expect(j.objects.map((o) => o.key)).toEqual(['AS215778']);
+    expect(j.readerDiagnostics).toMatchObject([{ line: longAt, skippedObject: true }]);
+  });
+
   it('--input says it too, as a note, and answers from the rest', () => {
     const r = asrel(['neighbors', '215778', '--input', file, '--max-line', '64K']);
     expect(r.code).toBe(0);
