@@ -2,8 +2,9 @@
  * An input cut into pieces of whole objects, for readers that work on several pieces at
  * once (`asrel parse` on worker threads). A piece ends just after an empty line (`\n\n` or
  * `\n\r\n`), where an object always ends, so reading the pieces one after another with
- * `readObjects(piece, input, firstLine)` gives exactly the objects, line numbers and
- * reader diagnostics of one pass over the whole input. (A line of only blanks does not
+ * `readObjects(piece.text, input, firstLine, { long: { marks: piece.long, maxLine } })`
+ * gives exactly the objects, line numbers and reader diagnostics of one pass over the whole
+ * input (streamObjects; its over-long-line warnings in line order). (A line of only blanks does not
  * end an object, or only when the next line starts another object of its class, which a
  * piece cannot see: such lines are never cut at; see AttributeAssembler.)
  */
