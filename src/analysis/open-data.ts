@@ -17,7 +17,7 @@ import { InputError } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
-import { storeFailure } from '../store/failures.js';
+import { storeFailure, storeOpeningNotes } from '../store/failures.js';
 import { UserError as DataError } from './errors.js';
 import { defaultDataDir } from './data-dir.js';
 import { irrKnowledge, requireKnown, type AsKnowledge } from './known.js';
@@ -165,7 +165,7 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
   // A store folder is created only when something may be fetched into it.
   const gathering = !!need?.asns && need.asns.length > 0 && !argv.offline;
   const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, readonly: !gathering });
-  const notes: string[] = [];
+  const notes: string[] = [...storeNotes(store)];
   if (gathering && store.readOnly) notes.push(`the store (${store.path}) is read-only: answering from it without fetching`);
   try {
     if (gathering && !store.readOnly && need?.asns) {
@@ -224,6 +224,11 @@ export function requireStoreFolder(dir: string): void {
 export const DEFAULT_BUNDLE: readonly string[] = [
   'he-cogent-telia-2013', 'ripe-AS3257-2023-07-21', 'ripe-AS3255-irrd-sample-2018', 'ripe-AS215778-2024-11-01', 'ripe-AS215778-AS-LIKHNER-2024-08-09',
 ];
+
+/** What an answer from `store` should say about how it was opened (a read-only store's -wal that could not be read). */
+export function storeNotes(store: Store): string[] {
+  return storeOpeningNotes(store.path);
+}
 
 /** The store folder, with a store problem turned into one line and a hint (exit 2); `write`: a read-only store is one too. */
 export function openStore(dir: string, opts: { ttlMs?: number; readonly?: boolean; write?: boolean } = {}): Store {

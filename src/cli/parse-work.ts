@@ -9,6 +9,7 @@ import { policyAttributeName } from '../policy/attributes.js';
 import { parsePolicy, type ParseOptions } from '../policy/parse.js';
 import type { ParsedPolicy, PolicyDiagnostic } from '../policy/types.js';
 import { normaliseKey } from '../rpsl/keys.js';
+import type { LongMark } from '../rpsl/long-lines.js';
 import { readAttributes, type AttributeSink } from '../rpsl/read.js';
 import type { ReadDiagnostic, RpslAttribute } from '../rpsl/types.js';
 
@@ -17,6 +18,8 @@ export interface PieceJob {
   input: string;
   text: string;
   firstLine: number;
+  /** Its lines that stand for over-long ones and the limit they broke (src/rpsl/pieces.ts): their objects are skipped with a warning. */
+  long?: { marks: LongMark[]; maxLine: number };
 }
 
 export interface Mode {
@@ -155,7 +158,7 @@ class PieceParser implements AttributeSink {
 export function processPiece(job: PieceJob, mode: Mode): PieceResult {
   const parser = new PieceParser(job.input, mode, job.text);
   // Offsets: one-line values are parsed in place in the piece (src/policy/parse.ts).
-  const { diagnostics, lines } = readAttributes(job.text, parser, job.input, job.firstLine, { offsets: true });
+  const { diagnostics, lines } = readAttributes(job.text, parser, job.input, job.firstLine, { offsets: true, long: job.long });
   const results = parser.finish();
   return { lines, objects: parser.objects, objectsWithPolicy: parser.objectsWithPolicy, readerDiagnostics: diagnostics, results };
 }

@@ -1,8 +1,9 @@
 import { AttributeAssembler, ObjectBuilder, type AttributeSink } from './assembler.js';
+import { HEAD_CHARS, isBlankLine, isCommentLine, LongLineFilter, longLineWarning, objectName, type LongLine, type LongMark } from './long-lines.js';
 import { maxLineOf, textChunks, type StreamOptions } from './text-input.js';
 import type { ReadDiagnostic, RpslObject } from './types.js';
 
-export { DEFAULT_MAX_LINE, InputError, NotTextError, setDefaultMaxLine, type StreamOptions } from './text-input.js';
+export { DEFAULT_MAX_LINE, InputError, maxLineOf, NotTextError, setDefaultMaxLine, type StreamOptions } from './text-input.js';
 export type { AttributeSink } from './assembler.js';
 
 export interface ReadResult {
@@ -15,6 +16,12 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Note where each one-line value lies in the text (RpslAttribute.offset). */
   offsets?: boolean;
+  /**
+   * Lines of the text that stand for over-long ones (a piece from pieces.ts), in order, and
+   * the limit they broke: the objects around them are skipped with a warning, as
+   * streamObjects skips them.
+   */
+  long?: { marks: LongMark[]; maxLine: number };
 }
 
 /**
@@ -38,7 +45,8 @@ export function readAttributes(
   firstLine = 1,
   options: ReadOptions = {},
 ): Omit<ReadResult, 'objects'> {
-  const asm = new AttributeAssembler(input, sink);
+  const long = options.long?.marks.length ? longLinesOf(text, options.long.marks, firstLine) : undefined;
+  const asm = new AttributeAssembler(input, long ? new LongLineFilter(sink, long) : sink);
   const offsets = options.offsets === true;
   let start = 0;
   let lineNo = firstLine;
@@ -51,28 +59,39 @@ export function readAttributes(
   asm.end();
   // The loop also read the empty "line" after a final `\n`.
   const lines = lineNo - firstLine - (text.length === 0 || text.charCodeAt(text.length - 1) === 10 ? 1 : 0);
-  return { diagnostics: asm.diagnostics, lines };
+  if (!long) return { diagnostics: asm.diagnostics, lines };
+  const diagnostics = [...asm.diagnostics, ...long.map((l) => longLineWarning(input, l, options.long!.maxLine))];
+  // In line order, as streamObjects gives them (it warns once the long line's object is past).
+  return { diagnostics: diagnostics.sort((a, b) => a.line - b.line), lines };
 }
 
-/** A line longer than the limit, and the object around it (between two blank lines) to skip. */
-interface LongLine {
-  line: number;
-  /** The last blank line before it: the object starts after it. */
-  after: number;
-  /** The first blank line after it (Infinity until seen): the object ends before it. */
-  before: number;
-  /** The long line's first characters, naming the object when it is its first line. */
-  head: string;
-  /** No attribute line came between `after` and the long line. */
-  first: boolean;
-  /** The object skipped and its first line, once seen. */
-  skipped?: { what: string; line: number };
-}
-
-/** Human size of a line limit: `16 MiB`, `100 characters`. */
-function limitText(max: number): string {
-  if (max % (1024 * 1024) === 0) return `${max / (1024 * 1024)} MiB`;
-  return max % 1024 === 0 ? `${max / 1024} KiB` : `${max} characters`;
+/**
+ * The long lines of a piece whose `marks` (in order) stand for them, with the blank lines
+ * around each: one pass over the piece, made only when it has some. A piece starts after an
+ * empty line (or at the input's start), and ends at one or at the input's end.
+ */
+function longLinesOf(text: string, marks: LongMark[], firstLine: number): LongLine[] {
+  const long: LongLine[] = [];
+  let k = 0;
+  let lastBlank = firstLine - 1;
+  let attributeSinceBlank = false;
+  let start = 0;
+  for (let lineNo = firstLine; start <= text.length; lineNo++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (k < marks.length && marks[k]!.at === start) {
+      long.push({ line: lineNo, after: lastBlank, before: Infinity, head: marks[k++]!.head.slice(0, HEAD_CHARS), first: !attributeSinceBlank });
+    } else {
+      const line = text.slice(start, end);
+      if (isBlankLine(line)) {
+        lastBlank = lineNo;
+        attributeSinceBlank = false;
+        for (const l of long) if (l.before === Infinity) l.before = lineNo;
+      } else if (!isCommentLine(line)) attributeSinceBlank = true;
+    }
+    start = end + 1;
+  }
+  return long;
 }
 
 /**
@@ -105,24 +124,21 @@ export async function* streamObjects(
   let lastBlank = 0;
   let attributeSinceBlank = false;
   const warnLong = (l: LongLine) => {
-    // A long first line names the object; otherwise the object read around it does.
-    const [what, at] = l.first ? [`the object starting ${JSON.stringify(l.head)}…`, l.line] : l.skipped ? [l.skipped.what, l.skipped.line] : ['the object around it', l.after + 1];
-    const d: ReadDiagnostic = { input: name, line: l.line, severity: 'warning', skippedObject: true, message: `line ${l.line} is longer than the line limit (${limitText(maxLine)}, --max-line): ${what} at line ${at} skipped` };
-    asm.diagnostics.push(d);
+    asm.diagnostics.push(longLineWarning(name, l, maxLine));
   };
   const push = (line: string) => {
     lineNo++;
     if (line.length > maxLine) {
-      longLines.push({ line: lineNo, after: lastBlank, before: Infinity, head: line.slice(0, 40), first: !attributeSinceBlank });
+      longLines.push({ line: lineNo, after: lastBlank, before: Infinity, head: line.slice(0, HEAD_CHARS), first: !attributeSinceBlank });
       // A comment in its place keeps the object (and the line numbers) together.
       asm.pushLine('#', lineNo);
       return;
     }
-    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
+    if (isBlankLine(line)) {
       lastBlank = lineNo;
       attributeSinceBlank = false;
       for (const l of longLines) if (l.before === Infinity) l.before = lineNo;
-    } else if (line.charCodeAt(0) !== 35 && line.charCodeAt(0) !== 37) attributeSinceBlank = true;
+    } else if (!isCommentLine(line)) attributeSinceBlank = true;
     asm.pushLine(line, lineNo);
   };
   /** The objects read, less those holding an over-long line. */
@@ -133,7 +149,8 @@ export async function* streamObjects(
       while (longLines.length) {
         const l = longLines[0]!;
         if (at > l.after && at < l.before) {
-          l.skipped ??= { what: `the object ${o.class} ${o.key}`, line: at };
+          // Every long line of this object names it.
+          for (const m of longLines) if (at > m.after && at < m.before) m.skipped ??= { what: objectName(o.attributes[0]!), line: at };
           drop = true;
           break;
         }

@@ -52,25 +52,31 @@ export function maxLineOf(options: StreamOptions): number {
 
 /**
  * Cuts every line of the chunks to at most `max` + 1 characters (the `\n` kept). State
- * carries across chunks: `len` is the length of the line so far, `skipping` true while the
- * rest of an over-long line is dropped.
+ * carries across chunks: `len` is the length of the line so far (at most `max` unless
+ * skipping), `skipping` true while the rest of an over-long line is dropped.
  */
 class LineCap {
   private len = 0;
   private skipping = false;
+  /**
+   * Where in the last chunk returned each over-long line ends: once for every line longer
+   * than `max`, just after its (max + 1)th character.
+   */
+  readonly cuts: number[] = [];
   constructor(private readonly max: number) {}
 
   cut(chunk: string): string {
-    // Fast path: no line inside a chunk shorter than the limit can be too long; only the
+    if (this.cuts.length) this.cuts.length = 0;
+    // Fast path: no line inside a chunk no longer than the limit can be too long; only the
     // line the chunk continues and the one it leaves open need a look.
     if (!this.skipping && chunk.length <= this.max) {
       const first = chunk.indexOf('\n');
       if (first < 0) {
-        if (this.len + chunk.length <= this.max + 1) {
+        if (this.len + chunk.length <= this.max) {
           this.len += chunk.length;
           return chunk;
         }
-      } else if (this.len + first <= this.max + 1) {
+      } else if (this.len + first <= this.max) {
         this.len = chunk.length - chunk.lastIndexOf('\n') - 1;
         return chunk;
       }
@@ -88,8 +94,10 @@ class LineCap {
       }
       const end = nl < 0 ? chunk.length : nl;
       const room = this.max + 1 - this.len;
-      if (end - i > room) {
+      if (end - i >= room) {
+        // The line reaches max + 1 characters: too long. Those are kept, the rest dropped.
         out += chunk.slice(i, i + room);
+        this.cuts.push(out.length);
         this.len += room;
         this.skipping = true;
         i += room;
@@ -103,8 +111,13 @@ class LineCap {
   }
 }
 
-/** The decoded text of `input`, chunk by chunk (UTF-8 sequences are never cut). */
-export async function* textChunks(input: string | NodeJS.ReadableStream, name: string, options: StreamOptions = {}): AsyncGenerator<string> {
+/**
+ * The decoded text of `input`, chunk by chunk (UTF-8 sequences are never cut). With
+ * `cuts`, that array holds, while a chunk is yielded, the offsets in it where an over-long
+ * line ends: the line has maxLine + 1 characters (possibly begun in earlier chunks), the
+ * rest of it was dropped (pieces.ts).
+ */
+export async function* textChunks(input: string | NodeJS.ReadableStream, name: string, options: StreamOptions = {}, cuts?: number[]): AsyncGenerator<string> {
   const data = openInput(input);
   const decoder = new StringDecoder('utf8');
   const cap = new LineCap(maxLineOf(options));
@@ -117,9 +130,12 @@ export async function* textChunks(input: string | NodeJS.ReadableStream, name: s
         if (why) throw new NotTextError(name, why);
       }
       const chunk = cap.cut(decoder.write(buf));
-      if (chunk !== '') yield chunk;
+      if (chunk === '') continue;
+      if (cuts) cuts.splice(0, cuts.length, ...cap.cuts);
+      yield chunk;
     }
     const tail = cap.cut(decoder.end());
+    if (cuts) cuts.splice(0, cuts.length, ...cap.cuts);
     if (tail !== '') yield tail;
   } catch (e) {
     if (e instanceof InputError) throw e;

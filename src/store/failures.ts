@@ -14,6 +14,20 @@ export function noteStoreOpened(path: string): void {
   if (!opened.includes(path)) opened.push(path);
 }
 
+/** What an answer from a store should say about how it was opened (a -wal not read), by database file. */
+const openingNotes = new Map<string, string[]>();
+
+export function noteStoreOpening(path: string, note: string): void {
+  const notes = openingNotes.get(path) ?? [];
+  if (!notes.includes(note)) notes.push(note);
+  openingNotes.set(path, notes);
+}
+
+/** The notes of opening the store file `path` (none for most stores). */
+export function storeOpeningNotes(path: string): string[] {
+  return openingNotes.get(path) ?? [];
+}
+
 export type StoreFailureKind = 'damaged' | 'full' | 'io' | 'read-only';
 
 export interface StoreFailure {

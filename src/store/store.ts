@@ -12,7 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { readObjects } from '../rpsl/read.js';
 import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
 import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-import { noteStoreOpened, storeFailure, storeFailureKind } from './failures.js';
+import { noteStoreOpened, noteStoreOpening, storeFailure, storeFailureKind } from './failures.js';
+import { openWalCopy, walBytes, walNotReadNote } from './wal-copy.js';
 import { PACKED_CLAIM_SQL } from './packed-claims.js';
 import { ObjectLines } from './object-lines.js';
 import { LinkTable } from './links.js';
@@ -623,27 +624,40 @@ function writable(path: string): boolean {
 /**
  * Opens a store that cannot be written. A WAL database needs its -shm file, which a read-only
  * folder cannot hold: then the file is opened immutable (a `file:` URI; SQLite then takes no
- * locks and reads no -wal, which is right for media nobody writes). Writes a -wal left behind
- * holds are then not seen: a note says so.
+ * locks and reads no -wal, which is right for media nobody writes). A -wal left beside it
+ * (an unclean copy, a writer that died) holds writes the immutable open would not see: they
+ * are read from a temporary copy when it fits (wal-copy.ts says why a copy), else a note
+ * (storeOpeningNotes) says they are missing.
  */
 function openReadOnly(path: string): Db {
-  const attempts: [string, string][] = [[path, 'read-only'], [immutableUri(path), 'immutable']];
-  let last: unknown;
-  for (const [name] of attempts) {
-    let db: Db | undefined;
-    try {
-      db = new Database(name, { readonly: true, fileMustExist: true, timeout: 10_000 });
-      initialise(db, path);
-      return db;
-    } catch (e) {
-      db?.close();
-      last = e;
-      // Only a missing -shm (a read-only folder) is worth the immutable open.
-      const code = String((e as { code?: unknown }).code ?? '');
-      if (!/^SQLITE_(CANTOPEN|READONLY)/.test(code)) break;
-    }
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    initialise(db, path);
+    return db;
+  } catch (e) {
+    db?.close();
+    // Only a missing -shm (a read-only folder) is worth the copy or the immutable open.
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (!/^SQLITE_(CANTOPEN|READONLY)/.test(code)) throw openFailure(e, path);
   }
-  throw openFailure(last, path);
+  const wal = walBytes(path);
+  let note: string | undefined;
+  if (wal > 0) {
+    const copy = openWalCopy(path, wal, (c) => initialise(c, path));
+    if ('db' in copy) return copy.db;
+    note = walNotReadNote(path, wal, copy.why);
+  }
+  db = undefined;
+  try {
+    db = new Database(immutableUri(path), { readonly: true, fileMustExist: true, timeout: 10_000 });
+    initialise(db, path);
+  } catch (e) {
+    db?.close();
+    throw openFailure(e, path);
+  }
+  if (note) noteStoreOpening(path, note);
+  return db;
 }
 
 /**

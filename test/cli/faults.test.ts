@@ -3,7 +3,8 @@
 // bundled HE/Cogent/Telia RECONSTRUCTION (data/README.md), with made-up hostile bytes added
 // where a test says so (synthetic).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,9 +35,10 @@ function hostileFile(dir: string): string {
  * Runs the CLI as a user without write permission on read-only files: as root (which writes
  * anything) the run is switched to the unprivileged uid 65534.
  */
-function asrelUnprivileged(args: string[]) {
+function asrelUnprivileged(args: string[], env: Record<string, string> = {}) {
   const id = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...ENV }, ...id });
+  // The suite's own build (test/built.ts): a working copy need not have a dist/.
+  const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...ENV, ...env }, ...id });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -121,7 +123,7 @@ describe('output errors (#20.9)', () => {
   });
 
   it('a closed pipe (| head -1) is silent with exit 0', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node bin/asrel.js parse ${REAL} | head -1 >/dev/null`], { encoding: 'utf8', env: { ...process.env, ...ENV } });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BUILT_CLI)} parse ${REAL} | head -1 >/dev/null`], { encoding: 'utf8', env: { ...process.env, ...ENV } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -219,6 +221,59 @@ describe('read-only stores (#20.8)', () => {
     const r = asrelUnprivileged([...args, '--data', data]);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`asrel: store ${file} is read-only`);
+  });
+});
+
+describe('a read-only store with a -wal beside it (#20.8)', () => {
+  // An unclean copy: the reconstruction's store, then AS3257's dump imported while another
+  // connection held a read snapshot (so its pages stay in the -wal), copied without the -shm
+  // into a folder nobody may write (the run is unprivileged; as root it is uid 65534).
+  const dir = tmp();
+  chmodSync(dir, 0o755);
+  const live = join(dir, 'live');
+  expect(asrel(['import', RECON, '--data', live]).code).toBe(0);
+  const reader = new Database(join(live, 'asrel.sqlite'), { readonly: true });
+  reader.exec('BEGIN');
+  reader.prepare('SELECT count(*) FROM sqlite_master').get();
+  expect(asrel(['import', REAL, '--data', live]).code).toBe(0);
+  const data = join(dir, 'copy');
+  mkdirSync(data);
+  for (const f of ['asrel.sqlite', 'asrel.sqlite-wal']) copyFileSync(join(live, f), join(data, f));
+  reader.exec('COMMIT');
+  reader.close();
+  const file = join(data, 'asrel.sqlite');
+  chmodSync(file, 0o444);
+  chmodSync(data, 0o555);
+  const tmpEntries = () => readdirSync(tmpdir()).filter((f) => f.startsWith('asrel-wal-')).sort();
+
+  it('the writes the -wal holds are read (from a temporary copy, removed at once); the store is untouched', () => {
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    const before = tmpEntries();
+    const rel = asrelUnprivileged(['rel', '3257', '12', '--offline', '--data', data]);
+    expect(rel.stderr).toBe('note: data: dump AS3257.ripe.2023-07-21.rpsl (dated 2023-07-21) for AS3257\n');
+    expect(rel.code).toBe(0);
+    const show = asrelUnprivileged(['show', 'AS3257', '--offline', '--data', data]);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toMatch(/^% aut-num AS3257, source RIPE/);
+    expect(asrelUnprivileged(['check', '--data', data]).stdout).toContain('ok (SQLite quick_check, opened read-only); 4 objects, 4 aut-num');
+    expect(tmpEntries()).toEqual(before);
+    expect(readdirSync(data).sort()).toEqual(['asrel.sqlite', 'asrel.sqlite-wal']);
+  });
+
+  it('too large to copy: opened immutable, and the answer says its writes are not seen', () => {
+    const env = { ASREL_WAL_COPY_MAX: '1000' };
+    const note = `note: the store ${file} has a write-ahead log (${file}-wal, `;
+    const rel = asrelUnprivileged(['rel', '1299', '174', '--offline', '--data', data, '--json'], env);
+    expect(rel.code, rel.stderr).toBe(0);
+    expect(rel.stderr).toContain(note);
+    expect(rel.stderr).toContain('that is not read, so the last writes may be missing from this answer: its folder is read-only and copying it and the store');
+    // In the JSON answer too, among the notes on the data.
+    expect((JSON.parse(rel.stdout) as { data: string[] }).data.some((n) => n.includes('write-ahead log'))).toBe(true);
+    const show = asrelUnprivileged(['show', 'AS3257', '--offline', '--data', data], env);
+    expect(show.code).toBe(1);
+    expect(show.stderr.startsWith(note)).toBe(true);
+    // -q drops the note, as every note.
+    expect(asrelUnprivileged(['rel', '1299', '174', '--offline', '--data', data, '-q'], env).stderr).toBe('');
   });
 });
 
@@ -321,6 +376,21 @@ describe('one line-length limit on every input path (#20.3)', () => {
     expect(r.stdout).toContain('2 objects read, stored 1 aut-num, 1 as-set; 1 reader warnings');
     expect(asrel(['show', 'AS64500', '--offline', '--data', data]).code).toBe(1);
     expect(asrel(['show', 'AS215778', '--offline', '--data', data]).code).toBe(0);
+  });
+
+  it.each(['file', 'gzip', 'stdin', 'file on worker threads'])('parse, %s: the object with the long line is skipped with the same warning; the rest is parsed', (how) => {
+    const input = how === 'gzip' ? `${file}.gz` : how === 'stdin' ? '-' : file;
+    const env: Record<string, string> = how === 'file on worker threads' ? { ASREL_PARSE_WORKERS: '2', ASREL_PARSE_POOL_BYTES: '0' } : { ASREL_PARSE_WORKERS: '0' };
+    const r = asrel(['parse', '--stats', input, '--max-line', '64K'], { env, ...(how === 'stdin' ? { input: text } : {}) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('objects: 2 (1 with policy attributes)\n');
+    expect(r.stdout).toContain(`\n${warning(input).replace(/^asrel: warning: (\S+): /, '$1: warning: ')}`);
+    // Per object, in JSON: the reader's warning marks the skip; AS64500 is not among the objects.
+    const j = JSON.parse(asrel(['parse', input, '--json', '--max-line', '64K'], { env, ...(how === 'stdin' ? { input: text } : {}) }).stdout) as { objects: { key: string }[]; summary: { objects: number }; readerDiagnostics: { line: number; skippedObject?: boolean }[] };
+    expect(j.summary.objects).toBe(2);
+    expect(j.objects.map((o) => o.key)).toEqual(['AS215778']);
+    expect(j.readerDiagnostics).toMatchObject([{ line: longAt, skippedObject: true }]);
   });
 
   it('--input says it too, as a note, and answers from the rest', () => {

@@ -71,7 +71,7 @@ describe('lines of only blanks inside an object', () => {
     const whole = readObjects(text, 'x');
     let firstLine = 1;
     const pieced = [];
-    for await (const piece of streamPieces(Readable.from([text]), 'x', 300)) {
+    for await (const { text: piece } of streamPieces(Readable.from([text]), 'x', 300)) {
       const r = readObjects(piece, 'x', firstLine);
       pieced.push(...r.objects.map((o) => [o.key, o.attributes.length, o.origin.line]));
       firstLine += r.lines;

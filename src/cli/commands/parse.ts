@@ -4,7 +4,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { PolicyDiagnostic } from '../../policy/types.js';
 import { countLines, streamPieces } from '../../rpsl/pieces.js';
-import { InputError, NotTextError } from '../../rpsl/read.js';
+import { InputError, maxLineOf, NotTextError } from '../../rpsl/read.js';
 import type { ReadDiagnostic } from '../../rpsl/types.js';
 import { UserError } from '../errors.js';
 import { jsonSafe, sanitize } from '../../report/sanitize.js';
@@ -174,10 +174,11 @@ const command: CommandModule<object, ParseArgs> = {
       for (const file of files) {
         try {
           let firstLine = 1;
-          for await (const text of streamPieces(file, file, PIECE_CHARS, { checkText: true })) {
+          for await (const { text, long } of streamPieces(file, file, PIECE_CHARS, { checkText: true })) {
             seen += text.length;
             if (!pool && workers > 0 && seen >= POOL_BYTES) startPool();
-            const job = { input: file, text, firstLine };
+            // Workers do not see --max-line (it sets this thread's default): the limit goes with the piece.
+            const job = { input: file, text, firstLine, ...(long.length ? { long: { marks: long, maxLine: maxLineOf({}) } } : {}) };
             // Every worker has two pieces queued (or there is none): this thread takes this one.
             if (!pool || pool.pending >= 2 * pool.size) {
               const piece = processPiece(job, mode);

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { printJson, printNotes, printResult, printStderr } from '../output.js';
 import { withDataOptions, withJson } from '../options.js';
 import { fetchObjects } from '../../gather/fetcher.js';
-import { bundledStore, QUESTION_DEADLINE_S } from '../../analysis/open-data.js';
+import { bundledStore, QUESTION_DEADLINE_S, storeNotes } from '../../analysis/open-data.js';
 import { listSnapshots } from '../../store/bundled.js';
 import type { Protocol } from '../../irr/open.js';
 import { objectArgs, sessionOrExit, withServerOptions, type StoreArgs } from './fetch.js';
@@ -41,6 +41,8 @@ const command: CommandModule<object, ShowArgs> = {
     } finally {
       await session.close();
     }
+    // Said first: a missing object may be one of the writes not read.
+    printNotes(storeNotes(session.store), argv.quiet === true);
     if (entries.length === 0) {
       if (argv.offline) throw new UserError(`${key.cls} ${key.key} is not in the store (${argv.data})`, 1, `Run without --offline, or fetch it first: asrel fetch ${key.key}`);
       if (notFound) throw new UserError(`${key.cls} ${key.key} not found on ${argv.server}${session.sources ? ` in ${session.sources.join(',')}` : ''}`, 1, 'Check the name, or try other --sources.');
