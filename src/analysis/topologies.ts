@@ -32,6 +32,8 @@ export function belowConfidence(l: LinkInference, min: number | undefined): bool
 
 /** An inference as a graph edge keeps it: no evidence lines (read again when printed). */
 function slim(l: LinkInference): LinkInference {
+  // Read from the link table: slim already.
+  if (l.evidence.length === 0 && l.note === undefined && l.summary === undefined) return l;
   return { a: l.a, b: l.b, family: l.family, relation: l.relation, candidates: l.candidates, confidence: l.confidence, ...(l.basis ? { basis: l.basis } : {}), evidence: [], missing: l.missing };
 }
 

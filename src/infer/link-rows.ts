@@ -41,7 +41,7 @@ export function rowOf(l: LinkInference): LinkRow {
 export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, label?: (asn: number) => string | undefined): LinkInference {
   const family: Family = r.family === 4 ? 'ipv4' : 'ipv6';
   const d = { relation: RELATION_OF[r.relation]!, candidates: ALL_RELATIONS.filter((c) => r.candidates & BIT[c]), kind: r.kind, ...(r.first !== null ? { first: r.first } : {}), ...(r.confidence !== null ? { confidence: r.confidence } : {}) };
-  const s = settle(d, r.lo, level);
+  const s = settledOf(d, r.lo, level);
   const missing = [...(r.missing & 1 ? [r.lo] : []), ...(r.missing & 2 ? [r.hi] : [])];
   const basis = r.first !== null ? { kind: r.kind, first: r.first } : { kind: r.kind };
   const out: LinkInference = from === r.hi
@@ -61,4 +61,20 @@ export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, labe
 /** Candidates in the order combine() lists them. */
 function inOrder(rels: Relation[]): Relation[] {
   return ALL_RELATIONS.filter((r) => rels.includes(r));
+}
+
+/** Settling reads the fitted table per kind: the same kind at the same level gives the same confidence. */
+const confidences = new Map<string, number>();
+
+function settledOf(d: Parameters<typeof settle>[0], lo: number, level: number): ReturnType<typeof settle> {
+  // Conflicts and sets' views settle by AS; the rest by kind and level alone.
+  if (d.first !== undefined || d.kind.startsWith('cf') || d.relation === 'none') return settle(d, lo, level);
+  const key = `${level}|${d.kind}`;
+  let c = confidences.get(key);
+  if (c === undefined) {
+    if (confidences.size > 10_000) confidences.clear();
+    c = settle(d, lo, level).confidence;
+    confidences.set(key, c);
+  }
+  return { relation: d.relation, candidates: d.candidates, confidence: c };
 }

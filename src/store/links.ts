@@ -60,12 +60,12 @@ export class LinkTable {
 
   /** Every row of a family, by (lo, hi): the order the whole-store group-by decides them in. */
   *all(family: 4 | 6): Generator<LinkRow> {
-    yield* this.s.all.iterate(family) as Iterable<LinkRow>;
+    for (const r of this.s.all.iterate(family) as Iterable<Tuple>) yield rowOfTuple(r);
   }
 
   /** The rows of one AS in a family (two indexed lookups). */
   of(asn: number, family: 4 | 6): LinkRow[] {
-    return this.s.of.all(family, asn, family, asn) as LinkRow[];
+    return (this.s.of.all(family, asn, family, asn) as Tuple[]).map(rowOfTuple);
   }
 
   /** The pairs of one AS in either family. */
@@ -78,6 +78,13 @@ export class LinkTable {
   }
 }
 
+type Tuple = [4 | 6, number, number, number, number, string, number | null, number | null, number, number, number];
+
+/** Rows are read as arrays (better-sqlite3's raw mode): a third of the cost of its keyed rows. */
+function rowOfTuple(t: Tuple): LinkRow {
+  return { family: t[0], lo: t[1], hi: t[2], relation: t[3], candidates: t[4], kind: t[5], first: t[6], confidence: t[7], missing: t[8], evidence: t[9], sides: t[10] };
+}
+
 function prepare(db: Database.Database) {
   return {
     state: db.prepare("SELECT value FROM meta WHERE key = 'links'"),
@@ -85,9 +92,11 @@ function prepare(db: Database.Database) {
     clear: db.prepare('DELETE FROM links'),
     put: db.prepare(`INSERT OR REPLACE INTO links (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     remove: db.prepare('DELETE FROM links WHERE family = ? AND lo = ? AND hi = ?'),
-    all: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? ORDER BY lo, hi`),
-    of: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? UNION ALL SELECT ${COLUMNS} FROM links WHERE family = ? AND hi = ?`),
-    pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND hi = ?'),
+    all: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? ORDER BY lo, hi`).raw(),
+    // INDEXED BY: without table statistics SQLite prefers scanning a family's whole primary key
+    // to the index when it needs more columns than the index holds (10 ms instead of 10 µs).
+    of: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?`).raw(),
+    pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links INDEXED BY links_hi WHERE family IN (4, 6) AND hi = ?'),
     count: db.prepare('SELECT count(*) AS n FROM links'),
   };
 }
