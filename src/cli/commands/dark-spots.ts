@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import { darkSpotsAnswer, darkSpotsJson, darkSpotsSearch, type ListedSpot } from '../../analysis/dark-spots-answer.js';
-import type { Family } from '../../infer/types.js';
 import { pathString } from '../../report/reachability-text.js';
-import { FAMILIES, FAMILY_LABEL as FAM } from '../../infer/families.js';
+import { FAMILIES, FAMILY_LABEL as FAM, type Family } from '../../analysis/families.js';
 import { withAnalysisData, withIxp, withJson, withTop } from '../options.js';
-import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { loadTopologies, requireFamily, type EdgeArgs } from '../../analysis/relationships.js';
+import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 
 interface DarkArgs extends EdgeArgs {

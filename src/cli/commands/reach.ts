@@ -1,10 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
 import { reachSummary } from '../../explain/reach.js';
-import { FAMILIES, FAMILY_LABEL as FAM, OTHER_FAMILY } from '../../infer/families.js';
+import { FAMILIES, FAMILY_LABEL as FAM, OTHER_FAMILY } from '../../analysis/families.js';
 import { pathString } from '../../report/reachability-text.js';
 import { asnArg } from '../asn-arg.js';
 import { dataOptionsAgain, withAnalysisData, withJson, withTop } from '../options.js';
-import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { loadTopologies, requireFamily, type EdgeArgs } from '../../analysis/relationships.js';
+import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 
 interface ReachArgs extends EdgeArgs {

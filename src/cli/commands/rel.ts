@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { inferenceJson, inferenceText } from '../../report/inference-text.js';
-import type { Family } from '../../infer/types.js';
+import type { Family } from '../../analysis/families.js';
 import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
 import { withData } from '../../analysis/with-data.js';
