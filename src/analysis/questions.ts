@@ -15,9 +15,10 @@ import { loadIxpForAnswer } from '../ixp/cli.js';
 import { commonIxps } from '../ixp/common.js';
 import type { IxpPresence } from '../ixp/types.js';
 import { explanationJson } from '../report/reachability-json.js';
-import { inferenceJson } from '../report/inference-text.js';
 import { dataLines } from './data-lines.js';
 import { neighboursJson } from './neighbours-answer.js';
+import { reachJson } from './reach-answer.js';
+import { relJson } from './rel-answer.js';
 import { UserError } from './errors.js';
 import { requireKnownIn } from './known.js';
 import { familyGraph, type AnalysisSession } from './session.js';
@@ -73,10 +74,7 @@ export async function relQuestion(s: AnalysisSession, a: number, b: number, fams
   requireKnownIn(s, a);
   requireKnownIn(s, b);
   const results = fams.map((f) => s.engine.infer(a, b, f));
-  const notes = [...s.openNotes, ...gathered, ...dataLines(s.store, [a, b])];
-  const afi: Record<string, unknown> = {};
-  for (const r of results) afi[r.family] = inferenceJson(r);
-  return { a, b, afi, data: notes };
+  return relJson(a, b, results, [...s.openNotes, ...gathered, ...dataLines(s.store, [a, b])]);
 }
 
 /** `neighbors --json`: every neighbour with its relation per family. */
@@ -92,8 +90,7 @@ export async function neighborsQuestion(s: AnalysisSession, asn: number, fams: r
 export function reachQuestion(s: AnalysisSession, asn: number, top: number): Record<string, unknown> {
   requireKnownIn(s, asn);
   const g = s.wholeGraphs();
-  const r = reachSummary(asn, { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') });
-  return { ...r, oneFamilyOnlyTotal: r.oneFamilyOnly.length, oneFamilyOnly: r.oneFamilyOnly.slice(0, top), notes: g.notes };
+  return reachJson(reachSummary(asn, { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') }), top, g.notes);
 }
 
 /** `dark-spots --json`: transit-free pairs dark in one family, lit in the other, largest first. */
