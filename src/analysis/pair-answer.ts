@@ -24,12 +24,17 @@ export async function explainPairAnswer(argv: PairDataArgs, a: number, b: number
   const loaded = await loadTopologies(argv, { asns: [a, b] }, families);
   loaded.requireKnown([a, b]);
   requireFamily(loaded, argv.afi);
-  let ex: Explanation = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
-  let ixp: IxpPresence | undefined;
-  if (argv.ixp?.length) {
-    // After the explanation: PeeringDB is asked only for the ASes of its peering fixes (and A and B), and not at all when A reaches B.
-    ixp = (await loadIxpForAnswer(argv.ixp, { asns: ex.reachable ? [] : [a, b, ...ixpAsnsOf(ex)], dataDir: argv.data, offline: argv.offline }, loaded.notes)).presence;
-    ex = annotateFixes(ex, ixp);
-  }
-  return { ex, notes: loaded.notes, topologies: loaded.topologies, ixp };
+  const ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  return { ...await withExchanges(ex, argv.ixp, { dataDir: argv.data, offline: argv.offline }, loaded.notes), notes: loaded.notes, topologies: loaded.topologies };
+}
+
+/**
+ * The explanation with the exchanges where each peering fix could be made, when `sources`
+ * name IXP data. After the explanation: PeeringDB is asked only for the ASes of its peering
+ * fixes (and A and B), and not at all when A reaches B. Notes about the IXP data go to `notes`.
+ */
+export async function withExchanges(ex: Explanation, sources: string[] | undefined, ctx: { dataDir: string; offline: boolean }, notes: string[]): Promise<{ ex: Explanation; ixp?: IxpPresence }> {
+  if (!sources?.length) return { ex };
+  const ixp = (await loadIxpForAnswer(sources, { asns: ex.reachable ? [] : [ex.a, ex.b, ...ixpAsnsOf(ex)], ...ctx }, notes)).presence;
+  return { ex: annotateFixes(ex, ixp), ixp };
 }

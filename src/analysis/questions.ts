@@ -10,13 +10,12 @@ import type { Explanation } from '../explain/types.js';
 import type { Topology } from '../graph/topology.js';
 import { FAMILIES } from '../infer/families.js';
 import type { Family } from '../infer/types.js';
-import { annotateFixes, ixpAsnsOf } from '../ixp/annotate.js';
-import { loadIxpForAnswer } from '../ixp/cli.js';
 import { commonIxps } from '../ixp/common.js';
 import type { IxpPresence } from '../ixp/types.js';
 import { explanationJson } from '../report/reachability-json.js';
 import { dataLines } from './data-lines.js';
 import { neighboursJson } from './neighbours-answer.js';
+import { withExchanges } from './pair-answer.js';
 import { reachJson } from './reach-answer.js';
 import { relJson } from './rel-answer.js';
 import { UserError } from './errors.js';
@@ -46,13 +45,8 @@ export async function explainQuestion(s: AnalysisSession, q: PairQuestion, famil
   const g = s.cones([q.a, q.b], families);
   const notes = [...gathered, ...g.notes];
   familyGraph(g, q.afi);
-  let ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
-  let ixp: IxpPresence | undefined;
-  if (q.ixp?.length) {
-    ixp = (await loadIxpForAnswer(q.ixp, { asns: ex.reachable ? [] : [q.a, q.b, ...ixpAsnsOf(ex)], dataDir: s.args.data, offline: !s.args.live }, notes)).presence;
-    ex = annotateFixes(ex, ixp);
-  }
-  return { ex, notes, topologies: g.topologies, ixp };
+  const ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
+  return { ...await withExchanges(ex, q.ixp, { dataDir: s.args.data, offline: !s.args.live }, notes), notes, topologies: g.topologies };
 }
 
 /** `why-unreachable --json`. */
