@@ -53,7 +53,7 @@ rmSync(join(dist, 'chunks'), { recursive: true, force: true });
 await Promise.all([
   build({
     ...common,
-    // parse-worker: the worker threads of `asrel parse` on large inputs (src/cli/parse-pool.ts).
+    // parse-worker: the worker threads of `asrel parse` on large inputs (src/analysis/parse-pool.ts).
     entryPoints: { asrel: 'src/cli/main.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
     outdir: dist,
     splitting: true,

@@ -7,10 +7,20 @@ import { ValleyFreeSearcher } from '../graph/valley-free.js';
 import type { Topology } from '../graph/topology.js';
 import { FAMILIES } from '../infer/families.js';
 import type { Family } from '../infer/types.js';
+import { readAsnList } from './asn-list.js';
+import { loadTopologies, requireFamily, type EdgeArgs } from './relationships.js';
 import { familyGraph, type AnalysisSession } from './session.js';
 
 /** `path`; `no-path` (both have links in the family, no valley-free path); `no-data` (one has no link in it). */
 export type PairReason = 'path' | 'no-path' | 'no-data';
+
+/** One family's answer for a pair. */
+export interface FamilyPair {
+  reachable: boolean;
+  length: number | null;
+  path: number[] | null;
+  reason: PairReason;
+}
 
 export interface PairRow {
   a: number;
@@ -37,7 +47,7 @@ export function* batchPairs(topos: Topology[], asns: readonly number[]): Generat
     for (let j = 0; j < asns.length; j++) {
       if (i === j) continue;
       const reasons: PairReason[] = [];
-      const perFamily: Record<string, { reachable: boolean; length: number | null; path: number[] | null; reason: PairReason }> = {};
+      const perFamily: Record<string, FamilyPair> = {};
       topos.forEach((t, k) => {
         const tj = idx[k]![j]!;
         const p = src[k]! >= 0 && tj >= 0 ? searchers[k]!.pathTo(tj) : null;
@@ -55,10 +65,40 @@ export function* batchPairs(topos: Topology[], asns: readonly number[]): Generat
 export function batchQuestion(s: AnalysisSession, asns: readonly number[], families: readonly Family[] = FAMILIES): Record<string, unknown> {
   const g = s.cones([...asns], families);
   const topos = families.map((f) => familyGraph(g, f));
-  const notes = [...g.notes];
+  const notes = [...g.notes, ...absentNotes(topos, asns)];
+  return { families, notes, pairs: [...batchPairs(topos, asns)] };
+}
+
+/** The listed ASes with no link in a family: every pair with them is no-data there. */
+function absentNotes(topos: readonly Topology[], asns: readonly number[]): string[] {
+  const notes: string[] = [];
   for (const t of topos) {
     const absent = asns.filter((a) => !t.has(a));
     if (absent.length) notes.push(`${t.family}: ${absent.length} of the ${asns.length} ASes have no link (every pair with them is ${t.family}_reason=no-data, never a dark spot): ${absent.slice(0, 10).map((a) => `AS${a}`).join(', ')}${absent.length > 10 ? ', …' : ''}`);
   }
-  return { families, notes, pairs: [...batchPairs(topos, asns)] };
+  return notes;
+}
+
+export interface BatchAnswer {
+  families: Family[];
+  asns: number[];
+  notes: string[];
+  /** Every ordered pair, computed as it is taken (a long list is written while it is searched). */
+  pairs: Generator<PairRow>;
+}
+
+/**
+ * `asrel batch`: the ASes of the list file `asnsFile`, the topologies of `asked` (default: the
+ * families loaded), from relationship files or the IRR data around the listed ASes.
+ */
+export async function batchAnswer(argv: EdgeArgs, asnsFile: string, asked?: Family[]): Promise<BatchAnswer> {
+  const { asns, duplicates } = await readAsnList(asnsFile);
+  const loaded = await loadTopologies(argv, { asns }, asked ?? FAMILIES);
+  const families = asked ?? FAMILIES.filter((f) => loaded.topologies[f]);
+  if (families.length === 0) requireFamily(loaded, 'ipv4');
+  const topos = families.map((f) => requireFamily(loaded, f));
+  const notes = [...loaded.notes];
+  if (duplicates) notes.push(`${asnsFile}: ${duplicates} repeated AS number(s) ignored`);
+  notes.push(...absentNotes(topos, asns));
+  return { families, asns, notes, pairs: batchPairs(topos, asns) };
 }

@@ -5,10 +5,12 @@
  */
 import { findDarkSpots, type DarkSpot } from '../explain/dark-spots.js';
 import type { Topology } from '../graph/topology.js';
+import { FAMILIES } from '../infer/families.js';
 import type { Family } from '../infer/types.js';
 import { sharedIxpCount } from '../ixp/common.js';
 import { loadIxpForAnswer } from '../ixp/cli.js';
 import type { IxpLoadContext } from '../ixp/load.js';
+import { loadTopologies, requireFamily, type EdgeArgs } from './relationships.js';
 
 /** A listed spot; with IXP data, the exchanges both share (null: the data knows nothing of one of them). */
 export type ListedSpot = DarkSpot & { sharedIxps?: number | null; ixpUnknown?: string };
@@ -60,4 +62,18 @@ export async function darkSpotsAnswer(result: DarkSearch, families: Family[], ix
 export function darkSpotsJson(a: DarkSpotsAnswer, notes: string[]): Record<string, unknown> {
   const { closable: _text, ...rest } = a;
   return { ...rest, notes };
+}
+
+/**
+ * `asrel dark-spots`: the search over the whole data a command loaded (relationship files or
+ * the IRR data), with the exchanges of the listed pairs when `ixp` names IXP data.
+ */
+export async function darkSpotsFromData(argv: EdgeArgs, top: number, afi?: Family, ixp?: string[]): Promise<{ answer: DarkSpotsAnswer; notes: string[] }> {
+  const loaded = await loadTopologies(argv);
+  const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
+  const families = afi ? [afi] : [...FAMILIES];
+  const result = darkSpotsSearch({ ipv4: v4!, ipv6: v6! }, families, top);
+  const answer = await darkSpotsAnswer(result, families, ixp?.length
+    ? { sources: ixp, ctx: { dataDir: argv.data, offline: argv.offline }, notes: loaded.notes } : undefined);
+  return { answer, notes: loaded.notes };
 }

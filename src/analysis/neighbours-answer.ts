@@ -4,6 +4,25 @@
  */
 import { confidenceLevel } from '../infer/confidence.js';
 import type { Family, LinkInference } from '../infer/types.js';
+import { dataLines } from './data-lines.js';
+import type { DataArgs } from './open-data.js';
+import { withData } from './with-data.js';
+
+export interface NeighboursAnswer {
+  links: LinkInference[];
+  /** Whether the AS has an aut-num in the data (else only neighbours naming it are known). */
+  hasObject: boolean;
+  notes: string[];
+}
+
+/** Every link of `asn` in `fams`, from the data a command opens (fetching its neighbours when live). */
+export async function neighboursAnswer(argv: DataArgs, asn: number, fams: readonly Family[]): Promise<NeighboursAnswer> {
+  return withData(argv, { asns: [asn], neighbours: true }, (d) => {
+    d.requireKnown([asn]);
+    const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { text: false }));
+    return { links, hasObject: d.engine.hasObject(asn), notes: [...d.notes, ...dataLines(d.store, [asn, ...links.map((l) => l.b)])] };
+  });
+}
 
 /** Neighbour → family → link, in neighbour order. */
 export function neighbourRows(links: readonly LinkInference[]): [number, Partial<Record<Family, LinkInference>>][] {

@@ -10,14 +10,14 @@ import type { Explanation } from '../explain/types.js';
 import type { Topology } from '../graph/topology.js';
 import { FAMILIES } from '../infer/families.js';
 import type { Family } from '../infer/types.js';
-import { annotateFixes, ixpAsnsOf } from '../ixp/annotate.js';
-import { loadIxpForAnswer } from '../ixp/cli.js';
 import { commonIxps } from '../ixp/common.js';
 import type { IxpPresence } from '../ixp/types.js';
 import { explanationJson } from '../report/reachability-json.js';
-import { inferenceJson } from '../report/inference-text.js';
 import { dataLines } from './data-lines.js';
 import { neighboursJson } from './neighbours-answer.js';
+import { withExchanges } from './pair-answer.js';
+import { reachJson } from './reach-answer.js';
+import { relJson } from './rel-answer.js';
 import { UserError } from './errors.js';
 import { requireKnownIn } from './known.js';
 import { familyGraph, type AnalysisSession } from './session.js';
@@ -45,13 +45,8 @@ export async function explainQuestion(s: AnalysisSession, q: PairQuestion, famil
   const g = s.cones([q.a, q.b], families);
   const notes = [...gathered, ...g.notes];
   familyGraph(g, q.afi);
-  let ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
-  let ixp: IxpPresence | undefined;
-  if (q.ixp?.length) {
-    ixp = (await loadIxpForAnswer(q.ixp, { asns: ex.reachable ? [] : [q.a, q.b, ...ixpAsnsOf(ex)], dataDir: s.args.data, offline: !s.args.live }, notes)).presence;
-    ex = annotateFixes(ex, ixp);
-  }
-  return { ex, notes, topologies: g.topologies, ixp };
+  const ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
+  return { ...await withExchanges(ex, q.ixp, { dataDir: s.args.data, offline: !s.args.live }, notes), notes, topologies: g.topologies };
 }
 
 /** `why-unreachable --json`. */
@@ -73,10 +68,7 @@ export async function relQuestion(s: AnalysisSession, a: number, b: number, fams
   requireKnownIn(s, a);
   requireKnownIn(s, b);
   const results = fams.map((f) => s.engine.infer(a, b, f));
-  const notes = [...s.openNotes, ...gathered, ...dataLines(s.store, [a, b])];
-  const afi: Record<string, unknown> = {};
-  for (const r of results) afi[r.family] = inferenceJson(r);
-  return { a, b, afi, data: notes };
+  return relJson(a, b, results, [...s.openNotes, ...gathered, ...dataLines(s.store, [a, b])]);
 }
 
 /** `neighbors --json`: every neighbour with its relation per family. */
@@ -92,8 +84,7 @@ export async function neighborsQuestion(s: AnalysisSession, asn: number, fams: r
 export function reachQuestion(s: AnalysisSession, asn: number, top: number): Record<string, unknown> {
   requireKnownIn(s, asn);
   const g = s.wholeGraphs();
-  const r = reachSummary(asn, { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') });
-  return { ...r, oneFamilyOnlyTotal: r.oneFamilyOnly.length, oneFamilyOnly: r.oneFamilyOnly.slice(0, top), notes: g.notes };
+  return reachJson(reachSummary(asn, { ipv4: familyGraph(g, 'ipv4'), ipv6: familyGraph(g, 'ipv6') }), top, g.notes);
 }
 
 /** `dark-spots --json`: transit-free pairs dark in one family, lit in the other, largest first. */

@@ -1,4 +1,4 @@
-import type { Family } from '../infer/types.js';
+import type { Family } from '../analysis/families.js';
 import { UserError } from './errors.js';
 
 /** `--afi ipv4,ipv6` → families in that order; undefined when the option was not given. */

@@ -1,9 +1,7 @@
 import type { Argv } from 'yargs';
-import { parseServer } from '../irr/server.js';
 import { defaultDataDir } from '../analysis/data-dir.js';
+import { parseServer, setDefaultMaxLine, setExpandLimits } from '../analysis/run-settings.js';
 import { UserError } from './errors.js';
-import { setDefaultMaxLine } from '../rpsl/text-input.js';
-import { setExpandLimits } from '../infer/expand.js';
 
 export { defaultDataDir };
 

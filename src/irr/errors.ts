@@ -1,4 +1,4 @@
-import { printable, sanitizeLine } from '../report/sanitize.js';
+import { printable, sanitizeLine } from './server-text.js';
 
 export { printable };
 

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { FrameError, IrrdFrameParser, type IrrdFrame } from './irrd-framing.js';
 import { IrrError, QueryInputError, type IrrErrorKind } from './errors.js';
-import { sanitizeLine } from '../report/sanitize.js';
+import { sanitizeLine } from './server-text.js';
 import { defaultPoliteness, type Politeness, type Release } from './politeness.js';
 import { formatServer, parseServer, type ServerAddress } from './server.js';
 import { irrdClientNameCommand, irrdObjectQuery, irrdSetMembersQuery, irrdSourcesCommand, type ObjectKey } from './query.js';

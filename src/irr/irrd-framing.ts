@@ -8,7 +8,7 @@
  * uninitialised, so pages are only touched as bytes come), and no header or trailer line
  * may exceed MAX_LINE bytes.
  */
-import { sanitizeLine } from '../report/sanitize.js';
+import { sanitizeLine } from './server-text.js';
 
 export type IrrdFrame =
   | { kind: 'A'; payload: Buffer }

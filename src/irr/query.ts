@@ -1,4 +1,3 @@
-import type { LookupClass } from '../store/types.js';
 import { MAX_ASN, parseAsn as parseAsnText } from '../rpsl/keys.js';
 import { QueryInputError } from './errors.js';
 
@@ -8,6 +7,9 @@ export { MAX_ASN };
  * Every query string asrel sends is built here from a validated name, so no user input
  * (a CR/LF, a space, a second command) can make asrel send a query the user did not ask for.
  */
+
+/** The classes looked up by name: the store keeps the same ones (src/store/types.ts), the wire does not import it. */
+export type LookupClass = 'aut-num' | 'as-set' | 'route-set' | 'filter-set' | 'peering-set';
 
 export type SetClass = Exclude<LookupClass, 'aut-num'>;
 

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { IrrError, type IrrErrorKind } from './errors.js';
-import { sanitizeLine } from '../report/sanitize.js';
+import { sanitizeLine } from './server-text.js';
 import { defaultPoliteness, type Politeness, type Release } from './politeness.js';
 import { formatServer, parseServer, type ServerAddress } from './server.js';
 import { ripeObjectQuery, type ObjectKey } from './query.js';

@@ -1,11 +1,11 @@
 // `asrel parse` reads attribute by attribute and parses one-line values in place
-// (src/cli/parse-work.ts). Whatever the input, that must give what reading whole objects
+// (src/analysis/parse-work.ts). Whatever the input, that must give what reading whole objects
 // and parsing their policy attributes one by one gives: the same objects, counts, ASTs and
 // diagnostics (line and column included). Inputs: the fuzz texts (real lines, mutated,
 // spread over continuation lines, token soups) with CRLF line ends and UTF-8 blanks mixed in.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { processPiece, type Mode } from '../../src/cli/parse-work.js';
+import { processPiece, type Mode } from '../../src/analysis/parse-work.js';
 import { policyAttributeName } from '../../src/policy/attributes.js';
 import { parsePolicies } from '../../src/policy/parse.js';
 import { readObjects } from '../../src/rpsl/read.js';

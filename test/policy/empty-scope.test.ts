@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processPiece } from '../../src/cli/parse-work.js';
+import { processPiece } from '../../src/analysis/parse-work.js';
 import { parsePolicies } from '../../src/policy/parse.js';
 import { readObjects } from '../../src/rpsl/read.js';
 import { asrel } from '../cli/run.js';

@@ -13,11 +13,12 @@ import { UserError } from '../errors.js';
 import { engineSource, topologySource, type RelationSource } from '../../aspa/irr-providers.js';
 import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText, impactText } from '../../aspa/report.js';
 import { explainAspa, type Procedure } from '../../aspa/verification.js';
-import { FAMILIES } from '../../infer/families.js';
+import { FAMILIES } from '../../analysis/families.js';
 import { asnArg } from '../asn-arg.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
 import { printJson, printNotes, printResult } from '../output.js';
-import { loadTopologies, relationshipArgs, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { loadTopologies, relationshipArgs, type EdgeArgs } from '../../analysis/relationships.js';
+import { withRelationshipOptions } from '../relationships.js';
 import { familiesArg } from './rel.js';
 
 interface AspaArgs extends EdgeArgs {

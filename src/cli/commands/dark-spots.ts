@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
-import { darkSpotsAnswer, darkSpotsJson, darkSpotsSearch, type ListedSpot } from '../../analysis/dark-spots-answer.js';
-import type { Family } from '../../infer/types.js';
+import { darkSpotsFromData, darkSpotsJson, type ListedSpot } from '../../analysis/dark-spots-answer.js';
 import { pathString } from '../../report/reachability-text.js';
-import { FAMILIES, FAMILY_LABEL as FAM } from '../../infer/families.js';
+import { FAMILY_LABEL as FAM, type Family } from '../../analysis/families.js';
 import { withAnalysisData, withIxp, withJson, withTop } from '../options.js';
-import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import type { EdgeArgs } from '../../analysis/relationships.js';
+import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 
 interface DarkArgs extends EdgeArgs {
@@ -31,31 +31,26 @@ const command: CommandModule<object, DarkArgs> = {
     withTop(withIxp(withJson(withRelationshipOptions(withAnalysisData(y)))), 'show the N largest (by the number of AS pairs they cut off)', 1)
       .option('afi', { type: 'string', choices: ['ipv4', 'ipv6'], describe: 'only dark spots in this family', defaultDescription: 'both' }) as unknown as Argv<DarkArgs>,
   handler: async (argv) => {
-    const loaded = await loadTopologies(argv);
-    const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
-    const families = argv.afi ? [argv.afi] : [...FAMILIES];
-    const result = darkSpotsSearch({ ipv4: v4, ipv6: v6 }, families, argv.top);
-    const answer = await darkSpotsAnswer(result, families, argv.ixp?.length
-      ? { sources: argv.ixp, ctx: { dataDir: argv.data, offline: argv.offline }, notes: loaded.notes } : undefined);
-    const { spots, closable } = answer;
+    const { answer, notes } = await darkSpotsFromData(argv, argv.top, argv.afi, argv.ixp);
+    const { spots, closable, afi: families } = answer;
     if (argv.json) {
-      printNotes(loaded.notes, argv.quiet);
-      printJson(darkSpotsJson(answer, loaded.notes));
+      printNotes(notes, argv.quiet);
+      printJson(darkSpotsJson(answer, notes));
       return;
     }
-    printNotes(loaded.notes, argv.quiet);
+    printNotes(notes, argv.quiet);
     const out: string[] = [];
     if (out.length) out.push('');
     for (const f of families) {
       const mine = spots.filter((s) => s.family === f);
-      const all = result.total[f];
-      out.push(`Dark spots in ${FAM[f]} (${result.transitFree[f]} transit-free ASes checked): ${all === 0 ? 'none' : `${all} pair(s)${all > mine.length ? `, the ${mine.length} largest shown` : ''}`}`);
+      const all = answer.totalByFamily[f];
+      out.push(`Dark spots in ${FAM[f]} (${answer.transitFree[f]} transit-free ASes checked): ${all === 0 ? 'none' : `${all} pair(s)${all > mine.length ? `, the ${mine.length} largest shown` : ''}`}`);
       for (const s of mine) out.push(renderSpot(s));
     }
     if (closable) out.push('', closable);
     out.push('');
     out.push('Transit-free: no provider in that family (with IRR data, also ASes whose providers are not documented). Model: Gao–Rexford (valley-free) routing.');
-    const tests = families.map((f) => `${result.pairTests[f].toLocaleString('en-US')} in ${FAM[f]}`).join(', ');
+    const tests = families.map((f) => `${answer.pairTests[f].toLocaleString('en-US')} in ${FAM[f]}`).join(', ');
     out.push(`Pair tests: ${tests} (transit-free ASes with the same uphill set and peers, the ASes of one sibling group, are tested as one).`);
     printResult(out.join('\n') + '\n');
   },

@@ -1,10 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Argv, CommandModule } from 'yargs';
-import { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS } from '../../graph/build.js';
-import type { AmbiguousPolicy } from '../../graph/types.js';
-import { FAMILY_LABEL as FAM } from '../../infer/families.js';
-import type { Family } from '../../infer/types.js';
+import { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS, type AmbiguousPolicy } from '../../analysis/types.js';
+import { FAMILY_LABEL as FAM, type Family } from '../../analysis/families.js';
 import type { DiffResult } from '../../analysis/diff.js';
 import { UserError } from '../errors.js';
 import { familiesArg } from './rel.js';

@@ -3,16 +3,15 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Argv, CommandModule } from 'yargs';
 import { evidenceSources } from '../../report/inference-text.js';
-import type { Family, LinkInference } from '../../infer/types.js';
+import type { Family } from '../../analysis/families.js';
+import type { LinkInference } from '../../analysis/types.js';
 import { UserError } from '../errors.js';
-import { withData } from '../../analysis/with-data.js';
-import { storeDataLines } from '../../analysis/data-lines.js';
+import { setAsideText, withExportLinks } from '../../analysis/export-links.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, jsonAsFormat } from '../options.js';
 import { familiesArg } from './rel.js';
 import { printNotes } from '../output.js';
 import { withMinConfidence } from '../relationships.js';
-import { belowConfidence, setAsideText } from '../../analysis/topologies.js';
 import { jsonSafe, sanitize } from '../../report/sanitize.js';
 
 interface ExportArgs extends DataArgs {
@@ -100,20 +99,11 @@ const command: CommandModule<object, ExportArgs> = {
     }
     const counts: Record<string, number> = {};
     const perFamily: Record<string, number> = {};
-    const setAside: Record<Family, number> = { ipv4: 0, ipv6: 0 };
     let total = 0;
-    await withData(argv, undefined, async (d) => {
-      const notes = [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))];
+    // Streamed: one inference at a time from the store to the output, never the whole registry in memory.
+    const { setAside } = await withExportLinks(argv, fams, { evidence: argv.format === 'json' ? 'lines' : argv.format === 'csv' ? 'summary' : 'none', minConfidence: argv['min-confidence'] }, async (links, notes) => {
       printNotes(notes, argv.quiet);
       const label = notes.map((n) => n.replace(/^data: /, '')).join('; ') || 'asrel';
-      // Streamed: one inference at a time from the store to the output, never the whole registry in memory.
-      const min = argv['min-confidence'];
-      const links = (function* (all: Iterable<LinkInference>) {
-        for (const l of all) {
-          if (belowConfidence(l, min)) setAside[l.family]++;
-          else yield l;
-        }
-      })(d.engine.all(fams, argv.format === 'json' ? {} : argv.format === 'caida' ? { evidence: false } : { evidence: 'summary' }));
       const count = (l: LinkInference) => {
         counts[l.relation] = (counts[l.relation] ?? 0) + 1;
         perFamily[l.family] = (perFamily[l.family] ?? 0) + 1;

@@ -3,19 +3,9 @@ import { UserError } from '../errors.js';
 import { printJson, printResult, printStderr } from '../output.js';
 import { printable } from '../../report/sanitize.js';
 import { withDataOptions, withJson } from '../options.js';
-import { QueryInputError } from '../../irr/errors.js';
-import { openSession, type SessionArgs } from '../../irr/session.js';
-import { parseObjectKey, type ObjectKey } from '../../irr/query.js';
-import type { Protocol } from '../../irr/open.js';
+import type { Protocol } from '../../analysis/types.js';
 import type { FetchSummary } from '../../gather/fetcher.js';
-import { openStore } from '../../analysis/open-data.js';
-import type { Store } from '../../store/store.js';
-
-export interface StoreArgs extends SessionArgs {
-  data: string;
-  /** Hours. */
-  ttl: number;
-}
+import { objectArgs, sessionOrExit, type StoreArgs } from '../../analysis/store-session.js';
 
 interface FetchArgs extends StoreArgs {
   objects: string[];
@@ -44,32 +34,6 @@ export function withServerOptions<T>(y: Argv<T>) {
       }
       return true;
     });
-}
-
-/** Turns what the user typed into object keys, or a clear error before anything is sent. */
-export function objectArgs(list: readonly unknown[]): ObjectKey[] {
-  return list.map((x) => {
-    try {
-      return parseObjectKey(String(x));
-    } catch (e) {
-      if (e instanceof QueryInputError) throw new UserError(e.message, 2, 'Name aut-nums as AS1299 (or asdot AS1.10) and sets by their RPSL name, e.g. AS-HURRICANE or AS1299:AS-CUSTOMERS.');
-      throw e;
-    }
-  });
-}
-
-/** The store and, unless offline, a client for the server; problems with either are one line and exit 2. */
-export function sessionOrExit(argv: StoreArgs & { write?: boolean }): ReturnType<typeof openSession> & { store: Store } {
-  if (!(argv.ttl >= 0)) throw new UserError(`--ttl is a number of hours, 0 or more (got ${argv.ttl})`, 2, 'E.g. --ttl 24.');
-  let session;
-  try {
-    session = openSession(argv);
-  } catch (e) {
-    if (e instanceof QueryInputError) throw new UserError(e.message, 2, 'Check --server (host[:port]), --sources (e.g. RADB,RIPE), --ttl and --timeout.');
-    throw e;
-  }
-  const store = openStore(argv.data, { ttlMs: argv.ttl * 3600 * 1000, write: argv.write });
-  return { ...session, store, close: async () => { store.close(); await session.close(); } };
 }
 
 export function summaryLines(s: FetchSummary): string[] {

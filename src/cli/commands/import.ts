@@ -7,9 +7,8 @@ import { openStore } from '../../analysis/open-data.js';
 import { checkDate } from '../../gather/dump-date.js';
 import { HttpDumpError, isUrl, openHttpDump } from '../../gather/http-dump.js';
 import { importDump, type ImportSummary } from '../../gather/import-dump.js';
-import { InputError } from '../../rpsl/read.js';
 import { storeFailure } from '../../store/failures.js';
-import { isStdin } from '../../rpsl/open-input.js';
+import { InputError, isStdin } from '../../analysis/input-files.js';
 
 interface ImportArgs {
   files: string[];

@@ -1,10 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
-import { confidenceLevel } from '../../infer/confidence.js';
-import { neighbourRows, neighboursJson } from '../../analysis/neighbours-answer.js';
-import type { LinkInference } from '../../infer/types.js';
+import { neighbourRows, neighboursAnswer, neighboursJson } from '../../analysis/neighbours-answer.js';
+import { confidenceLevel, type LinkInference } from '../../analysis/types.js';
 import { asnArg } from '../asn-arg.js';
-import { withData } from '../../analysis/with-data.js';
-import { dataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { printJson, printNotes, printResult } from '../output.js';
@@ -32,11 +29,7 @@ const command: CommandModule<object, NeighborsArgs> = {
   handler: async (argv) => {
     const asn = asnArg(argv.asn, 'the AS');
     const fams = familiesArg(argv.afi);
-    const { links, notes, hasObject } = await withData(argv, { asns: [asn], neighbours: true }, (d) => {
-      d.requireKnown([asn]);
-      const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { text: false }));
-      return { links, hasObject: d.engine.hasObject(asn), notes: [...d.notes, ...dataLines(d.store, [asn, ...links.map((l) => l.b)])] };
-    });
+    const { links, notes, hasObject } = await neighboursAnswer(argv, asn, fams);
     const rows = neighbourRows(links);
     if (argv.json) {
       printNotes(notes, argv.quiet);

@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pathString, renderHops } from '../../report/reachability-text.js';
-import { renderDot } from '../../report/reachability-dot.js';
-import { renderSvg } from '../../report/reachability-svg.js';
+import { answerDot, answerSvg } from '../../analysis/drawing.js';
+import { FAMILY_LABEL as FAM } from '../../analysis/families.js';
+import { pathJson } from '../../analysis/questions.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
-import { FAMILY_LABEL as FAM } from '../../infer/families.js';
 import { printJson, printResult } from '../output.js';
 import { dataOptionsAgain } from '../options.js';
 import { commonIxps } from '../../ixp/common.js';
@@ -16,16 +16,15 @@ const command: CommandModule<object, PairArgs> = {
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
     // A path is one family's question: the other family's graph is not built.
-    const { ex, notes, topologies, ixp } = await explainPair(argv, [argv.afi]);
+    // Only the asked family's graph is built, so the drawing has no other family.
+    const r = await explainPair(argv, [argv.afi]);
+    const { ex, ixp } = r;
     if (argv.dot || argv.svg) {
-      const dot = renderDot(ex, topologies[ex.family]!);
-      printResult(argv.svg ? await renderSvg(dot) : dot);
+      printResult(argv.svg ? await answerSvg(r) : answerDot(r));
       return;
     }
     if (argv.json) {
-      const { a, b, family, reachable, path, hops, absent } = ex;
-      const ixpPart = ixp && !reachable ? { commonIxps: commonIxps(ixp, a, b, family) } : {};
-      printJson({ a, b, afi: family, reachable, path, hops, absent, notes, model: ex.model, ...ixpPart });
+      printJson(pathJson(r));
       return;
     }
     const out: string[] = [];

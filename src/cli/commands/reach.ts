@@ -1,10 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
-import { reachSummary } from '../../explain/reach.js';
-import { FAMILIES, FAMILY_LABEL as FAM, OTHER_FAMILY } from '../../infer/families.js';
+import { reachAnswer, reachJson } from '../../analysis/reach-answer.js';
+import { FAMILIES, FAMILY_LABEL as FAM, OTHER_FAMILY } from '../../analysis/families.js';
 import { pathString } from '../../report/reachability-text.js';
 import { asnArg } from '../asn-arg.js';
 import { dataOptionsAgain, withAnalysisData, withJson, withTop } from '../options.js';
-import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import type { EdgeArgs } from '../../analysis/relationships.js';
+import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 
 interface ReachArgs extends EdgeArgs {
@@ -23,17 +24,13 @@ const command: CommandModule<object, ReachArgs> = {
       .positional('asn', { type: 'string', describe: 'the AS (6939 or AS6939)' }) as unknown as Argv<ReachArgs>,
   handler: async (argv) => {
     const asn = asnArg(argv.asn, 'ASN');
-    // Whole-data: reachability to every AS needs the whole graph, not one AS's cone.
-    const loaded = await loadTopologies(argv);
-    const [v4, v6] = FAMILIES.map((f) => requireFamily(loaded, f));
-    loaded.requireKnown([asn]);
-    const s = reachSummary(asn, { ipv4: v4, ipv6: v6 });
+    const { summary: s, notes } = await reachAnswer(argv, asn);
     if (argv.json) {
-      printNotes(loaded.notes, argv.quiet);
-      printJson({ ...s, oneFamilyOnlyTotal: s.oneFamilyOnly.length, oneFamilyOnly: s.oneFamilyOnly.slice(0, argv.top), notes: loaded.notes });
+      printNotes(notes, argv.quiet);
+      printJson(reachJson(s, argv.top, notes));
       return;
     }
-    printNotes(loaded.notes, argv.quiet);
+    printNotes(notes, argv.quiet);
     const out: string[] = [];
     if (out.length) out.push('');
     for (const f of FAMILIES) {

@@ -1,10 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import { inferenceJson, inferenceText } from '../../report/inference-text.js';
-import type { Family } from '../../infer/types.js';
+import { inferenceText } from '../../report/inference-text.js';
+import { relAnswer, relJson } from '../../analysis/rel-answer.js';
+import type { Family } from '../../analysis/families.js';
 import { asnArg } from '../asn-arg.js';
-import { UserError } from '../errors.js';
-import { withData } from '../../analysis/with-data.js';
-import { dataLines } from '../../analysis/data-lines.js';
 import type { DataArgs } from '../../analysis/open-data.js';
 import { withAfi, withAnalysisData, withJson } from '../options.js';
 import { printJson, printNotes, printResult } from '../output.js';
@@ -31,17 +29,10 @@ const command: CommandModule<object, RelArgs> = {
   handler: async (argv) => {
     const a = asnArg(argv.a, 'first AS');
     const b = asnArg(argv.b, 'second AS');
-    if (a === b) throw new UserError(`AS${a} is given twice`, 2, 'Name two different ASes.');
-    const fams = familiesArg(argv.afi);
-    const { results, notes } = await withData(argv, { asns: [a, b] }, (d) => {
-      d.requireKnown([a, b]);
-      return { results: fams.map((f) => d.engine.infer(a, b, f)), notes: [...d.notes, ...dataLines(d.store, [a, b])] };
-    });
+    const { results, notes } = await relAnswer(argv, a, b, familiesArg(argv.afi));
     if (argv.json) {
-      const afi: Record<string, unknown> = {};
-      for (const r of results) afi[r.family] = inferenceJson(r);
       printNotes(notes, argv.quiet);
-      printJson({ a, b, afi, data: notes });
+      printJson(relJson(a, b, results, notes));
       return;
     }
     printNotes(notes, argv.quiet);

@@ -1,9 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { writeFile } from 'node:fs/promises';
-import { renderDot } from '../../report/reachability-dot.js';
-import { renderSvg } from '../../report/reachability-svg.js';
+import { answerSvg } from '../../analysis/drawing.js';
 import { renderHtmlReport } from '../../report/html-report.js';
-import { OTHER_FAMILY } from '../../infer/families.js';
 import { withAfi, withAnalysisData, withIxp } from '../options.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { UserError } from '../errors.js';
@@ -23,8 +21,9 @@ const command: CommandModule<object, ReportArgs> = {
     .positional('b', { type: 'string', describe: 'destination AS', demandOption: true }))), ['ipv4', 'ipv6'], 'ipv4'))
     .option('out', { type: 'string', describe: 'write the page to FILE instead of standard output' }) as unknown as Argv<ReportArgs>,
   handler: async (argv) => {
-    const { ex, notes, topologies } = await explainPair({ ...argv, json: false, dot: false });
-    const svg = await renderSvg(renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]));
+    const r = await explainPair({ ...argv, json: false, dot: false });
+    const { ex, notes } = r;
+    const svg = await answerSvg(r);
     const html = renderHtmlReport({
       ex, notes, svg, generator: `asrel ${__ASREL_VERSION__}`, generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     });

@@ -5,8 +5,9 @@ import { withDataOptions, withJson } from '../options.js';
 import { fetchObjects } from '../../gather/fetcher.js';
 import { bundledStore, QUESTION_DEADLINE_S, storeNotes } from '../../analysis/open-data.js';
 import { listSnapshots } from '../../store/bundled.js';
-import type { Protocol } from '../../irr/open.js';
-import { objectArgs, sessionOrExit, withServerOptions, type StoreArgs } from './fetch.js';
+import type { Protocol } from '../../analysis/types.js';
+import { objectArgs, sessionOrExit, type StoreArgs } from '../../analysis/store-session.js';
+import { withServerOptions } from './fetch.js';
 
 interface ShowArgs extends StoreArgs {
   object: string;

@@ -2,11 +2,12 @@ import type { Argv, CommandModule } from 'yargs';
 import { loadAspaForAnswer } from '../../analysis/aspa-data.js';
 import { readObservedPaths } from '../../analysis/observed-paths.js';
 import { lookupOf } from '../../aspa/verification.js';
-import { FAMILIES } from '../../infer/families.js';
+import { FAMILIES } from '../../analysis/families.js';
 import { verify } from '../../analysis/verify.js';
 import { verifyCsvRows, verifyJson, verifyText, VERIFY_CSV_COLUMNS } from '../../analysis/verify-report.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
-import { loadTopologies, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
+import { loadTopologies, type EdgeArgs } from '../../analysis/relationships.js';
+import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 import { familiesArg } from './rel.js';
 

@@ -1,18 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
-import { explainReachability } from '../../explain/explain.js';
-import type { Family } from '../../infer/types.js';
-import { explanationJson } from '../../report/reachability-json.js';
+import { answerDot, answerSvg } from '../../analysis/drawing.js';
+import type { Family } from '../../analysis/families.js';
+import { explainPairAnswer } from '../../analysis/pair-answer.js';
+import { whyUnreachableJson, type PairAnswer } from '../../analysis/questions.js';
+import type { EdgeArgs } from '../../analysis/relationships.js';
 import { renderExplanation } from '../../report/reachability-text.js';
-import { renderDot } from '../../report/reachability-dot.js';
-import { renderSvg } from '../../report/reachability-svg.js';
 import { asnArg } from '../asn-arg.js';
 import { UserError } from '../errors.js';
 import { withAfi, withAnalysisData, withIxp, withJson } from '../options.js';
-import { annotateFixes, ixpAsnsOf } from '../../ixp/annotate.js';
-import { loadIxpForAnswer } from '../../ixp/cli.js';
-import type { IxpPresence } from '../../ixp/types.js';
-import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
-import { FAMILIES, OTHER_FAMILY } from '../../infer/families.js';
+import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
@@ -35,25 +31,16 @@ export interface PairArgs extends EdgeArgs {
   ixp?: string[];
 }
 
-/** Loads both families (the explanation compares them) and explains A → B in `afi`. */
+/** Checks the output options and the two ASes, explains A → B in `afi` and prints the notes. */
 /** `families`: the graphs to build; `path` needs the asked family only, the explanation compares both. */
-export async function explainPair(argv: PairArgs, families: readonly Family[] = FAMILIES) {
+export async function explainPair(argv: PairArgs, families?: readonly Family[]): Promise<PairAnswer> {
   if (argv.dot && argv.json) throw new UserError('--dot and --json are two output formats: give one', 2, 'Drop one of them.');
   if (argv.svg && (argv.dot || argv.json)) throw new UserError('--svg, --dot and --json are three output formats: give one', 2, 'Drop the others.');
   const a = asnArg(argv.a, 'the first AS, A');
   const b = asnArg(argv.b, 'the second AS, B');
-  const loaded = await loadTopologies(argv, { asns: [a, b] }, families);
-  loaded.requireKnown([a, b]);
-  requireFamily(loaded, argv.afi);
-  let ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
-  let ixp: IxpPresence | undefined;
-  if (argv.ixp?.length) {
-    // After the explanation: PeeringDB is asked only for the ASes of its peering fixes (and A and B), and not at all when A reaches B.
-    ixp = (await loadIxpForAnswer(argv.ixp, { asns: ex.reachable ? [] : [a, b, ...ixpAsnsOf(ex)], dataDir: argv.data, offline: argv.offline }, loaded.notes)).presence;
-    ex = annotateFixes(ex, ixp);
-  }
-  printNotes(loaded.notes, argv.quiet);
-  return { ex, notes: loaded.notes, topologies: loaded.topologies, ixp };
+  const r = await explainPairAnswer(argv, a, b, families);
+  printNotes(r.notes, argv.quiet);
+  return r;
 }
 
 const command: CommandModule<object, PairArgs> = {
@@ -61,13 +48,11 @@ const command: CommandModule<object, PairArgs> = {
   describe: 'why AS A cannot reach AS B in one address family (valley-free, Gao–Rexford): cones, missing links, fixes, the other family',
   builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
   handler: async (argv) => {
-    const { ex, notes, topologies } = await explainPair(argv);
-    if (argv.dot || argv.svg) {
-      const dot = renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]);
-      printResult(argv.svg ? await renderSvg(dot) : dot);
-    }
-    else if (argv.json) printJson(explanationJson(ex, notes));
-    else printResult(renderExplanation(ex));
+    const r = await explainPair(argv);
+    if (argv.svg) printResult(await answerSvg(r));
+    else if (argv.dot) printResult(answerDot(r));
+    else if (argv.json) printJson(whyUnreachableJson(r));
+    else printResult(renderExplanation(r.ex));
   },
 };
 export default command;

@@ -1,7 +1,7 @@
 /**
  * The work of `asrel parse` on one piece of the input (whole objects; src/rpsl/pieces.ts),
  * shared by the command's own thread and its worker threads (large inputs;
- * src/cli/parse-pool.ts). Jobs and results are plain data, so they cross threads by
+ * src/analysis/parse-pool.ts). Jobs and results are plain data, so they cross threads by
  * structured clone: a piece goes as one string, its results come back small.
  */
 import { printPolicy } from '../../grammar/print.js';

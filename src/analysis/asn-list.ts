@@ -1,8 +1,9 @@
+// The AS list of `batch --asns FILE` (or standard input).
 import { readFile } from 'node:fs/promises';
 import { parseAsn } from '../rpsl/keys.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { UserError } from './errors.js';
-import { reservedAsnReason } from './asn-arg.js';
+import { reservedAsnReason } from './asn.js';
 
 /** Reads an ASN list: one AS number per line (6939 or AS6939), `#` comments, blank lines ignored. */
 export async function readAsnList(path: string): Promise<{ asns: number[]; duplicates: number }> {

@@ -1,0 +1,47 @@
+/*
+ * Server text (an F message, a %ERROR line, a key echoed back) quoted in the wire clients'
+ * errors, made safe for a terminal: each control character other than TAB and LF, DEL, each
+ * C1 control and each bidi embedding/override/isolate character is shown as an escape
+ * (`\x1b`, `\u202e`) instead of acting. The wire keeps its own copy so that it depends on no
+ * stage above it; src/report/sanitize.ts is the same rule for answers, and
+ * test/irr/server-text.test.ts holds the two to the same output.
+ */
+
+/* eslint-disable no-control-regex */
+
+// Every character a terminal would act on, but \t and \n.
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// The same with \t and \n, for one-line quotes.
+const CONTROLS_AND_BREAKS = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The visible form of one control character: `\x1b`, `\u202e` (and `\n`, `\r`, `\t`). */
+function escapeChar(c: string): string {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Every control character visible, line breaks and tabs too, cut at `max` characters with `…`: a query or name inside a message. */
+export function printable(s: string, max = 120): string {
+  const shown = s.replace(CONTROLS_AND_BREAKS, escapeChar);
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+
+/**
+ * Server text on one line: controls shown as escapes (`\r\n` read as `\n`), each line break
+ * (with the blanks around it) and each tab one space, the ends trimmed, and text longer than
+ * `max` characters cut with `…`.
+ */
+export function sanitizeLine(text: string, max = 300): string {
+  CONTROLS.lastIndex = 0;
+  const safe = CONTROLS.test(text) ? text.replace(/\r\n/g, '\n').replace(CONTROLS, escapeChar) : text;
+  const one = safe.replace(/[\t ]*\n[\t \n]*/g, ' ').replace(/\t/g, ' ').trim();
+  if (one.length <= max) return one;
+  let cut = one.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1); // do not split a surrogate pair
+  return `${cut}…`;
+}
