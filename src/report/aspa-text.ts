@@ -1,6 +1,9 @@
 /** Text for `asrel aspa import` (the snapshot stored, the list) and `asrel diff --aspa`. */
 import type { AspaSnapshotInfo } from '../store/aspa-snapshots.js';
 import type { AspaDiff } from '../aspa/diff.js';
+import type { AspaAsStatus, AspaHops } from '../analysis/aspa-hops.js';
+import type { HopResult } from '../aspa/verification.js';
+import type { Family, Relation } from '../infer/types.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const day = (iso: string) => iso.slice(0, 10);
@@ -70,6 +73,60 @@ export function aspaDiffText(d: AspaDiff, labels: { old: string; new: string }, 
     out.push('', 'Disappeared (no ASPA in the new set: its routes are No Attestation again):');
     for (const x of d.disappeared.slice(0, top)) out.push(`  - AS${x.customer} → ${set(x.providers)}`);
     out.push(...more(d.disappeared.length, Math.min(top, d.disappeared.length)));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const FAM: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+
+function relationWords(r: Relation, a: number, b: number): string {
+  if (r === 'c2p') return `AS${b} is AS${a}'s provider`;
+  if (r === 'p2c') return `AS${a} is AS${b}'s provider`;
+  if (r === 'p2p') return 'peers';
+  return 'siblings';
+}
+
+function statusWords(s: AspaAsStatus): string {
+  const flags = s.flags?.length ? ` (breaks the profile: ${s.flags.join(', ')})` : '';
+  if (s.status === 'none') return 'no ASPA';
+  if (s.status === 'as0') return `publishes AS0 — "I have no providers": every route in which AS${s.asn} climbs to a provider is Invalid${flags}`;
+  return `ASPA providers [${s.providers!.join(', ')}]${flags}`;
+}
+
+/** hop(x, y) in words: is y in x's ASPA? */
+function hopWords(x: number, y: number, r: HopResult, as0: boolean): string {
+  if (r === 'no-attestation') return `AS${x} has no ASPA (No Attestation)`;
+  if (r === 'provider+') return `AS${y} is in AS${x}'s ASPA (Provider+)`;
+  return as0 ? `AS${x} publishes AS0 (Not Provider+)` : `AS${y} is not in AS${x}'s ASPA (Not Provider+)`;
+}
+
+/** The `ASPA:` section of why-unreachable, after the explanation. */
+export function aspaHopsText(h: AspaHops): string {
+  const as0 = new Set(h.ases.filter((s) => s.status === 'as0').map((s) => s.asn));
+  const out = [`ASPA (${h.source}; one provider set for both families, so each AS's status is the same in IPv4 and IPv6):`];
+  for (const s of h.ases) out.push(`  AS${s.asn}: ${statusWords(s)}`);
+  for (const p of h.paths) {
+    out.push(`  ${FAM[p.family]} path ${p.path.map((a) => `AS${a}`).join(' → ')}, hop by hop:`);
+    for (const l of p.links) {
+      out.push(`    AS${l.a} – AS${l.b} (${FAM[p.family]}: ${relationWords(l.relation, l.a, l.b)}): ${hopWords(l.a, l.b, l.aToB, as0.has(l.a))}; ${hopWords(l.b, l.a, l.bToA, as0.has(l.b))}`);
+    }
+    for (const r of p.routes) {
+      out.push(`    AS${r.origin}'s routes at AS${r.receiver} (AS_PATH ${r.asPath.join(' ')}, ${r.procedure}): ${r.verdict} — ${r.reason}`);
+    }
+  }
+  if (h.fixes.length) {
+    out.push('  The fixes above under ASPA:');
+    for (const f of h.fixes) {
+      const c = `AS${f.customer}`, p = `AS${f.provider}`;
+      const words = {
+        peering: 'a peer link: no ASPA names peers, nothing to change',
+        'no-aspa': `${c} has no ASPA: nothing to change (an ASPA it publishes later must list ${p})`,
+        listed: `${p} is already in ${c}'s ASPA`,
+        'must-add': `${p} is not in ${c}'s ASPA: ${c}'s routes through ${p} would be ASPA Invalid until ${c} adds ${p}`,
+        as0: `${c} publishes AS0: its routes through ${p} would be ASPA Invalid until ${c} replaces AS0 with an ASPA listing ${p}`,
+      }[f.status];
+      out.push(`    ${f.fix}. ${words}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

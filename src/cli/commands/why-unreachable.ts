@@ -14,6 +14,9 @@ import type { IxpPresence } from '../../ixp/types.js';
 import { loadTopologies, requireFamily, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { FAMILIES, OTHER_FAMILY } from '../../infer/families.js';
 import { printJson, printNotes, printResult } from '../output.js';
+import { loadAspaIfAny } from '../../analysis/aspa-data.js';
+import { aspaHops } from '../../analysis/aspa-hops.js';
+import { aspaHopsText } from '../../report/aspa-text.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
 export function pairBuilder<T>(y: Argv<T>) {
@@ -56,18 +59,29 @@ export async function explainPair(argv: PairArgs, families: readonly Family[] = 
   return { ex, notes: loaded.notes, topologies: loaded.topologies, ixp };
 }
 
-const command: CommandModule<object, PairArgs> = {
+const command: CommandModule<object, PairArgs & { aspa?: string | false }> = {
   command: 'why-unreachable <a> <b>',
   describe: 'why AS A cannot reach AS B in one address family (valley-free, Gao–Rexford): cones, missing links, fixes, the other family',
-  builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
+  builder: (y) => pairBuilder(y)
+    .option('aspa', {
+      type: 'string',
+      describe: 'validated ASPAs (rpki-client/Routinator JSON, OpenBGPD or BIRD text; file, URL or -): add each AS\'s and hop\'s ASPA status, the paths\' ASPA verdicts and what the fixes ask of ASPA; --no-aspa: none',
+      defaultDescription: 'the newest snapshot in the store (asrel aspa import), when there is one',
+    }) as unknown as Argv<PairArgs & { aspa?: string | false }>,
   handler: async (argv) => {
+    // ASPA data first: a bad file fails before the analysis. Without a file or a stored snapshot, nothing changes.
+    const aspaNotes: string[] = [];
+    const drawing = argv.dot || argv.svg;
+    const aspa = drawing ? undefined : await loadAspaIfAny(argv.aspa, aspaNotes, argv.data);
     const { ex, notes, topologies } = await explainPair(argv);
-    if (argv.dot || argv.svg) {
+    printNotes(aspaNotes, argv.quiet);
+    const hops = aspa ? aspaHops(ex, aspa) : undefined;
+    if (drawing) {
       const dot = renderDot(ex, topologies[ex.family]!, topologies[OTHER_FAMILY[ex.family]]);
       printResult(argv.svg ? await renderSvg(dot) : dot);
     }
-    else if (argv.json) printJson(explanationJson(ex, notes));
-    else printResult(renderExplanation(ex));
+    else if (argv.json) printJson(hops ? { ...explanationJson(ex, [...notes, ...aspaNotes]), aspa: hops } : explanationJson(ex, notes));
+    else printResult(hops ? `${renderExplanation(ex)}\n${aspaHopsText(hops)}` : renderExplanation(ex));
   },
 };
 export default command;
