@@ -45,8 +45,11 @@ export function diffAspa(oldSet: Map<number, AspaRecord>, newSet: Map<number, As
     const ch: AspaChange = { customer: c, old: o, new: nw, added, removed };
     if (isAs0(nw) && !isAs0(o)) { ch.as0 = 'published'; d.counts.as0Published++; }
     else if (isAs0(o) && !isAs0(nw)) { ch.as0 = 'withdrawn'; d.counts.as0Withdrawn++; }
-    d.counts.providersAdded += added.filter((p) => p !== 0).length;
-    d.counts.providersRemoved += removed.filter((p) => p !== 0).length;
+    // AS0 coming or going is counted as that, not as providers added or removed.
+    if (!ch.as0) {
+      d.counts.providersAdded += added.filter((p) => p !== 0).length;
+      d.counts.providersRemoved += removed.filter((p) => p !== 0).length;
+    }
     d.changed.push(ch);
   }
   d.counts.appeared = d.appeared.length;

@@ -34,9 +34,10 @@ export function aspaDiffCsvRows(d: AspaDiff): Array<Array<string | number>> {
   for (const c of d.changed) {
     if (c.as0 === 'published') rows.push(['as0-published', c.customer, 0, txt(c.old), txt(c.new)]);
     if (c.as0 === 'withdrawn') rows.push(['as0-withdrawn', c.customer, 0, txt(c.old), txt(c.new)]);
-    // AS0 beside providers (a profile break) is listed as a provider row; AS0 alone has its own rows above.
-    for (const p of c.added) if (p !== 0 || !c.as0) rows.push(['provider-added', c.customer, p, txt(c.old), txt(c.new)]);
-    for (const p of c.removed) if (p !== 0 || !c.as0) rows.push(['provider-removed', c.customer, p, txt(c.old), txt(c.new)]);
+    // AS0 alone coming or going is its own row (old and new say the providers); AS0 beside providers (a profile break) is a provider row.
+    if (c.as0) continue;
+    for (const p of c.added) rows.push(['provider-added', c.customer, p, txt(c.old), txt(c.new)]);
+    for (const p of c.removed) rows.push(['provider-removed', c.customer, p, txt(c.old), txt(c.new)]);
   }
   return rows;
 }
