@@ -119,13 +119,13 @@ function snapshotDate(input: string, set: AspaSet | undefined, date: string | un
   if (set?.generated) return { date: set.generated.date, how: `the validator's metadata (${set.generated.key})` };
   if (!isStdin(input)) {
     const inName = dateInName(basename(isUrl(input) ? new URL(input).pathname : input));
-    if (inName) return { date: `${inName}T00:00:00Z`, how: 'the date in the file name (no metadata in it)' };
+    if (inName) return { date: `${inName}T00:00:00Z`, how: 'the date in its file name (no validator time in the input)' };
   }
   if (!isStdin(input) && !isUrl(input)) {
     const t = statSync(input, { throwIfNoEntry: false })?.mtime;
-    if (t) return { date: iso(t), how: 'the file\'s modification time (no metadata or date in the name)' };
+    if (t) return { date: iso(t), how: 'the file\'s modification time (no validator time in the input, no date in its name)' };
   }
-  return { date: iso(new Date()), how: 'the import time (no metadata in the input, no file date)' };
+  return { date: iso(new Date()), how: 'the import time (no validator time in the input, no file date)' };
 }
 
 /**

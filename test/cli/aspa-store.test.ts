@@ -20,7 +20,7 @@ describe('asrel aspa import', () => {
   it('stores a dated snapshot, lists it, and does not store the same records twice', () => {
     const r = asrel(['aspa', 'import', RPKI, '--data', data]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^stored ASPA snapshot #1 of 2026-10-06 .*dated by the date in the file name.*3 customers, 0 breaking the profile/);
+    expect(r.stdout).toMatch(/^stored ASPA snapshot #1 of 2026-10-06 .*dated by the date in its file name.*3 customers, 0 breaking the profile/);
     const again = asrel(['aspa', 'import', RPKI, '--data', data]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^already stored as snapshot #1 .*nothing written/);
