@@ -77,6 +77,18 @@ describe('asrel aspa import', () => {
     expect(f.stdout).toMatch(/ASPA publishers: 5/);
   });
 
+  it('check and impact read the snapshot too', () => {
+    const paths = 'test/fixtures/mrt/synthetic-he-cogent.bgpdump-m.txt';
+    const c = asrel(['aspa', 'check', paths, '--data', data, '--format', 'csv']);
+    expect(c.code).toBe(0);
+    expect(c.stderr).toMatch(/note: aspa: the newest snapshot in the store/);
+    expect(c.stdout).toContain('ipv6,174 1299 6939,downstream,');
+    // AS174's published AS0 is in the snapshot: impact weighs it without --aspa.
+    const i = asrel(['aspa', 'impact', '174', paths, '--data', data, '--relationships', HE, '--json', '-q']);
+    expect(i.code).toBe(0);
+    expect(JSON.parse(i.stdout).providers).toEqual([0]);
+  });
+
   it('with neither --aspa nor a snapshot: the usage error, exit 2', () => {
     const empty = join(tmp, 'empty');
     const r = asrel(['aspa', 'compare', '--data', empty, '--relationships', HE]);

@@ -153,19 +153,19 @@ const command: CommandModule<object, DiffArgs> = {
 
 /** The answer on stdout, or in --out FILE. */
 async function writeOut(argv: DiffArgs, text: string): Promise<void> {
-    if (argv.out) {
-      const s = createWriteStream(argv.out);
-      try {
-        await once(s, 'open');
-      } catch (e) {
-        throw new UserError(`cannot write --out ${argv.out}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
-      }
-      s.end(text);
-      await once(s, 'finish');
-      if (!argv.quiet) process.stderr.write(`wrote ${argv.out}\n`);
-    } else {
-      printResult(text);
+  if (argv.out) {
+    const s = createWriteStream(argv.out);
+    try {
+      await once(s, 'open');
+    } catch (e) {
+      throw new UserError(`cannot write --out ${argv.out}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
     }
+    s.end(text);
+    await once(s, 'finish');
+    if (!argv.quiet) process.stderr.write(`wrote ${argv.out}\n`);
+  } else {
+    printResult(text);
+  }
 }
 
 /** `asrel diff --aspa [OLD [NEW]]`: two ASPA sets, from the store's snapshots or validator output. */
