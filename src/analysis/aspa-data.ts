@@ -14,6 +14,7 @@ import { checkDate, dateInName } from '../gather/dump-date.js';
 import { isUrl } from '../gather/http-dump.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { aspaSnapshotRecords, aspaSnapshots, breaksProfile, putAspaSnapshot, type AspaSnapshotInfo } from '../store/aspa-snapshots.js';
+import { storeFailure } from '../store/failures.js';
 import { STORE_FILE, type Store } from '../store/store.js';
 import { UserError } from './errors.js';
 import { openStore } from './open-data.js';
@@ -141,6 +142,12 @@ export async function importAspa(input: string, dataDir: string, opts: { date?: 
   const { date, how } = snapshotDate(input, set, opts.date);
   const store = openStore(dataDir, { write: true });
   try {
+    // Writing into a damaged file spreads the damage: refused, as `asrel import` refuses.
+    const problems = store.quickCheck(1);
+    if (problems[0] !== 'ok') {
+      const f = storeFailure({ code: 'SQLITE_CORRUPT', message: problems[0] }, { path: store.path })!;
+      throw new UserError(f.message, f.exitCode, f.hint);
+    }
     const r = putAspaSnapshot(store, { date, dateHow: how, origin: isStdin(input) ? 'standard input' : input, format: set.format, records: set.records.values(), skipped: set.warnings.total });
     return { ...r, notes };
   } finally {
