@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { loadAspaIfAny } from '../../analysis/aspa-data.js';
 import { readObservedPaths } from '../../analysis/observed-paths.js';
-import { lookupOf } from '../../aspa/verification.js';
-import { FAMILIES } from '../../infer/families.js';
+import { lookupOf } from '../../analysis/aspa.js';
+import { FAMILIES } from '../../analysis/families.js';
 import { verify } from '../../analysis/verify.js';
 import { verifyCsvRows, verifyJson, verifyText, VERIFY_CSV_COLUMNS } from '../../analysis/verify-report.js';
 import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
