@@ -25,21 +25,29 @@ export function snapshotListText(all: readonly AspaSnapshotInfo[], where: string
 
 export const ASPA_DIFF_CSV_COLUMNS = ['change', 'customer', 'provider', 'old', 'new'];
 
-/** One row per change: a customer appearing or disappearing, a provider added or removed, AS0 published or withdrawn. */
-export function aspaDiffCsvRows(d: AspaDiff): Array<Array<string | number>> {
-  const rows: Array<Array<string | number>> = [];
+/**
+ * One CSV line per change: a customer appearing or disappearing, a provider added or removed,
+ * AS0 published or withdrawn. Every cell is a number, a word or numbers separated by spaces, so
+ * none needs quoting; lines are made one at a time (a diff of whole sets has hundreds of thousands).
+ */
+export function* aspaDiffCsvLines(d: AspaDiff): Generator<string> {
   const txt = (ps: readonly number[] | undefined) => (ps ? ps.join(' ') : '');
-  for (const c of d.appeared) rows.push(['customer-appeared', c.customer, '', '', txt(c.providers)]);
-  for (const c of d.disappeared) rows.push(['customer-disappeared', c.customer, '', txt(c.providers), '']);
+  yield ASPA_DIFF_CSV_COLUMNS.join(',');
+  for (const c of d.appeared) yield `customer-appeared,${c.customer},,,${txt(c.providers)}`;
+  for (const c of d.disappeared) yield `customer-disappeared,${c.customer},,${txt(c.providers)},`;
   for (const c of d.changed) {
-    if (c.as0 === 'published') rows.push(['as0-published', c.customer, 0, txt(c.old), txt(c.new)]);
-    if (c.as0 === 'withdrawn') rows.push(['as0-withdrawn', c.customer, 0, txt(c.old), txt(c.new)]);
-    // AS0 alone coming or going is its own row (old and new say the providers); AS0 beside providers (a profile break) is a provider row.
-    if (c.as0) continue;
-    for (const p of c.added) rows.push(['provider-added', c.customer, p, txt(c.old), txt(c.new)]);
-    for (const p of c.removed) rows.push(['provider-removed', c.customer, p, txt(c.old), txt(c.new)]);
+    const sides = `${txt(c.old)},${txt(c.new)}`;
+    // AS0 alone coming or going is its own line (old and new say the providers); AS0 beside providers (a profile break) is a provider line.
+    if (c.as0) { yield `as0-${c.as0},${c.customer},0,${sides}`; continue; }
+    for (const p of c.added) yield `provider-added,${c.customer},${p},${sides}`;
+    for (const p of c.removed) yield `provider-removed,${c.customer},${p},${sides}`;
   }
-  return rows;
+}
+
+export function aspaDiffCsv(d: AspaDiff): string {
+  let out = '';
+  for (const l of aspaDiffCsvLines(d)) out += `${l}\n`;
+  return out;
 }
 
 export function aspaDiffText(d: AspaDiff, labels: { old: string; new: string }, top: number): string {

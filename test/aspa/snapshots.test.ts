@@ -48,6 +48,15 @@ describe('snapshots in the store', () => {
     store.close();
   });
 
+  it('a store made before the ASPA tables has no snapshot, and gets the tables when one is imported', () => {
+    const store = Store.memory();
+    store.db.exec('DROP TABLE aspa_records; DROP TABLE aspa_snapshots;');
+    expect(aspaSnapshots(store)).toEqual([]);
+    putAspaSnapshot(store, { date: '2026-11-01T00:00:00Z', dateHow: '--date', origin: 'a.json', format: 'rpki-client-json', records: [finish(43, [293], 'rpki-client-json')], skipped: 0 });
+    expect(aspaSnapshots(store).map((x) => x.records)).toEqual([1]);
+    store.close();
+  });
+
   it('a write that fails leaves no snapshot behind (one transaction)', () => {
     const store = Store.memory();
     const bad = { customer: 64500, providers: [64501], flags: [], format: 'rpki-client-json' } as unknown as AspaRecord;

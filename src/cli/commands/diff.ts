@@ -11,7 +11,7 @@ import { familiesArg } from './rel.js';
 import { printNotes, printResult } from '../output.js';
 import { jsonSafe, sanitize } from '../../report/sanitize.js';
 import { defaultDataDir, withAfi, withTop, jsonAsFormat } from '../options.js';
-import { aspaDiffCsvRows, aspaDiffText, ASPA_DIFF_CSV_COLUMNS } from '../../report/aspa-text.js';
+import { aspaDiffCsv, aspaDiffText } from '../../report/aspa-text.js';
 
 interface DiffArgs {
   old?: string;
@@ -181,8 +181,7 @@ async function aspaDiff(argv: DiffArgs): Promise<void> {
   if (argv.format === 'json') {
     text = `${jsonSafe(JSON.stringify({ aspa: true, old: { label: labels.old, snapshot: sides.old.snapshot }, new: { label: labels.new, snapshot: sides.new.snapshot }, ...d, notes }, null, 2))}\n`;
   } else if (argv.format === 'csv') {
-    const { stringify } = await import('csv-stringify/sync');
-    text = sanitize(stringify([ASPA_DIFF_CSV_COLUMNS, ...aspaDiffCsvRows(d)]));
+    text = aspaDiffCsv(d);
   } else {
     text = aspaDiffText(d, labels, argv.top);
   }
