@@ -11,7 +11,7 @@ import { aspaImpact, checkEach, CheckTally, compareAspa, draftAs, draftAspa, eng
 import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText, impactText } from '../../report/aspa-report.js';
 import { FAMILIES } from '../../analysis/families.js';
 import { asnArg } from '../asn-arg.js';
-import { defaultDataDir, jsonAsFormat, withAfi, withAnalysisData, withDataOptions, withJson, withTop } from '../options.js';
+import { defaultDataDir, jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
 import { printJson, printNotes, printResult } from '../output.js';
 import { loadTopologies, relationshipArgs, withRelationshipOptions, type EdgeArgs } from '../relationships.js';
 import { familiesArg } from './rel.js';
@@ -188,7 +188,10 @@ interface ImportArgs {
 const importCmd: CommandModule<object, ImportArgs> = {
   command: 'import [input]',
   describe: 'keep a dated snapshot of validated ASPAs in the store (used when --aspa is not given; compared by `asrel diff --aspa`); --list lists them',
-  builder: (y) => withJson(withDataOptions(y))
+  builder: (y) => withJson(y)
+    .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder the snapshots are kept in', defaultDescription: `${defaultDataDir()} ($XDG_CACHE_HOME/asrel)` })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
+    .option('offline', { type: 'boolean', default: false, describe: 'accepted for a uniform command line: a file or - never touches the network (a URL is fetched)' })
     .positional('input', { type: 'string', describe: 'validator output: rpki-client/Routinator/Cloudflare JSON, OpenBGPD aspa-set or BIRD text; plain, gzip, bzip2 or xz; file, URL or -' })
     .option('list', { type: 'boolean', default: false, describe: 'list the snapshots in the store instead' })
     .option('date', { type: 'string', describe: 'date of the snapshot (YYYY-MM-DD); default: the validator\'s time in the output\'s metadata, else the file\'s modification time, else now' }) as unknown as Argv<ImportArgs>,
