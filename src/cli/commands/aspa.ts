@@ -194,7 +194,7 @@ const importCmd: CommandModule<object, ImportArgs> = {
     .option('offline', { type: 'boolean', default: false, describe: 'accepted for a uniform command line: a file or - never touches the network (a URL is fetched)' })
     .positional('input', { type: 'string', describe: 'validator output: rpki-client/Routinator/Cloudflare JSON, OpenBGPD aspa-set or BIRD text; plain, gzip, bzip2 or xz; file, URL or -' })
     .option('list', { type: 'boolean', default: false, describe: 'list the snapshots in the store instead' })
-    .option('date', { type: 'string', describe: 'date of the snapshot (YYYY-MM-DD); default: the validator\'s time in the output\'s metadata, else the file\'s modification time, else now' }) as unknown as Argv<ImportArgs>,
+    .option('date', { type: 'string', describe: 'date of the snapshot (YYYY-MM-DD); default: the validator\'s time in the output\'s metadata, else a date in the file name, else the file\'s modification time, else now' }) as unknown as Argv<ImportArgs>,
   handler: async (argv) => {
     const where = `the store ${argv.data}`;
     if (argv.list) {
