@@ -24,8 +24,12 @@ interface Frame {
   expectKey: boolean;
 }
 
-/** Each record object's text, in document order. Throws JsonShapeError on text that is not JSON or ends early. */
-export async function* jsonRecordTexts(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
+/**
+ * Each record object's text, in document order. Throws JsonShapeError on text that is not JSON
+ * or ends early. `onMetadata` gets the text of a top-level container's `metadata` object (the
+ * validator's build time: what dates a snapshot), captured the same way as a record.
+ */
+export async function* jsonRecordTexts(chunks: AsyncIterable<Buffer>, onMetadata?: (text: string) => void): AsyncGenerator<string[]> {
   const dec = new StringDecoder('utf8');
   const stack: Frame[] = [];
   let inString = false, escape = false;
@@ -34,6 +38,7 @@ export async function* jsonRecordTexts(chunks: AsyncIterable<Buffer>): AsyncGene
   let captureDepth = -1; // stack length at the record's opening brace
   let captureLen = 0;
   let captureTop = false;
+  let captureMeta = false; // the capture is the top-level `metadata` object
   let sawValue = false;
   let offset = 0;
   for await (const chunk of chunks) {
@@ -74,11 +79,13 @@ export async function* jsonRecordTexts(chunks: AsyncIterable<Buffer>): AsyncGene
         case '[': {
           const parent = stack[stack.length - 1];
           const key = parent?.kind === '{' ? parent.lastKey : parent?.key;
-          if (ch === '{' && !capture && (stack.length === 0 || (parent?.kind === '[' && /^aspas?$/i.test(parent.key ?? '')))) {
+          const meta = ch === '{' && !capture && !!onMetadata && stack.length === 1 && parent?.kind === '{' && parent.lastKey === 'metadata';
+          if (ch === '{' && !capture && (meta || stack.length === 0 || (parent?.kind === '[' && /^aspas?$/i.test(parent.key ?? '')))) {
             capture = [];
             captureDepth = stack.length;
             captureLen = 0;
             captureTop = stack.length === 0;
+            captureMeta = meta;
             from = i;
           }
           stack.push({ kind: ch, key: parent?.kind === '{' ? parent.lastKey : parent?.kind === '[' ? key : undefined, expectKey: ch === '{' });
@@ -91,9 +98,11 @@ export async function* jsonRecordTexts(chunks: AsyncIterable<Buffer>): AsyncGene
           if (!f || f.kind !== (ch === '}' ? '{' : '[')) throw new JsonShapeError(`not JSON: unexpected "${ch}" at character ${offset + i}`);
           if (capture && stack.length === captureDepth) {
             capture.push(text.slice(from, i + 1));
-            out.push(capture.join(''));
+            if (captureMeta) onMetadata!(capture.join(''));
+            else out.push(capture.join(''));
             capture = undefined;
             captureTop = false;
+            captureMeta = false;
           }
           break;
         }
@@ -112,9 +121,10 @@ export async function* jsonRecordTexts(chunks: AsyncIterable<Buffer>): AsyncGene
     if (capture) {
       capture.push(text.slice(from));
       captureLen += text.length - from;
-      if (captureTop && captureLen > TOP_CAPTURE_MAX) {
+      if ((captureTop || captureMeta) && captureLen > TOP_CAPTURE_MAX) {
         capture = undefined;
         captureTop = false;
+        captureMeta = false;
       } else if (captureLen > TOP_CAPTURE_MAX * 16) {
         throw new JsonShapeError(`an ASPA record over ${TOP_CAPTURE_MAX * 16} characters: not validator output`);
       }

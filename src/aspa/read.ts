@@ -25,6 +25,28 @@ export interface AspaSet {
   /** By customer, merged. */
   records: Map<number, AspaRecord>;
   warnings: ReaderWarnings;
+  /** When the validator made the output, from its `metadata` object (the key it came from). */
+  generated?: { date: string; key: string };
+}
+
+/**
+ * The validator's time in a `metadata` object: rpki-client `buildtime` ("2026-10-06T07:12:00Z"),
+ * Routinator `generatedTime` (the same form) or `generated` (Unix seconds; Cloudflare too).
+ */
+export function metadataTime(text: string): AspaSet['generated'] {
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  for (const key of ['buildtime', 'generatedTime', 'generated']) {
+    const v = m?.[key];
+    const t = typeof v === 'number' && Number.isFinite(v) ? v * 1000 : typeof v === 'string' ? Date.parse(v) : NaN;
+    // Before 2010 or far ahead is not a validator's clock: not used.
+    if (Number.isFinite(t) && t > Date.UTC(2010, 0, 1) && t < Date.now() + 366 * 86400_000) return { date: new Date(t).toISOString().replace('.000Z', 'Z'), key };
+  }
+  return undefined;
 }
 
 /** `43`, `"43"`, `"AS43"` → 43; anything else undefined. */
@@ -165,7 +187,7 @@ export async function readAspa(input: string | AsyncIterable<Buffer>): Promise<A
   const start = head.toString('utf8', 0, Math.min(head.length, 4096)).trimStart();
   try {
     if (start.startsWith('{') || start.startsWith('[')) {
-      for await (const texts of jsonRecordTexts(all())) {
+      for await (const texts of jsonRecordTexts(all(), (t) => { set.generated ??= metadataTime(t); })) {
         for (const t of texts) {
           let o: unknown;
           try {

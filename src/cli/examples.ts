@@ -16,12 +16,14 @@ const HE = 'data/reconstructed/he-cogent-telia-2013.rpsl';
 const AS3255 = 'data/real/AS3255.ripe.irrd-sample-2018.rpsl';
 const AS3257 = 'data/real/AS3257.ripe.2023-07-21.rpsl';
 const DN42 = 'data/real/dn42-registry-2023-10-22.db';
+const ASPA_REAL = 'test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json';
 
 export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'why-unreachable': [
     { line: 'why-unreachable 6939 174 --afi ipv6 --offline', what: 'the headline: why HE and Cogent cannot reach each other in IPv6 (bundled data)', offline: true },
     { line: 'why-unreachable 6939 174 --afi ipv6', what: 'the same from live RADB data, kept in the store', offline: false },
     { line: `why-unreachable 64712 62396 --afi ipv6 --input ${DN42} --json`, what: 'a DN42 pair from a registry file, as JSON', offline: true },
+    { line: `why-unreachable 6939 174 --afi ipv6 --offline --aspa ${ASPA_REAL}`, what: "the headline with each hop's ASPA status (real records of 2026-10-06: AS174 publishes AS0)", offline: true },
   ],
   path: [
     { line: 'path 6939 174 --afi ipv4 --offline', what: 'the valley-free IPv4 path hop by hop, with the registry lines', offline: true },
@@ -68,6 +70,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { line: 'aspa draft 6939 --offline', what: 'the ASPA provider set the IRR supports for AS6939 (both families)', offline: true },
     { line: 'aspa compare --aspa test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json --offline', what: 'published ASPAs against the IRR relations', offline: true },
     { line: 'aspa check test/fixtures/mrt/rrc15-2010.02-updates.20100227.1600.gz --aspa test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json --format csv', what: 'ASPA verification of observed paths, one CSV row per path and family', offline: true },
+    { line: `aspa import ${ASPA_REAL} --data /tmp/asrel-aspa`, what: 'keep a dated snapshot of validated ASPAs in a store (then `aspa import --list`; the ASPA commands use the newest when --aspa is not given)', offline: true },
   ],
   serve: [
     { line: 'serve --offline', what: 'the web page and JSON API on http://127.0.0.1:8080 over the store or the bundled data', offline: false },
@@ -81,6 +84,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   diff: [
     { line: `diff --old ${HE} --new ${AS3255} --no-dark-spots`, what: 'links added, removed and changed between two files', offline: true },
     { line: 'diff --old radb-2026-01-01.db.gz --format csv --out changes.csv', what: 'a dated dump against the store, as CSV', offline: false },
+    { line: 'diff --aspa test/fixtures/aspa/rpki-client-json.rpkiviews.2026-09-16.first5.jsonl test/fixtures/aspa/rpki-client-json.console.2026-10-06.3records.json', what: 'ASPA changes between two validator outputs (here two small excerpts of real ones); `diff --aspa` alone: the two newest snapshots in the store', offline: true },
   ],
   fetch: [
     { line: 'fetch AS6939 AS174 --depth 1', what: 'two aut-nums and their neighbours from RADB into the store', offline: false },

@@ -4,6 +4,8 @@
  * claims, computed once when the object is written (src/gather/ingest.ts), and the reverse
  * index: which rules name an AS or a set, and which sets hold an AS.
  */
+import { ASPA_SCHEMA_SQL } from './aspa-schema.js';
+
 export const SCHEMA_VERSION = 4;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
@@ -97,4 +99,4 @@ CREATE TABLE IF NOT EXISTS links (
   PRIMARY KEY (family, lo, hi)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS links_hi ON links (family, hi);
-`;
+${ASPA_SCHEMA_SQL}`;

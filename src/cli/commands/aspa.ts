@@ -1,21 +1,17 @@
 import type { Argv, CommandModule } from 'yargs';
-import { loadAspaForAnswer } from '../../analysis/aspa-data.js';
+import { importAspa, listAspaSnapshots, loadAspaForAnswer, loadAspaIfAny } from '../../analysis/aspa-data.js';
+import { importText, snapshotListText } from '../../report/aspa-text.js';
 import { readObservedPaths } from '../../analysis/observed-paths.js';
 import { withData } from '../../analysis/with-data.js';
 import { once } from 'node:events';
-import { checkEach, CheckTally } from '../../aspa/check.js';
 import { sanitize } from '../../report/sanitize.js';
-import { compareAspa } from '../../aspa/compare.js';
-import { draftAs, draftAspa } from '../../aspa/draft.js';
-import { aspaImpact } from '../../aspa/impact.js';
 import { relationLookup } from '../../analysis/verify.js';
 import { UserError } from '../errors.js';
-import { engineSource, topologySource, type RelationSource } from '../../aspa/irr-providers.js';
-import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText, impactText } from '../../aspa/report.js';
-import { explainAspa, type Procedure } from '../../aspa/verification.js';
+import { aspaImpact, checkEach, CheckTally, compareAspa, draftAs, draftAspa, engineSource, explainAspa, topologySource, type Procedure, type RelationSource } from '../../analysis/aspa.js';
+import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText, impactText } from '../../report/aspa-report.js';
 import { FAMILIES } from '../../analysis/families.js';
 import { asnArg } from '../asn-arg.js';
-import { jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
+import { defaultDataDir, jsonAsFormat, withAfi, withAnalysisData, withJson, withTop } from '../options.js';
 import { printJson, printNotes, printResult } from '../output.js';
 import { loadTopologies, relationshipArgs, type EdgeArgs } from '../../analysis/relationships.js';
 import { withRelationshipOptions } from '../relationships.js';
@@ -63,7 +59,7 @@ async function output(argv: AspaArgs, notes: string[], json: () => unknown, csv:
   } else printResult(text());
 }
 
-const withAspaFile = <T>(y: Argv<T>) => y.option('aspa', { type: 'string', describe: 'validated ASPAs: rpki-client/Routinator/Cloudflare JSON, OpenBGPD aspa-set or BIRD text; plain, gzip, bzip2 or xz; file, URL or -' });
+const withAspaFile = <T>(y: Argv<T>) => y.option('aspa', { type: 'string', describe: 'validated ASPAs: rpki-client/Routinator/Cloudflare JSON, OpenBGPD aspa-set or BIRD text; plain, gzip, bzip2 or xz; file, URL or -', defaultDescription: 'the newest snapshot in the store (asrel aspa import)' });
 
 const compare: CommandModule<object, AspaArgs> = {
   command: 'compare [asns..]',
@@ -73,7 +69,7 @@ const compare: CommandModule<object, AspaArgs> = {
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
     const notes: string[] = [];
-    const set = await loadAspaForAnswer(argv.aspa, notes);
+    const set = await loadAspaForAnswer(argv.aspa, notes, argv.data);
     const asns = (argv.asns ?? []).map((a) => asnArg(a, 'a customer AS'));
     const missing = asns.filter((a) => !set.records.has(a));
     if (missing.length) notes.push(`no ASPA in ${set.name} for ${missing.map((a) => `AS${a}`).join(', ')}`);
@@ -105,11 +101,12 @@ const check: CommandModule<object, AspaArgs> = {
   builder: (y) => withTop(withJson(withAfi(withAspaFile(y), ['ipv4', 'ipv6', 'both'], 'both')), 'list at most N invalid paths', 1)
     .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'downstream: the routes came from a provider (a collector\'s full table); upstream: from a customer or a peer' })
     .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV (one row per distinct path and family: afi,path,procedure,verdict,…)' })
+    .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder whose newest ASPA snapshot is used when --aspa is not given', defaultDescription: defaultDataDir() })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
     const notes: string[] = [];
-    const set = await loadAspaForAnswer(argv.aspa, notes);
+    const set = await loadAspaForAnswer(argv.aspa, notes, argv.data);
     const families = familiesArg(argv.afi);
     const table = await readObservedPaths(argv.paths ?? [], families);
     for (const s of table.sources) notes.push(`read ${s.name} (${s.format ?? 'empty'}): ${n(s.routes)} routes${s.warnings ? `, ${n(s.warnings)} damaged records or lines skipped` : ''}`);
@@ -154,7 +151,7 @@ const impact: CommandModule<object, AspaArgs & { draft: boolean }> = {
     jsonAsFormat(argv, 'text', 'csv');
     const asn = asnArg(argv.asn, 'the AS whose ASPA is weighed');
     const notes: string[] = [];
-    const set = argv.aspa ? await loadAspaForAnswer(argv.aspa, notes) : undefined;
+    const set = await loadAspaIfAny(argv.aspa, notes, argv.data);
     if (!argv.draft && !set?.records.has(asn)) {
       throw new UserError(`no ASPA for AS${asn}${set ? ` in ${set.name}` : ''}`, 2, 'Give --draft to weigh the ASPA the relations support, or --aspa with the AS\'s published record.');
     }
@@ -180,10 +177,47 @@ const impact: CommandModule<object, AspaArgs & { draft: boolean }> = {
   },
 };
 
+interface ImportArgs {
+  input?: string;
+  list: boolean;
+  date?: string;
+  data: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+const importCmd: CommandModule<object, ImportArgs> = {
+  command: 'import [input]',
+  describe: 'keep a dated snapshot of validated ASPAs in the store (used when --aspa is not given; compared by `asrel diff --aspa`); --list lists them',
+  builder: (y) => withJson(y)
+    .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder the snapshots are kept in', defaultDescription: `${defaultDataDir()} ($XDG_CACHE_HOME/asrel)` })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
+    .option('offline', { type: 'boolean', default: false, describe: 'accepted for a uniform command line: a file or - never touches the network (a URL is fetched)' })
+    .positional('input', { type: 'string', describe: 'validator output: rpki-client/Routinator/Cloudflare JSON, OpenBGPD aspa-set or BIRD text; plain, gzip, bzip2 or xz; file, URL or -' })
+    .option('list', { type: 'boolean', default: false, describe: 'list the snapshots in the store instead' })
+    .option('date', { type: 'string', describe: 'date of the snapshot (YYYY-MM-DD); default: the validator\'s time in the output\'s metadata, else a date in the file name, else the file\'s modification time, else now' }) as unknown as Argv<ImportArgs>,
+  handler: async (argv) => {
+    const where = `the store ${argv.data}`;
+    if (argv.list) {
+      if (argv.input !== undefined) throw new UserError('--list takes no input', 2, 'Give either a file to import or --list.');
+      const all = listAspaSnapshots(argv.data);
+      if (argv.json) printJson({ snapshots: all, store: argv.data });
+      else printResult(snapshotListText(all, where));
+      return;
+    }
+    if (argv.input === undefined) throw new UserError('give the validator output to import (a file, a URL or -), or --list', 2, 'e.g. `asrel aspa import rpki-client.json` or `rpki-client -j … | asrel aspa import -`.');
+    const r = await importAspa(String(argv.input), argv.data, argv.date !== undefined ? { date: String(argv.date) } : {});
+    printNotes(r.notes, argv.quiet);
+    if (argv.json) printJson({ snapshot: r.snapshot, existing: r.existing, store: argv.data, notes: r.notes });
+    else printResult(importText(r.snapshot, r.existing, where));
+  },
+};
+
 const command: CommandModule<object, AspaArgs> = {
   command: 'aspa <command>',
-  describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths',
-  builder: (y) => y.command(compare).command(draft).command(check).command(impact as unknown as CommandModule<object, AspaArgs>).demandCommand(1, 'Name one: compare, draft, check or impact.') as unknown as Argv<AspaArgs>,
+  describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths, keep dated snapshots',
+  builder: (y) => y.command(compare).command(draft).command(check).command(impact as unknown as CommandModule<object, AspaArgs>)
+    .command(importCmd as unknown as CommandModule<object, AspaArgs>).demandCommand(1, 'Name one: compare, draft, check, impact or import.') as unknown as Argv<AspaArgs>,
   handler: () => {},
 };
 export default command;

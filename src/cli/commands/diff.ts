@@ -9,9 +9,12 @@ import { familiesArg } from './rel.js';
 import { printNotes, printResult } from '../output.js';
 import { jsonSafe, sanitize } from '../../report/sanitize.js';
 import { defaultDataDir, withAfi, withTop, jsonAsFormat } from '../options.js';
+import { aspaDiffCsv, aspaDiffText } from '../../report/aspa-text.js';
 
 interface DiffArgs {
-  old: string;
+  old?: string;
+  /** ASPA mode: the sides (snapshot ids, dates, files), none to two. */
+  aspa?: string[];
   new?: string;
   data: string;
   offline: boolean;
@@ -66,7 +69,11 @@ const command: CommandModule<object, DiffArgs> = {
   describe: 'what changed between two registries (store folders or RPSL files/dumps): links added, removed and changed, and dark spots that appeared or disappeared, per family',
   builder: (y: Argv) =>
     withAfi(withTop(y, 'dark spots listed per family and direction, largest cones first (the totals are always given)', 0), ['ipv4', 'ipv6', 'both'], 'both')
-      .option('old', { type: 'string', demandOption: true, describe: 'the earlier data: a store folder (asrel import … --data DIR) or an RPSL file or dump (plain or .gz)' })
+      .option('old', { type: 'string', describe: 'the earlier data: a store folder (asrel import … --data DIR) or an RPSL file or dump (plain or .gz); required unless --aspa' })
+      .option('aspa', {
+        type: 'string', array: true,
+        describe: 'compare ASPA sets instead: `--aspa` alone the two newest snapshots in the store (asrel aspa import), `--aspa OLD` OLD against the newest, `--aspa OLD NEW`; each a snapshot id (3 or #3), a date (the newest snapshot of that day) or validator output (file or URL). Providers added and removed per customer, customers that appeared or disappeared, AS0 published or withdrawn',
+      })
       .option('new', { type: 'string', describe: 'the later data, the same way', defaultDescription: 'the store (--data)' })
       .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder compared when --new is not given', defaultDescription: defaultDataDir() })
       .option('offline', { type: 'boolean', default: false, describe: 'accepted for a uniform command line: diff reads local data only and never touches the network' })
@@ -83,9 +90,11 @@ const command: CommandModule<object, DiffArgs> = {
       }) as unknown as Argv<DiffArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'text|csv');
+    if (argv.aspa) return aspaDiff(argv);
+    if (argv.old === undefined) throw new UserError('Missing required argument: old', 2, 'Give --old (a store folder or an RPSL file or dump), or --aspa to compare ASPA snapshots.');
     const families = familiesArg(argv.afi);
     const { openDiffSide, diffData } = await import('../../analysis/diff.js');
-    const oldSide = await openDiffSide(argv.old, { what: '--old' });
+    const oldSide = await openDiffSide(argv.old!, { what: '--old' });
     let newSide;
     try {
       newSide = await openDiffSide(argv.new ?? argv.data, { what: argv.new ? '--new' : '--data' });
@@ -136,19 +145,44 @@ const command: CommandModule<object, DiffArgs> = {
     } else {
       text = `${diffText(result, families, { old: argv.old, new: argv.new ?? argv.data }).join('\n')}\n`;
     }
-    if (argv.out) {
-      const s = createWriteStream(argv.out);
-      try {
-        await once(s, 'open');
-      } catch (e) {
-        throw new UserError(`cannot write --out ${argv.out}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
-      }
-      s.end(text);
-      await once(s, 'finish');
-      if (!argv.quiet) process.stderr.write(`wrote ${argv.out}\n`);
-    } else {
-      printResult(text);
-    }
+    await writeOut(argv, text);
   },
 };
+
+/** The answer on stdout, or in --out FILE. */
+async function writeOut(argv: DiffArgs, text: string): Promise<void> {
+  if (argv.out) {
+    const s = createWriteStream(argv.out);
+    try {
+      await once(s, 'open');
+    } catch (e) {
+      throw new UserError(`cannot write --out ${argv.out}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
+    }
+    s.end(text);
+    await once(s, 'finish');
+    if (!argv.quiet) process.stderr.write(`wrote ${argv.out}\n`);
+  } else {
+    printResult(text);
+  }
+}
+
+/** `asrel diff --aspa [OLD [NEW]]`: two ASPA sets, from the store's snapshots or validator output. */
+async function aspaDiff(argv: DiffArgs): Promise<void> {
+  const { openAspaSides, diffAspaSides } = await import('../../analysis/aspa-data.js');
+  if (argv.new !== undefined || argv.old !== undefined) throw new UserError('--aspa takes its two sides itself: --old and --new compare registries', 2, 'Give `--aspa OLD NEW` (snapshot ids, dates or files), or drop --aspa.');
+  const notes: string[] = [];
+  const sides = await openAspaSides((argv.aspa ?? []).map(String), argv.data, notes);
+  const d = diffAspaSides(sides);
+  printNotes(notes, argv.quiet);
+  const labels = { old: sides.old.label, new: sides.new.label };
+  let text: string;
+  if (argv.format === 'json') {
+    text = `${jsonSafe(JSON.stringify({ aspa: true, old: { label: labels.old, snapshot: sides.old.snapshot }, new: { label: labels.new, snapshot: sides.new.snapshot }, ...d, notes }, null, 2))}\n`;
+  } else if (argv.format === 'csv') {
+    text = aspaDiffCsv(d);
+  } else {
+    text = aspaDiffText(d, labels, argv.top);
+  }
+  await writeOut(argv, text);
+}
 export default command;

@@ -83,7 +83,7 @@ export const catalog: CommandEntry[] = [
   },
   {
     command: 'aspa <command>',
-    describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths',
+    describe: 'RPKI ASPA against the IRR per family: compare published ASPAs, draft one from the IRR, check observed paths, keep dated snapshots',
     load: () => import('./aspa.js'),
   },
   {

@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
-import { loadAspaForAnswer } from '../../analysis/aspa-data.js';
+import { loadAspaIfAny } from '../../analysis/aspa-data.js';
 import { readObservedPaths } from '../../analysis/observed-paths.js';
-import { lookupOf } from '../../aspa/verification.js';
+import { lookupOf } from '../../analysis/aspa.js';
 import { FAMILIES } from '../../analysis/families.js';
 import { verify } from '../../analysis/verify.js';
 import { verifyCsvRows, verifyJson, verifyText, VERIFY_CSV_COLUMNS } from '../../analysis/verify-report.js';
@@ -17,7 +17,7 @@ interface VerifyArgs extends EdgeArgs {
   json: boolean;
   format: string;
   top: number;
-  aspa?: string;
+  aspa?: string | false;
   procedure: 'upstream' | 'downstream';
 }
 
@@ -29,7 +29,7 @@ const command: CommandModule<object, VerifyArgs> = {
   builder: (y) =>
     withTop(withJson(withAfi(withRelationshipOptions(withAnalysisData(y)), ['ipv4', 'ipv6', 'both'], 'both')), 'list at most N entries per family in each section', 1)
       .positional('paths', { type: 'string', array: true, describe: 'MRT files (TABLE_DUMP_V2 RIB, BGP4MP updates; plain, .gz, .bz2) or `bgpdump -m` text; http(s) URLs; - for stdin' })
-      .option('aspa', { type: 'string', describe: 'validated ASPAs (rpki-client/Routinator JSON, OpenBGPD or BIRD text): add each path\'s ASPA verdict, an agreement matrix per family and the ASPA blind spots' })
+      .option('aspa', { type: 'string', describe: 'validated ASPAs (rpki-client/Routinator JSON, OpenBGPD or BIRD text): add each path\'s ASPA verdict, an agreement matrix per family and the ASPA blind spots; --no-aspa: none', defaultDescription: 'the newest snapshot in the store (asrel aspa import), when there is one' })
       .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'ASPA procedure with --aspa (downstream: a collector\'s full table is what a provider sends)' })
       .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV with one row per link seen (family, ASes, relation, IRR documentation, paths)' })
       .example('$0 verify rrc15-updates.20100227.1600.gz --relationships 20150201.as-rel.txt', 'RIS updates against CAIDA\'s 2015 relationships')
@@ -41,7 +41,7 @@ const command: CommandModule<object, VerifyArgs> = {
     const reading = table.sources.map((s) => `read ${s.name} (${s.format ?? 'empty'}): ${n(s.records)} records, ${n(s.routes)} routes, ${n(s.withdrawals)} withdrawals` +
       (s.warnings ? `; ${n(s.warnings)} damaged records or lines skipped (${s.warningSummary})` : ''));
     const aspaNotes: string[] = [];
-    const aspaSet = argv.aspa ? await loadAspaForAnswer(argv.aspa, aspaNotes) : undefined;
+    const aspaSet = await loadAspaIfAny(argv.aspa, aspaNotes, argv.data);
     // The blind spots need the other family's relations too.
     const loaded = await loadTopologies(argv, undefined, aspaSet ? FAMILIES : families);
     try {

@@ -10,6 +10,9 @@ import { UserError } from '../errors.js';
 import { withAfi, withAnalysisData, withIxp, withJson } from '../options.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
+import { loadAspaIfAny } from '../../analysis/aspa-data.js';
+import { aspaHops } from '../../analysis/aspa-hops.js';
+import { aspaHopsText } from '../../report/aspa-text.js';
 
 /** Positional A and B plus every option the two-AS questions share. */
 export function pairBuilder<T>(y: Argv<T>) {
@@ -43,16 +46,28 @@ export async function explainPair(argv: PairArgs, families?: readonly Family[]):
   return r;
 }
 
-const command: CommandModule<object, PairArgs> = {
+const command: CommandModule<object, PairArgs & { aspa?: string | false }> = {
   command: 'why-unreachable <a> <b>',
   describe: 'why AS A cannot reach AS B in one address family (valley-free, Gao–Rexford): cones, missing links, fixes, the other family',
-  builder: (y) => pairBuilder(y) as unknown as Argv<PairArgs>,
+  builder: (y) => pairBuilder(y)
+    .option('aspa', {
+      type: 'string',
+      describe: 'validated ASPAs (rpki-client/Routinator JSON, OpenBGPD or BIRD text; file, URL or -): add each AS\'s and hop\'s ASPA status, the paths\' ASPA verdicts and what the fixes ask of ASPA; --no-aspa: none',
+      defaultDescription: 'the newest snapshot in the store (asrel aspa import), when there is one',
+    }) as unknown as Argv<PairArgs & { aspa?: string | false }>,
   handler: async (argv) => {
+    // ASPA data first: a bad file fails before the analysis. Without a file or a stored snapshot, nothing changes.
+    const aspaNotes: string[] = [];
+    const drawing = argv.dot || argv.svg;
+    const aspa = drawing ? undefined : await loadAspaIfAny(argv.aspa, aspaNotes, argv.data);
     const r = await explainPair(argv);
+    printNotes(aspaNotes, argv.quiet);
+    const hops = aspa ? aspaHops(r.ex, aspa) : undefined;
     if (argv.svg) printResult(await answerSvg(r));
     else if (argv.dot) printResult(answerDot(r));
-    else if (argv.json) printJson(whyUnreachableJson(r));
-    else printResult(renderExplanation(r.ex));
+    else if (argv.json) printJson(hops ? { ...whyUnreachableJson({ ...r, notes: [...r.notes, ...aspaNotes] }), aspa: hops } : whyUnreachableJson(r));
+    else printResult(hops ? `${renderExplanation(r.ex)}
+${aspaHopsText(hops)}` : renderExplanation(r.ex));
   },
 };
 export default command;

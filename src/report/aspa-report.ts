@@ -1,14 +1,14 @@
 /** Text and CSV of `asrel aspa compare`, `draft` and `check`. */
 import { FAMILIES, FAMILY_LABEL as FAM } from '../infer/families.js';
 import type { Family, InferredRelation } from '../infer/types.js';
-import { evidenceLines } from '../report/evidence-text.js';
-import type { CheckedPath, CheckResult } from './check.js';
-import { recordText } from './check.js';
-import type { CompareResult, Finding } from './compare.js';
-import type { AspaDraft } from './draft.js';
-import type { ImpactResult } from './impact.js';
-import type { AspaRecord } from './types.js';
-import { explainAspa } from './verification.js';
+import { evidenceLines } from './evidence-text.js';
+import type { CheckedPath, CheckResult } from '../aspa/check.js';
+import { recordText } from '../aspa/check.js';
+import type { CompareResult, Finding } from '../aspa/compare.js';
+import type { AspaDraft } from '../aspa/draft.js';
+import type { ImpactResult } from '../aspa/impact.js';
+import type { AspaRecord } from '../aspa/types.js';
+import { explainAspa } from '../aspa/verification.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number, of: number) => (of === 0 ? 'n/a' : `${((100 * x) / of).toFixed(1)}%`);
