@@ -55,10 +55,12 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
   let frontier = [...seen];
   while (frontier.length > 0) {
     const next: number[] = [];
+    const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
+    // From the link table, a frontier at a time; decided from claims, one AS at a time, reusing the links met so far.
+    const around = engine.fromTable ? engine.linksOfMany(frontier, family) : undefined;
     for (const x of frontier) {
-      const keyOf = (n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
-      for (const [n, found] of engine.linksOf(x, family, (m) => links.get(keyOf(m)))) {
-        const key = keyOf(n);
+      for (const [n, found] of around?.get(x) ?? engine.linksOf(x, family, (m) => links.get(keyOf(x, m)))) {
+        const key = keyOf(x, n);
         let l = links.get(key);
         if (!l) links.set(key, (l = slim(found)));
         // A link set aside by --min-confidence is unknown: the cone does not climb it.

@@ -77,6 +77,10 @@ export interface EngineOptions {
 const SIDE_CACHE_RULES = 400_000;
 /** One-at-a-time lookups of AS refs or AS-ANY rules before the engine reads them all at once. */
 const BULK_AFTER = 400;
+/** Rules of an object past which a question about one neighbour reads that neighbour's reverse index instead. */
+const BIG_SIDE_RULES = 2_000;
+/** Pairs asked of one big object before it is read whole. */
+const PAIR_ASKS_BEFORE_SIDE = 32;
 /** Packed claims (characters) of an object read for its neighbours only; past this it is loaded whole. */
 const LIGHT_SIDE_CHARS = 2_000;
 /** Names (neighbours and exclusions) of expanded set rules kept at once (a few capped sets). */
@@ -136,6 +140,20 @@ export class InferenceEngine {
    * the link table (two indexed lookups), or else each decided from claims (`known` gives the
    * links a caller already has, which are not decided again).
    */
+  /** `linksOf` for many ASes at once (a cone's frontier): one statement per few thousand ASes from the link table. */
+  linksOfMany(xs: readonly number[], family: Family): Map<number, [number, LinkInference][]> {
+    const out = new Map<number, [number, LinkInference][]>();
+    if (!this.fromTable) {
+      for (const x of xs) out.set(x, this.linksOf(x, family));
+      return out;
+    }
+    const level = this.disagreementLevel();
+    for (const x of xs) out.set(x, []);
+    for (const { asn, row } of this.store.links.ofMany(xs, FAMILY_CODE[family])) out.get(asn)!.push([row.lo === asn ? row.hi : row.lo, inferenceOf(row, level, asn)]);
+    for (const list of out.values()) list.sort((p, q) => p[0] - q[0]);
+    return out;
+  }
+
   linksOf(x: number, family: Family, known?: (n: number) => LinkInference | undefined): [number, LinkInference][] {
     if (this.fromTable) {
       const level = this.disagreementLevel();
@@ -257,7 +275,57 @@ export class InferenceEngine {
     if (whole) return whole.named[family].get(neighbour) ?? [];
     const rev = this.reverse.get(neighbour);
     if (rev) return rev.get(owner)?.[family] ?? [];
+    // A big object asked about one neighbour (a tier-1's lines about a stub or a peer, for an
+    // answer's evidence): its rules naming that neighbour, without reading all the others.
+    // Asked about many of its neighbours (its whole neighbour list), it is read whole once.
+    if (this.ruleCount(owner) > BIG_SIDE_RULES && (this.pairAsks.get(owner) ?? 0) < PAIR_ASKS_BEFORE_SIDE) {
+      this.pairAsks.set(owner, (this.pairAsks.get(owner) ?? 0) + 1);
+      return this.pairRules(owner, neighbour)[family];
+    }
     return this.side(owner).named[family].get(neighbour) ?? [];
+  }
+
+  private readonly pairAsks = new Map<number, number>();
+
+  /** `owner`'s rules naming `neighbour`, as its whole side would file them: the claims naming it directly, and its set rules whose expansion holds it. */
+  private readonly pairs = new Map<string, ByFamily<SideRule[]>>();
+  private pairRules(owner: number, neighbour: number): ByFamily<SideRule[]> {
+    const key = `${owner}:${neighbour}`;
+    let out = this.pairs.get(key);
+    if (out) return out;
+    out = { ipv4: [], ipv6: [] };
+    for (const { objectId, packed } of this.store.packedClaimsBetween(owner, neighbour)) {
+      decodePackedClaims(packed, (c) => out![familyOfCode(c.family)].push(namingOne(claimRule(c, objectId), c.family, neighbour)));
+    }
+    for (const row of this.otherRules(owner)) {
+      if (row.family === 0) continue;
+      const rule = this.sideRule(row, familyOfCode(row.family), owner);
+      if (rule.named.has(neighbour)) out[rule.family].push(rule);
+    }
+    for (const f of FAMILIES) inRuleOrder(out[f]);
+    if (this.pairs.size > 10_000) this.pairs.clear();
+    this.pairs.set(key, out);
+    return out;
+  }
+
+  private readonly otherRows = new Map<number, StoredRule[]>();
+  private otherRules(asn: number): StoredRule[] {
+    let rows = this.otherRows.get(asn);
+    if (!rows) {
+      if (this.otherRows.size > 1_000) this.otherRows.clear();
+      this.otherRows.set(asn, (rows = this.store.otherRulesOf(asn)));
+    }
+    return rows;
+  }
+
+  private readonly ruleCounts = new Map<number, number>();
+  private ruleCount(asn: number): number {
+    let n = this.ruleCounts.get(asn);
+    if (n === undefined) {
+      if (this.ruleCounts.size > 100_000) this.ruleCounts.clear();
+      this.ruleCounts.set(asn, (n = this.store.ruleCountOf(asn)));
+    }
+    return n;
   }
 
   /**
@@ -332,7 +400,6 @@ export class InferenceEngine {
         add(owner, namingOne(claimRule(c, objectId), c.family, asn));
       });
     }
-    for (const e of rev.values()) for (const f of FAMILIES) inRuleOrder(e[f]);
     const names = new Set<string>([`AS${asn}`]);
     let frontier = [`AS${asn}`];
     for (let depth = 0; frontier.length > 0 && depth < 20 && names.size < 10_000; depth++) {
@@ -363,6 +430,8 @@ export class InferenceEngine {
         }
       }
     }
+    // Rule order, as the owner's object lists them (and as its whole side reads them): evidence is printed in it.
+    for (const e of rev.values()) for (const f of FAMILIES) inRuleOrder(e[f]);
     if (this.reverse.size > 10_000) {
       this.reverse.clear();
       this.unknownVia.clear();

@@ -40,12 +40,12 @@ export function rowOf(l: LinkInference): LinkRow {
  */
 export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, label?: (asn: number) => string | undefined): LinkInference {
   const family: Family = r.family === 4 ? 'ipv4' : 'ipv6';
-  const d = { relation: RELATION_OF[r.relation]!, candidates: ALL_RELATIONS.filter((c) => r.candidates & BIT[c]), kind: r.kind, ...(r.first !== null ? { first: r.first } : {}), ...(r.confidence !== null ? { confidence: r.confidence } : {}) };
+  const d = { relation: RELATION_OF[r.relation]!, candidates: CANDIDATES[r.candidates]!, kind: r.kind, ...(r.first !== null ? { first: r.first } : {}), ...(r.confidence !== null ? { confidence: r.confidence } : {}) };
   const s = settledOf(d, r.lo, level);
-  const missing = [...(r.missing & 1 ? [r.lo] : []), ...(r.missing & 2 ? [r.hi] : [])];
-  const basis = r.first !== null ? { kind: r.kind, first: r.first } : { kind: r.kind };
+  const missing = r.missing === 0 ? [] : [...(r.missing & 1 ? [r.lo] : []), ...(r.missing & 2 ? [r.hi] : [])];
+  const basis = r.first !== null ? { kind: r.kind, first: r.first } : basisOf(r.kind);
   const out: LinkInference = from === r.hi
-    ? { a: r.hi, b: r.lo, family, relation: mirror(s.relation), candidates: inOrder(s.candidates.map((c) => mirror(c))), confidence: s.confidence, basis, evidence: [], missing }
+    ? { a: r.hi, b: r.lo, family, relation: mirror(s.relation), candidates: MIRRORED[maskOf(s.candidates)]!, confidence: s.confidence, basis, evidence: [], missing }
     : { a: r.lo, b: r.hi, family, relation: s.relation, candidates: s.candidates, confidence: s.confidence, basis, evidence: [], missing };
   if (label) {
     const sources: string[] = [];
@@ -56,6 +56,24 @@ export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, labe
     out.summary = { count: r.evidence, sources };
   }
   return out;
+}
+
+/**
+ * Candidate lists and bases are shared between the links that have the same ones (a cone reads
+ * tens of thousands of links; nothing changes an inference's lists or basis once made).
+ */
+const CANDIDATES: readonly Relation[][] = Array.from({ length: 16 }, (_, m) => ALL_RELATIONS.filter((c) => m & BIT[c]));
+/** The same, from the other side, in the order combine() lists them. */
+const MIRRORED: readonly Relation[][] = CANDIDATES.map((list) => inOrder(list.map((c) => mirror(c))));
+const maskOf = (rels: readonly Relation[]) => rels.reduce((m, c) => m | BIT[c], 0);
+const bases = new Map<string, { kind: string }>();
+function basisOf(kind: string): { kind: string } {
+  let b = bases.get(kind);
+  if (!b) {
+    if (bases.size > 10_000) bases.clear();
+    bases.set(kind, (b = { kind }));
+  }
+  return b;
 }
 
 /** Candidates in the order combine() lists them. */

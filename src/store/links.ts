@@ -22,7 +22,9 @@ export interface LinkRow {
 /** The table agrees with the claims. Anything else (`stale:<writer>`, absent) means it does not. */
 export const LINKS_FRESH = 'fresh';
 
-const COLUMNS = 'family, lo, hi, relation, candidates, kind, first, confidence, missing, evidence, sides';
+const COLUMNS = 'links.family, lo, hi, relation, candidates, kind, first, confidence, missing, evidence, sides';
+/** ASes per statement of `ofMany`. */
+const MANY_CHUNK = 5_000;
 
 export class LinkTable {
   private q?: ReturnType<typeof prepare>;
@@ -68,6 +70,19 @@ export class LinkTable {
     return (this.s.of.all(family, asn, family, asn) as Tuple[]).map(rowOfTuple);
   }
 
+  /**
+   * The rows of many ASes in a family, in one statement (a cone's frontier): each row with the
+   * AS it was asked for; a row between two asked ASes comes once for each.
+   */
+  ofMany(asns: readonly number[], family: 4 | 6): { asn: number; row: LinkRow }[] {
+    const out: { asn: number; row: LinkRow }[] = [];
+    for (let i = 0; i < asns.length; i += MANY_CHUNK) {
+      const list = JSON.stringify(asns.slice(i, i + MANY_CHUNK));
+      for (const t of this.s.ofMany.all(list, family, list, family) as [number, ...Tuple][]) out.push({ asn: t[0], row: rowOfTuple(t.slice(1) as Tuple) });
+    }
+    return out;
+  }
+
   /** The pairs of one AS in either family. */
   pairsOf(asn: number): { family: 4 | 6; lo: number; hi: number }[] {
     return this.s.pairsOf.all(asn, asn) as { family: 4 | 6; lo: number; hi: number }[];
@@ -90,12 +105,15 @@ function prepare(db: Database.Database) {
     state: db.prepare("SELECT value FROM meta WHERE key = 'links'"),
     setState: db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('links', ?)"),
     clear: db.prepare('DELETE FROM links'),
-    put: db.prepare(`INSERT OR REPLACE INTO links (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    put: db.prepare(`INSERT OR REPLACE INTO links (${COLUMNS.replace('links.', '')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     remove: db.prepare('DELETE FROM links WHERE family = ? AND lo = ? AND hi = ?'),
     all: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? ORDER BY lo, hi`).raw(),
     // INDEXED BY: without table statistics SQLite prefers scanning a family's whole primary key
     // to the index when it needs more columns than the index holds (10 ms instead of 10 µs).
     of: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?`).raw(),
+    // CROSS JOIN: the asked list outside (SQLite would otherwise scan the family for each AS of the list).
+    ofMany: db.prepare(`SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links ON links.family = ? AND links.lo = j.value
+      UNION ALL SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_hi ON links.family = ? AND links.hi = j.value`).raw(),
     pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links INDEXED BY links_hi WHERE family IN (4, 6) AND hi = ?'),
     count: db.prepare('SELECT count(*) AS n FROM links'),
   };

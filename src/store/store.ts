@@ -423,6 +423,11 @@ export class Store {
 
   // ── claims and the reverse index ────────────────────────────────────────────────────
 
+  /** How many rules an AS's active aut-num holds (an index count: no rule is read). */
+  ruleCountOf(asn: number): number {
+    return (this.q.ruleCountOf.get(asn) as { n: number }).n;
+  }
+
   /** The rules of an AS's active aut-num. */
   rulesOf(asn: number): StoredRule[] {
     return this.q.rulesOf.all(asn) as StoredRule[];
@@ -443,6 +448,11 @@ export class Store {
   /** The claims of one AS naming one neighbour other than itself, packed (src/store/packed-claims.ts), in no set order. */
   packedClaimsOf(asn: number): { objectId: number; packed: string }[] {
     return (this.q.packedClaimsOf.all(asn) as [number, string][]).map(([objectId, packed]) => ({ objectId, packed }));
+  }
+
+  /** The claims of `owner` naming `peer` as their one neighbour, packed (one indexed lookup, whatever the size of either object). */
+  packedClaimsBetween(owner: number, peer: number): { objectId: number; packed: string }[] {
+    return (this.q.packedClaimsBetween.all(peer, owner) as [number, string][]).map(([objectId, packed]) => ({ objectId, packed }));
   }
 
   /** The claims naming AS `asn` as their one neighbour (the direct half of the reverse index), packed per owner, in no set order. */
@@ -545,7 +555,16 @@ export class Store {
     // Thousands of point queries cost more than one pass over every active aut-num.
     if (list.length > 1000) {
       const wanted = new Set(list);
-      for (const r of this.allAutNumRefs()) if (wanted.has(r.asn)) out.set(r.asn, r.provenance);
+      // Rows as arrays, one provenance object per distinct origin: thousands of ASes share a few.
+      const shared = new Map<string, ObjectProvenance>();
+      // The asked ASes joined in SQL (a cone is a fraction of a registry), in the objects' order.
+      for (const [asn, kind, origin, date, reconstructed] of this.q.provenanceIn.iterate(JSON.stringify(list)) as Iterable<[number, ObjectRow['kind'], string, string, number]>) {
+        if (!wanted.has(asn)) continue;
+        const key = `${kind}\n${origin}\n${date}\n${reconstructed}`;
+        let p = shared.get(key);
+        if (!p) shared.set(key, (p = provenanceOf({ kind, origin, date, reconstructed })));
+        out.set(asn, p);
+      }
       return out;
     }
     for (const asn of list) {
@@ -785,6 +804,9 @@ function prepare(db: Db) {
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
     byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
     textById: db.prepare('SELECT text, first_line FROM objects WHERE id = ?'),
+    // CROSS JOIN: the list outside, each AS one index lookup (SQLite may otherwise scan the list for each object).
+    provenanceIn: db.prepare(`SELECT o.asn, o.kind, o.origin, o.date, o.reconstructed FROM json_each(?) j CROSS
+      JOIN objects o ON o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL AND o.class = 'aut-num' ORDER BY o.id`).raw(),
     allAutNumRefs: db.prepare("SELECT asn, id, source, kind, origin, date, reconstructed FROM objects WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL"),
     // Two partial indexes, one per condition: few rows, read without scanning every claim.
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),
@@ -792,6 +814,8 @@ function prepare(db: Db) {
     rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.id`),
     packedClaimsOf: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.owner = ? AND r.peer IS NOT NULL AND r.peer != r.owner GROUP BY r.object_id`).raw(),
+    packedClaimsBetween: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r INDEXED BY rules_peer
+      WHERE r.peer = ? AND r.owner = ? GROUP BY r.object_id`).raw(),
     packedClaimsNaming: db.prepare(`SELECT r.owner, r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.peer = ? AND r.owner != r.peer GROUP BY r.object_id`).raw(),
     otherRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND (r.peerings IS NOT NULL OR r.family = 0) ORDER BY r.id`),
@@ -809,6 +833,7 @@ function prepare(db: Db) {
     updateClass: db.prepare('UPDATE rules SET class = ?, class_by = ?, notes = ? WHERE id = ?'),
     counts: db.prepare("SELECT count(*) AS objects, coalesce(sum(class = 'aut-num'), 0) AS aut_nums FROM objects WHERE active = 1"),
     ruleCount: db.prepare('SELECT count(*) AS n FROM rules'),
+    ruleCountOf: db.prepare('SELECT count(*) AS n FROM rules WHERE owner = ?'),
     provenanceGroups: db.prepare(`SELECT kind, origin, min(date) AS date, max(reconstructed) AS reconstructed, count(*) AS n
       FROM objects WHERE active = 1 AND class = 'aut-num'
       GROUP BY kind, origin, CASE WHEN kind = 'live' THEN '' ELSE date END ORDER BY kind, origin, date`),
