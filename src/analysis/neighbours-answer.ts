@@ -19,7 +19,7 @@ export interface NeighboursAnswer {
 export async function neighboursAnswer(argv: DataArgs, asn: number, fams: readonly Family[]): Promise<NeighboursAnswer> {
   return withData(argv, { asns: [asn], neighbours: true }, (d) => {
     d.requireKnown([asn]);
-    const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { text: false }));
+    const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { evidence: 'summary' }));
     return { links, hasObject: d.engine.hasObject(asn), notes: [...d.notes, ...dataLines(d.store, [asn, ...links.map((l) => l.b)])] };
   });
 }
@@ -41,9 +41,14 @@ export function neighboursJson(asn: number, hasAutNum: boolean, links: readonly 
     afi: Object.fromEntries(fams.map((f) => {
       const l = r[f];
       return [f, l
-        ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, confidence_level: confidenceLevel(l.confidence).name, evidence_count: l.evidence.length, missing: l.missing }
+        ? { relation: l.relation, ...(l.relation === 'ambiguous' ? { candidates: l.candidates } : {}), confidence: l.confidence, confidence_level: confidenceLevel(l.confidence).name, evidence_count: evidenceCount(l), missing: l.missing }
         : { relation: 'none', confidence: 0, evidence_count: 0 }];
     })),
   }));
   return { asn, hasAutNum, neighbors, data: notes };
+}
+
+/** How many evidence lines a link has: its lines, or the link table's count of them. */
+export function evidenceCount(l: LinkInference): number {
+  return l.summary?.count ?? l.evidence.length;
 }

@@ -480,6 +480,7 @@ export class InferenceEngine {
 
   /** The inference for one pair in one family, read from a's side. */
   infer(a: number, b: number, family: Family, opts: InferOptions = {}): LinkInference {
+    if (opts.evidence === 'summary') return summarised(this.infer(a, b, family, { text: false }));
     const text = opts.text ?? opts.evidence !== false;
     const missing = [a, b].filter((x) => !this.ref(x));
     if (a === b || !this.adjacent(a, b, family)) {
@@ -674,17 +675,17 @@ export class InferenceEngine {
       const notes = new Set<string>();
       const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
       const l = this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing, withEvidence);
-      if (summary) {
-        l.summary = { count: l.evidence.length, sources: [...new Set(l.evidence.map((e) => e.source))] };
-        l.evidence = [];
-        delete l.note;
-      }
-      yield l;
+      yield summary ? summarised(l) : l;
     }
   }
 
   /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
   neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
+    if ((opts.evidence === 'summary' || opts.evidence === false) && this.fromTable) {
+      const level = this.disagreementLevel();
+      const label = opts.evidence === 'summary' ? this.labelOf : undefined;
+      return this.store.links.of(asn, FAMILY_CODE[family]).map((r) => inferenceOf(r, level, asn, label)).sort((p, q) => p.b - q.b);
+    }
     return this.neighbourAsns(asn, family).map((n) => this.infer(asn, n, family, opts));
   }
 
@@ -716,6 +717,15 @@ export class InferenceEngine {
     }
     return out;
   }
+}
+
+/** A link's evidence summed up as the link table keeps it: how many lines and whose, no lines or notes. */
+function summarised(l: LinkInference): LinkInference {
+  if (l.relation === 'none') return l;
+  l.summary = { count: l.evidence.length, sources: [...new Set(l.evidence.map((e) => e.source))] };
+  l.evidence = [];
+  delete l.note;
+  return l;
 }
 
 /** The disagreement level is read from up to this many aut-nums' links (ASes picked by a fixed hash), stopping after this many links. */

@@ -42,7 +42,8 @@ export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, labe
   const family: Family = r.family === 4 ? 'ipv4' : 'ipv6';
   const d = { relation: RELATION_OF[r.relation]!, candidates: CANDIDATES[r.candidates]!, kind: r.kind, ...(r.first !== null ? { first: r.first } : {}), ...(r.confidence !== null ? { confidence: r.confidence } : {}) };
   const s = settledOf(d, r.lo, level);
-  const missing = r.missing === 0 ? [] : [...(r.missing & 1 ? [r.lo] : []), ...(r.missing & 2 ? [r.hi] : [])];
+  // In the asking side's order, as engine.infer(from, other) lists them.
+  const missing = r.missing === 0 ? [] : from === r.hi ? [...(r.missing & 2 ? [r.hi] : []), ...(r.missing & 1 ? [r.lo] : [])] : [...(r.missing & 1 ? [r.lo] : []), ...(r.missing & 2 ? [r.hi] : [])];
   const basis = r.first !== null ? { kind: r.kind, first: r.first } : basisOf(r.kind);
   const out: LinkInference = from === r.hi
     ? { a: r.hi, b: r.lo, family, relation: mirror(s.relation), candidates: MIRRORED[maskOf(s.candidates)]!, confidence: s.confidence, basis, evidence: [], missing }

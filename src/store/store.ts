@@ -557,7 +557,7 @@ export class Store {
       const wanted = new Set(list);
       // Rows as arrays, one provenance object per distinct origin: thousands of ASes share a few.
       const shared = new Map<string, ObjectProvenance>();
-      // The asked ASes joined in SQL (a cone is a fraction of a registry), in the objects' order.
+      // The asked ASes joined in SQL (a cone is a fraction of a registry), in key order (as every aut-num's refs are read: AS1, AS10, AS100, …).
       for (const [asn, kind, origin, date, reconstructed] of this.q.provenanceIn.iterate(JSON.stringify(list)) as Iterable<[number, ObjectRow['kind'], string, string, number]>) {
         if (!wanted.has(asn)) continue;
         const key = `${kind}\n${origin}\n${date}\n${reconstructed}`;
@@ -806,8 +806,9 @@ function prepare(db: Db) {
     textById: db.prepare('SELECT text, first_line FROM objects WHERE id = ?'),
     // CROSS JOIN: the list outside, each AS one index lookup (SQLite may otherwise scan the list for each object).
     provenanceIn: db.prepare(`SELECT o.asn, o.kind, o.origin, o.date, o.reconstructed FROM json_each(?) j CROSS
-      JOIN objects o ON o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL AND o.class = 'aut-num' ORDER BY o.id`).raw(),
-    allAutNumRefs: db.prepare("SELECT asn, id, source, kind, origin, date, reconstructed FROM objects WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL"),
+      JOIN objects o ON o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL AND o.class = 'aut-num' ORDER BY o.key`).raw(),
+    // In key order (the (class, key) index gives it): data lines list groups in the order they are met.
+    allAutNumRefs: db.prepare("SELECT asn, id, source, kind, origin, date, reconstructed FROM objects WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL ORDER BY key"),
     // Two partial indexes, one per condition: few rows, read without scanning every claim.
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),
     owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),

@@ -209,6 +209,9 @@ describe('the link table kept incrementally', () => {
         const fromTable = table.linksOf(x, f).map(([n, l]) => `${n} ${slim(l)}`);
         const fromClaims = claims.linksOf(x, f).map(([n, l]) => `${n} ${slim(l)}`);
         expect(fromTable.map((s) => s.split(' ')[0])).toEqual(fromClaims.map((s) => s.split(' ')[0]));
+        // neighbors' columns: relation, confidence, evidence count and whose, gaps (a conflict's kind is read from the lower AS's side in both).
+        const cols = (l: Parameters<typeof slim>[0] & { summary?: unknown; basis?: { kind: string } }) => (l.basis?.kind.startsWith('cf') ? `${l.b} conflict` : `${slim(l)} ${summary(l)}`);
+        expect(table.neighbours(x, f, { evidence: 'summary' }).map(cols)).toEqual(claims.neighbours(x, f, { evidence: 'summary' }).map(cols));
       }
     }
     store.close();

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { neighbourRows, neighboursAnswer, neighboursJson } from '../../analysis/neighbours-answer.js';
+import { evidenceCount, neighbourRows, neighboursAnswer, neighboursJson } from '../../analysis/neighbours-answer.js';
 import { confidenceLevel, type LinkInference } from '../../analysis/types.js';
 import { asnArg } from '../asn-arg.js';
 import type { DataArgs } from '../../analysis/open-data.js';
@@ -43,7 +43,7 @@ const command: CommandModule<object, NeighborsArgs> = {
       'the chance the relation is right (high ≥ 0.95, good ≥ 0.8, fair ≥ 0.5, low below; README "Confidence")');
     lines.push(['neighbour'.padEnd(14), ...fams.map((f) => f.padEnd(24)), 'evidence lines'].join(''));
     for (const [n, r] of rows) {
-      const ev = fams.map((f) => r[f]?.evidence.length ?? 0).join('/');
+      const ev = fams.map((f) => { const l = r[f]; return l ? evidenceCount(l) : 0; }).join('/');
       const gap = fams.some((f) => r[f]?.missing.includes(n)) ? '  (no aut-num: one side only)' : '';
       lines.push([`AS${n}`.padEnd(14), ...fams.map((f) => cell(r[f]).padEnd(24)), ev, gap].join(''));
     }
