@@ -4,6 +4,8 @@
  * claims, computed once when the object is written (src/gather/ingest.ts), and the reverse
  * index: which rules name an AS or a set, and which sets hold an AS.
  */
+import { SYNC_SCHEMA_SQL } from './sync-schema.js';
+
 export const SCHEMA_VERSION = 3;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
@@ -74,4 +76,4 @@ CREATE INDEX IF NOT EXISTS members_object ON members (object_id);
 CREATE TABLE IF NOT EXISTS member_of (set_name TEXT NOT NULL, asn INTEGER NOT NULL, mnt_by TEXT NOT NULL, object_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS member_of_set ON member_of (set_name);
 CREATE INDEX IF NOT EXISTS member_of_object ON member_of (object_id);
-`;
+${SYNC_SCHEMA_SQL}`;

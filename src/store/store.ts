@@ -256,6 +256,24 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * Runs async `fn` inside one transaction (a whole snapshot load, read from the network as
+   * it is applied): what `fn` writes, batches through transaction() included (they become
+   * savepoints), commits together or not at all. Nothing else may write through this
+   * connection meanwhile.
+   */
+  async transactionAsync<T>(fn: () => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = await fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
   // ── writing ──────────────────────────────────────────────────────────────────────────
 
   /**
@@ -286,6 +304,24 @@ export class Store {
       return { id };
     }
     return before?.id === now ? { id } : { id, rederive: now };
+  }
+
+  /**
+   * Drops one stored version (class, key, source) and what was derived from it. When it was
+   * the active one, the freshest remaining version becomes active: its id is returned as
+   * `rederive` (its claims must be derived again, as after put()).
+   */
+  remove(cls: string, key: string, source: string): { removed: boolean; rederive?: number } {
+    const k = key.toUpperCase();
+    const row = this.q.versionOf.get(cls, k, safeSource(source)) as { id: number; active: number } | undefined;
+    if (!row) return { removed: false };
+    this.dropDerived(row.id);
+    this.q.deleteObject.run(row.id);
+    this.parsed.delete(row.id);
+    if (!row.active) return { removed: true };
+    this.q.setActive.run(cls, k);
+    const now = this.q.active.get(cls, k) as { id: number } | undefined;
+    return now ? { removed: true, rederive: now.id } : { removed: true };
   }
 
   /** Writes what ingest derived from the (active) object `id`. */
@@ -728,6 +764,8 @@ function prepare(db: Db) {
       (SELECT id FROM objects WHERE class = ? AND key = ? ORDER BY date DESC, source ASC LIMIT 1)`),
     versions: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? ORDER BY date DESC, source ASC'),
     active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
+    versionOf: db.prepare('SELECT id, active FROM objects WHERE class = ? AND key = ? AND source = ?'),
+    deleteObject: db.prepare('DELETE FROM objects WHERE id = ?'),
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
     byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
     textById: db.prepare('SELECT text, first_line FROM objects WHERE id = ?'),
