@@ -5,7 +5,7 @@
  * the wrong type for the header's algorithm (no algorithm confusion).
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { SyncError } from './errors.js';
 
 function b64url(s: string, what: string): Buffer {
@@ -19,12 +19,14 @@ function b64url(s: string, what: string): Buffer {
  */
 export function publicKey(spec: string): KeyObject {
   let text = spec.trim();
-  if (!text.includes('-----BEGIN') && !/^[A-Za-z0-9+/=\s]+$/.test(text)) {
+  if (!text.includes('-----BEGIN') && statSync(text, { throwIfNoEntry: false })?.isFile()) {
     try {
       text = readFileSync(text, 'utf8').trim();
     } catch (e) {
-      throw new SyncError('refuse', `--key ${spec}: neither a PEM public key, nor base64, nor a readable file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new SyncError('refuse', `--key ${spec}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
+  } else if (!text.includes('-----BEGIN') && !/^[A-Za-z0-9+/=\s]+$/.test(text)) {
+    throw new SyncError('refuse', `--key ${spec.slice(0, 80)}: neither a PEM public key, nor base64 DER, nor a file`);
   }
   try {
     if (text.includes('-----BEGIN')) return createPublicKey({ key: text, format: 'pem' });

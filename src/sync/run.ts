@@ -75,7 +75,7 @@ export async function syncSource(store: Store, target: SyncTarget, opts: SyncOpt
 }
 
 function provenance(source: string, protocol: string, now: Date): ObjectProvenance {
-  return { kind: 'dump', from: `${source} mirror (asrel sync, ${protocol})`, date: now.toISOString().slice(0, 10) };
+  return { kind: 'dump', from: `${source} mirror (${protocol})`, date: now.toISOString().slice(0, 10) };
 }
 
 function tempDir(store: Store): string {
