@@ -60,4 +60,36 @@ describe('kill -9 during sync', () => {
     expect(end.rulesOf(4_200_005_999).map((x) => x.direction)).toEqual([0]);
     end.close();
   }, 60_000);
+
+  it('a run killed during a full load leaves nothing of it; the next run loads it whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-sync-kill-'));
+    dirs.push(dir);
+    const data = join(dir, 'store');
+    const files = await h.files();
+    const objects: string[] = [];
+    for (let i = 0; i < 20_000; i++) objects.push(autNum(4_200_000_000 + i, [`import:         from AS${4_200_000_000 + i + 1} accept ANY`]));
+    files.files.set('/test.db.gz', gzipSync(Buffer.from(objects.join('\n'))));
+    files.files.set('/TEST.CURRENTSERIAL', Buffer.from('5\n'));
+    const args = ['sync', 'TEST', '--dump', files.url('/test.db.gz'), '--serial', files.url('/TEST.CURRENTSERIAL'), '--data', data];
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], { env: { ...process.env, XDG_CACHE_HOME: '/nonexistent-asrel-test-cache' } });
+    // Killed once the load has written some batches (the store file grows), before it ends.
+    for (let i = 0; i < 400 && files.requests.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 400));
+    child.kill('SIGKILL');
+    const code = await new Promise((r) => child.on('exit', (c, sig) => r(sig ?? c)));
+    const mid = Store.open(data);
+    const state = syncState(mid, 'TEST');
+    const n = mid.counts().autNums;
+    console.log(`killed (${String(code)}): ${n} aut-nums stored, state ${state ? `serial ${state.serial}` : 'none'}`);
+    // All or nothing.
+    expect(state ? n : 0).toBe(n);
+    expect([0, 20_000]).toContain(n);
+    mid.close();
+    const r = await asrelAsync(args);
+    expect(r.code).toBe(0);
+    const end = Store.open(data);
+    expect(end.counts().autNums).toBe(20_000);
+    expect(syncState(end, 'TEST')).toMatchObject({ protocol: 'dump', serial: 5, objects: 20_000 });
+    end.close();
+  }, 60_000);
 });
