@@ -256,24 +256,6 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
-  /**
-   * Runs async `fn` inside one transaction (a whole snapshot load, read from the network as
-   * it is applied): what `fn` writes, batches through transaction() included (they become
-   * savepoints), commits together or not at all. Nothing else may write through this
-   * connection meanwhile.
-   */
-  async transactionAsync<T>(fn: () => Promise<T>): Promise<T> {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = await fn();
-      this.db.exec('COMMIT');
-      return out;
-    } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw e;
-    }
-  }
-
   // ── writing ──────────────────────────────────────────────────────────────────────────
 
   /**

@@ -91,7 +91,7 @@ async function viaNrtm4(store: Store, target: SyncTarget, ep: { url: string; key
   const unf = parseNotification(verifyCompactJws(jws.toString('utf8'), key), target.name, ep.url, now().getTime());
   const prov = provenance(target.name, 'NRTMv4', now());
   const out: SyncOutcome = { source: target.name, protocol: 'nrtm4', result: 'current', serial: before?.serial ?? null, sessionId: unf.sessionId, batches: 0, added: 0, removed: 0 };
-  const state = (serial: number, loaded: string, note: string | null): StateFields => ({
+  const state = (serial: number | null, loaded: string, note: string | null): StateFields => ({
     source: target.name, protocol: 'nrtm4', endpoint: ep.url, sessionId: unf.sessionId, serial,
     updated: now().toISOString(), checked: now().toISOString(), loaded, note,
   });
@@ -100,7 +100,11 @@ async function viaNrtm4(store: Store, target: SyncTarget, ep: { url: string; key
   let loaded = before?.loaded ?? now().toISOString();
   for (let attempt = 0; ; attempt++) {
     if (reason) {
-      const r = await loadSnapshot4(store, target, unf, prov, (serial) => state(serial, now().toISOString(), `snapshot loaded: ${reason}`), opts);
+      const why = reason;
+      const v = unf.snapshot.version;
+      const r = await loadSnapshot4(store, target, unf, prov, (done, n) => (done
+        ? state(v, now().toISOString(), `snapshot ${v} loaded: ${why}`)
+        : state(null, now().toISOString(), `loading snapshot ${v} (${n} objects so far): ${why}`)), opts);
       Object.assign(out, { result: 'loaded', reason, added: out.added + r.added, removed: out.removed + r.removed });
       out.batches++;
       opts.onLine?.(`${target.name}: loaded snapshot ${unf.snapshot.version} (${r.added} objects kept, ${r.removed} dropped): ${reason}`);
@@ -136,6 +140,7 @@ async function viaNrtm4(store: Store, target: SyncTarget, ep: { url: string; key
 
 /** Why the recorded state cannot be followed with deltas, or undefined when it can. */
 function reloadReason4(s: SyncState | undefined, unf: UpdateNotification): string | undefined {
+  if (s?.serial === null && s.note?.startsWith('loading')) return `an earlier full load did not finish (${s.note})`;
   if (!s || s.protocol !== 'nrtm4' || s.serial === null) return 'first sync of this source over NRTMv4';
   if (s.sessionId !== unf.sessionId) return `the source started a new NRTMv4 session (${unf.sessionId}; the store followed ${s.sessionId})`;
   if (s.serial > unf.version) return `the source's version went backwards (${unf.version}; the store is at ${s.serial})`;
@@ -174,7 +179,7 @@ function addOf(text: string, source: string, label: string): Change | undefined 
   return object && { op: 'add', object };
 }
 
-async function loadSnapshot4(store: Store, target: SyncTarget, unf: UpdateNotification, prov: ObjectProvenance, state: (serial: number) => StateFields, opts: SyncOptions) {
+async function loadSnapshot4(store: Store, target: SyncTarget, unf: UpdateNotification, prov: ObjectProvenance, state: (done: boolean, loaded: number) => StateFields, opts: SyncOptions) {
   let file;
   try {
     file = await verifiedFile(store, unf.snapshot, `snapshot ${unf.snapshot.version}`, MAX_SNAPSHOT, opts);
@@ -192,9 +197,9 @@ async function loadSnapshot4(store: Store, target: SyncTarget, unf: UpdateNotifi
     }
   }
   try {
-    return await fullLoad(store, source, prov, objects(), () => state(unf.snapshot.version), opts.stop);
+    return await fullLoad(store, source, prov, objects(), state, opts.stop);
   } catch (e) {
-    if (e instanceof SyncError && e.kind === 'reload') throw new SyncError('retry', `${e.message}; the snapshot load was rolled back`);
+    if (e instanceof SyncError && e.kind === 'reload') throw new SyncError('retry', `${e.message}; the load stopped part-way, and the next run loads the snapshot again`);
     throw e;
   } finally {
     file.remove();
@@ -216,7 +221,8 @@ async function viaNrtm3(store: Store, target: SyncTarget, server: string, before
     s = syncState(store, target.name);
     loaded = s!.loaded;
   };
-  if (!s || s.protocol !== 'nrtm3' || s.serial === null) await reload('first sync of this source over NRTMv3');
+  if (s?.serial === null && s.note?.startsWith('loading')) await reload(`an earlier full load did not finish (${s.note})`);
+  else if (!s || s.protocol !== 'nrtm3' || s.serial === null) await reload('first sync of this source over NRTMv3');
   for (let attempt = 0; attempt < 2; attempt++) {
     const from = s!.serial! + 1;
     const answer = await queryNrtm3(server, target.name, from, opts.nrtm3);
@@ -282,11 +288,11 @@ async function viaDump(
   const urls = target.dump ?? [];
   // The serial first: the dump is cut at it or later, and changes after it are applied again harmlessly.
   const serial = target.serial ? await dumpSerial(target.serial) : null;
-  if (protocol === 'dump' && before?.protocol === 'dump' && serial !== null && before.serial === serial) {
+  if (protocol === 'dump' && before?.protocol === 'dump' && serial !== null && before.serial === serial && !before.note?.startsWith('loading')) {
     touchSyncState(store, target.name, now().toISOString(), null);
     return { source: target.name, protocol, result: 'current', serial, sessionId: null, batches: 0, added: 0, removed: 0 };
   }
-  const why = reason ?? (before ? (serial === null ? 'no serial file to compare: the dump is loaded again' : `the dump moved to serial ${serial} (the store holds ${before.serial ?? 'none'})`) : 'first sync of this source');
+  const why = reason ?? (before?.serial === null && before.note?.startsWith('loading') ? `an earlier full load did not finish (${before.note})` : before ? (serial === null ? 'no serial file to compare: the dump is loaded again' : `the dump moved to serial ${serial} (the store holds ${before.serial ?? 'none'})`) : 'first sync of this source');
   const prov = provenance(target.name, protocol === 'nrtm3' ? 'dump, then NRTMv3' : 'dump', now());
   const source = target.name;
   async function* objects(): AsyncGenerator<RpslObject> {
@@ -299,9 +305,9 @@ async function viaDump(
       }
     }
   }
-  const r = await fullLoad(store, source, prov, objects(), () => ({
-    source, protocol, endpoint: endpoint ?? urls[0]!, sessionId: null, serial, updated: now().toISOString(),
-    checked: now().toISOString(), loaded: now().toISOString(), note: `dump loaded: ${why}`,
+  const r = await fullLoad(store, source, prov, objects(), (done, n) => ({
+    source, protocol, endpoint: endpoint ?? urls[0]!, sessionId: null, serial: done ? serial : null, updated: now().toISOString(),
+    checked: now().toISOString(), loaded: now().toISOString(), note: done ? `dump loaded: ${why}` : `loading the dump (${n} objects so far): ${why}`,
   }), opts.stop);
   opts.onLine?.(`${source}: loaded dump${serial !== null ? ` at serial ${serial}` : ''} (${r.added} objects kept, ${r.removed} dropped): ${why}`);
   return { source, protocol, result: 'loaded', reason: why, serial, sessionId: null, batches: 1, added: r.added, removed: r.removed };

@@ -45,7 +45,7 @@ describe('asrel sync (CLI)', () => {
     const s = await asrelAsync(['sync', '--status', '--data', join(dir, 'store')]);
     const lines = s.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^source\s+via\s+serial\s+last update\s+age\s+objects\s+aut-nums\s+note$/);
-    expect(lines[1]).toMatch(new RegExp(`^TEST\\s+nrtm4\\s+7 \\(session ${p.sessionId.slice(0, 8)}\\)\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\s+\\d+ s\\s+3\\s+3\\s+snapshot loaded: first sync of this source over NRTMv4$`));
+    expect(lines[1]).toMatch(new RegExp(`^TEST\\s+nrtm4\\s+7 \\(session ${p.sessionId.slice(0, 8)}\\)\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\s+\\d+ s\\s+3\\s+3\\s+snapshot 7 loaded: first sync of this source over NRTMv4$`));
     const j = JSON.parse((await asrelAsync(['sync', '--status', '--json', '--data', join(dir, 'store')])).stdout) as { sources: { source: string; serial: number; sessionId: string; objects: number }[] };
     expect(j.sources).toMatchObject([{ source: 'TEST', serial: 7, sessionId: p.sessionId, objects: 3 }]);
   });
