@@ -102,7 +102,7 @@ export async function runSync(req: SyncRequest, o: { onLine?: (l: string) => voi
 function failureOf(source: string, e: unknown, path: string): SyncFailure {
   if (e instanceof SyncError) return { source, message: e.message, kind: e.kind };
   if (e instanceof LoadStopped) return { source, message: e.message, kind: 'stopped' };
-  if (e instanceof HttpDumpError || e instanceof InputError) return { source, message: `${e.message}; the load was rolled back`, kind: 'retry' };
+  if (e instanceof HttpDumpError || e instanceof InputError) return { source, message: `${e.message}; the next run starts that load again`, kind: 'retry' };
   const f = storeFailure(e, { path });
   if (f) throw new UserError(f.message, f.exitCode, f.hint);
   if ((e as { name?: string }).name === 'QueryInputError') return { source, message: (e as Error).message, kind: 'refuse' };

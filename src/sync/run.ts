@@ -6,7 +6,6 @@
  */
 import { dirname, join } from 'node:path';
 import { Ingest } from '../infer/ingest.js';
-import { openHttpDump } from '../gather/http-dump.js';
 import { streamObjects } from '../rpsl/read.js';
 import type { RpslObject } from '../rpsl/types.js';
 import type { Store } from '../store/store.js';
@@ -297,11 +296,17 @@ async function viaDump(
   const source = target.name;
   async function* objects(): AsyncGenerator<RpslObject> {
     for (const url of urls) {
-      const body = await openHttpDump(url, undefined, opts.deadlineS);
-      for await (const o of streamObjects(body.stream, url, undefined, { checkText: true })) {
-        if (!Ingest.keeps(o)) continue;
-        o.source = source.toUpperCase();
-        yield o;
+      // Downloaded whole first: read while it is applied, the body waits on the store, and
+      // servers close connections that stall (Node's after 5 s, nginx's after 60 s).
+      const file = await downloadFile(url, tempDir(store), MAX_SNAPSHOT, opts.deadlineS);
+      try {
+        for await (const o of streamObjects(file.path, url, undefined, { checkText: true })) {
+          if (!Ingest.keeps(o)) continue;
+          o.source = source.toUpperCase();
+          yield o;
+        }
+      } finally {
+        file.remove();
       }
     }
   }
