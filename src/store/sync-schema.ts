@@ -16,6 +16,8 @@ CREATE TABLE IF NOT EXISTS sync_state (
   loaded TEXT NOT NULL,             -- ISO time of the last full load (snapshot or dump)
   objects INTEGER NOT NULL DEFAULT 0, -- objects of this source in the store after the last batch
   aut_nums INTEGER NOT NULL DEFAULT 0,
-  note TEXT                         -- why the last full load happened, or the last problem
+  note TEXT,                        -- why the last full load happened, or the last problem
+  key TEXT,                         -- NRTMv4: the public key (PEM) the last notification file verified with
+  next_key TEXT                     -- NRTMv4: the next_signing_key it announced, tried when the key fails
 );
 `;

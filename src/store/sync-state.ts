@@ -17,6 +17,9 @@ export interface SyncState {
   objects: number;
   autNums: number;
   note: string | null;
+  /** NRTMv4: the public key (PEM) the notification file verified with, and the next one it announced. */
+  key: string | null;
+  nextKey: string | null;
 }
 
 interface Row {
@@ -31,6 +34,8 @@ interface Row {
   objects: number;
   aut_nums: number;
   note: string | null;
+  key: string | null;
+  next_key: string | null;
 }
 
 function hasTable(store: Store): boolean {
@@ -46,6 +51,7 @@ function fromRow(r: Row): SyncState {
   return {
     source: r.source, protocol: r.protocol, endpoint: r.endpoint, sessionId: r.session_id, serial: r.serial,
     updated: r.updated, checked: r.checked, loaded: r.loaded, objects: r.objects, autNums: r.aut_nums, note: r.note,
+    key: r.key, nextKey: r.next_key,
   };
 }
 
@@ -70,8 +76,13 @@ export function sourceCounts(store: Store, source: string): { objects: number; a
 /** Writes the source's state after a batch (call inside the batch's transaction). */
 export function recordSyncState(store: Store, s: Omit<SyncState, 'objects' | 'autNums'>): void {
   const c = sourceCounts(store, s.source);
-  store.db.prepare(`INSERT OR REPLACE INTO sync_state (source, protocol, endpoint, session_id, serial, updated, checked, loaded, objects, aut_nums, note)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(s.source.toUpperCase(), s.protocol, s.endpoint, s.sessionId, s.serial, s.updated, s.checked, s.loaded, c.objects, c.autNums, s.note);
+  store.db.prepare(`INSERT OR REPLACE INTO sync_state (source, protocol, endpoint, session_id, serial, updated, checked, loaded, objects, aut_nums, note, key, next_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(s.source.toUpperCase(), s.protocol, s.endpoint, s.sessionId, s.serial, s.updated, s.checked, s.loaded, c.objects, c.autNums, s.note, s.key, s.nextKey);
+}
+
+/** Records the NRTMv4 keys after a notification file verified (its announced next key may change without a batch). */
+export function setSyncKeys(store: Store, source: string, key: string, nextKey: string | null): void {
+  if (hasTable(store)) store.db.prepare('UPDATE sync_state SET key = ?, next_key = ? WHERE source = ?').run(key, nextKey, source.toUpperCase());
 }
 
 /** Notes that the source was asked and had nothing new (or failed): only `checked` and `note` change. */

@@ -56,14 +56,14 @@ export function verifyCompactJws(jws: string, key: KeyObject): Buffer {
   const sig = b64url(s, 'signature');
   let ok: boolean;
   if (alg === 'ES256') {
-    if (type !== 'ec' || curve !== 'prime256v1') throw new SyncError('refuse', `the notification file is signed with ES256 but the key given is ${type}${curve ? ` ${curve}` : ''}, not P-256`);
+    if (type !== 'ec' || curve !== 'prime256v1') throw new SyncError('refuse', `the notification file is signed with ES256 but the key is ${type}${curve ? ` ${curve}` : ''}, not P-256`);
     ok = sig.length === 64 && verify('sha256', signed, { key, dsaEncoding: 'ieee-p1363' }, sig);
   } else if (alg === 'EdDSA' || alg === 'Ed25519') {
-    if (type !== 'ed25519') throw new SyncError('refuse', `the notification file is signed with ${alg} but the key given is ${type}, not Ed25519`);
+    if (type !== 'ed25519') throw new SyncError('refuse', `the notification file is signed with ${alg} but the key is ${type}, not Ed25519`);
     ok = sig.length === 64 && verify(null, signed, key, sig);
   } else {
     throw new SyncError('refuse', `the notification file is signed with algorithm ${JSON.stringify(alg)}; asrel accepts ES256 and EdDSA (Ed25519) only`);
   }
-  if (!ok) throw new SyncError('refuse', 'the notification file\'s signature does not verify with the key given');
+  if (!ok) throw new SyncError('refuse', 'the notification file\'s signature does not verify with the key');
   return b64url(p, 'payload');
 }

@@ -4,12 +4,13 @@
  * after a dump, else the dump alone. Every reload says why; signature and key problems
  * refuse, naming what to do; network faults leave the store as it was.
  */
+import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { Ingest } from '../infer/ingest.js';
 import { streamObjects } from '../rpsl/read.js';
 import type { RpslObject } from '../rpsl/types.js';
 import type { Store } from '../store/store.js';
-import { ensureSyncTable, syncState, touchSyncState, type SyncState } from '../store/sync-state.js';
+import { ensureSyncTable, setSyncKeys, syncState, touchSyncState, type SyncState } from '../store/sync-state.js';
 import type { ObjectProvenance } from '../store/types.js';
 import { applyBatch, deletion, fullLoad, keptObject, type Change, type StateFields } from './apply.js';
 import { SyncError } from './errors.js';
@@ -84,15 +85,16 @@ function tempDir(store: Store): string {
 // ── NRTMv4 ─────────────────────────────────────────────────────────────────────────────
 
 async function viaNrtm4(store: Store, target: SyncTarget, ep: { url: string; key?: string }, before: SyncState | undefined, opts: SyncOptions, now: () => Date): Promise<SyncOutcome> {
-  if (!ep.key) throw new SyncError('refuse', `no public key for ${target.name}'s NRTMv4 notification file: give --key (PEM, a PEM file, or base64 DER) as the operator publishes it; asrel applies nothing unsigned`);
-  const key = publicKey(ep.key);
-  const jws = await fetchSmall(ep.url, MAX_UNF);
-  const unf = parseNotification(verifyCompactJws(jws.toString('utf8'), key), target.name, ep.url, now().getTime());
+  const jws = (await fetchSmall(ep.url, MAX_UNF)).toString('utf8');
+  const { payload, key, nextKey, rotated } = verifyWithKeys(jws, target.name, ep.key, before);
+  const unf = parseNotification(payload, target.name, ep.url, now().getTime());
+  if (rotated) opts.onLine?.(`${target.name}: the notification file is now signed with the next key it announced earlier; that key is recorded`);
+  const nextPem = nextKeyOf(unf.nextSigningKey, target.name, opts) ?? nextKey;
   const prov = provenance(target.name, 'NRTMv4', now());
   const out: SyncOutcome = { source: target.name, protocol: 'nrtm4', result: 'current', serial: before?.serial ?? null, sessionId: unf.sessionId, batches: 0, added: 0, removed: 0 };
   const state = (serial: number | null, loaded: string, note: string | null): StateFields => ({
     source: target.name, protocol: 'nrtm4', endpoint: ep.url, sessionId: unf.sessionId, serial,
-    updated: now().toISOString(), checked: now().toISOString(), loaded, note,
+    updated: now().toISOString(), checked: now().toISOString(), loaded, note, key, nextKey: nextPem,
   });
   let reason = reloadReason4(before, unf);
   let at = before?.serial ?? 0;
@@ -133,8 +135,54 @@ async function viaNrtm4(store: Store, target: SyncTarget, ep: { url: string; key
     }
   }
   out.serial = at;
-  if (out.result === 'current') touchSyncState(store, target.name, now().toISOString(), null);
+  if (out.result === 'current') {
+    touchSyncState(store, target.name, now().toISOString(), null);
+    setSyncKeys(store, target.name, key, nextPem);
+  }
   return out;
+}
+
+const pem = (k: KeyObject) => k.export({ type: 'spki', format: 'pem' }).toString();
+
+/**
+ * Verifies the notification file with `--key` when given, else with the key recorded at the
+ * last sync and then the next key that file announced (the draft's key rotation). Returns the
+ * payload and the key (PEM) that verified it.
+ */
+function verifyWithKeys(jws: string, source: string, given: string | undefined, before: SyncState | undefined): { payload: Buffer; key: string; nextKey: string | null; rotated: boolean } {
+  if (given !== undefined) {
+    const k = publicKey(given);
+    try {
+      return { payload: verifyCompactJws(jws, k), key: pem(k), nextKey: before?.nextKey ?? null, rotated: false };
+    } catch (e) {
+      throw e instanceof SyncError ? new SyncError(e.kind, `${e.message} (given with --key)`) : e;
+    }
+  }
+  const known = [before?.key, before?.nextKey].filter((k): k is string => !!k);
+  if (known.length === 0) {
+    throw new SyncError('refuse', `no public key for ${source}'s NRTMv4 notification file: give --key (PEM, a PEM file, or base64 DER) as the operator publishes it; asrel applies nothing unsigned`);
+  }
+  let last: unknown;
+  for (const [i, k] of known.entries()) {
+    try {
+      return { payload: verifyCompactJws(jws, publicKey(k)), key: k, nextKey: i === 0 ? before?.nextKey ?? null : null, rotated: i === 1 };
+    } catch (e) {
+      last = e;
+    }
+  }
+  const why = last instanceof Error ? last.message : String(last);
+  throw new SyncError('refuse', `${why} (tried the key recorded at the last sync${known.length > 1 ? ' and the next key it announced' : ''}; if the operator changed keys, give the new one with --key)`);
+}
+
+/** The announced next signing key as PEM, or undefined (an unreadable one is reported and ignored). */
+function nextKeyOf(announced: string | undefined, source: string, opts: SyncOptions): string | undefined {
+  if (!announced) return undefined;
+  try {
+    return pem(publicKey(announced.includes('-----BEGIN') ? announced : announced.replace(/\s+/g, '')));
+  } catch {
+    opts.onLine?.(`${source}: the notification file announces a next signing key asrel cannot read; ignored`);
+    return undefined;
+  }
 }
 
 /** Why the recorded state cannot be followed with deltas, or undefined when it can. */
@@ -258,7 +306,7 @@ async function viaNrtm3(store: Store, target: SyncTarget, server: string, before
       const last = i + NRTM3_BATCH >= answer.ops.length ? answer.last : slice.at(-1)!.serial;
       const r = applyBatch(store, ingest, target.name, prov, changes, {
         source: target.name, protocol: 'nrtm3', endpoint: server, sessionId: null, serial: last,
-        updated: now().toISOString(), checked: now().toISOString(), loaded, note: null,
+        updated: now().toISOString(), checked: now().toISOString(), loaded, note: null, key: null, nextKey: null,
       });
       out.batches++;
       out.added += r.added;
@@ -312,7 +360,7 @@ async function viaDump(
   }
   const r = await fullLoad(store, source, prov, objects(), (done, n) => ({
     source, protocol, endpoint: endpoint ?? urls[0]!, sessionId: null, serial: done ? serial : null, updated: now().toISOString(),
-    checked: now().toISOString(), loaded: now().toISOString(), note: done ? `dump loaded: ${why}` : `loading the dump (${n} objects so far): ${why}`,
+    checked: now().toISOString(), loaded: now().toISOString(), note: done ? `dump loaded: ${why}` : `loading the dump (${n} objects so far): ${why}`, key: null, nextKey: null,
   }), opts.stop);
   opts.onLine?.(`${source}: loaded dump${serial !== null ? ` at serial ${serial}` : ''} (${r.added} objects kept, ${r.removed} dropped): ${why}`);
   return { source, protocol, result: 'loaded', reason: why, serial, sessionId: null, batches: 1, added: r.added, removed: r.removed };

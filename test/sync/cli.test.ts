@@ -89,7 +89,7 @@ describe('asrel sync (CLI)', () => {
     const other = keyPair().publicPem.replace(/-----[A-Z ]+-----|\s/g, '');
     const r = await asrelAsync(['sync', 'TEST', '--nrtm4', p.unfUrl, '--key', other, '--data', join(dir, 'store')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('asrel: TEST: refused: the notification file\'s signature does not verify with the key given\n');
+    expect(r.stderr).toBe('asrel: TEST: refused: the notification file\'s signature does not verify with the key (given with --key)\n');
     expect((await asrelAsync(['sync', '--status', '--data', join(dir, 'store')])).stdout).toMatch(/^no source synced/);
   });
 

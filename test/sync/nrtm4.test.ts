@@ -91,9 +91,9 @@ describe('sync over NRTMv4', () => {
     await syncSource(s, target(p));
     p.signWith = keyPair().privateKey;
     p.publish({ version: 1, objects: BASE }, DELTAS);
-    await expect(syncSource(s, target(p))).rejects.toThrow(/signature does not verify with the key given/);
-    await expect(syncSource(s, target(p, keyPair('p256').publicPem))).rejects.toThrow(/signed with EdDSA but the key given is ec/);
-    await expect(syncSource(s, { name: 'TEST', nrtm4: { url: p.unfUrl } })).rejects.toThrow(/no public key/);
+    await expect(syncSource(s, target(p))).rejects.toThrow(/signature does not verify with the key \(given with --key\)/);
+    await expect(syncSource(s, target(p, keyPair('p256').publicPem))).rejects.toThrow(/signed with EdDSA but the key is ec, not Ed25519 \(given with --key\)/);
+    await expect(syncSource(store(), { name: 'TEST', nrtm4: { url: p.unfUrl } })).rejects.toThrow(/no public key/);
     p.signWith = undefined;
     p.timestamp = new Date(Date.now() - 25 * 3600_000).toISOString();
     p.publish({ version: 1, objects: BASE }, DELTAS);
@@ -221,5 +221,32 @@ describe('sync over NRTMv4', () => {
     // Delta 2 was applied and recorded before delta 3 failed.
     expect(syncState(s, 'TEST')).toMatchObject({ serial: 2 });
     expect(s.hasAutNum(65004)).toBe(true);
+  });
+
+  it('remembers the key it verified with, and follows the next_signing_key the file announced', async () => {
+    const files = await h.files();
+    const p = new Nrtm4Publisher(files);
+    const next = keyPair('p256');
+    p.nextKey = next.publicPem;
+    p.publish({ version: 1, objects: BASE }, []);
+    const s = store();
+    await syncSource(s, target(p));
+    expect(syncState(s, 'TEST')).toMatchObject({ key: p.key.publicPem, nextKey: next.publicPem });
+    // No --key: the recorded one.
+    p.publish({ version: 1, objects: BASE }, DELTAS.slice(0, 1));
+    expect(await syncSource(s, { name: 'TEST', nrtm4: { url: p.unfUrl } })).toMatchObject({ result: 'applied', serial: 2 });
+    // The operator rolls over to the key it announced.
+    p.key = next;
+    p.nextKey = undefined;
+    p.publish({ version: 1, objects: BASE }, DELTAS.slice(0, 2));
+    const lines: string[] = [];
+    expect(await syncSource(s, { name: 'TEST', nrtm4: { url: p.unfUrl } }, { onLine: (l) => lines.push(l) })).toMatchObject({ serial: 3 });
+    expect(lines[0]).toBe('TEST: the notification file is now signed with the next key it announced earlier; that key is recorded');
+    expect(syncState(s, 'TEST')).toMatchObject({ key: next.publicPem, nextKey: null });
+    // A key nobody announced is refused.
+    p.key = keyPair();
+    p.publish({ version: 1, objects: BASE }, DELTAS);
+    await expect(syncSource(s, { name: 'TEST', nrtm4: { url: p.unfUrl } })).rejects.toThrow(/signed with EdDSA but the key is ec, not Ed25519 \(tried the key recorded at the last sync; if the operator changed keys, give the new one with --key\)/);
+    expect(syncState(s, 'TEST')!.serial).toBe(3);
   });
 });

@@ -82,6 +82,8 @@ export class Nrtm4Publisher {
   /** Signs the UNF with this key instead (a wrong signature). */
   signWith?: KeyObject;
   timestamp?: string;
+  /** Announced in the UNF as next_signing_key (PEM). */
+  nextKey?: string;
   private n = 0;
   readonly unfPath: string;
 
@@ -112,6 +114,7 @@ export class Nrtm4Publisher {
       timestamp: this.timestamp ?? new Date().toISOString(),
       snapshot: ref(snapshot.version, snapPath),
       deltas: deltas.map((d) => ref(d.version, deltaPaths.get(d.version)!)),
+      ...(this.nextKey ? { next_signing_key: this.nextKey } : {}),
     };
     this.files.files.set(this.unfPath, Buffer.from(signJws(JSON.stringify(unf), this.signWith ?? this.key.privateKey)));
     return { snapshot: snapPath, deltas: deltaPaths };

@@ -43,7 +43,7 @@ const command: CommandModule<object, SyncArgs> = {
       .option('dump', { type: 'string', array: true, describe: 'dump URL(s) of the one source named (plain or gzip RPSL), instead of the table\'s' })
       .option('serial', { type: 'string', describe: 'URL of the CURRENTSERIAL file of --dump (the serial NRTMv3 continues from)' })
       .option('nrtm4', { type: 'string', describe: 'NRTMv4 Update Notification File URL of the one source named' })
-      .option('key', { type: 'string', describe: 'public key of the NRTMv4 notification file (PEM, a PEM file, or base64 DER; Ed25519 or P-256), as its operator publishes it' })
+      .option('key', { type: 'string', describe: 'public key of the NRTMv4 notification file (PEM, a PEM file, or base64 DER; Ed25519 or P-256), as its operator publishes it; recorded, with the next key the file announces, for later runs' })
       .option('nrtm3', { type: 'string', describe: 'NRTMv3 whois host:port of the one source named' })
       .option('timeout', { type: 'number', describe: 'seconds one download may take (default: no limit; idle connections still time out)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress lines on stderr' })
