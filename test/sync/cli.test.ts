@@ -64,17 +64,24 @@ describe('asrel sync (CLI)', () => {
     const other = await asrelAsync(['rel', '65002', '65003', '--data', data, '--offline', '--afi', 'ipv4']);
     expect(other.stdout).toMatch(/ipv4: c2p — AS65002 is AS65003's customer/);
 
-    // The delta: AS65001 drops its object, AS65002 its lines about AS65001.
+    // The delta: AS65001 and AS65002 drop their lines about each other (AS65001 keeps a line about AS65003).
     p.publish({ version: 1, objects: OBJECTS }, [{ version: 2, changes: [
-      { op: 'del', cls: 'aut-num', key: 'AS65001' },
+      { op: 'add', text: autNum(65001, ['import:         from AS65003 accept ANY']) },
       { op: 'add', text: autNum(65002, ['import:         from AS65003 accept ANY', 'export:         to AS65003 announce AS65002']) },
     ] }]);
     const r = await sync();
-    expect(r.stdout).toBe('TEST: updated at version 2 (nrtm4; 1 objects added or changed, 1 removed, 1 batch)\n');
+    expect(r.stdout).toBe('TEST: updated at version 2 (nrtm4; 2 objects added or changed, 0 removed, 1 batch)\n');
     const after = await asrelAsync(['rel', '65001', '65002', '--data', data, '--offline', '--afi', 'ipv4']);
-    expect(after.stdout).not.toMatch(/c2p/);
-    expect(`${after.stdout}${after.stderr}`).toMatch(/AS65001/);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe("AS65001 – AS65002 (read from AS65001's side)\n  ipv4: none — no adjacency in ipv4\n");
+    // And a delete: AS65001's object goes; the store no longer knows it.
+    p.publish({ version: 1, objects: OBJECTS }, [{ version: 2, changes: [{ op: 'add', text: autNum(65001, ['import:         from AS65003 accept ANY']) }] }, { version: 3, changes: [{ op: 'del', cls: 'aut-num', key: 'AS65001' }] }]);
+    expect((await sync()).stdout).toBe('TEST: updated at version 3 (nrtm4; 0 objects added or changed, 1 removed, 1 batch)\n');
+    const gone = await asrelAsync(['rel', '65001', '65002', '--data', data, '--offline', '--afi', 'ipv4']);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/^asrel: AS65001: no data \(no aut-num, and no object in the store \S+ names it\)$/m);
     const still = await asrelAsync(['rel', '65002', '65003', '--data', data, '--offline', '--afi', 'ipv4']);
+    expect(still.stderr).toMatch(/^note: data: TEST mirror \(NRTMv4\) at version 3, synced \d{4}-\d\d-\d\dT\d\d:\d\dZ \(objects changed \d{4}-\d\d-\d\d\) for AS65002, AS65003$/m);
     // Same relation, same lines (AS65002's object is shorter now: its line numbers moved).
     const noLineNumbers = (t: string) => t.replace(/line \d+/g, 'line N');
     expect(noLineNumbers(still.stdout)).toBe(noLineNumbers(other.stdout));
