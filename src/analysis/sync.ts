@@ -3,11 +3,13 @@
  * the command line's endpoints), one sync of each, `--status`, and `--watch`. The command
  * file calls only this module.
  */
+import { dirname } from 'node:path';
 import { HttpDumpError } from '../gather/http-dump.js';
 import { InputError } from '../rpsl/read.js';
 import { storeFailure } from '../store/failures.js';
 import { syncStates, type SyncState } from '../store/sync-state.js';
 import { LoadStopped } from '../sync/apply.js';
+import { lockSync } from '../sync/lock.js';
 import { SyncError } from '../sync/errors.js';
 import { SOURCES, sourceEntry } from '../sync/sources.js';
 import { syncSource, type SyncOutcome, type SyncTarget } from '../sync/run.js';
@@ -81,8 +83,15 @@ export interface SyncFailure {
 /** One sync of each source named; a source that fails does not stop the others. */
 export async function runSync(req: SyncRequest, o: { onLine?: (l: string) => void; stop?: () => boolean } = {}): Promise<{ outcomes: SyncOutcome[]; failures: SyncFailure[] }> {
   const store = openStore(req.data, { write: true });
+  let unlock: (() => void) | undefined;
   try {
     const targets = syncTargets(req, syncStates(store));
+    try {
+      unlock = lockSync(dirname(store.path));
+    } catch (e) {
+      if (e instanceof SyncError) throw new UserError(e.message, 1, 'One sync per store at a time: a cron line and --watch should not both run.');
+      throw e;
+    }
     const outcomes: SyncOutcome[] = [];
     const failures: SyncFailure[] = [];
     for (const t of targets) {
@@ -95,6 +104,7 @@ export async function runSync(req: SyncRequest, o: { onLine?: (l: string) => voi
     }
     return { outcomes, failures };
   } finally {
+    unlock?.();
     store.close();
   }
 }

@@ -2,7 +2,7 @@
 // whois NRTMv3 server on 127.0.0.1; an answer before and after a delta that removes a provider link.
 // SYNTHETIC DATA: every object is made up (private-use ASNs).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -98,6 +98,24 @@ describe('asrel sync (CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('asrel: TEST: refused: the notification file\'s signature does not verify with the key (given with --key)\n');
     expect((await asrelAsync(['sync', '--status', '--data', join(dir, 'store')])).stdout).toMatch(/^no source synced/);
+  });
+
+  it('one sync per store: a live holder of the lock is named; a dead one\'s lock is taken over', async () => {
+    const dir = tmp();
+    const files = await h.files();
+    const p = new Nrtm4Publisher(files);
+    p.publish({ version: 1, objects: OBJECTS }, []);
+    writeFileSync(join(dir, 'key.pem'), p.key.publicPem);
+    const args = ['sync', 'TEST', '--nrtm4', p.unfUrl, '--key', join(dir, 'key.pem'), '--data', dir];
+    writeFileSync(join(dir, 'sync.lock'), `${process.pid}\n`);
+    const busy = await asrelAsync(args);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toBe(`asrel: another asrel sync (pid ${process.pid}) is running on this store; wait for it, or stop it\nOne sync per store at a time: a cron line and --watch should not both run.\n`);
+    // A pid no process has (above the kernel's pid_max).
+    writeFileSync(join(dir, 'sync.lock'), '4194305\n');
+    const r = await asrelAsync(args);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'sync.lock'))).toBe(false);
   });
 
   it('usage mistakes exit 2 with a hint', async () => {
