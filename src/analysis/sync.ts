@@ -12,7 +12,7 @@ import { LoadStopped } from '../sync/apply.js';
 import { lockSync } from '../sync/lock.js';
 import { SyncError } from '../sync/errors.js';
 import { SOURCES, sourceEntry } from '../sync/sources.js';
-import { syncSource, type SyncOutcome, type SyncTarget } from '../sync/run.js';
+import { recordedTarget, syncSource, type SyncOutcome, type SyncTarget } from '../sync/run.js';
 import { UserError } from './errors.js';
 import { openStore } from './open-data.js';
 
@@ -37,11 +37,16 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
  * source named (so a local test server is never mixed with the operator's endpoints).
  */
 export function syncTargets(req: SyncRequest, synced: readonly SyncState[] = []): SyncTarget[] {
-  for (const s of req.sources) if (!NAME.test(s)) throw new UserError(`'${s}' is not a source name`, 2, 'Name IRR sources as they are written, e.g. asrel sync RIPE RADB.');
-  const overrides = req.dump !== undefined || req.nrtm4 !== undefined || req.nrtm3 !== undefined || req.serial !== undefined;
-  if (req.key !== undefined && req.nrtm4 === undefined && !req.sources.every((s) => sourceEntry(s)?.nrtm4)) {
+  const targets = resolveTargets(req, synced);
+  if (req.key !== undefined && !targets.some((t) => t.nrtm4)) {
     throw new UserError('--key is the public key of an NRTMv4 notification file, and no NRTMv4 source is named', 2, 'Give --nrtm4 URL with --key, or name a source that publishes NRTMv4 (RIPE).');
   }
+  return targets;
+}
+
+function resolveTargets(req: SyncRequest, synced: readonly SyncState[]): SyncTarget[] {
+  for (const s of req.sources) if (!NAME.test(s)) throw new UserError(`'${s}' is not a source name`, 2, 'Name IRR sources as they are written, e.g. asrel sync RIPE RADB.');
+  const overrides = req.dump !== undefined || req.nrtm4 !== undefined || req.nrtm3 !== undefined || req.serial !== undefined;
   if (overrides) {
     if (req.sources.length !== 1) throw new UserError('--dump, --serial, --nrtm4 and --nrtm3 give the endpoints of one source', 2, 'Name exactly one source with them, e.g. asrel sync RADB --nrtm3 127.0.0.1:4343 --dump URL --serial URL.');
     for (const u of [...(req.dump ?? []), req.nrtm4, req.serial]) {
@@ -61,6 +66,9 @@ export function syncTargets(req: SyncRequest, synced: readonly SyncState[] = [])
     const e = sourceEntry(name);
     const before = synced.find((s) => s.source === name);
     if (!e) {
+      // A source synced before from endpoints given on the command line: the same endpoints.
+      const recorded = before && recordedTarget(before);
+      if (recorded) return { ...recorded, ...(recorded.nrtm4 && req.key ? { nrtm4: { ...recorded.nrtm4, key: req.key } } : {}) };
       if (before) throw new UserError(`${name} was synced from ${before.endpoint}, which asrel's table of sources does not know`, 2, `Give its endpoints again, e.g. asrel sync ${name} --${before.protocol === 'dump' ? 'dump' : before.protocol} ${before.endpoint}.`);
       throw new UserError(`unknown source ${name}`, 2, `Known sources: ${SOURCES.map((s) => s.name).join(', ')}; for another, give --dump URL, --nrtm4 URL --key KEY or --nrtm3 HOST:PORT.`);
     }

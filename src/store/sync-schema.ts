@@ -9,6 +9,7 @@ CREATE TABLE IF NOT EXISTS sync_state (
   source TEXT PRIMARY KEY,          -- upper case ('RIPE', 'RADB')
   protocol TEXT NOT NULL,           -- nrtm4 | nrtm3 | dump
   endpoint TEXT NOT NULL,           -- UNF URL, whois host:port, or dump URL
+  target TEXT,                      -- JSON: every endpoint it was synced from (nrtm4, nrtm3, dump, serial), to sync it again by name
   session_id TEXT,                  -- NRTMv4 session; NULL otherwise
   serial INTEGER,                   -- NRTMv4 version or NRTMv3 serial of the last batch applied
   updated TEXT NOT NULL,            -- ISO time the last batch was applied

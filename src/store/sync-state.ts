@@ -9,6 +9,8 @@ export interface SyncState {
   source: string;
   protocol: 'nrtm4' | 'nrtm3' | 'dump';
   endpoint: string;
+  /** JSON of every endpoint it was synced from, so that `asrel sync NAME` finds them again. */
+  target: string | null;
   sessionId: string | null;
   serial: number | null;
   updated: string;
@@ -26,6 +28,7 @@ interface Row {
   source: string;
   protocol: SyncState['protocol'];
   endpoint: string;
+  target: string | null;
   session_id: string | null;
   serial: number | null;
   updated: string;
@@ -49,7 +52,7 @@ export function ensureSyncTable(store: Store): void {
 
 function fromRow(r: Row): SyncState {
   return {
-    source: r.source, protocol: r.protocol, endpoint: r.endpoint, sessionId: r.session_id, serial: r.serial,
+    source: r.source, protocol: r.protocol, endpoint: r.endpoint, target: r.target, sessionId: r.session_id, serial: r.serial,
     updated: r.updated, checked: r.checked, loaded: r.loaded, objects: r.objects, autNums: r.aut_nums, note: r.note,
     key: r.key, nextKey: r.next_key,
   };
@@ -76,8 +79,8 @@ export function sourceCounts(store: Store, source: string): { objects: number; a
 /** Writes the source's state after a batch (call inside the batch's transaction). */
 export function recordSyncState(store: Store, s: Omit<SyncState, 'objects' | 'autNums'>): void {
   const c = sourceCounts(store, s.source);
-  store.db.prepare(`INSERT OR REPLACE INTO sync_state (source, protocol, endpoint, session_id, serial, updated, checked, loaded, objects, aut_nums, note, key, next_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(s.source.toUpperCase(), s.protocol, s.endpoint, s.sessionId, s.serial, s.updated, s.checked, s.loaded, c.objects, c.autNums, s.note, s.key, s.nextKey);
+  store.db.prepare(`INSERT OR REPLACE INTO sync_state (source, protocol, endpoint, target, session_id, serial, updated, checked, loaded, objects, aut_nums, note, key, next_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(s.source.toUpperCase(), s.protocol, s.endpoint, s.target, s.sessionId, s.serial, s.updated, s.checked, s.loaded, c.objects, c.autNums, s.note, s.key, s.nextKey);
 }
 
 /** Records the NRTMv4 keys after a notification file verified (its announced next key may change without a batch). */

@@ -74,6 +74,31 @@ export async function syncSource(store: Store, target: SyncTarget, opts: SyncOpt
   }
 }
 
+/** The endpoints as recorded (the key is recorded on its own, once verified). */
+function targetJson(t: SyncTarget): string {
+  return JSON.stringify({ ...(t.nrtm4 ? { nrtm4: t.nrtm4.url } : {}), ...(t.nrtm3 ? { nrtm3: t.nrtm3 } : {}), ...(t.dump ? { dump: t.dump } : {}), ...(t.serial ? { serial: t.serial } : {}) });
+}
+
+/** The endpoints a source was last synced from, as a target (undefined when none were recorded). */
+export function recordedTarget(s: SyncState): SyncTarget | undefined {
+  let j: { nrtm4?: unknown; nrtm3?: unknown; dump?: unknown; serial?: unknown };
+  try {
+    j = JSON.parse(s.target ?? '') as typeof j;
+  } catch {
+    return undefined;
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const dump = Array.isArray(j.dump) && j.dump.every((u) => typeof u === 'string') ? (j.dump as string[]) : undefined;
+  const t: SyncTarget = {
+    name: s.source,
+    ...(str(j.nrtm4) ? { nrtm4: { url: str(j.nrtm4)! } } : {}),
+    ...(str(j.nrtm3) ? { nrtm3: str(j.nrtm3)! } : {}),
+    ...(dump ? { dump } : {}),
+    ...(str(j.serial) ? { serial: str(j.serial)! } : {}),
+  };
+  return t.nrtm4 || t.nrtm3 || t.dump ? t : undefined;
+}
+
 function provenance(source: string, protocol: string, now: Date): ObjectProvenance {
   return { kind: 'dump', from: `${source} mirror (${protocol})`, date: now.toISOString().slice(0, 10) };
 }
@@ -93,7 +118,7 @@ async function viaNrtm4(store: Store, target: SyncTarget, ep: { url: string; key
   const prov = provenance(target.name, 'NRTMv4', now());
   const out: SyncOutcome = { source: target.name, protocol: 'nrtm4', result: 'current', serial: before?.serial ?? null, sessionId: unf.sessionId, batches: 0, added: 0, removed: 0 };
   const state = (serial: number | null, loaded: string, note: string | null): StateFields => ({
-    source: target.name, protocol: 'nrtm4', endpoint: ep.url, sessionId: unf.sessionId, serial,
+    source: target.name, protocol: 'nrtm4', endpoint: ep.url, target: targetJson(target), sessionId: unf.sessionId, serial,
     updated: now().toISOString(), checked: now().toISOString(), loaded, note, key, nextKey: nextPem,
   });
   let reason = reloadReason4(before, unf);
@@ -305,7 +330,7 @@ async function viaNrtm3(store: Store, target: SyncTarget, server: string, before
       }
       const last = i + NRTM3_BATCH >= answer.ops.length ? answer.last : slice.at(-1)!.serial;
       const r = applyBatch(store, ingest, target.name, prov, changes, {
-        source: target.name, protocol: 'nrtm3', endpoint: server, sessionId: null, serial: last,
+        source: target.name, protocol: 'nrtm3', endpoint: server, target: targetJson(target), sessionId: null, serial: last,
         updated: now().toISOString(), checked: now().toISOString(), loaded, note: null, key: null, nextKey: null,
       });
       out.batches++;
@@ -359,7 +384,7 @@ async function viaDump(
     }
   }
   const r = await fullLoad(store, source, prov, objects(), (done, n) => ({
-    source, protocol, endpoint: endpoint ?? urls[0]!, sessionId: null, serial: done ? serial : null, updated: now().toISOString(),
+    source, protocol, endpoint: endpoint ?? urls[0]!, target: targetJson(target), sessionId: null, serial: done ? serial : null, updated: now().toISOString(),
     checked: now().toISOString(), loaded: now().toISOString(), note: done ? `dump loaded: ${why}` : `loading the dump (${n} objects so far): ${why}`, key: null, nextKey: null,
   }), opts.stop);
   opts.onLine?.(`${source}: loaded dump${serial !== null ? ` at serial ${serial}` : ''} (${r.added} objects kept, ${r.removed} dropped): ${why}`);

@@ -42,12 +42,17 @@ describe('asrel sync (CLI)', () => {
     expect(r.stdout).toBe('TEST: loaded whole at version 7 (nrtm4; 3 objects added or changed, 0 removed, 1 batch): first sync of this source over NRTMv4\n');
     expect(r.code).toBe(0);
 
+    // Later runs need no endpoints: those recorded, with the key that verified.
+    p.publish({ version: 7, objects: OBJECTS }, [{ version: 8, changes: [{ op: 'add', text: autNum(65004, []) }] }]);
+    expect((await asrelAsync(['sync', 'TEST', '--data', join(dir, 'store'), '-q'])).stdout).toBe('TEST: updated at version 8 (nrtm4; 1 objects added or changed, 0 removed, 1 batch)\n');
+    expect((await asrelAsync(['sync', '--data', join(dir, 'store'), '-q'])).stdout).toBe('TEST: up to date at version 8 (nrtm4)\n');
+
     const s = await asrelAsync(['sync', '--status', '--data', join(dir, 'store')]);
     const lines = s.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^source\s+via\s+serial\s+last update\s+age\s+objects\s+aut-nums\s+note$/);
-    expect(lines[1]).toMatch(new RegExp(`^TEST\\s+nrtm4\\s+7 \\(session ${p.sessionId.slice(0, 8)}\\)\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\s+\\d+ s\\s+3\\s+3\\s+snapshot 7 loaded: first sync of this source over NRTMv4$`));
+    expect(lines[1]).toMatch(new RegExp(`^TEST\\s+nrtm4\\s+8 \\(session ${p.sessionId.slice(0, 8)}\\)\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\s+\\d+ s\\s+4\\s+4$`));
     const j = JSON.parse((await asrelAsync(['sync', '--status', '--json', '--data', join(dir, 'store')])).stdout) as { sources: { source: string; serial: number; sessionId: string; objects: number }[] };
-    expect(j.sources).toMatchObject([{ source: 'TEST', serial: 7, sessionId: p.sessionId, objects: 3 }]);
+    expect(j.sources).toMatchObject([{ source: 'TEST', serial: 8, sessionId: p.sessionId, objects: 4 }]);
   });
 
   it('an answer changes exactly as the delta says: the provider link AS65001–AS65002 goes, the others stay', async () => {
