@@ -311,6 +311,18 @@ async function viaNrtm3(store: Store, target: SyncTarget, server: string, before
         else await reload(why);
         continue;
       }
+      // NRTM refused (most operators allow only hosts they know): follow the dump's serial instead.
+      if (target.dump?.length && target.serial) {
+        const note = `${why}; following the dump instead, loaded again when its serial moves`;
+        const moved = await dumpSerial(target.serial);
+        if (moved > s!.serial!) {
+          await reload(`${note} (it moved to ${moved})`);
+          break;
+        }
+        opts.onLine?.(`${target.name}: ${note}; the dump is still at serial ${moved}`);
+        touchSyncState(store, target.name, now().toISOString(), note);
+        return out;
+      }
       throw new SyncError('refuse', why);
     }
     if (answer.first !== from) {

@@ -118,6 +118,22 @@ describe('sync over NRTMv3', () => {
     expect(await syncSource(s, t)).toMatchObject({ result: 'applied', serial: 102 });
   });
 
+  it('when the server refuses NRTM, follows the dump: loaded again when its serial moves', async () => {
+    const { files, journal, t } = await setup();
+    journal.answer = () => '%ERROR:402: not authorised to mirror the database from IP address 127.0.0.1\n\n';
+    const s = store();
+    const lines: string[] = [];
+    const why = `${t.nrtm3} answered %ERROR:402: not authorised to mirror the database from IP address 127.0.0.1; following the dump instead, loaded again when its serial moves`;
+    expect(await syncSource(s, t, { onLine: (l) => lines.push(l) })).toMatchObject({ result: 'loaded', serial: 100 });
+    expect(lines).toEqual(['TEST: loaded dump at serial 100 (3 objects kept, 0 dropped): first sync of this source over NRTMv3', `TEST: ${why}; the dump is still at serial 100`]);
+    expect(syncState(s, 'TEST')!.note).toBe(why);
+    expect(await syncSource(s, t)).toMatchObject({ result: 'current', serial: 100 });
+    publishDump(files, [...DUMP, autNum(65999, [])], 130);
+    const r = await syncSource(s, t);
+    expect(r).toMatchObject({ result: 'loaded', serial: 130, reason: `${why} (it moved to 130)` });
+    expect(s.hasAutNum(65999)).toBe(true);
+  });
+
   it('without a dump to start from, says what to give', async () => {
     const { whois } = await setup();
     await expect(syncSource(store(), { name: 'TEST', nrtm3: whois.address })).rejects.toThrow(/no dump with its serial file is known: give --dump URL/);
