@@ -29,6 +29,7 @@ export async function queryNrtm3(server: string, source: string, first: number, 
       const socket = net.connect({ host: address.host, port: address.port });
       const chunks: Buffer[] = [];
       let size = 0;
+      let tail = '';
       let done = false;
       const fail = (why: string) => finish(new SyncError('retry', `${name}: ${query}: ${why}; nothing of it applied`));
       const finish = (e?: Error) => {
@@ -52,10 +53,11 @@ export async function queryNrtm3(server: string, source: string, first: number, 
         if (size > o.maxAnswerBytes) return fail(`the answer is larger than ${o.maxAnswerBytes} bytes`);
         chunks.push(b);
         // The answer is whole at its %END line, an error or the "no updates" warning; the server may keep the connection open (-k).
-        const tail = Buffer.concat(chunks.slice(-2)).toString('utf8');
+        tail = (tail + b.toString('latin1')).slice(-512);
         if (/(^|\n)%END [^\n]*\n/.test(tail) || (size < 4096 && /(^|\n)%\s*(ERROR:|Warning: there are no)[^\n]*\n/i.test(tail))) finish();
       });
-      socket.on('timeout', () => fail(`no data for ${o.readTimeoutMs / 1000} s (received ${size} bytes)`));
+      // IRRd ends the answer with `%END SOURCE` and no newline: with the connection kept open, silence after it is the end.
+      socket.on('timeout', () => (/(^|\n)%END \S+\s*$/.test(tail) ? finish() : fail(`no data for ${o.readTimeoutMs / 1000} s (received ${size} bytes)`)));
       socket.on('error', (e: NodeJS.ErrnoException) => fail(size ? `the connection failed after ${size} bytes (${e.code ?? e.message})` : `cannot connect (${e.code ?? e.message})`));
       socket.on('close', () => finish());
     });
