@@ -48,37 +48,38 @@ export class Ingest {
     const derived = deriveClaims(object, this.expander, this.parse);
     for (const p of derived.problems) if (this.problems.length < 1000) this.problems.push(p);
     const { id, rederive } = this.store.put(object, provenance, derived);
-    // This write made another stored version the active one: derive its claims now.
-    if (rederive !== undefined) this.rederive(rederive);
-    this.noteChanged(object.class, object.key);
+    if (rederive !== undefined) {
+      // This write made another stored version the active one: derive its claims now.
+      const other = this.store.objectById(rederive);
+      if (other) this.store.putDerived(rederive, other.class === 'aut-num' && /^AS\d+$/.test(other.key) ? Number(other.key.slice(2)) : null, other.key, deriveClaims(other, this.expander, this.parse));
+    }
+    if (object.class !== 'aut-num') {
+      this.setsChanged = true;
+      if (object.class === 'filter-set' || object.class === 'route-set') this.classSets.add(object.key.toUpperCase());
+    }
     return id;
   }
 
   /**
    * Drops one stored version (a mirror's delete). When it was the active one, the next
-   * version (another source's) becomes active with its claims; a set's removal reclassifies
-   * the rules depending on it at finish(), as a write does. True when something was stored.
+   * version (another source's) becomes active with its claims, as after a write; a set's
+   * removal reclassifies the rules depending on it at finish(). True when it was stored.
    */
   remove(cls: string, key: string, source: string): boolean {
     const { removed, rederive } = this.store.remove(cls, key, source);
-    if (rederive !== undefined) this.rederive(rederive);
-    if (removed) this.noteChanged(cls, key);
-    return removed;
-  }
-
-  private rederive(id: number): void {
-    if (this.setsChanged) {
-      this.expander = new SetExpander(this.store, this.parse);
-      this.setsChanged = false;
+    if (rederive !== undefined) {
+      if (this.setsChanged) {
+        this.expander = new SetExpander(this.store, this.parse);
+        this.setsChanged = false;
+      }
+      const other = this.store.objectById(rederive);
+      if (other) this.store.putDerived(rederive, other.class === 'aut-num' && /^AS\d+$/.test(other.key) ? Number(other.key.slice(2)) : null, other.key, deriveClaims(other, this.expander, this.parse));
     }
-    const other = this.store.objectById(id);
-    if (other) this.store.putDerived(id, other.class === 'aut-num' && /^AS\d+$/.test(other.key) ? Number(other.key.slice(2)) : null, other.key, deriveClaims(other, this.expander, this.parse));
-  }
-
-  private noteChanged(cls: string, key: string): void {
-    if (cls === 'aut-num') return;
-    this.setsChanged = true;
-    if (cls === 'filter-set' || cls === 'route-set') this.classSets.add(key.toUpperCase());
+    if (removed && cls !== 'aut-num') {
+      this.setsChanged = true;
+      if (cls === 'filter-set' || cls === 'route-set') this.classSets.add(key.toUpperCase());
+    }
+    return removed;
   }
 
   /** Writes many objects in one transaction. */
