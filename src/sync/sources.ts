@@ -148,14 +148,8 @@ export const SOURCES: readonly SourceEntry[] = [
   },
 ];
 
-/**
- * The order in which sources win when one object key is stored from several, as IRRd's
- * `sources` setting orders them: the authoritative registries first (the RIRs, then the
- * operators' own), then the copies anyone may register in (RADB, ALTDB). Documented in the
- * README ("Keeping a mirror current"). Not yet applied to the store's choice of active
- * version, which is still the freshest (src/store/store.ts).
- */
-export const SOURCE_ORDER: readonly string[] = ['RIPE', 'ARIN', 'APNIC', 'AFRINIC', 'LACNIC', 'JPIRR', 'NTTCOM', 'LEVEL3', 'RADB', 'ALTDB'];
+/** The order in which sources win when one key is stored from several (src/store/source-order.ts). */
+export { SOURCE_ORDER } from '../store/source-order.js';
 
 export function sourceEntry(name: string): SourceEntry | undefined {
   return SOURCES.find((s) => s.name === name.toUpperCase());

@@ -55,3 +55,21 @@ describe('removing a stored version', () => {
     expect(after).not.toBe(before);
   });
 });
+
+describe('the source order (src/store/source-order.ts)', () => {
+  it('an RIR\u2019s version is used before a fresher copy in RADB; an unlisted source comes last; within one rank the freshest', () => {
+    const store = Store.memory();
+    const ingest = new Ingest(store);
+    write(ingest, 'aut-num: AS65001\nimport: from AS65009 accept ANY\nsource: EXAMPLE\n', '2026-12-01');
+    expect(store.active('aut-num', 'AS65001')!.object.source).toBe('EXAMPLE');
+    write(ingest, 'aut-num: AS65001\nimport: from AS65002 accept ANY\nsource: RADB\n', '2026-06-01');
+    expect(store.active('aut-num', 'AS65001')!.object.source).toBe('RADB');
+    write(ingest, 'aut-num: AS65001\nimport: from AS65003 accept ANY\nsource: RIPE\n', '2020-01-01');
+    expect(store.active('aut-num', 'AS65001')!.object.source).toBe('RIPE');
+    expect(store.rulesOf(65001).map((r) => r.peer)).toEqual([65003]);
+    expect(store.versions('aut-num', 'AS65001').map((v) => v.object.source)).toEqual(['RIPE', 'RADB', 'EXAMPLE']);
+    // The RIR's object deleted: RADB's copy is used, with its claims.
+    ingest.remove('aut-num', 'AS65001', 'RIPE');
+    expect(store.rulesOf(65001).map((r) => r.peer)).toEqual([65002]);
+  });
+});
