@@ -51,6 +51,7 @@ const command: CommandModule<object, SyncArgs> = {
       .check((argv) => {
         if (argv.status && (argv.watch !== undefined || argv.dump || argv.nrtm4 || argv.nrtm3 || argv.key || argv.serial)) throw new UserError('--status only reports: it takes no endpoints and no --watch', 2, 'Run asrel sync --status alone.');
         if (argv.timeout !== undefined && !(argv.timeout > 0)) throw new UserError('--timeout must be a number of seconds above 0', 2, 'E.g. --timeout 600.');
+        if (typeof argv.data === 'string' && argv.data.trim() === '') throw new UserError('--data is empty', 2, 'Give the store folder, e.g. --data ~/.cache/asrel.');
         return true;
       }) as unknown as Argv<SyncArgs>,
   handler: async (argv) => {
