@@ -34,7 +34,8 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
 /**
  * The targets named. Endpoints given on the command line replace the table's for the one
- * source named (so a local test server is never mixed with the operator's endpoints).
+ * source named (so a local test server is never mixed with the operator's endpoints); a
+ * source synced before uses the endpoints recorded then.
  */
 export function syncTargets(req: SyncRequest, synced: readonly SyncState[] = []): SyncTarget[] {
   const targets = resolveTargets(req, synced);
@@ -65,10 +66,11 @@ function resolveTargets(req: SyncRequest, synced: readonly SyncState[]): SyncTar
   return names.map((name) => {
     const e = sourceEntry(name);
     const before = synced.find((s) => s.source === name);
+    // A source synced before goes on from the endpoints it was synced from (the table's, or
+    // those given on the command line then); the table names the endpoints of a first sync.
+    const recorded = before && recordedTarget(before);
+    if (recorded) return { ...recorded, ...(recorded.nrtm4 && req.key ? { nrtm4: { ...recorded.nrtm4, key: req.key } } : {}) };
     if (!e) {
-      // A source synced before from endpoints given on the command line: the same endpoints.
-      const recorded = before && recordedTarget(before);
-      if (recorded) return { ...recorded, ...(recorded.nrtm4 && req.key ? { nrtm4: { ...recorded.nrtm4, key: req.key } } : {}) };
       if (before) throw new UserError(`${name} was synced from ${before.endpoint}, which asrel's table of sources does not know`, 2, `Give its endpoints again, e.g. asrel sync ${name} --${before.protocol === 'dump' ? 'dump' : before.protocol} ${before.endpoint}.`);
       throw new UserError(`unknown source ${name}`, 2, `Known sources: ${SOURCES.map((s) => s.name).join(', ')}; for another, give --dump URL, --nrtm4 URL --key KEY or --nrtm3 HOST:PORT.`);
     }
