@@ -3,15 +3,28 @@
  * by source, e.g. "data: bundled snapshot he-cogent-telia-2013 (2013) — a RECONSTRUCTION …
  * for AS174, AS1299". Linear in the ASes asked about; a whole store is summarised by SQL.
  */
-import type { Store } from '../store/store.js';
+import { Store } from '../store/store.js';
+import { syncState, type SyncState } from '../store/sync-state.js';
 import type { ObjectProvenance } from '../store/types.js';
 
-function label(p: ObjectProvenance): string {
+/** The sync state of a mirrored source (`asrel sync`), when the store has one: its serial goes in the line. */
+type MirrorState = (source: string) => SyncState | undefined;
+
+function mirrorState(store: object): MirrorState | undefined {
+  return store instanceof Store ? (source) => syncState(store, source) : undefined;
+}
+
+function label(p: ObjectProvenance, mirror?: MirrorState): string {
   switch (p.kind) {
     case 'bundled':
       return `bundled snapshot ${p.from} (${p.date})${p.reconstructed ? ' — a RECONSTRUCTION, not registry data' : ''}`;
-    case 'dump':
+    case 'dump': {
+      // `RIPE mirror (NRTMv4)`: objects written by asrel sync; the line names the source's serial.
+      const m = /^(\S+) mirror \(/.exec(p.from);
+      const s = m ? mirror?.(m[1]!) : undefined;
+      if (s) return `${p.from} at ${s.protocol === 'nrtm4' ? 'version' : 'serial'} ${s.serial ?? '(a load not finished)'}, synced ${s.updated.slice(0, 16)}Z (objects changed ${p.date.slice(0, 10)})`;
       return `dump ${p.from} (dated ${p.date.slice(0, 10)})`;
+    }
     case 'live':
       return `${p.from} (fetched ${p.date})`;
   }
@@ -26,13 +39,14 @@ function line(k: string, asns: number[], total = asns.length): string {
 export function dataLines(store: Pick<Store, 'provenanceOf'>, asns: Iterable<number>): string[] {
   const groups = new Map<string, number[]>();
   const live = new Map<string, string>(); // server -> oldest fetch
+  const mirror = mirrorState(store);
   for (const [asn, p] of store.provenanceOf(new Set(asns))) {
     if (p.kind === 'live') {
       const prev = live.get(p.from);
       if (!prev || p.date < prev) live.set(p.from, p.date);
       continue;
     }
-    const k = label(p);
+    const k = label(p, mirror);
     let list = groups.get(k);
     if (!list) groups.set(k, (list = []));
     list.push(asn);
@@ -47,13 +61,14 @@ export function dataLines(store: Pick<Store, 'provenanceOf'>, asns: Iterable<num
 export function storeDataLines(store: Store): string[] {
   const out: string[] = [];
   const live = new Map<string, { oldest: string; count: number }>();
+  const mirror = mirrorState(store);
   for (const g of store.provenanceGroups()) {
     if (g.provenance.kind === 'live') {
       const prev = live.get(g.provenance.from);
       live.set(g.provenance.from, { oldest: !prev || g.provenance.date < prev.oldest ? g.provenance.date : prev.oldest, count: (prev?.count ?? 0) + g.count });
       continue;
     }
-    out.push(line(label(g.provenance), g.sample, g.count));
+    out.push(line(label(g.provenance, mirror), g.sample, g.count));
   }
   for (const [server, v] of live) out.unshift(`data: live from ${server}: ${v.count} aut-num(s) (oldest fetched ${v.oldest})`);
   return out;

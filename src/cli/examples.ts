@@ -94,6 +94,11 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { line: `import ${DN42} --date 2023-10-22 --data /tmp/asrel-dn42`, what: 'a registry file into a store of its own, dated for citation', offline: true },
     { line: 'import https://ftp.ripe.net/ripe/dbase/split/ripe.db.aut-num.gz', what: "stream RIPE's aut-num dump into the store", offline: false },
   ],
+  sync: [
+    { line: 'sync --status --data /tmp/asrel-mirror', what: 'each synced source with its serial, last update, object counts and age', offline: true },
+    { line: 'sync RIPE --key ripe-nrtmv4.pem', what: "RIPE over NRTMv4 (snapshot, then deltas), checked against RIPE's published key", offline: false },
+    { line: 'sync RADB --watch 10', what: 'RADB: its dump, then NRTMv3 changes every 10 minutes until Ctrl-C', offline: false },
+  ],
   show: [
     { line: 'show AS3255 --offline', what: 'the stored or bundled object, with where and when it came from', offline: true },
     { line: 'show AS-HURRICANE', what: 'fetched from RADB first', offline: false },

@@ -77,6 +77,38 @@ export class Ingest {
     return id;
   }
 
+  /**
+   * Drops one stored version (a mirror's delete). When it was the active one, the next
+   * version (another source's) becomes active with its claims, as after a write; a set's
+   * removal reclassifies the rules depending on it at finish(). True when it was stored.
+   */
+  remove(cls: string, key: string, source: string): boolean {
+    const asn = cls === 'aut-num' && /^AS\d+$/i.test(key) ? Number(key.slice(2)) : undefined;
+    if (this.dirt) {
+      this.dirt.beforeWrite();
+      if (asn !== undefined) this.dirt.beforeAutNum(asn);
+      else if (cls !== 'aut-num') this.dirt.beforeSet(cls as LookupClass, key);
+    }
+    const { removed, rederive } = this.store.remove(cls, key, source);
+    if (rederive !== undefined) {
+      if (this.setsChanged) {
+        this.expander = new SetExpander(this.store, this.parse);
+        this.setsChanged = false;
+      }
+      const other = this.store.objectById(rederive);
+      if (other) this.store.putDerived(rederive, other.class === 'aut-num' && /^AS\d+$/.test(other.key) ? Number(other.key.slice(2)) : null, other.key, deriveClaims(other, this.expander, this.parse));
+    }
+    if (this.dirt) {
+      if (asn !== undefined) this.dirt.afterAutNum(asn);
+      else if (cls !== 'aut-num') this.dirt.afterSet(cls as LookupClass, key);
+    }
+    if (removed && cls !== 'aut-num') {
+      this.setsChanged = true;
+      if (cls === 'filter-set' || cls === 'route-set') this.classSets.add(key.toUpperCase());
+    }
+    return removed;
+  }
+
   /** Writes many objects in one transaction. */
   writeAll(objects: Iterable<{ object: RpslObject; provenance: ObjectProvenance }>): number {
     let n = 0;

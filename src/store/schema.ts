@@ -5,6 +5,7 @@
  * index: which rules name an AS or a set, and which sets hold an AS.
  */
 import { ASPA_SCHEMA_SQL } from './aspa-schema.js';
+import { SYNC_SCHEMA_SQL } from './sync-schema.js';
 
 export const SCHEMA_VERSION = 4;
 
@@ -99,4 +100,4 @@ CREATE TABLE IF NOT EXISTS links (
   PRIMARY KEY (family, lo, hi)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS links_hi ON links (family, hi);
-${ASPA_SCHEMA_SQL}`;
+${ASPA_SCHEMA_SQL}${SYNC_SCHEMA_SQL}`;

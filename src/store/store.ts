@@ -14,6 +14,7 @@ import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
 import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { noteStoreOpened, noteStoreOpening, storeFailure, storeFailureKind } from './failures.js';
 import { openWalCopy, walBytes, walNotReadNote } from './wal-copy.js';
+import { SOURCE_RANK_SQL } from './source-order.js';
 import { PACKED_CLAIM_SQL } from './packed-claims.js';
 import { ObjectLines } from './object-lines.js';
 import { LinkTable } from './links.js';
@@ -265,7 +266,8 @@ export class Store {
 
   /**
    * Stores one object version, replacing the same (class, key, source) if present; the
-   * freshest version of the key becomes the active one. What ingest derived is kept for the
+   * version of the first source in SOURCE_ORDER (src/store/source-order.ts), the freshest
+   * within one source rank, becomes the active one. What ingest derived is kept for the
    * active version only. Returns the id of an active version whose claims must be derived
    * again (when this write made an older-stored version active), else undefined.
    */
@@ -291,6 +293,24 @@ export class Store {
       return { id };
     }
     return before?.id === now ? { id } : { id, rederive: now };
+  }
+
+  /**
+   * Drops one stored version (class, key, source) and what was derived from it. When it was
+   * the active one, the next remaining version (source order, then date) becomes active: its id is returned as
+   * `rederive` (its claims must be derived again, as after put()).
+   */
+  remove(cls: string, key: string, source: string): { removed: boolean; rederive?: number } {
+    const k = key.toUpperCase();
+    const row = this.q.versionOf.get(cls, k, safeSource(source)) as { id: number; active: number } | undefined;
+    if (!row) return { removed: false };
+    this.dropDerived(row.id);
+    this.q.deleteObject.run(row.id);
+    this.parsed.delete(row.id);
+    if (!row.active) return { removed: true };
+    this.q.setActive.run(cls, k);
+    const now = this.q.active.get(cls, k) as { id: number } | undefined;
+    return now ? { removed: true, rederive: now.id } : { removed: true };
   }
 
   /** Writes what ingest derived from the (active) object `id`. */
@@ -326,7 +346,7 @@ export class Store {
 
   // ── objects ──────────────────────────────────────────────────────────────────────────
 
-  /** Every stored version of an object, freshest first. Unreadable rows are reported, not used. */
+  /** Every stored version of an object, the one used first (source order, then freshest). Unreadable rows are reported, not used. */
   versions(cls: LookupClass, key: string): StoredVersion[] {
     const rows = this.q.versions.all(cls, key.toUpperCase()) as ObjectRow[];
     const out: StoredVersion[] = [];
@@ -796,11 +816,14 @@ function prepare(db: Db) {
     insertMember: db.prepare('INSERT INTO members (set_name, member, object_id) VALUES (?, ?, ?)'),
     insertMemberOf: db.prepare('INSERT INTO member_of (set_name, asn, mnt_by, object_id) VALUES (?, ?, ?, ?)'),
     clearActive: db.prepare('UPDATE objects SET active = 0 WHERE class = ? AND key = ? AND active = 1'),
-    // The freshest version wins; equal dates go to the first source by name, so the choice is repeatable.
+    // The first source in SOURCE_ORDER wins (an RIR's object before a copy in RADB); within one
+    // rank the freshest version, and equal dates go to the first source by name (repeatable).
     setActive: db.prepare(`UPDATE objects SET active = 1 WHERE id =
-      (SELECT id FROM objects WHERE class = ? AND key = ? ORDER BY date DESC, source ASC LIMIT 1)`),
-    versions: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? ORDER BY date DESC, source ASC'),
+      (SELECT id FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC LIMIT 1)`),
+    versions: db.prepare(`SELECT * FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC`),
     active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
+    versionOf: db.prepare('SELECT id, active FROM objects WHERE class = ? AND key = ? AND source = ?'),
+    deleteObject: db.prepare('DELETE FROM objects WHERE id = ?'),
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
     byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
     textById: db.prepare('SELECT text, first_line FROM objects WHERE id = ?'),

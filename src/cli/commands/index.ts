@@ -102,6 +102,11 @@ export const catalog: CommandEntry[] = [
     load: () => import('./import.js'),
   },
   {
+    command: 'sync [sources..]',
+    describe: 'keep the store a mirror of IRR sources: a full copy first (NRTMv4 snapshot or dump), then only the changes (NRTMv4 deltas or NRTMv3)',
+    load: () => import('./sync.js'),
+  },
+  {
     command: 'show <object>',
     describe: 'print a stored object with its source and fetch time (fetching it first unless --offline)',
     load: () => import('./show.js'),
