@@ -123,10 +123,19 @@ export class Ingest {
   }
 
   /** Classifies again the rules that depend on filter-sets or route-sets written since the last call. */
-  finish(): { reclassified: number } {
+  /**
+   * `links: false` leaves the link table stale (readers decide from claims) for a later
+   * finish(): a load of many batches decides its links once, at the end (see `bulk`).
+   */
+  finish(opts: { links?: boolean } = {}): { reclassified: number } {
     const reclassified = this.reclassify();
-    if (this.dirt) this.links = this.dirt.settle();
+    if (this.dirt && opts.links !== false) this.links = this.dirt.settle();
     return { reclassified };
+  }
+
+  /** The writes to come replace much of the store: every link is decided at the next finish(), and no write is tracked. */
+  bulk(): void {
+    this.dirt?.everything();
   }
 
   private reclassify(): number {

@@ -90,6 +90,11 @@ export class LinkDirt {
     return this.store.path !== ':memory:' && !this.store.readOnly && !this.store.db.memory;
   }
 
+  /** Every link is decided again at the next settle (a load replacing much of the store). */
+  everything(): void {
+    this.whole = true;
+  }
+
   /** Call in the transaction of each write, before it: marks the table stale for the writes that follow. */
   beforeWrite(): void {
     const state = this.store.links.state();

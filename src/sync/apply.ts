@@ -78,6 +78,7 @@ export async function fullLoad(
   stop?: () => boolean,
 ): Promise<Applied> {
   const ingest = new Ingest(store);
+  ingest.bulk();
   let added = 0;
   let removed = 0;
   const gone = new Set(sourceKeys(store, source));
@@ -93,7 +94,9 @@ export async function fullLoad(
           if (ingest.remove(k.slice(0, i), k.slice(i + 1), source)) removed++;
         }
       }
-      ingest.finish();
+      // Links are decided once, with the last batch (deciding them after every batch would
+      // decide most of them again each time); until then the table is stale and readers decide from claims.
+      ingest.finish({ links: last });
       recordSyncState(store, state(last, added + list.length));
     });
     added += list.length;
