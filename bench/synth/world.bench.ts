@@ -177,7 +177,7 @@ export async function run(argv: string[] = []): Promise<void> {
   const rows: string[][] = [];
   const ratio = (key: string, f: Figure) => {
     const c = committed?.figures[key];
-    return c ? `×${(f.wallMs / c.wallMs).toFixed(2)} time, ×${(f.rssMiB / c.rssMiB).toFixed(2)} RSS` : 'new';
+    return c ? `×${(f.wallMs / c.wallMs).toFixed(2)} time${c.rssMiB ? `, ×${(f.rssMiB / c.rssMiB).toFixed(2)} RSS` : ''}` : 'new';
   };
   for (const share of shares) {
     const w = prepareWorld(share, cache);
