@@ -114,7 +114,9 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
     throw e;
   }
   if (!interrupted) flush();
-  ingest.finish();
+  // Stopped (Ctrl-C): the links are left to the next writer (readers decide them from claims
+  // meanwhile) rather than deciding a whole registry's links after the user asked to stop.
+  ingest.finish(interrupted ? { links: false } : {});
   summary.problems = ingest.problems.slice(0, 20);
   summary.emptyScope = ingest.emptyScope;
   opts.onProgress?.(summary.objects);

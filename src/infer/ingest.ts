@@ -67,7 +67,8 @@ export class Ingest {
       if (other) this.store.putDerived(rederive, other.class === 'aut-num' && /^AS\d+$/.test(other.key) ? Number(other.key.slice(2)) : null, other.key, deriveClaims(other, this.expander, this.parse));
     }
     if (this.dirt) {
-      if (asn !== undefined) this.dirt.afterAutNum(asn);
+      // The rules just derived are the stored ones when this version is the one used.
+      if (asn !== undefined) this.dirt.afterAutNum(asn, rederive === undefined && this.store.autNumRef(asn)?.id === id ? derived.rules : undefined);
       else if (object.class !== 'aut-num') this.dirt.afterSet(object.class as LookupClass, object.key);
     }
     if (object.class !== 'aut-num') {

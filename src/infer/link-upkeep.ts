@@ -46,11 +46,14 @@ interface RuleSigs {
   exists: boolean;
 }
 
-function sigsOf(rules: readonly StoredRule[], owner: number, exists: boolean): RuleSigs {
+/** The rule fields a link's decision reads (a stored rule, or one ingest derived and has just written). */
+type SigRule = Pick<StoredRule, 'attrIndex' | 'termIndex' | 'line' | 'direction' | 'attribute' | 'cls' | 'classBy' | 'notes' | 'family' | 'peer' | 'peerings'>;
+
+function sigsOf(rules: readonly SigRule[], owner: number, exists: boolean): RuleSigs {
   const named = new Map<string, { sig: string[]; lines: number[] }>();
   const wide = new Map<number, { sig: string[]; lines: number[] }>();
   const sorted = [...rules].sort((x, y) => x.attrIndex - y.attrIndex || x.termIndex - y.termIndex);
-  const add = (m: Map<string | number, { sig: string[]; lines: number[] }>, key: string | number, r: StoredRule) => {
+  const add = (m: Map<string | number, { sig: string[]; lines: number[] }>, key: string | number, r: SigRule) => {
     let e = m.get(key);
     if (!e) m.set(key, (e = { sig: [], lines: [] }));
     let at = e.lines.indexOf(r.line);
@@ -114,13 +117,17 @@ export class LinkDirt {
     this.before.set(asn, { sigs: sigsOf(this.store.rulesOf(asn), asn, this.store.hasAutNum(asn)), mentions: new Set(this.store.setMentionsOf(asn)), memberOf: new Set(this.store.memberOfAsn(asn)) });
   }
 
-  /** After the aut-num of `asn` was written or removed: the pairs whose rules changed. */
-  afterAutNum(asn: number): void {
+  /**
+   * After the aut-num of `asn` was written or removed: the pairs whose rules changed. `written`:
+   * the rules ingest derived for the version written, when that version is the one used (they
+   * are its stored rules: not read back, which for a tier-1 is tens of thousands of rows).
+   */
+  afterAutNum(asn: number, written?: readonly SigRule[]): void {
     if (this.whole) return;
     const was = this.before.get(asn);
     if (!was) return;
     this.before.delete(asn);
-    const now = sigsOf(this.store.rulesOf(asn), asn, this.store.hasAutNum(asn));
+    const now = sigsOf(written ?? this.store.rulesOf(asn), asn, written !== undefined || this.store.hasAutNum(asn));
     let wide = was.sigs.exists !== now.exists;
     for (const f of [4, 6]) if (was.sigs.wide.get(f) !== now.wide.get(f)) wide = true;
     if (wide) this.ases.add(asn);
