@@ -10,6 +10,8 @@ export interface StoreCheck {
   problems: string[];
   /** Counts of a sound store. */
   counts?: { objects: number; autNums: number };
+  /** The link table of a sound store: whether it agrees with the claims, and its rows. */
+  links?: { current: boolean; rows: number };
   readOnly: boolean;
 }
 
@@ -27,7 +29,7 @@ export function checkStore(dir: string, max = 20): StoreCheck | undefined {
   if (!ok) return { file, ok, problems, readOnly: false };
   const store = openStore(dir, { readonly: true });
   try {
-    return { file, ok, problems: [], counts: store.counts(), readOnly: store.readOnly };
+    return { file, ok, problems: [], counts: store.counts(), links: { current: store.links.fresh, rows: store.links.count() }, readOnly: store.readOnly };
   } finally {
     store.close();
   }

@@ -10,6 +10,13 @@ interface CheckArgs {
   json: boolean;
 }
 
+/** What the link table holds, and what answers do when it is not current. */
+function linksLine(l: { current: boolean; rows: number }): string {
+  return l.current
+    ? `links: ${l.rows.toLocaleString('en-US')} kept decided, current`
+    : 'links: not decided in the store (an older store, a load cut half-way or stopped): answers decide them from claims, more slowly, until the next import, fetch or sync decides them';
+}
+
 const command: CommandModule<object, CheckArgs> = {
   command: 'check',
   describe: 'check the store for damage (SQLite quick_check): ok, or what is wrong and what to do',
@@ -22,8 +29,8 @@ const command: CommandModule<object, CheckArgs> = {
   handler: async (argv) => {
     const c = checkStore(argv.data, 20);
     if (!c) throw new UserError(`no store at ${argv.data}`, 2, 'Give --data the folder you fetch or import into.');
-    if (argv.json) printJson({ store: c.file, ok: c.ok, problems: c.problems, ...(c.counts ? { objects: c.counts.objects, autNums: c.counts.autNums } : {}) });
-    else if (c.ok) printResult(`${c.file}: ok (SQLite quick_check${c.readOnly ? ', opened read-only' : ''}); ${c.counts!.objects} objects, ${c.counts!.autNums} aut-num\n`);
+    if (argv.json) printJson({ store: c.file, ok: c.ok, problems: c.problems, ...(c.counts ? { objects: c.counts.objects, autNums: c.counts.autNums } : {}), ...(c.links ? { links: c.links } : {}) });
+    else if (c.ok) printResult(`${c.file}: ok (SQLite quick_check${c.readOnly ? ', opened read-only' : ''}); ${c.counts!.objects} objects, ${c.counts!.autNums} aut-num\n${linksLine(c.links!)}\n`);
     else printResult(`${c.file}: damaged; SQLite quick_check says:\n${c.problems.map((p) => `  ${p}`).join('\n')}\n`);
     if (!c.ok) {
       const f = storeFailure({ code: 'SQLITE_CORRUPT', message: c.problems[0] }, { path: c.file })!;

@@ -1,0 +1,52 @@
+// The link table as a user meets it: a store of the previous version (3, no link table) is
+// upgraded in place and answers the same, deciding links from claims until the next write
+// decides them; `asrel check` says which. Real data: the DN42 registry of 2023-10-22
+// (data/real/README.md).
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { asrel } from './run.js';
+
+const DN42 = 'data/real/dn42-registry-2023-10-22.db';
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** What the store of version 3 held: no link table, no state. */
+function downgrade(data: string): void {
+  const db = new Database(join(data, 'asrel.sqlite'));
+  db.exec("DROP TABLE links; DELETE FROM meta WHERE key = 'links'; UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  db.close();
+}
+
+describe('a store of the previous version', () => {
+  it('is upgraded in place, answers the same from claims, and the next import decides its links', () => {
+    const data = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
+    dirs.push(data);
+    expect(asrel(['import', DN42, '--data', data, '-q']).code).toBe(0);
+    const check = asrel(['check', '--data', data]);
+    expect(check.stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
+    const questions = [
+      ['export', '--format', 'csv'],
+      ['why-unreachable', '4242420101', '4242423914', '--afi', 'ipv6'],
+      ['neighbors', '4242423914'],
+      ['dark-spots', '--top', '5'],
+    ];
+    const fromTable = questions.map((q) => asrel([...q, '--data', data, '--offline', '-q']));
+    for (const r of fromTable) expect(r.code, r.stderr).toBe(0);
+
+    downgrade(data);
+    const old = asrel(['check', '--data', data]);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toContain('links: not decided in the store');
+    const fromClaims = questions.map((q) => asrel([...q, '--data', data, '--offline', '-q']));
+    expect(fromClaims.map((r) => r.stdout)).toEqual(fromTable.map((r) => r.stdout));
+
+    // Any write decides them all (the table was not current: nobody knows what changed).
+    expect(asrel(['import', 'data/real/AS3257.ripe.2023-07-21.rpsl', '--data', data, '-q']).code).toBe(0);
+    expect(asrel(['check', '--data', data]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
+  });
+});
