@@ -52,6 +52,10 @@ export class Ingest {
       this.expander = new SetExpander(this.store, this.parse);
       this.setsChanged = false;
     }
+    // The same text as the active version of its source: its claims, links and the sets it
+    // feeds are unchanged, so nothing is parsed or decided again.
+    const same = this.store.refreshUnchanged(object, provenance);
+    if (same !== undefined) return same;
     const derived = deriveClaims(object, this.expander, this.parse);
     for (const p of derived.problems) if (this.problems.length < 1000) this.problems.push(p);
     const asn = object.class === 'aut-num' && /^AS\d+$/i.test(object.key) ? Number(object.key.slice(2)) : undefined;

@@ -49,6 +49,11 @@ export class ObjectLines {
     return a;
   }
 
+  /** An object written again: its text or first line may have changed. */
+  forget(id: number): void {
+    this.cache.delete(id);
+  }
+
   private indexed(id: number, load: () => { text: string; firstLine: number } | undefined): Indexed | undefined {
     const hit = this.cache.get(id);
     if (hit) {

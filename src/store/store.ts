@@ -271,6 +271,24 @@ export class Store {
    * active version only. Returns the id of an active version whose claims must be derived
    * again (when this write made an older-stored version active), else undefined.
    */
+  /**
+   * The same object written again (a dump loaded again, a mirror's unchanged object): when the
+   * stored version of its (class, key, source) is the active one, holds the same text and is
+   * not fresher, only its provenance and line numbers are updated (its claims say the same) and
+   * its id is returned. Undefined otherwise: the caller writes it whole (`put`).
+   */
+  refreshUnchanged(object: RpslObject, provenance: ObjectProvenance): number | undefined {
+    const { text, firstLine } = objectText(object);
+    const row = this.q.sameVersion.get(object.class, object.key.toUpperCase(), safeSource(object.source)) as { id: number; active: number; text: string; date: string; first_line: number } | undefined;
+    // A date going back could hand the key to another source's version: written whole then.
+    if (!row || !row.active || row.text !== text || provenance.date < row.date) return undefined;
+    this.q.refreshVersion.run(provenance.kind, provenance.from, provenance.date, provenance.reconstructed ? 1 : 0, firstLine, row.id);
+    if (firstLine !== row.first_line) this.q.shiftRuleLines.run(firstLine - row.first_line, row.id);
+    this.parsed.delete(row.id);
+    this.lines.forget(row.id);
+    return row.id;
+  }
+
   put(object: RpslObject, provenance: ObjectProvenance, derived: Derived): { id: number; rederive?: number } {
     const { text, firstLine } = objectText(object);
     const source = safeSource(object.source);
@@ -283,6 +301,7 @@ export class Store {
     }) as { id: number };
     const id = row.id;
     this.parsed.delete(id);
+    this.lines.forget(id);
     this.q.clearActive.run(object.class, key);
     this.q.setActive.run(object.class, key);
     const now = (this.q.active.get(object.class, key) as { id: number }).id;
@@ -806,6 +825,9 @@ function prepare(db: Db) {
       ON CONFLICT (class, key, source) DO UPDATE SET asn = excluded.asn, kind = excluded.kind, origin = excluded.origin,
         date = excluded.date, reconstructed = excluded.reconstructed, first_line = excluded.first_line, text = excluded.text
       RETURNING id`),
+    sameVersion: db.prepare('SELECT id, active, text, date, first_line FROM objects WHERE class = ? AND key = ? AND source = ?'),
+    refreshVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ? WHERE id = ?'),
+    shiftRuleLines: db.prepare('UPDATE rules SET line = line + ? WHERE object_id = ?'),
     deleteMentions: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ?)'),
     deleteRules: db.prepare('DELETE FROM rules WHERE object_id = ?'),
     deleteMembers: db.prepare('DELETE FROM members WHERE object_id = ?'),

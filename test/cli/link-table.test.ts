@@ -3,13 +3,14 @@
 // decides them; `asrel check` says which. Real data: the DN42 registry of 2023-10-22
 // (data/real/README.md).
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 
 const DN42 = 'data/real/dn42-registry-2023-10-22.db';
+const AS3257 = 'data/real/AS3257.ripe.2023-07-21.rpsl';
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -45,7 +46,27 @@ describe('a store of the previous version', () => {
     expect(fromClaims.map((r) => r.stdout)).toEqual(fromTable.map((r) => r.stdout));
 
     // Any write decides them all (the table was not current: nobody knows what changed).
-    expect(asrel(['import', 'data/real/AS3257.ripe.2023-07-21.rpsl', '--data', data, '-q']).code).toBe(0);
+    expect(asrel(['import', AS3257, '--data', data, '-q']).code).toBe(0);
     expect(asrel(['check', '--data', data]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
+  });
+});
+
+describe('a dump imported again', () => {
+  it('with its objects moved down the file: the same answer as a fresh import of the moved file (evidence names the new lines)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
+    dirs.push(dir);
+    // The same objects, three lines further down (comment lines added at the top).
+    const moved = join(dir, 'AS3257-moved.rpsl');
+    writeFileSync(moved, `# moved\n# down\n# three lines\n${readFileSync(AS3257, 'utf8')}`);
+    const again = join(dir, 'again'), fresh = join(dir, 'fresh');
+    expect(asrel(['import', AS3257, '--data', again, '--date', '2023-07-21', '-q']).code).toBe(0);
+    expect(asrel(['import', moved, '--data', again, '--date', '2023-07-22', '-q']).code).toBe(0);
+    expect(asrel(['import', moved, '--data', fresh, '--date', '2023-07-22', '-q']).code).toBe(0);
+    const rel = (data: string) => asrel(['rel', '3257', '12', '--data', data, '--offline', '--json']);
+    const a = rel(again), b = rel(fresh);
+    expect(a.code, a.stderr).toBe(0);
+    expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+    expect(a.stderr.replace(/AS3257\.ripe[^ ]*|AS3257-moved\.rpsl/g, 'FILE')).toBe(b.stderr.replace(/AS3257\.ripe[^ ]*|AS3257-moved\.rpsl/g, 'FILE'));
+    expect(asrel(['check', '--data', again]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
   });
 });
