@@ -98,8 +98,12 @@ export class LinkDirt {
     this.whole = true;
   }
 
+  /** Something was written since the last settle (an object written again unchanged is not). */
+  private touched = false;
+
   /** Call in the transaction of each write, before it: marks the table stale for the writes that follow. */
   beforeWrite(): void {
+    this.touched = true;
     const state = this.store.links.state();
     if (state === this.token) return;
     if (state === LINKS_FRESH) {
@@ -215,13 +219,19 @@ export class LinkDirt {
   settle(): { whole: boolean; decided: number } {
     return this.store.transaction(() => {
       const state = this.store.links.state();
-      if (state === LINKS_FRESH && !this.whole && this.ases.size === 0 && this.pairs.size === 0) return { whole: false, decided: 0 };
+      // Current, and nothing written (a reload of unchanged objects) or nothing a link reads changed.
+      if (state === LINKS_FRESH && (!this.touched || (!this.whole && this.ases.size === 0 && this.pairs.size === 0))) {
+        this.whole = false;
+        this.touched = false;
+        return { whole: false, decided: 0 };
+      }
       const whole = this.whole || state !== this.token || this.ases.size > WHOLE_AFTER_ASES;
       const decided = whole ? decideAll(this.store) : decideSome(this.store, this.ases, this.pairs);
       this.store.links.setState(LINKS_FRESH);
       this.ases.clear();
       this.pairs.clear();
       this.whole = false;
+      this.touched = false;
       return { whole, decided };
     });
   }
