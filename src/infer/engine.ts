@@ -632,6 +632,8 @@ export class InferenceEngine {
     }
     const text = !summary && (opts.text ?? opts.evidence !== false);
     const withEvidence = opts.evidence !== false;
+    // Every claim of the store, sorted and joined in SQLite.
+    this.store.widenCache();
     this.disagreementLevel();
     if (!this.ownSets) {
       const own = new Map<string, string[]>();

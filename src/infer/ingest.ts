@@ -37,6 +37,7 @@ export class Ingest {
       return policies;
     };
     this.expander = new SetExpander(store, this.parse);
+    store.widenCache();
     const dirt = new LinkDirt(store);
     if (dirt.keeps) this.dirt = dirt;
   }

@@ -23,6 +23,9 @@ import type { LookupClass, ObjectProvenance, StoredObject } from './types.js';
 export const STORE_CLASSES: readonly LookupClass[] = ['aut-num', 'as-set', 'route-set', 'filter-set', 'peering-set'];
 export const DEFAULT_TTL_MS = 24 * 3600 * 1000;
 export const STORE_FILE = 'asrel.sqlite';
+/** SQLite page caches (KiB): answers, and writers or whole-registry runs from claims. */
+const READ_CACHE_KIB = 8192;
+const WIDE_CACHE_KIB = 65536;
 
 type Db = Database.Database;
 
@@ -218,6 +221,18 @@ export class Store {
     const maxPages = process.env.ASREL_STORE_MAX_PAGES;
     if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${maxPages}`);
     return new Store(db, path, opts);
+  }
+
+  private wide = false;
+  /**
+   * A page cache of 64 MiB, for the rest of this connection's life: writing a registry, or
+   * sorting and joining hundreds of thousands of claims, rereads pages an 8 MiB cache drops.
+   * Answers keep the small one (its pages count in their peak memory).
+   */
+  widenCache(): void {
+    if (this.wide) return;
+    this.wide = true;
+    this.db.pragma(`cache_size = -${WIDE_CACHE_KIB}`);
   }
 
   /** True when the store was opened read-only (its file or folder cannot be written). */
@@ -801,9 +816,10 @@ function initialise(db: Db, path: string): void {
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = OFF');
-  // Whole-registry runs sort and join hundreds of thousands of claims: give SQLite a page
-  // cache of 64 MiB (the default is 2 MiB) and keep its temporary sort tables in memory.
-  db.pragma('cache_size = -65536');
+  // A page cache of 8 MiB (the default is 2 MiB) for answers, which read the link table and a
+  // few objects; writers and whole-registry runs from claims widen it (Store.widenCache).
+  // Temporary sort tables are kept in memory.
+  db.pragma(`cache_size = -${READ_CACHE_KIB}`);
   db.pragma('temp_store = MEMORY');
   if (tables === 0) {
     if (createSchema(db)) return;
