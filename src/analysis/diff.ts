@@ -80,7 +80,7 @@ export async function openDiffSide(path: string, opts: { date?: string; what: st
   }
   if (s.isDirectory()) {
     const store = openStore(path, { readonly: true });
-    if (store.counts().autNums === 0) {
+    if (!store.hasAutNums()) {
       store.close();
       throw new UserError(`${opts.what} ${path}: the folder holds no asrel store with aut-num objects`, 2,
         'Import a dump into it first (asrel import FILE --data DIR), or give the RPSL file itself.');

@@ -185,7 +185,7 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
     store.close();
     throw e;
   }
-  if (store.counts().autNums === 0) {
+  if (!store.hasAutNums()) {
     store.close();
     const bundled = bundledStore();
     notes.push(`the store (${argv.data}) is empty: using the bundled snapshot; fetch or import data for your own analysis`);

@@ -444,6 +444,11 @@ export class Store {
     return value;
   }
 
+  /** Whether the store holds any aut-num (one indexed row, where `counts` reads every object and rule). */
+  hasAutNums(): boolean {
+    return this.q.anyAutNum.get() !== undefined;
+  }
+
   hasAutNum(asn: number): boolean {
     return this.q.autNumRef.get(asn) !== undefined;
   }
@@ -889,6 +894,7 @@ function prepare(db: Db) {
     setMentionsOf: db.prepare(`SELECT DISTINCT m.name FROM rules r JOIN mentions m ON m.rule_id = r.id WHERE r.owner = ? AND m.kind = 0 AND NOT m.name GLOB 'AS[0-9]*' ORDER BY m.name`),
     memberOfAsn: db.prepare(`SELECT DISTINCT set_name FROM member_of WHERE asn = ?`),
     membersOf: db.prepare(`SELECT member FROM members WHERE set_name = ?`),
+    anyAutNum: db.prepare("SELECT 1 FROM objects WHERE class = 'aut-num' AND active = 1 LIMIT 1"),
     anyDump: db.prepare("SELECT 1 FROM objects WHERE active = 1 AND kind = 'dump' LIMIT 1"),
     memberOfSet: db.prepare(`SELECT asn, mnt_by FROM member_of WHERE set_name = ? ORDER BY asn`),
     dependents: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 1`),

@@ -33,7 +33,7 @@ const command: CommandModule<object, ShowArgs> = {
       failure = r.summary.failed[0]?.error;
       notFound = r.summary.notFound > 0;
       entries = session.store.versions(key.cls, key.key);
-      if (entries.length === 0 && session.store.counts().autNums === 0) {
+      if (entries.length === 0 && !session.store.hasAutNums()) {
         // The answers of an empty store come from the bundled snapshot: show what they quote.
         const bundled = bundledStore(listSnapshots().map((x) => x.id));
         entries = bundled.versions(key.cls, key.key);
