@@ -155,11 +155,14 @@ export class InferenceEngine {
   }
 
   linksOf(x: number, family: Family, known?: (n: number) => LinkInference | undefined): [number, LinkInference][] {
-    if (this.fromTable) {
-      const level = this.disagreementLevel();
-      return this.store.links.of(x, FAMILY_CODE[family]).map((r): [number, LinkInference] => [r.lo === x ? r.hi : r.lo, inferenceOf(r, level, x)]).sort((p, q) => p[0] - q[0]);
-    }
+    if (this.fromTable) return this.tableLinks(x, family).map((l) => [l.b, l]);
     return this.neighbourAsns(x, family).map((n) => [n, known?.(n) ?? this.infer(x, n, family, { evidence: false })]);
+  }
+
+  /** `x`'s rows of the link table in a family, from x's side, by neighbour (`label`: with their evidence summary). */
+  private tableLinks(x: number, family: Family, label?: (asn: number) => string | undefined): LinkInference[] {
+    const level = this.disagreementLevel();
+    return this.store.links.of(x, FAMILY_CODE[family]).map((r) => inferenceOf(r, level, x, label)).sort((p, q) => p.b - q.b);
   }
 
   /** Lookups one at a time before everything is read at once (one query beats thousands). */
@@ -694,11 +697,7 @@ export class InferenceEngine {
 
   /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
   neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
-    if ((opts.evidence === 'summary' || opts.evidence === false) && this.fromTable) {
-      const level = this.disagreementLevel();
-      const label = opts.evidence === 'summary' ? this.labelOf : undefined;
-      return this.store.links.of(asn, FAMILY_CODE[family]).map((r) => inferenceOf(r, level, asn, label)).sort((p, q) => p.b - q.b);
-    }
+    if ((opts.evidence === 'summary' || opts.evidence === false) && this.fromTable) return this.tableLinks(asn, family, opts.evidence === 'summary' ? this.labelOf : undefined);
     return this.neighbourAsns(asn, family).map((n) => this.infer(asn, n, family, opts));
   }
 

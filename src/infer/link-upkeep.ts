@@ -90,7 +90,7 @@ export class LinkDirt {
 
   /** Whether this store keeps a link table at all (file stores that can be written). */
   get keeps(): boolean {
-    return this.store.path !== ':memory:' && !this.store.readOnly && !this.store.db.memory;
+    return !this.store.readOnly && !this.store.db.memory;
   }
 
   /** Every link is decided again at the next settle (a load replacing much of the store). */

@@ -611,14 +611,12 @@ export class Store {
   provenanceOf(asns: Iterable<number>): Map<number, ObjectProvenance> {
     const out = new Map<number, ObjectProvenance>();
     const list = [...asns];
-    // Thousands of point queries cost more than one pass over every active aut-num.
+    // Thousands of point queries cost more than one statement joining the asked ASes, which
+    // gives them in key order (as every aut-num's refs are read: AS1, AS10, AS100, …).
     if (list.length > 1000) {
-      const wanted = new Set(list);
       // Rows as arrays, one provenance object per distinct origin: thousands of ASes share a few.
       const shared = new Map<string, ObjectProvenance>();
-      // The asked ASes joined in SQL (a cone is a fraction of a registry), in key order (as every aut-num's refs are read: AS1, AS10, AS100, …).
       for (const [asn, kind, origin, date, reconstructed] of this.q.provenanceIn.iterate(JSON.stringify(list)) as Iterable<[number, ObjectRow['kind'], string, string, number]>) {
-        if (!wanted.has(asn)) continue;
         const key = `${kind}\n${origin}\n${date}\n${reconstructed}`;
         let p = shared.get(key);
         if (!p) shared.set(key, (p = provenanceOf({ kind, origin, date, reconstructed })));

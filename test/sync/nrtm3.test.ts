@@ -1,32 +1,15 @@
 // Issue 23: `asrel sync` from a dump and its serial, then NRTMv3 over whois, against servers on
 // 127.0.0.1 (a file server for the dump, the suite's whois FakeServer answering `-g`).
 // SYNTHETIC DATA: every object is made up (private-use ASNs).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
+import { describe, expect, it } from 'vitest';
 import { syncState } from '../../src/store/sync-state.js';
 import { syncSource, type SyncTarget } from '../../src/sync/run.js';
 import { parseNrtm3 } from '../../src/sync/nrtm3-parse.js';
 import { autNum, customerOf, mirrorHarness, Nrtm3Journal, type FileServer } from './servers.js';
 
-const h = mirrorHarness();
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function store(): Store {
-  const d = mkdtempSync(join(tmpdir(), 'asrel-sync3-'));
-  dirs.push(d);
-  const s = Store.open(d);
-  stores.push(s);
-  return s;
-}
+const h = mirrorHarness('asrel-sync3-');
+const store = () => h.store();
 
 const link = customerOf(65001, 65002);
 const DUMP = [autNum(65001, link.a), autNum(65002, link.b), autNum(65003, ['import:         from AS65002 accept ANY'])];

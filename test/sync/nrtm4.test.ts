@@ -1,30 +1,14 @@
 // Issue 23: `asrel sync` over NRTMv4 against a repository served from 127.0.0.1 (test/sync/servers.ts).
 // SYNTHETIC DATA: every object is made up (private-use ASNs).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { syncState } from '../../src/store/sync-state.js';
 import { syncSource, type SyncTarget } from '../../src/sync/run.js';
 import { SyncError } from '../../src/sync/errors.js';
 import { autNum, customerOf, keyPair, mirrorHarness, Nrtm4Publisher, type TestChange } from './servers.js';
 
-const h = mirrorHarness();
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function store(): Store {
-  const d = mkdtempSync(join(tmpdir(), 'asrel-sync-'));
-  dirs.push(d);
-  const s = Store.open(d);
-  stores.push(s);
-  return s;
-}
+const h = mirrorHarness('asrel-sync-');
+const store = () => h.store();
 
 const link = customerOf(65001, 65002);
 const BASE = [

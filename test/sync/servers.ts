@@ -12,7 +12,11 @@ import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:cryp
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { Store } from '../../src/store/store.js';
 import { FakeServer } from '../irr/fake-server.js';
 
 export class FileServer {
@@ -178,13 +182,25 @@ export function customerOf(a: number, b: number): { a: string[]; b: string[] } {
   };
 }
 
-/** Servers of one test file, stopped after each test. */
-export function mirrorHarness() {
+/** Servers and stores of one test file, stopped, closed and removed after each test. */
+export function mirrorHarness(prefix = 'asrel-sync-') {
   const stops: (() => Promise<void>)[] = [];
+  const stores: Store[] = [];
+  const dirs: string[] = [];
   afterEach(async () => {
     await Promise.all(stops.splice(0).map((s) => s()));
+    for (const s of stores.splice(0)) s.close();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   return {
+    /** A new store in a folder of its own. */
+    store(): Store {
+      const d = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(d);
+      const s = Store.open(d);
+      stores.push(s);
+      return s;
+    },
     async files(): Promise<FileServer> {
       const f = await new FileServer().start();
       stops.push(() => f.stop());

@@ -4,18 +4,11 @@ import { printJson, printResult, printStderr } from '../output.js';
 import { defaultDataDir } from '../options.js';
 import { ageText, runSync, syncStatus, type SyncOutcome, type SyncRequest } from '../../analysis/sync.js';
 
-interface SyncArgs {
-  sources: string[];
-  data: string;
+/** The request, plus how to run it and print it. */
+interface SyncArgs extends SyncRequest {
   json: boolean;
   status: boolean;
   watch?: number;
-  dump?: string[];
-  serial?: string;
-  nrtm4?: string;
-  key?: string;
-  nrtm3?: string;
-  timeout?: number;
   quiet: boolean;
 }
 
