@@ -115,7 +115,7 @@ export class AnalysisSession {
 
   /** Graphs of the uphill cones of `asns` (what a question about them can touch), with the CLI's notes. */
   cones(asns: number[], families: readonly Family[] = FAMILIES): Graphs {
-    // The graphs hold every link of every cone member: the same members, the same graphs (a stub asked about several tier-1s in its cone).
+    // The graphs hold the cone members' links but those down to customers: the same members, the same graphs (a stub asked about several tier-1s in its cone).
     const key = families.map((f) => `${f}:${this.coneMembers(asns, f).join(',')}`).join('|');
     const hit = this.recent.get(key);
     if (hit) return hit;
@@ -134,8 +134,9 @@ export class AnalysisSession {
     let frontier = [...seen];
     while (frontier.length > 0) {
       const next: number[] = [];
+      const around = this.engine.linksOfMany(frontier, family, 'notDown');
       for (const x of frontier) {
-        for (const l of this.engine.neighbours(x, family, { evidence: false })) if (isUp(l, x, policy) && !seen.has(l.b)) { seen.add(l.b); next.push(l.b); }
+        for (const [n, l] of around.get(x)!) if (isUp(l, x, policy) && !seen.has(n)) { seen.add(n); next.push(n); }
       }
       frontier = next;
     }

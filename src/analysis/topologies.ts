@@ -44,34 +44,73 @@ export function isUp(l: LinkInference, from: number, policy: AmbiguousPolicy): b
   return r === 'c2p' || r === 's2s';
 }
 
+/** Whether the graph will hold this link as going down from `from` (to a customer). */
+function isDown(l: LinkInference, from: number, policy: AmbiguousPolicy): boolean {
+  const seen = from === l.a ? l : { ...l, relation: mirror(l.relation), candidates: l.candidates.map((c) => mirror(c)) };
+  return (seen.relation === 'ambiguous' ? resolveAmbiguous(seen, policy) : seen.relation) === 'p2c';
+}
+
+/** Whether `from` is the customer in this link as the graph will hold it (not a sibling). */
+function hasProviderIn(l: LinkInference, from: number, policy: AmbiguousPolicy): boolean {
+  return isUp(l, from, policy) && (l.relation === 'ambiguous' || (from === l.a ? l.relation === 'c2p' : l.relation === 'p2c'));
+}
+
 /**
- * Every link of every AS in the uphill cones of `asns` in one family. Each link is inferred
- * once: the other end of a link already met (a hub's sibling, met from the hub) reads it from
- * the map, so a hub with N siblings costs N inferences, not 2N.
+ * The links of the uphill cones of `asns` in one family: every link of a cone member except
+ * those down to its customers. Every valley-free path between two of the asked ASes climbs one's
+ * cone and descends the other's, so each of its links has its customer end in a cone and is
+ * read from there: the search is exact without the customers of a tier-1 (tens of thousands of
+ * links). Then the uphill cones (providers and siblings only) of the peers of the cones' tops:
+ * whether such a peer reaches the other side, which a fix turning the peering into transit
+ * needs, is then known as the whole graph knows it. Each link is inferred once: the other end
+ * of a link already met (a hub's sibling, met from the hub) reads it from the map, so a hub with
+ * N siblings costs N inferences, not 2N.
  */
 export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS, minConfidence?: number): LinkInference[] {
   const links = new Map<string, LinkInference>();
-  const seen = new Set<number>(asns);
-  let frontier = [...seen];
-  while (frontier.length > 0) {
-    const next: number[] = [];
-    const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
-    // From the link table, a frontier at a time; decided from claims, one AS at a time, reusing the links met so far.
-    const around = engine.fromTable ? engine.linksOfMany(frontier, family) : undefined;
-    for (const x of frontier) {
-      for (const [n, found] of around?.get(x) ?? engine.linksOf(x, family, (m) => links.get(keyOf(x, m)))) {
-        const key = keyOf(x, n);
-        let l = links.get(key);
-        if (!l) links.set(key, (l = slim(found)));
-        // A link set aside by --min-confidence is unknown: the cone does not climb it.
-        if (isUp(l, x, policy) && !belowConfidence(l, minConfidence) && !seen.has(n)) {
-          seen.add(n);
-          next.push(n);
+  const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
+  /** Reads the frontier's links (`mode`) and climbs; returns the peers met (phase 1). */
+  const climb = (start: Iterable<number>, seen: Set<number>, mode: 'notDown' | 'up'): { peers: Map<number, number[]>; topless: Set<number> } => {
+    const peers = new Map<number, number[]>();
+    const withProvider = new Set<number>();
+    let frontier = [...start];
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      // From the link table, a frontier at a time; decided from claims, one AS at a time, reusing the links met so far.
+      const around = engine.fromTable ? engine.linksOfMany(frontier, family, mode) : undefined;
+      for (const x of frontier) {
+        for (const [n, found] of around?.get(x) ?? engine.linksOf(x, family, (m) => links.get(keyOf(x, m)))) {
+          const key = keyOf(x, n);
+          let l = links.get(key);
+          if (!l) {
+            if (mode === 'up' ? !isUp(found, x, policy) : isDown(found, x, policy)) continue;
+            links.set(key, (l = slim(found)));
+          }
+          // A link set aside by --min-confidence is unknown: the cone does not climb it.
+          const usable = !belowConfidence(l, minConfidence);
+          if (usable && hasProviderIn(l, x, policy)) withProvider.add(x);
+          if (usable && mode === 'notDown' && l.relation !== 'conflict' && !isUp(l, x, policy) && !isUp(l, n, policy)) {
+            let list = peers.get(x);
+            if (!list) peers.set(x, (list = []));
+            list.push(n);
+          }
+          if (usable && isUp(l, x, policy) && !seen.has(n)) {
+            seen.add(n);
+            next.push(n);
+          }
         }
       }
+      frontier = next;
     }
-    frontier = next;
-  }
+    return { peers, topless: withProvider };
+  };
+  const seen = new Set<number>(asns);
+  const { peers, topless } = climb(seen, seen, 'notDown');
+  // The tops (members without a provider) and their peers outside the cones.
+  const above = new Set<number>();
+  for (const [x, list] of peers) if (!topless.has(x)) for (const p of list) if (!seen.has(p)) above.add(p);
+  const beyond = new Set<number>([...seen, ...above]);
+  climb(above, beyond, 'up');
   return [...links.values()];
 }
 
@@ -104,14 +143,16 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
   }
   const topologies: Partial<Record<Family, Topology>> = {};
   for (const f of opts.families) {
-    // Evidence is read in ASN order, as whole-data runs list it.
-    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f));
+    // Evidence is read in ASN order, as whole-data runs list it. A question's graph holds no
+    // links down from its cones: counts of customers and providers come from the data.
+    const outside = opts.asns ? (asn: number) => engine.countsOf(asn, f) : undefined;
+    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside);
   }
   const perFamily = opts.families.map((f) => `${n(edges[f].length)} ${f}`).join(', ');
   // A question reads only the cones around its ASes: say so, so that its count is not taken
   // for the whole data's (which whole-data commands such as reach and dark-spots print).
   const around = opts.asns
-    ? ` around ${opts.asns.length <= 3 ? opts.asns.map((a) => `AS${a}`).join(', ') : `the ${n(opts.asns.length)} asked ASes`} (their uphill cones and each cone member's links)`
+    ? ` around ${opts.asns.length <= 3 ? opts.asns.map((a) => `AS${a}`).join(', ') : `the ${n(opts.asns.length)} asked ASes`} (their uphill cones with each member's links to providers, peers and siblings, and the providers above the tops' peers)`
     : ' (all the data)';
   const summary = `relationships inferred from IRR policies${around}: ${perFamily} links` +
     (ambiguous ? `; ${n(ambiguous)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +

@@ -92,7 +92,7 @@ export function explainReachability(input: ExplainInput): Explanation {
     ex.absentDetail = ex.absent.map((asn) => ({
       asn,
       hasAutNum: input.hasObject ? input.hasObject(asn) : null,
-      otherFamilyLinks: otherTopo ? (otherTopo.has(asn) ? otherTopo.links(asn).length : 0) : null,
+      otherFamilyLinks: otherTopo ? otherTopo.countsOf(asn).links : null,
     }));
   } else {
     const cones = { a: cone(topo, a), b: cone(topo, b) };

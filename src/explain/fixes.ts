@@ -18,8 +18,7 @@ function reachSet(topo: Topology, asn: number): Uint8Array {
 }
 
 function customerCount(topo: Topology, asn: number): number {
-  const i = topo.csr.index.get(asn);
-  return i === undefined ? 0 : topo.csr.custOff[i + 1] - topo.csr.custOff[i];
+  return topo.countsOf(asn).customers;
 }
 
 /**
@@ -47,11 +46,12 @@ export function suggestFixes(topo: Topology, cones: { a: Cone; b: Cone }, other:
     const ownCone = new Set(cones[side].members);
     const sellers: number[] = [];
     for (let k = 0; k < csr.n; k++) {
-      if (!reach[far][k] || csr.provOff[k + 1] !== csr.provOff[k]) continue;
+      // Transit-free in the data, not only in the graph (a question's graph holds part of it).
+      if (!reach[far][k] || csr.provOff[k + 1] !== csr.provOff[k] || topo.countsOf(csr.asns[k]).providers > 0) continue;
       // Buying from the other cone itself is a direct link between the sides: the peering fix covers it.
       if (!farCone.has(csr.asns[k]) && !ownCone.has(csr.asns[k])) sellers.push(k);
     }
-    const customers = (k: number) => csr.custOff[k + 1] - csr.custOff[k];
+    const customers = (k: number) => customerCount(topo, csr.asns[k]);
     sellers.sort((x, y) => customers(y) - customers(x) || x - y);
     for (const t of cones[side].tops) {
       for (const l of topo.links(t)) {

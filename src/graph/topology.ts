@@ -3,6 +3,9 @@ import { buildGraph, pairKey, type BuildStats, type RelationshipGraph } from './
 import { csrFromEdges, type Csr } from './csr.js';
 import type { RelationshipEdge } from './types.js';
 
+/** An AS's numbers of links, providers and customers in the whole data (for graphs holding part of it). */
+export type OutsideCounts = (asn: number) => { links: number; providers: number; customers: number };
+
 /** A link as seen from one side: `relation` read from `from`'s side (c2p: `to` is its provider). */
 export interface LinkView {
   from: number;
@@ -25,6 +28,7 @@ export class Topology {
     readonly csr: Csr,
     readonly stats: BuildStats,
     private readonly detail?: (a: number, b: number) => LinkInference | undefined,
+    private readonly outside?: OutsideCounts,
   ) {}
 
   /**
@@ -32,9 +36,22 @@ export class Topology {
    * whole registry keep only the relation on each edge and read evidence for the few links
    * an answer prints.
    */
-  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined): Topology {
+  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: OutsideCounts): Topology {
     const { csr, stats, kept } = csrFromEdges(edges, family);
-    return new Topology(family, kept, csr, stats, detail);
+    return new Topology(family, kept, csr, stats, detail, outside);
+  }
+
+  /**
+   * How many links, providers and customers an AS has in the data: a question's graph holds
+   * no link down from its cones (`outside` gives the data's counts), a whole graph holds all.
+   */
+  countsOf(asn: number): { links: number; providers: number; customers: number } {
+    if (this.outside) return this.outside(asn);
+    const i = this.csr.index.get(asn);
+    if (i === undefined) return { links: 0, providers: 0, customers: 0 };
+    const c = this.csr;
+    const providers = c.provOff[i + 1]! - c.provOff[i]!, customers = c.custOff[i + 1]! - c.custOff[i]!;
+    return { links: providers + customers + c.peerOff[i + 1]! - c.peerOff[i]! + c.sibOff[i + 1]! - c.sibOff[i]!, providers, customers };
   }
 
   /**

@@ -13,7 +13,7 @@
  */
 import type { Family, InferredRelation, Relation } from './types.js';
 import { ALL_RELATIONS, constraintReason, mirror, type Constraint, type Tier } from './views.js';
-import { alternativeOf, clamp, CONFLICT_PICK, conflictOdds, probabilityOf, sortedLevels, type SideLevel } from './confidence.js';
+import { alternativeOf, clamp, CONFLICT_PICK, conflictOdds, probabilityOf, sizeMark, sortedLevels, type SideLevel } from './confidence.js';
 
 export interface CombineInput {
   a: number;
@@ -31,6 +31,8 @@ export interface CombineInput {
   fromB: Constraint[];
   aHasObject: boolean;
   bHasObject: boolean;
+  /** How many links a and b have in the family (confidence.ts, sizeMark); absent when deciding rows for the link table, which keeps no sizes. */
+  links?: readonly [number, number];
 }
 
 export interface CombineResult {
@@ -189,7 +191,8 @@ export function combine(input: CombineInput): CombineResult {
     const kind = `${r === 'p2p' ? 'pp' : r === 's2s' ? 'ss' : 'pc'}${fam}:${levels}${flags}`;
     const level = input.level ?? 0;
     if (r === 'p2p' && input.aListsB !== input.bListsA) return setView(a, b, input.aListsB ? a : b, kind, level, notes);
-    return { relation: r, candidates, confidence: probabilityOf(kind, level), notes, kind };
+    const sized = kind + sizeMark(r, input.links?.[0], input.links?.[1]);
+    return { relation: r, candidates, confidence: probabilityOf(sized, level), notes, kind: sized };
   }
   notes.push(`ambiguous: ${candidates.map((r) => describeRelation(r, a, b)).join(', or ')}` +
     (all.length === 0 ? ' (no line restricts the relation in this family)' : ''));
@@ -243,17 +246,22 @@ export function lineDecision(r: { relation: InferredRelation; candidates: Relati
   if (kind.startsWith('cf')) return { relation: r.relation, candidates: r.candidates, kind, ...(first !== undefined ? { first } : {}), confidence: r.confidence };
   // A set's view (the only non-conflict kind with a first AS): the lines said peers.
   if (first !== undefined) return { relation: 'p2p', candidates: ['p2p'], kind, first };
-  return { relation: r.relation, candidates: r.candidates, kind };
+  // Sizes are settled when the link is read (a write elsewhere changes them).
+  return { relation: r.relation, candidates: r.candidates, kind: kind.replace(/#\d$/, '') };
 }
 
-/** A line decision at a registry's disagreement level: the relation, candidates and confidence combine() gives. */
-export function settle(d: LineDecision, a: number, level: number): { relation: InferredRelation; candidates: Relation[]; confidence: number } {
-  if (d.kind.startsWith('cf') || d.relation === 'none') return { relation: d.relation, candidates: d.candidates, confidence: d.confidence ?? 0 };
+/**
+ * A line decision at a registry's disagreement level and with the two ASes' numbers of links
+ * (`links`: a's, then the other's): the relation, candidates, confidence and kind combine() gives.
+ */
+export function settle(d: LineDecision, a: number, level: number, links?: readonly [number, number]): { relation: InferredRelation; candidates: Relation[]; confidence: number; kind: string } {
+  if (d.kind.startsWith('cf') || d.relation === 'none') return { relation: d.relation, candidates: d.candidates, confidence: d.confidence ?? 0, kind: d.kind };
   if (d.first !== undefined) {
     const { relation, confidence } = setViewChoice(a, d.first, d.kind, level);
-    return { relation, candidates: [relation], confidence };
+    return { relation, candidates: [relation], confidence, kind: d.kind };
   }
-  return { relation: d.relation, candidates: d.candidates, confidence: probabilityOf(d.kind, level) };
+  const kind = d.candidates.length === 1 ? d.kind + sizeMark(d.relation, links?.[0], links?.[1]) : d.kind;
+  return { relation: d.relation, candidates: d.candidates, confidence: probabilityOf(kind, level), kind };
 }
 
 /**

@@ -34,13 +34,21 @@
  * with fewer than 100 two-sided links in the sample cannot show its level: it is read as the
  * middle fitted world's (2% defects), neither the cleanest nor the worst.
  *
- * A kind the fit never saw falls back to its levels whatever the flags (`pc:NS*`), then to its class; nothing
- * known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
+ * Sizes (`#0`–`#3` after the kind): how the two ASes' numbers of links in the family compare,
+ * settled when a link is read like the level (a write elsewhere changes them). Providers have
+ * more links than their customers (Gao's degree rule): a provider–customer label whose
+ * provider has fewer links than its customer is wrong far more often than one whose provider
+ * has eight times as many (sizeMark). Peers get the ratio of the larger to the smaller.
+ *
+ * A kind the fit never saw falls back to the kind without its sizes, then to its levels
+ * whatever the flags (`pc:NS*`), then to its class; nothing known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
  * certain.
  */
 import * as TABLE from './confidence-table.js';
 
 const { CONFLICT, RIGHT } = TABLE;
+/** Share in the table → share right out of sample (absent before the first fit with it). */
+const RECALIBRATION: readonly (readonly [number, number])[] = (TABLE as { RECALIBRATION?: readonly (readonly [number, number])[] }).RECALIBRATION ?? [];
 /** Peer kinds with `m`: how often the set's view (the lister is the provider) was the real relation (absent before the first fit with it). */
 const ALTERNATIVE: Record<string, readonly (readonly [number, number, number])[]> = (TABLE as { ALTERNATIVE?: Record<string, readonly (readonly [number, number, number])[]> }).ALTERNATIVE ?? {};
 
@@ -57,8 +65,50 @@ export function sortedLevels(x: SideLevel, y: SideLevel): string {
 
 /** The share right of a kind (or of its fallbacks) at a registry's disagreement level. */
 export function probabilityOf(kind: string, level = 0): number {
-  const points = RIGHT[kind] ?? RIGHT[kind.replace(/:(..)[owmr]*$/, ':$1*')] ?? RIGHT[kind.slice(0, kind.indexOf(':') + 1)];
-  return points ? clamp(atLevel(points, level)) : 0.5;
+  const share = shareRight(RIGHT, kind, level);
+  return share === undefined ? 0.5 : clamp(recalibrated(share));
+}
+
+/** Per-kind points, as the fitted table keeps them. */
+export type KindPoints = Record<string, readonly (readonly [number, number, number])[]>;
+
+/** A kind's share right in a table (or its fallbacks'), at a level; undefined when nothing fits. */
+export function shareRight(table: KindPoints, kind: string, level: number): number | undefined {
+  const bare = kind.replace(/#\d$/, '');
+  const points = table[kind] ?? table[bare] ?? table[bare.replace(/:(..)[owmr]*$/, ':$1*')] ?? table[kind.slice(0, kind.indexOf(':') + 1)];
+  return points ? atLevel(points, level) : undefined;
+}
+
+/**
+ * The table's share mapped through the fitted recalibration (RECALIBRATION: what links given
+ * that share out of sample were right, monotone), linear between its points.
+ */
+function recalibrated(share: number): number {
+  const r = RECALIBRATION;
+  if (r.length === 0) return share;
+  if (share <= r[0]![0]) return r[0]![1];
+  for (let i = 1; i < r.length; i++) {
+    const [x1, y1] = r[i]!;
+    if (share <= x1) {
+      const [x0, y0] = r[i - 1]!;
+      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (share - x0)) / (x1 - x0);
+    }
+  }
+  return r[r.length - 1]![1];
+}
+
+/**
+ * The sizes mark of a single-relation kind (`#0`–`#3`), from the two ASes' links in the family
+ * (`a`'s relation to `b`): for provider–customer the provider's over the customer's (below ½,
+ * below 2, below 8, 8 or more), for peers and siblings the larger's over the smaller's (below
+ * 2, below 8, 8 or more). Empty for other kinds, or when the sizes are unknown.
+ */
+export function sizeMark(relation: string, linksA: number | undefined, linksB: number | undefined): string {
+  if (linksA === undefined || linksB === undefined) return '';
+  const x = Math.max(1, linksA), y = Math.max(1, linksB);
+  const r = relation === 'p2c' ? x / y : relation === 'c2p' ? y / x : relation === 'p2p' || relation === 's2s' ? Math.max(x, y) / Math.min(x, y) : NaN;
+  if (Number.isNaN(r)) return '';
+  return r < 0.5 ? '#0' : r < 2 ? '#1' : r < 8 ? '#2' : '#3';
 }
 
 /** The fitted worlds' levels; a level that could not be measured (NaN) is read as the middle one's. */

@@ -17,7 +17,8 @@ import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js'
 import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
-import { inferenceOf } from './link-rows.js';
+import { inferenceOf, type LinkCount } from './link-rows.js';
+import type { LinkRow } from '../store/links.js';
 
 /** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
 interface SideRule {
@@ -71,6 +72,11 @@ export interface EngineOptions {
   fromClaims?: boolean;
   /** The disagreement level to use instead of measuring it (deciding rows for the table, which keep no level). */
   level?: number;
+  /**
+   * Whether confidences compare the two ASes' link counts: false never (deciding rows for the
+   * table, which keep none), true always, absent as the data's size says (InferenceEngine.sized).
+   */
+  sizes?: boolean;
 }
 
 /** Rules of whole sides kept in memory at once (a few big objects, or many small ones). */
@@ -140,8 +146,13 @@ export class InferenceEngine {
    * the link table (two indexed lookups), or else each decided from claims (`known` gives the
    * links a caller already has, which are not decided again).
    */
-  /** `linksOf` for many ASes at once (a cone's frontier): one statement per few thousand ASes from the link table. */
-  linksOfMany(xs: readonly number[], family: Family): Map<number, [number, LinkInference][]> {
+  /**
+   * `linksOf` for many ASes at once (a cone's frontier): one statement per few thousand ASes
+   * from the link table. `rows`: all, or the table's rows skip links to the ASes' customers
+   * (`notDown`), or keep only those to providers, siblings and ambiguous ones (`up`); from
+   * claims every link is decided and the caller filters.
+   */
+  linksOfMany(xs: readonly number[], family: Family, rows: 'all' | 'notDown' | 'up' = 'all'): Map<number, [number, LinkInference][]> {
     const out = new Map<number, [number, LinkInference][]>();
     if (!this.fromTable) {
       for (const x of xs) out.set(x, this.linksOf(x, family));
@@ -149,9 +160,86 @@ export class InferenceEngine {
     }
     const level = this.disagreementLevel();
     for (const x of xs) out.set(x, []);
-    for (const { asn, row } of this.store.links.ofMany(xs, FAMILY_CODE[family])) out.get(asn)!.push([row.lo === asn ? row.hi : row.lo, inferenceOf(row, level, asn)]);
+    const found = this.store.links.ofMany(xs, FAMILY_CODE[family], rows);
+    // The counts come with the rows.
+    const m = this.counts[family];
+    if (m.size + 2 * found.length > COUNTS_KEPT) m.clear();
+    for (const { row, counts } of found) m.set(row.lo, counts[0]).set(row.hi, counts[1]);
+    const count: LinkCount | undefined = this.sized ? (asn) => this.linkCount(asn, family) : undefined;
+    for (const { asn, row } of found) out.get(asn)!.push([row.lo === asn ? row.hi : row.lo, inferenceOf(row, level, asn, undefined, count)]);
     for (const list of out.values()) list.sort((p, q) => p[0] - q[0]);
     return out;
+  }
+
+  private sizedData?: boolean;
+  /**
+   * Whether confidences compare the two ASes' link counts: in data holding a registry or a
+   * large part of one (SIZES_MIN_AUTNUMS). In a few objects an AS's count says what was
+   * fetched, not how big it is (a provider named by one fetched customer has one link).
+   */
+  get sized(): boolean {
+    this.sizedData ??= this.opts.sizes ?? this.store.hasAutNumsAtLeast(SIZES_MIN_AUTNUMS);
+    return this.sizedData;
+  }
+
+  /** An AS's numbers of links, providers and customers in a family, by the decided relations. */
+  countsOf(asn: number, family: Family): { links: number; providers: number; customers: number } {
+    if (this.fromTable) {
+      const c = this.store.links.transitOf(asn, FAMILY_CODE[family]);
+      // Rows kept as peerings that a set's view may turn into transit, as they settle today.
+      const level = this.disagreementLevel();
+      for (const r of this.store.links.viewsOf(asn, FAMILY_CODE[family])) {
+        const l = inferenceOf(r, level, asn);
+        if (l.relation === 'c2p') c.providers++;
+        else if (l.relation === 'p2c') c.customers++;
+      }
+      return c;
+    }
+    let providers = 0, customers = 0;
+    const found = this.linksOf(asn, family);
+    for (const [, l] of found) {
+      if (l.relation === 'c2p') providers++;
+      else if (l.relation === 'p2c') customers++;
+    }
+    return { links: found.length, providers, customers };
+  }
+
+  /** Per family, how many links each AS has, as far as asked (linkCount). */
+  private readonly counts: ByFamily<Map<number, number>> = { ipv4: new Map(), ipv6: new Map() };
+
+  /**
+   * How many links an AS has in a family (confidence compares a link's two ASes, see
+   * src/infer/confidence.ts, sizeMark): the link table's count, or from claims its number of
+   * neighbours (the same: every pair with claims in a family decides a link). Undefined when
+   * the engine decides rows for the table.
+   */
+  linkCount(asn: number, family: Family): number | undefined {
+    if (!this.sized) return undefined;
+    const m = this.counts[family];
+    let n = m.get(asn);
+    if (n === undefined) {
+      n = this.fromTable ? this.store.links.countOf(asn, FAMILY_CODE[family]) : this.neighbourAsns(asn, family).length;
+      if (m.size >= COUNTS_KEPT) m.clear();
+      m.set(asn, n);
+    }
+    return n;
+  }
+
+  /** The counts of both ASes of some rows, read in one statement, as a lookup for inferenceOf. */
+  private countsFor(rows: readonly LinkRow[], family: Family): LinkCount | undefined {
+    if (!this.sized) return undefined;
+    const m = this.counts[family];
+    const ask = new Set<number>();
+    for (const r of rows) {
+      if (!m.has(r.lo)) ask.add(r.lo);
+      if (!m.has(r.hi)) ask.add(r.hi);
+    }
+    if (ask.size > 0) {
+      if (m.size + ask.size > COUNTS_KEPT) m.clear();
+      const got = this.store.links.countsOf(ask, FAMILY_CODE[family]);
+      for (const asn of ask) m.set(asn, got.get(asn) ?? 0);
+    }
+    return (asn) => this.linkCount(asn, family);
   }
 
   linksOf(x: number, family: Family, known?: (n: number) => LinkInference | undefined): [number, LinkInference][] {
@@ -162,7 +250,9 @@ export class InferenceEngine {
   /** `x`'s rows of the link table in a family, from x's side, by neighbour (`label`: with their evidence summary). */
   private tableLinks(x: number, family: Family, label?: (asn: number) => string | undefined): LinkInference[] {
     const level = this.disagreementLevel();
-    return this.store.links.of(x, FAMILY_CODE[family]).map((r) => inferenceOf(r, level, x, label)).sort((p, q) => p.b - q.b);
+    const rows = this.store.links.of(x, FAMILY_CODE[family]);
+    const count = this.countsFor(rows, family);
+    return rows.map((r) => inferenceOf(r, level, x, label, count)).sort((p, q) => p.b - q.b);
   }
 
   /** Lookups one at a time before everything is read at once (one query beats thousands). */
@@ -601,7 +691,8 @@ export class InferenceEngine {
     const va = sideView(a, b, linesA, withEvidence);
     const vb = sideView(b, a, linesB, withEvidence);
     const listed = { aListsB: this.lists(a, b), bListsA: this.lists(b, a) };
-    const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) });
+    const links = this.sized ? [this.linkCount(a, family)!, this.linkCount(b, family)!] as const : undefined;
+    const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b), ...(links ? { links } : {}) });
     const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
     if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
     const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
@@ -641,7 +732,11 @@ export class InferenceEngine {
     const summary = opts.evidence === 'summary';
     if ((summary || opts.evidence === false) && this.fromTable) {
       const level = this.disagreementLevel();
-      for (const f of families) for (const r of this.store.links.all(FAMILY_CODE[f])) yield inferenceOf(r, level, r.lo, summary ? this.labelOf : undefined);
+      for (const f of families) {
+        const counts = this.sized ? this.store.links.allCounts(FAMILY_CODE[f]) : undefined;
+        const count: LinkCount | undefined = counts && ((asn) => counts.get(asn) ?? 0);
+        for (const r of this.store.links.all(FAMILY_CODE[f])) yield inferenceOf(r, level, r.lo, summary ? this.labelOf : undefined, count);
+      }
       return;
     }
     const text = !summary && (opts.text ?? opts.evidence !== false);
@@ -676,6 +771,19 @@ export class InferenceEngine {
       if (rule.named.size === 0) continue;
       const tag = expanded.push(rule) - 1;
       for (const n of rule.named) table.addTagged(row.owner, n, row.family as 4 | 6, row.id, tag);
+    }
+    if (this.sized) {
+      // Every AS's count, for the sizes of each link's kind: the table's, or from the pairs themselves.
+      for (const f of families) {
+        this.counts[f] = this.fromTable ? this.store.links.allCounts(FAMILY_CODE[f]) : new Map();
+      }
+      if (!this.fromTable) {
+        for (const g of table.groups()) {
+          const m = this.counts[familyOfCode(g.family)];
+          m.set(g.lo, (m.get(g.lo) ?? 0) + 1);
+          m.set(g.hi, (m.get(g.hi) ?? 0) + 1);
+        }
+      }
     }
     for (const g of table.groups()) {
       const family = familyOfCode(g.family);
@@ -743,6 +851,10 @@ function summarised(l: LinkInference): LinkInference {
 /** The disagreement level is read from up to this many aut-nums' links (ASes picked by a fixed hash), stopping after this many links. */
 const LEVEL_SAMPLE_ASES = 400;
 const LEVEL_SAMPLE_LINKS = 6000;
+/** Aut-nums a store must hold before link counts say how big an AS is (see InferenceEngine.sized). */
+export const SIZES_MIN_AUTNUMS = 1_000;
+/** ASes whose link counts an engine keeps per family (more than the registry's ASes: all of them). */
+const COUNTS_KEPT = 400_000;
 /** Two-sided links needed to measure the level at all (below: unknown, read as the middle fitted world's). */
 const LEVEL_MIN_LINKS = 100;
 

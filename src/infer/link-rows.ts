@@ -5,11 +5,14 @@
  */
 import type { LinkRow } from '../store/links.js';
 import { lineDecision, settle } from './combine.js';
+import { sizeMark } from './confidence.js';
 import type { Family, InferredRelation, LinkInference, Relation } from './types.js';
 import { ALL_RELATIONS, mirror } from './views.js';
 
 const RELATION_CODE: Record<InferredRelation, number> = { none: 0, p2c: 1, c2p: 2, p2p: 3, s2s: 4, ambiguous: 5, conflict: 6 };
-const RELATION_OF: readonly InferredRelation[] = ['none', 'p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'];
+/** Code 7: the lines say peers, and a set's view, settled when read, may make it transit (src/store/schema.ts). */
+const SET_VIEW = 7;
+const RELATION_OF: readonly InferredRelation[] = ['none', 'p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict', 'p2p'];
 const BIT: Record<Relation, number> = { p2c: 1, c2p: 2, p2p: 4, s2s: 8 };
 
 /** The row of an inference decided from its lower AS's side (`l.a < l.b`), with its evidence lines (text not needed). */
@@ -23,7 +26,7 @@ export function rowOf(l: LinkInference): LinkRow {
     family: l.family === 'ipv4' ? 4 : 6,
     lo: l.a,
     hi: l.b,
-    relation: RELATION_CODE[d.relation],
+    relation: d.first !== undefined && !d.kind.startsWith('cf') ? SET_VIEW : RELATION_CODE[d.relation],
     candidates,
     kind: d.kind,
     first: d.first ?? null,
@@ -34,17 +37,21 @@ export function rowOf(l: LinkInference): LinkRow {
   };
 }
 
+/** How many links an AS has in the row's family (the link table's counts), for the sizes of a kind. */
+export type LinkCount = (asn: number) => number | undefined;
+
 /**
  * A row as the inference `engine.infer(from, other)` gives without evidence, at a registry's
- * level. `label`: an AS's provenance label, for the evidence summary.
+ * level and with the two ASes' link counts. `label`: an AS's provenance label, for the
+ * evidence summary.
  */
-export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, label?: (asn: number) => string | undefined): LinkInference {
+export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, label?: (asn: number) => string | undefined, count?: LinkCount): LinkInference {
   const family: Family = r.family === 4 ? 'ipv4' : 'ipv6';
   const d = { relation: RELATION_OF[r.relation]!, candidates: CANDIDATES[r.candidates]!, kind: r.kind, ...(r.first !== null ? { first: r.first } : {}), ...(r.confidence !== null ? { confidence: r.confidence } : {}) };
-  const s = settledOf(d, r.lo, level);
+  const s = settledOf(d, r.lo, level, count ? [count(r.lo), count(r.hi)] : undefined);
   // In the asking side's order, as engine.infer(from, other) lists them.
   const missing = r.missing === 0 ? [] : from === r.hi ? [...(r.missing & 2 ? [r.hi] : []), ...(r.missing & 1 ? [r.lo] : [])] : [...(r.missing & 1 ? [r.lo] : []), ...(r.missing & 2 ? [r.hi] : [])];
-  const basis = r.first !== null ? { kind: r.kind, first: r.first } : basisOf(r.kind);
+  const basis = r.first !== null ? { kind: r.kind, first: r.first } : basisOf(s.kind);
   const out: LinkInference = from === r.hi
     ? { a: r.hi, b: r.lo, family, relation: mirror(s.relation), candidates: MIRRORED[maskOf(s.candidates)]!, confidence: s.confidence, basis, evidence: [], missing }
     : { a: r.lo, b: r.hi, family, relation: s.relation, candidates: s.candidates, confidence: s.confidence, basis, evidence: [], missing };
@@ -85,15 +92,17 @@ function inOrder(rels: Relation[]): Relation[] {
 /** Settling reads the fitted table per kind: the same kind at the same level gives the same confidence. */
 const confidences = new Map<string, number>();
 
-function settledOf(d: Parameters<typeof settle>[0], lo: number, level: number): ReturnType<typeof settle> {
-  // Conflicts and sets' views settle by AS; the rest by kind and level alone.
-  if (d.first !== undefined || d.kind.startsWith('cf') || d.relation === 'none') return settle(d, lo, level);
-  const key = `${level}|${d.kind}`;
+function settledOf(d: Parameters<typeof settle>[0], lo: number, level: number, links: readonly [number | undefined, number | undefined] | undefined): ReturnType<typeof settle> {
+  const sized = links?.[0] !== undefined && links[1] !== undefined ? [links[0], links[1]] as const : undefined;
+  // Conflicts and sets' views settle by AS; the rest by kind, sizes and level alone.
+  if (d.first !== undefined || d.kind.startsWith('cf') || d.relation === 'none') return settle(d, lo, level, sized);
+  const kind = d.candidates.length === 1 ? d.kind + sizeMark(d.relation, sized?.[0], sized?.[1]) : d.kind;
+  const key = `${level}|${kind}`;
   let c = confidences.get(key);
   if (c === undefined) {
     if (confidences.size > 10_000) confidences.clear();
-    c = settle(d, lo, level).confidence;
+    c = settle(d, lo, level, sized).confidence;
     confidences.set(key, c);
   }
-  return { relation: d.relation, candidates: d.candidates, confidence: c };
+  return { relation: d.relation, candidates: d.candidates, confidence: c, kind };
 }

@@ -239,19 +239,20 @@ export class LinkDirt {
 
 /** Every link decided from claims: the table rewritten. */
 export function decideAll(store: Store): number {
-  const engine = new InferenceEngine(store, {}, { fromClaims: true, level: 0 });
+  const engine = new InferenceEngine(store, {}, { fromClaims: true, level: 0, sizes: false });
   store.links.clear();
   let n = 0;
   for (const l of engine.all(FAMILIES, { text: false })) {
     store.links.put(rowOf(l));
     n++;
   }
+  store.links.recountAll();
   return n;
 }
 
 /** The links of some ASes, and some single pairs, decided again from claims. */
 function decideSome(store: Store, ases: ReadonlySet<number>, pairs: ReadonlySet<string>): number {
-  const engine = new InferenceEngine(store, {}, { fromClaims: true, level: 0 });
+  const engine = new InferenceEngine(store, {}, { fromClaims: true, level: 0, sizes: false });
   const todo = new Set(pairs);
   for (const x of ases) {
     for (const p of store.links.pairsOf(x)) todo.add(`${p.family}:${p.lo}:${p.hi}`);
@@ -259,11 +260,17 @@ function decideSome(store: Store, ases: ReadonlySet<number>, pairs: ReadonlySet<
       for (const n of engine.neighbourAsns(x, f)) todo.add(x < n ? `${FAMILY_CODE[f]}:${x}:${n}` : `${FAMILY_CODE[f]}:${n}:${x}`);
     }
   }
+  const ends = new Set<number>();
   for (const key of todo) {
     const [code, lo, hi] = key.split(':').map(Number) as [4 | 6, number, number];
     const l = engine.infer(lo, hi, code === 4 ? 'ipv4' : 'ipv6', { text: false });
-    if (l.relation === 'none') store.links.remove(code, lo, hi);
-    else store.links.put(rowOf(l));
+    // Counts change only where a link appears, goes or changes its relation.
+    const was = store.links.relationOf(code, lo, hi);
+    const row = l.relation === 'none' ? undefined : rowOf(l);
+    if (row) store.links.put(row);
+    else store.links.remove(code, lo, hi);
+    if (was !== row?.relation) ends.add(lo).add(hi);
   }
+  store.links.recount(ends);
   return todo.size;
 }

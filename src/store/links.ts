@@ -50,10 +50,16 @@ export class LinkTable {
 
   clear(): void {
     this.s.clear.run();
+    this.s.clearCounts.run();
   }
 
   put(r: LinkRow): void {
     this.s.put.run(r.family, r.lo, r.hi, r.relation, r.candidates, r.kind, r.first, r.confidence, r.missing, r.evidence, r.sides);
+  }
+
+  /** The relation code of a pair's row (undefined: no row). */
+  relationOf(family: 4 | 6, lo: number, hi: number): number | undefined {
+    return (this.s.relationOf.get(family, lo, hi) as [number] | undefined)?.[0];
   }
 
   remove(family: 4 | 6, lo: number, hi: number): void {
@@ -72,13 +78,18 @@ export class LinkTable {
 
   /**
    * The rows of many ASes in a family, in one statement (a cone's frontier): each row with the
-   * AS it was asked for; a row between two asked ASes comes once for each.
+   * AS it was asked for, and both ASes' numbers of links (lo's, hi's); a row between two asked
+   * ASes comes once for each. `notDown`: only rows where the asked AS is not the provider (a
+   * question's cones never go down); `up`: only rows to its providers, siblings, or ambiguous.
    */
-  ofMany(asns: readonly number[], family: 4 | 6): { asn: number; row: LinkRow }[] {
-    const out: { asn: number; row: LinkRow }[] = [];
+  ofMany(asns: readonly number[], family: 4 | 6, rows: 'all' | 'notDown' | 'up' = 'all'): { asn: number; row: LinkRow; counts: [number, number] }[] {
+    const out: { asn: number; row: LinkRow; counts: [number, number] }[] = [];
+    const q = rows === 'notDown' ? this.s.notDownOfMany : rows === 'up' ? this.s.upOfMany : this.s.ofMany;
     for (let i = 0; i < asns.length; i += MANY_CHUNK) {
       const list = JSON.stringify(asns.slice(i, i + MANY_CHUNK));
-      for (const t of this.s.ofMany.all(list, family, list, family) as [number, ...Tuple][]) out.push({ asn: t[0], row: rowOfTuple(t.slice(1) as Tuple) });
+      for (const t of q.all(list, family, list, family) as [number, ...Tuple, number, number][]) {
+        out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [t[12], t[13]] });
+      }
     }
     return out;
   }
@@ -91,9 +102,78 @@ export class LinkTable {
   count(): number {
     return (this.s.count.get() as { n: number }).n;
   }
+
+  /**
+   * How many links an AS has in a family (its row count), kept beside the rows: confidence
+   * compares the two ASes of a link (src/infer/confidence.ts, sizeMark), and a cone's reader
+   * needs the counts of tens of thousands of neighbours in one statement.
+   */
+  countOf(asn: number, family: 4 | 6): number {
+    return (this.s.countOf.get(family, asn) as [number] | undefined)?.[0] ?? 0;
+  }
+
+  /** The counts of many ASes in a family (absent: no link). */
+  countsOf(asns: Iterable<number>, family: 4 | 6): Map<number, number> {
+    const out = new Map<number, number>();
+    const list = [...asns];
+    for (let i = 0; i < list.length; i += MANY_CHUNK) {
+      for (const [asn, n] of this.s.countsOf.all(JSON.stringify(list.slice(i, i + MANY_CHUNK)), family) as [number, number][]) out.set(asn, n);
+    }
+    return out;
+  }
+
+  /** How many links, providers and customers an AS has in a family (by the rows' relations; see viewsOf). */
+  transitOf(asn: number, family: 4 | 6): { links: number; providers: number; customers: number } {
+    const r = this.s.transitOf.get(family, asn) as [number, number, number] | undefined;
+    return { links: r?.[0] ?? 0, providers: r?.[1] ?? 0, customers: r?.[2] ?? 0 };
+  }
+
+  /**
+   * An AS's rows whose relation is settled when read (a set's view: stored as the lines' peering,
+   * taken as transit when the set's view was real more often), which its counts leave as peers.
+   */
+  viewsOf(asn: number, family: 4 | 6): LinkRow[] {
+    return (this.s.viewsOf.all(family, asn, family, asn) as Tuple[]).map(rowOfTuple);
+  }
+
+  /** Every AS's count in a family. */
+  allCounts(family: 4 | 6): Map<number, number> {
+    return new Map(this.s.allCounts.all(family) as [number, number][]);
+  }
+
+  /** The counts of some ASes taken again from their rows (after some pairs were decided again). */
+  recount(asns: Iterable<number>): void {
+    for (const asn of asns) {
+      for (const family of [4, 6] as const) {
+        const [n, providers, customers] = this.s.rowsOf.get(family, asn, family, asn) as [number, number, number];
+        if (n > 0) this.s.putCount.run(family, asn, n, providers, customers);
+        else this.s.removeCount.run(family, asn);
+      }
+    }
+  }
+
+  /** Every count taken again from the rows (after every link was decided). */
+  recountAll(): void {
+    this.s.clearCounts.run();
+    this.s.rebuildCounts.run();
+  }
 }
 
 type Tuple = [4 | 6, number, number, number, number, string, number | null, number | null, number, number, number];
+
+/** Rows of a list of ASes (json_each), by lo then by hi, with both ASes' counts (0 when absent). */
+function manyQuery(loIndex: string, loWhere: string, hiWhere = ''): string {
+  const counts = `coalesce(cl.n, 0), coalesce(ch.n, 0)`;
+  const join = `LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi`;
+  return `SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links ${loIndex} ON links.family = ? AND links.lo = j.value ${loWhere} ${join}
+    UNION ALL SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links INDEXED BY links_hi ON links.family = ? AND links.hi = j.value ${hiWhere} ${join}`;
+}
+
+/** Every AS's number of rows per family, from the rows (also the upgrade of a version 4 store). */
+export const REBUILD_COUNTS = `INSERT INTO link_counts (family, asn, n, providers, customers)
+  SELECT family, asn, count(*), sum(up), sum(down) FROM (
+    SELECT family, lo AS asn, relation = 2 AS up, relation = 1 AS down FROM links
+    UNION ALL SELECT family, hi, relation = 1, relation = 2 FROM links) GROUP BY family, asn`;
 
 /** Rows are read as arrays (better-sqlite3's raw mode): a third of the cost of its keyed rows. */
 function rowOfTuple(t: Tuple): LinkRow {
@@ -107,14 +187,31 @@ function prepare(db: Database.Database) {
     clear: db.prepare('DELETE FROM links'),
     put: db.prepare(`INSERT OR REPLACE INTO links (${COLUMNS.replace('links.', '')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     remove: db.prepare('DELETE FROM links WHERE family = ? AND lo = ? AND hi = ?'),
+    relationOf: db.prepare('SELECT relation FROM links WHERE family = ? AND lo = ? AND hi = ?').raw(),
     all: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? ORDER BY lo, hi`).raw(),
     // INDEXED BY: without table statistics SQLite prefers scanning a family's whole primary key
     // to the index when it needs more columns than the index holds (10 ms instead of 10 µs).
     of: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?`).raw(),
     // CROSS JOIN: the asked list outside (SQLite would otherwise scan the family for each AS of the list).
-    ofMany: db.prepare(`SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links ON links.family = ? AND links.lo = j.value
-      UNION ALL SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_hi ON links.family = ? AND links.hi = j.value`).raw(),
+    ofMany: db.prepare(manyQuery('', '')).raw(),
+    // Relation 1: lo is hi's provider; 2: lo is hi's customer (src/store/schema.ts). IN: one index seek per relation (a tier-1's customers are never scanned).
+    notDownOfMany: db.prepare(manyQuery('INDEXED BY links_lo', 'AND links.relation IN (2, 3, 4, 5, 6, 7)', 'AND links.relation IN (1, 3, 4, 5, 6, 7)')).raw(),
+    // 7: a set's view, kept as the lines' peering, may settle as transit: read too.
+    upOfMany: db.prepare(manyQuery('INDEXED BY links_lo', 'AND links.relation IN (2, 4, 5, 7)', 'AND links.relation IN (1, 4, 5, 7)')).raw(),
     pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links INDEXED BY links_hi WHERE family IN (4, 6) AND hi = ?'),
     count: db.prepare('SELECT count(*) AS n FROM links'),
+    clearCounts: db.prepare('DELETE FROM link_counts'),
+    rebuildCounts: db.prepare(REBUILD_COUNTS),
+    countOf: db.prepare('SELECT n FROM link_counts WHERE family = ? AND asn = ?').raw(),
+    countsOf: db.prepare('SELECT j.value, c.n FROM json_each(?) j CROSS JOIN link_counts c ON c.family = ? AND c.asn = j.value').raw(),
+    allCounts: db.prepare('SELECT asn, n FROM link_counts WHERE family = ?').raw(),
+    rowsOf: db.prepare(`SELECT count(*), coalesce(sum(up), 0), coalesce(sum(down), 0) FROM (
+      SELECT relation = 2 AS up, relation = 1 AS down FROM links WHERE family = ? AND lo = ?
+      UNION ALL SELECT relation = 1, relation = 2 FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?)`).raw(),
+    putCount: db.prepare('INSERT OR REPLACE INTO link_counts (family, asn, n, providers, customers) VALUES (?, ?, ?, ?, ?)'),
+    viewsOf: db.prepare(`SELECT ${COLUMNS} FROM links INDEXED BY links_lo WHERE family = ? AND lo = ? AND relation = 7
+      UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ? AND relation = 7`).raw(),
+    transitOf: db.prepare('SELECT n, providers, customers FROM link_counts WHERE family = ? AND asn = ?').raw(),
+    removeCount: db.prepare('DELETE FROM link_counts WHERE family = ? AND asn = ?'),
   };
 }

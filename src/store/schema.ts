@@ -7,7 +7,7 @@
 import { ASPA_SCHEMA_SQL } from './aspa-schema.js';
 import { SYNC_SCHEMA_SQL } from './sync-schema.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
 export const APPLICATION_ID = 0x41535231; // "ASR1"
@@ -81,7 +81,8 @@ CREATE INDEX IF NOT EXISTS member_of_object ON member_of (object_id);
 -- Links kept decided (src/infer/link-upkeep.ts): one row per AS pair (lo < hi) and family
 -- (4 or 6) that either side's claims name, with what both sides' lines decide, read from lo's
 -- side, before the registry's disagreement level (src/infer/combine.ts, LineDecision).
--- relation: 1 p2c, 2 c2p, 3 p2p, 4 s2s, 5 ambiguous, 6 conflict; candidates: a mask (1 p2c,
+-- relation: 1 p2c, 2 c2p, 3 p2p, 4 s2s, 5 ambiguous, 6 conflict, 7 p2p by the lines where a
+-- set's view (first: the set's owner) may make it transit when read; candidates: a mask (1 p2c,
 -- 2 c2p, 4 p2p, 8 s2s); confidence only for conflicts; missing: 1 lo, 2 hi has no aut-num;
 -- evidence: the link's evidence lines; sides: 1 lo's, 2 hi's lines are among them.
 -- meta 'links' says whether the table agrees with the claims ('fresh') or not ('stale:…').
@@ -99,5 +100,18 @@ CREATE TABLE IF NOT EXISTS links (
   sides INTEGER NOT NULL,
   PRIMARY KEY (family, lo, hi)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS links_hi ON links (family, hi);
+-- By relation too: a question's cones read only the links that are not down to customers.
+CREATE INDEX IF NOT EXISTS links_hi ON links (family, hi, relation);
+CREATE INDEX IF NOT EXISTS links_lo ON links (family, lo, relation);
+-- How many rows of links each AS has per family, and how many of them are to its providers
+-- and to its customers, kept with them (src/store/links.ts): a link's confidence compares its
+-- two ASes' counts, and a question that reads no customer links still knows who sells transit.
+CREATE TABLE IF NOT EXISTS link_counts (
+  family INTEGER NOT NULL,
+  asn INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  providers INTEGER NOT NULL,
+  customers INTEGER NOT NULL,
+  PRIMARY KEY (family, asn)
+) WITHOUT ROWID;
 ${ASPA_SCHEMA_SQL}${SYNC_SCHEMA_SQL}`;

@@ -17,7 +17,7 @@ import { openWalCopy, walBytes, walNotReadNote } from './wal-copy.js';
 import { SOURCE_RANK_SQL } from './source-order.js';
 import { PACKED_CLAIM_SQL } from './packed-claims.js';
 import { ObjectLines } from './object-lines.js';
-import { LinkTable } from './links.js';
+import { LinkTable, REBUILD_COUNTS } from './links.js';
 import type { LookupClass, ObjectProvenance, StoredObject } from './types.js';
 
 export const STORE_CLASSES: readonly LookupClass[] = ['aut-num', 'as-set', 'route-set', 'filter-set', 'peering-set'];
@@ -449,6 +449,11 @@ export class Store {
     return this.q.anyAutNum.get() !== undefined;
   }
 
+  /** Whether the store holds at least `n` aut-nums (reads at most n index entries). */
+  hasAutNumsAtLeast(n: number): boolean {
+    return (this.q.autNumsUpTo.get(n) as { n: number }).n >= n;
+  }
+
   hasAutNum(asn: number): boolean {
     return this.q.autNumRef.get(asn) !== undefined;
   }
@@ -789,14 +794,17 @@ function createSchema(db: Db): boolean {
 
 /**
  * Version 3 lacks the link table (and later tables): created empty, its state absent, so
- * readers decide links from claims until the next write decides them all. Nothing stored is lost.
+ * readers decide links from claims until the next write decides them all. Version 4 lacks the
+ * links' counts per AS (taken from its rows) and the links' indexes by relation. Nothing stored is lost.
  */
-function upgradeFrom3(db: Db): { value: string } {
+function upgrade(db: Db): { value: string } {
   db.exec('BEGIN IMMEDIATE');
   try {
     const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
-    if (Number(v.value) === 3) {
+    if (Number(v.value) === 3 || Number(v.value) === 4) {
       db.exec(SCHEMA_SQL);
+      // Sets' views get their own relation code (7) instead of a peering with `first` set.
+      if (Number(v.value) === 4) db.exec(`DROP INDEX links_hi; ${SCHEMA_SQL}; UPDATE links SET relation = 7 WHERE relation = 3 AND first IS NOT NULL AND kind NOT LIKE 'cf%'; DELETE FROM link_counts; ${REBUILD_COUNTS}`);
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
     }
     db.exec('COMMIT');
@@ -830,7 +838,7 @@ function initialise(db: Db, path: string): void {
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw foreignDatabase(path);
   }
   let v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-  if (v && Number(v.value) === 3 && !db.readonly) v = upgradeFrom3(db);
+  if (v && (Number(v.value) === 3 || Number(v.value) === 4) && !db.readonly) v = upgrade(db);
   if (!v || Number(v.value) !== SCHEMA_VERSION) {
     throw new StoreError(path, `has schema version ${v?.value ?? 'unknown'}; this asrel reads version ${SCHEMA_VERSION}`,
       `Move it away (\`mv ${path} ${path}.old\`) and fetch or import again.`);
@@ -893,6 +901,7 @@ function prepare(db: Db) {
     memberOfAsn: db.prepare(`SELECT DISTINCT set_name FROM member_of WHERE asn = ?`),
     membersOf: db.prepare(`SELECT member FROM members WHERE set_name = ?`),
     anyAutNum: db.prepare("SELECT 1 FROM objects WHERE class = 'aut-num' AND active = 1 LIMIT 1"),
+    autNumsUpTo: db.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM objects WHERE class = 'aut-num' AND active = 1 LIMIT ?)"),
     anyDump: db.prepare("SELECT 1 FROM objects WHERE active = 1 AND kind = 'dump' LIMIT 1"),
     memberOfSet: db.prepare(`SELECT asn, mnt_by FROM member_of WHERE set_name = ? ORDER BY asn`),
     dependents: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 1`),

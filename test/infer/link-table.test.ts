@@ -129,6 +129,25 @@ function write(ingest: Ingest, store: Store, texts: (string | [string, string])[
 }
 
 const key = (r: LinkRow) => `${r.family}:${r.lo}:${r.hi}`;
+/** The links' counts per AS as kept, and as the rows give them. */
+function counts(store: Store): [string[], string[]] {
+  const kept: string[] = [], fromRows = new Map<string, [number, number, number]>();
+  for (const f of [4, 6] as const) {
+    for (const [asn, n] of store.links.allCounts(f)) {
+      const t = store.links.transitOf(asn, f);
+      kept.push(`${f}:${asn}:${n},${t.providers},${t.customers}`);
+    }
+    for (const r of store.links.all(f)) {
+      // relation 1: lo is hi's provider; 2: lo is hi's customer.
+      for (const [x, up, down] of [[r.lo, r.relation === 2, r.relation === 1], [r.hi, r.relation === 1, r.relation === 2]] as const) {
+        const c = fromRows.get(`${f}:${x}`) ?? [0, 0, 0];
+        c[0]++; if (up) c[1]++; if (down) c[2]++;
+        fromRows.set(`${f}:${x}`, c);
+      }
+    }
+  }
+  return [kept.sort(), [...fromRows].map(([k, c]) => `${k}:${c.join(',')}`).sort()];
+}
 const rowsOf = (store: Store) => new Map([4, 6].flatMap((f) => [...store.links.all(f as 4 | 6)]).map((r) => [key(r), JSON.stringify(r)]));
 
 /** The table as a from-scratch decision gives it (in a transaction rolled back). */
@@ -189,6 +208,8 @@ describe('the link table kept incrementally', () => {
         if (ingest.links && !ingest.links.whole) incremental++;
         expect(store.links.fresh).toBe(true);
         expect(differences(rowsOf(store), fromScratch(store)), `seed ${seed}, batch ${batch + 1}`).toEqual([]);
+        const [kept, fromRows] = counts(store);
+        expect(kept, `link counts, seed ${seed}, batch ${batch + 1}`).toEqual(fromRows);
       }
       // The property is about the incremental path: most batches took it.
       expect(incremental).toBeGreaterThan(6);
@@ -204,14 +225,20 @@ describe('the link table kept incrementally', () => {
     const ingest = new Ingest(store);
     write(ingest, store, [...ASNS.map((a) => w.autNum(a)), w.asSet('AS-SYNTH-ALL'), w.peeringSet(), w.filterSet()], '2026-01-01T00:00:00Z');
     ingest.finish();
-    const table = new InferenceEngine(store);
-    const claims = new InferenceEngine(store, {}, { fromClaims: true });
+    // Sizes on, as in a registry's worth of data (this made-up one is smaller than SIZES_MIN_AUTNUMS).
+    const table = new InferenceEngine(store, {}, { sizes: true });
+    const claims = new InferenceEngine(store, {}, { fromClaims: true, sizes: true });
     expect(table.fromTable).toBe(true);
     expect(claims.fromTable).toBe(false);
     expect(table.disagreementLevel()).toEqual(claims.disagreementLevel());
-    const slim = (l: { a: number; b: number; family: string; relation: string; candidates: string[]; confidence: number; missing: number[] }) =>
-      JSON.stringify([l.a, l.b, l.family, l.relation, l.candidates, l.confidence, l.missing]);
-    expect([...table.all(FAMILIES, { evidence: false })].map(slim)).toEqual([...claims.all(FAMILIES, { evidence: false })].map(slim));
+    const slim = (l: { a: number; b: number; family: string; relation: string; candidates: string[]; confidence: number; missing: number[]; basis?: { kind: string } }) =>
+      JSON.stringify([l.a, l.b, l.family, l.relation, l.candidates, l.confidence, l.missing, l.basis?.kind]);
+    const every = [...table.all(FAMILIES, { evidence: false })];
+    expect(every.map(slim)).toEqual([...claims.all(FAMILIES, { evidence: false })].map(slim));
+    expect(every.filter((l) => /#\d$/.test(l.basis?.kind ?? '')).length).toBeGreaterThan(every.length / 2);
+    // With evidence, from claims in both (the table's counts in one, the pairs' in the other).
+    const full = (l: Parameters<typeof slim>[0]) => slim(l);
+    expect([...table.all(FAMILIES)].map(full)).toEqual([...claims.all(FAMILIES)].map(full));
     const summary = (l: { summary?: unknown }) => JSON.stringify(l.summary);
     expect([...table.all(FAMILIES, { evidence: 'summary' })].map(summary)).toEqual([...claims.all(FAMILIES, { evidence: 'summary' })].map(summary));
     for (const x of ASNS) {
