@@ -88,6 +88,32 @@ export interface StoredRule extends RuleFields {
 export const RULE_COLUMNS = `r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
   r.direction, r.attribute, r.line, r.peer, r.peerings, r.class AS cls, r.class_by AS classBy, r.notes`;
 
+/** Stored lines `from`..`to` of one object whose rules move by `line` lines and `attr` attribute indexes. */
+export interface RuleMove {
+  from: number;
+  to: number;
+  line: number;
+  attr: number;
+}
+
+/** What writing an aut-num over its stored version changes in its rules (Store.rewrite). */
+export interface RuleChange {
+  removedLines: number[];
+  moves: RuleMove[];
+  added: RuleRow[];
+  memberOf: Derived['memberOf'];
+}
+
+/** The stored version a write replaces in place (Store.inPlace). */
+export interface InPlace {
+  id: number;
+  storedText: string;
+  storedFirstLine: number;
+  /** What the write stores. */
+  text: string;
+  firstLine: number;
+}
+
 export interface StoredVersion extends StoredObject {
   id: number;
 }
@@ -293,15 +319,69 @@ export class Store {
    * its id is returned. Undefined otherwise: the caller writes it whole (`put`).
    */
   refreshUnchanged(object: RpslObject, provenance: ObjectProvenance): number | undefined {
-    const { text, firstLine } = objectText(object);
+    const prior = this.inPlace(object, provenance);
+    if (!prior || prior.text !== prior.storedText) return undefined;
+    this.refresh(prior, provenance);
+    return prior.id;
+  }
+
+  /**
+   * The stored version a write of `object` replaces in place: the active version of its
+   * (class, key, source), not fresher than the write or the key's only version (the write then
+   * stays the active one), with
+   * its text and the text the write would store. Undefined when there is none.
+   */
+  inPlace(object: RpslObject, provenance: ObjectProvenance): InPlace | undefined {
     const row = this.q.sameVersion.get(object.class, object.key.toUpperCase(), safeSource(object.source)) as { id: number; active: number; text: string; date: string; first_line: number } | undefined;
     // A date going back could hand the key to another source's version: written whole then.
-    if (!row || !row.active || row.text !== text || provenance.date < row.date) return undefined;
-    this.q.refreshVersion.run(provenance.kind, provenance.from, provenance.date, provenance.reconstructed ? 1 : 0, firstLine, row.id);
-    if (firstLine !== row.first_line) this.q.shiftRuleLines.run(firstLine - row.first_line, row.id);
-    this.parsed.delete(row.id);
-    this.lines.forget(row.id);
-    return row.id;
+    if (!row || !row.active) return undefined;
+    if (provenance.date < row.date && (this.q.versionCount.get(object.class, object.key.toUpperCase()) as { n: number }).n > 1) return undefined;
+    const { text, firstLine } = objectText(object);
+    return { id: row.id, storedText: row.text, storedFirstLine: row.first_line, text, firstLine };
+  }
+
+  /** The same text written again (`inPlace` found it): its provenance and line numbers only. */
+  refresh(prior: InPlace, provenance: ObjectProvenance): void {
+    this.q.refreshVersion.run(provenance.kind, provenance.from, provenance.date, provenance.reconstructed ? 1 : 0, prior.firstLine, prior.id);
+    if (prior.firstLine !== prior.storedFirstLine) this.q.shiftRuleLines.run(prior.firstLine - prior.storedFirstLine, prior.id);
+    this.parsed.delete(prior.id);
+    this.lines.forget(prior.id);
+  }
+
+  /**
+   * An aut-num written over its version `prior` in place with some policy attributes changed
+   * (src/infer/rewrite-plan.ts says which): its text and provenance replaced, the rules of the
+   * attributes that went away dropped, those of attributes that stay moved to their new lines
+   * and indexes, the new ones added, its member-of rows written again. Returns the rules
+   * dropped and the names their peerings held (what the link table must decide again).
+   */
+  rewrite(prior: InPlace, provenance: ObjectProvenance, asn: number, change: RuleChange): { removed: StoredRule[]; removedNames: string[] } {
+    const id = prior.id;
+    this.q.rewriteVersion.run(provenance.kind, provenance.from, provenance.date, provenance.reconstructed ? 1 : 0, prior.firstLine, prior.text, id);
+    this.parsed.delete(id);
+    this.lines.forget(id);
+    let removed: StoredRule[] = [];
+    let removedNames: string[] = [];
+    if (change.removedLines.length > 0) {
+      const lines = JSON.stringify(change.removedLines);
+      removed = this.q.rulesAtLines.all(id, lines) as StoredRule[];
+      removedNames = (this.q.namesAtLines.all(id, lines) as { name: string }[]).map((r) => r.name);
+      this.q.deleteMentionsAtLines.run(id, lines);
+      this.q.deleteRulesAtLines.run(id, lines);
+    }
+    // Stretches moving up first, from the top, then those moving down, from the bottom: the
+    // rules one statement moves never land in a stretch a later one selects (what stays keeps its order).
+    const up = change.moves.filter((m) => m.line <= 0).sort((x, y) => x.from - y.from);
+    const down = change.moves.filter((m) => m.line > 0).sort((x, y) => y.from - x.from);
+    for (const m of [...up, ...down]) this.q.moveRules.run(m.line, m.attr, id, m.from, m.to);
+    this.q.deleteMemberOf.run(id);
+    this.putDerived(id, asn, '', { rules: change.added, members: [], memberOf: change.memberOf });
+    return { removed, removedNames };
+  }
+
+  /** The sets the aut-num version `id` names in `member-of:`. */
+  memberOfObject(id: number): string[] {
+    return (this.q.memberOfObject.all(id) as { set_name: string }[]).map((r) => r.set_name);
   }
 
   put(object: RpslObject, provenance: ObjectProvenance, derived: Derived): { id: number; rederive?: number } {
@@ -847,6 +927,14 @@ function prepare(db: Db) {
     sameVersion: db.prepare('SELECT id, active, text, date, first_line FROM objects WHERE class = ? AND key = ? AND source = ?'),
     refreshVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ? WHERE id = ?'),
     shiftRuleLines: db.prepare('UPDATE rules SET line = line + ? WHERE object_id = ?'),
+    rewriteVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ?, text = ? WHERE id = ?'),
+    rulesAtLines: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.object_id = ? AND r.line IN (SELECT value FROM json_each(?))`),
+    namesAtLines: db.prepare(`SELECT DISTINCT m.name FROM rules r JOIN mentions m ON m.rule_id = r.id
+      WHERE r.object_id = ? AND r.line IN (SELECT value FROM json_each(?)) AND m.kind = 0`),
+    deleteMentionsAtLines: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ? AND line IN (SELECT value FROM json_each(?)))'),
+    deleteRulesAtLines: db.prepare('DELETE FROM rules WHERE object_id = ? AND line IN (SELECT value FROM json_each(?))'),
+    moveRules: db.prepare('UPDATE rules SET line = line + ?, attr_index = attr_index + ? WHERE object_id = ? AND line BETWEEN ? AND ?'),
+    memberOfObject: db.prepare('SELECT set_name FROM member_of WHERE object_id = ?'),
     deleteMentions: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ?)'),
     deleteRules: db.prepare('DELETE FROM rules WHERE object_id = ?'),
     deleteMembers: db.prepare('DELETE FROM members WHERE object_id = ?'),
@@ -863,6 +951,7 @@ function prepare(db: Db) {
       (SELECT id FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC LIMIT 1)`),
     versions: db.prepare(`SELECT * FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC`),
     active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
+    versionCount: db.prepare('SELECT count(*) AS n FROM objects WHERE class = ? AND key = ?'),
     versionOf: db.prepare('SELECT id, active FROM objects WHERE class = ? AND key = ? AND source = ?'),
     deleteObject: db.prepare('DELETE FROM objects WHERE id = ?'),
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
@@ -876,14 +965,14 @@ function prepare(db: Db) {
     // Two partial indexes, one per condition: few rows, read without scanning every claim.
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),
     owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),
-    rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.id`),
+    rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.line, r.id`),
     packedClaimsOf: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.owner = ? AND r.peer IS NOT NULL AND r.peer != r.owner GROUP BY r.object_id`).raw(),
     packedClaimsBetween: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r INDEXED BY rules_peer
       WHERE r.peer = ? AND r.owner = ? GROUP BY r.object_id`).raw(),
     packedClaimsNaming: db.prepare(`SELECT r.owner, r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.peer = ? AND r.owner != r.peer GROUP BY r.object_id`).raw(),
-    otherRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND (r.peerings IS NOT NULL OR r.family = 0) ORDER BY r.id`),
+    otherRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND (r.peerings IS NOT NULL OR r.family = 0) ORDER BY r.line, r.id`),
     partRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.is_any = 1
       UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.family = 0`),
     rulesMentioning: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 0 ORDER BY r.id`),
