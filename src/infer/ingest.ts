@@ -29,6 +29,8 @@ export class Ingest {
   private readonly parsesAttributes: boolean;
   /** What the writes change in the link table (file stores only; others decide links from claims). */
   private readonly dirt?: LinkDirt;
+  /** aut-nums written over their stored version in place (only changed attributes parsed and written). */
+  rewritten = 0;
   /** What the last finish() did to the link table. */
   links?: { whole: boolean; decided: number };
 
@@ -125,6 +127,7 @@ export class Ingest {
       removedLines: plan.removedLines, moves: plan.moves, added, memberOf: memberOfOf(object),
     });
     this.dirt?.rewritten(asn, removed, removedNames, added, memberOfBefore, this.store.memberOfObject(prior.id));
+    this.rewritten++;
     return true;
   }
 
