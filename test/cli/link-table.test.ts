@@ -69,4 +69,40 @@ describe('a dump imported again', () => {
     expect(a.stderr.replace(/AS3257\.ripe[^ ]*|AS3257-moved\.rpsl/g, 'FILE')).toBe(b.stderr.replace(/AS3257\.ripe[^ ]*|AS3257-moved\.rpsl/g, 'FILE'));
     expect(asrel(['check', '--data', again]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
   });
+
+  it('with one object edited (lines added, changed, dropped, moved): the same answers as a fresh import of the edited file, its evidence naming the new lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
+    dirs.push(dir);
+    const lines = readFileSync(AS3257, 'utf8').split('\n');
+    const at = (text: string) => {
+      const i = lines.indexOf(text);
+      if (i < 0) throw new Error(`no line ${text}`);
+      return i;
+    };
+    lines[at('import:         from AS14 accept AS14')] = 'import:         from AS14 accept ANY';
+    lines.splice(at('export:         to AS12 announce ANY'), 1);
+    const moved = lines.splice(at('mp-export:      afi ipv6.unicast to AS14 announce ANY'), 1);
+    lines.splice(at('mp-import:      afi ipv6.unicast from AS14 accept AS14') + 1, 0, ...moved);
+    lines.splice(at('mp-import:      afi ipv6.unicast from AS12 accept AS12'), 0, 'remarks:        two lines', '                further down');
+    // A line at the top of the policy: every line below moves.
+    lines.splice(at('import:         from AS12 accept AS12'), 0, 'import:         from AS21 accept ANY');
+    const edited = join(dir, 'AS3257-edited.rpsl');
+    writeFileSync(edited, lines.join('\n'));
+    const again = join(dir, 'again'), fresh = join(dir, 'fresh');
+    expect(asrel(['import', AS3257, '--data', again, '--date', '2023-07-21', '-q']).code).toBe(0);
+    expect(asrel(['import', edited, '--data', again, '--date', '2023-07-22', '-q']).code).toBe(0);
+    expect(asrel(['import', edited, '--data', fresh, '--date', '2023-07-22', '-q']).code).toBe(0);
+    const file = (s: string) => s.replace(/AS3257\.ripe[^ ]*|AS3257-edited\.rpsl/g, 'FILE');
+    for (const [b, afi] of [['12', 'ipv4'], ['14', 'ipv4'], ['14', 'ipv6'], ['21', 'ipv4'], ['57', 'ipv4'], ['12', 'ipv6']]) {
+      const rel = (data: string) => asrel(['rel', '3257', b!, '--afi', afi!, '--data', data, '--offline', '--json']);
+      const x = rel(again), y = rel(fresh);
+      expect(x.code, x.stderr).toBe(0);
+      expect(JSON.parse(x.stdout)).toEqual(JSON.parse(y.stdout));
+      expect(file(x.stderr)).toBe(file(y.stderr));
+      // The text answer prints the evidence lines with their line numbers.
+      const text = (data: string) => file(asrel(['rel', '3257', b!, '--afi', afi!, '--data', data, '--offline']).stdout);
+      expect(text(again)).toBe(text(fresh));
+    }
+    expect(asrel(['check', '--data', again]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
+  });
 });
