@@ -145,8 +145,18 @@ export function policyRules(p: ParsedPolicy, attrIndex: number, expander: SetExp
 
 /** An aut-num's `member-of:` sets, each with the object's mnt-by list. */
 export function memberOfOf(object: RpslObject): Derived['memberOf'] {
-  const mnts = listValues(object, ['mnt-by']).map((m) => m.toUpperCase());
-  return [...new Set(listValues(object, ['member-of']).map((m) => m.toUpperCase()))].map((set) => ({ set, mntBy: mnts }));
+  // One pass, by name: a tier-1's object has 28,000 attributes and few of these.
+  const mnts: string[] = [];
+  const sets = new Set<string>();
+  for (const a of object.attributes) {
+    if (a.name !== 'mnt-by' && a.name !== 'member-of') continue;
+    for (const t of a.value.split(/[\s,]+/)) {
+      if (!t) continue;
+      if (a.name === 'mnt-by') mnts.push(t.toUpperCase());
+      else sets.add(t.toUpperCase());
+    }
+  }
+  return [...sets].map((set) => ({ set, mntBy: mnts }));
 }
 
 /**

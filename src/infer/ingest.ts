@@ -105,7 +105,7 @@ export class Ingest {
    */
   private rewrite(object: RpslObject, provenance: ObjectProvenance, prior: InPlace, asn: number): boolean {
     const plan = planRewrite(prior.storedText, prior.storedFirstLine, prior.text, prior.firstLine, object);
-    if (!plan || plan.added.length > plan.policies / 2) return false;
+    if (!plan || plan.added.length > object.attributes.length / 2) return false;
     const added: RuleRow[] = [];
     try {
       const all = this.parsesAttributes ? undefined : this.parse(object);

@@ -20,8 +20,6 @@ export interface RewritePlan {
   moves: RuleMove[];
   /** The new policy attributes: `at` in object.attributes, `attrIndex` among its policy attributes. */
   added: { at: number; attrIndex: number }[];
-  /** Policy attributes of the new version. */
-  policies: number;
 }
 
 /** Past this many stretches of moved lines, writing the object whole is as quick (each is one statement over its rules). */
@@ -167,14 +165,10 @@ export function planRewrite(stored: string, storedFirstLine: number, text: strin
     lastLine = s.line;
     keep(s.line, s.line, a.line - s.line, index - s.attrIndex);
   }
-  let policies = attrIndex;
   // What comes after it moves by the lines and policy attributes the stretch gained.
-  if (tail > 0) {
-    keep(oldFrom + oldLines, Number.MAX_SAFE_INTEGER, newFrom + newLines - (oldFrom + oldLines), attrIndex - (headPolicies + middle.length));
-    for (; at < attrs.length; at++) if (policyAttributeName(attrs[at]!.name)) policies++;
-  }
+  if (tail > 0) keep(oldFrom + oldLines, Number.MAX_SAFE_INTEGER, newFrom + newLines - (oldFrom + oldLines), attrIndex - (headPolicies + middle.length));
   const removedLines = middle.filter((s) => !kept.has(s)).map((s) => s.line);
   const moved = moves.filter((m) => m.line !== 0 || m.attr !== 0);
   if (moved.length > MAX_MOVES) return undefined;
-  return { removedLines, moves: moved, added, policies };
+  return { removedLines, moves: moved, added };
 }

@@ -7,7 +7,7 @@
 import { ASPA_SCHEMA_SQL } from './aspa-schema.js';
 import { SYNC_SCHEMA_SQL } from './sync-schema.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
 export const APPLICATION_ID = 0x41535231; // "ASR1"
@@ -56,9 +56,14 @@ CREATE TABLE IF NOT EXISTS rules (
   class_by TEXT,                    -- JSON {asn: class} where the class depends on the neighbour
   notes TEXT                        -- JSON string[]: assumptions made when classifying
 );
-CREATE INDEX IF NOT EXISTS rules_object ON rules (object_id);
+-- (object_id, line): an object written over in place drops and moves the rules of some of
+-- its lines (src/infer/rewrite-plan.ts). (peer, owner): one owner's claims naming one AS, when
+-- both are tier-1s. rules_other: the rules naming sets or expressions, and unparsed ones.
+-- Version 5 added the line and owner columns and rules_other (v4 and v3 are upgraded in place).
+CREATE INDEX IF NOT EXISTS rules_object ON rules (object_id, line);
 CREATE INDEX IF NOT EXISTS rules_owner ON rules (owner);
-CREATE INDEX IF NOT EXISTS rules_peer ON rules (peer) WHERE peer IS NOT NULL;
+CREATE INDEX IF NOT EXISTS rules_peer ON rules (peer, owner) WHERE peer IS NOT NULL;
+CREATE INDEX IF NOT EXISTS rules_other ON rules (owner) WHERE peerings IS NOT NULL OR family = 0;
 CREATE INDEX IF NOT EXISTS rules_any ON rules (owner) WHERE is_any = 1;
 CREATE INDEX IF NOT EXISTS rules_unparsed ON rules (owner) WHERE family = 0;
 

@@ -135,16 +135,20 @@ interface ObjectRow {
 export function objectText(o: RpslObject): { text: string; firstLine: number } {
   const firstLine = o.attributes[0]?.line ?? 1;
   let next = firstLine;
-  let text = '';
+  // Joined once, lines counted without splitting: a tier-1's object is 28,000 attributes, and
+  // every write of it builds this text (to compare with the stored one).
+  const parts: string[] = [];
   for (const a of o.attributes) {
     while (next < a.line) {
-      text += '#\n';
+      parts.push('#');
       next++;
     }
-    text += `${a.raw}\n`;
-    next += a.raw.split('\n').length;
+    parts.push(a.raw);
+    next++;
+    for (let i = a.raw.indexOf('\n'); i >= 0; i = a.raw.indexOf('\n', i + 1)) next++;
   }
-  return { text, firstLine };
+  parts.push('');
+  return { text: parts.join('\n'), firstLine };
 }
 
 function provenanceOf(r: Pick<ObjectRow, 'kind' | 'origin' | 'date' | 'reconstructed'>): ObjectProvenance {
@@ -362,12 +366,13 @@ export class Store {
     this.lines.forget(id);
     let removed: StoredRule[] = [];
     let removedNames: string[] = [];
-    if (change.removedLines.length > 0) {
-      const lines = JSON.stringify(change.removedLines);
-      removed = this.q.rulesAtLines.all(id, lines) as StoredRule[];
-      removedNames = (this.q.namesAtLines.all(id, lines) as { name: string }[]).map((r) => r.name);
-      this.q.deleteMentionsAtLines.run(id, lines);
-      this.q.deleteRulesAtLines.run(id, lines);
+    // The object's rows are found by object, then line (one pass over them); then by id.
+    const ids = change.removedLines.length > 0 ? JSON.stringify(this.q.ruleIdsAtLines.pluck().all(id, JSON.stringify(change.removedLines))) : '[]';
+    if (ids !== '[]') {
+      removed = this.q.rulesWithIds.all(ids) as StoredRule[];
+      removedNames = this.q.namesOfRules.pluck().all(ids) as string[];
+      this.q.deleteMentionsOfRules.run(ids);
+      this.q.deleteRulesWithIds.run(ids);
     }
     // Stretches moving up first, from the top, then those moving down, from the bottom: the
     // rules one statement moves never land in a stretch a later one selects (what stays keeps its order).
@@ -868,14 +873,18 @@ function createSchema(db: Db): boolean {
 }
 
 /**
- * Version 3 lacks the link table (and later tables): created empty, its state absent, so
- * readers decide links from claims until the next write decides them all. Nothing stored is lost.
+ * Versions 3 and 4, upgraded in place. Version 3 lacks the link table (and later tables):
+ * created empty, its state absent, so readers decide links from claims until the next write
+ * decides them all. Version 4 has the rule indexes of fewer columns (version 5 finds an
+ * object's rules by line and one owner's claims naming one AS directly): built again, which
+ * reads every rule once. Nothing stored is lost.
  */
-function upgradeFrom3(db: Db): { value: string } {
+function upgrade(db: Db): { value: string } {
   db.exec('BEGIN IMMEDIATE');
   try {
     const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
-    if (Number(v.value) === 3) {
+    if (Number(v.value) === 3 || Number(v.value) === 4) {
+      db.exec('DROP INDEX IF EXISTS rules_object; DROP INDEX IF EXISTS rules_peer;');
       db.exec(SCHEMA_SQL);
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
     }
@@ -910,8 +919,9 @@ function initialise(db: Db, path: string): void {
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw foreignDatabase(path);
   }
   let v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-  if (v && Number(v.value) === 3 && !db.readonly) v = upgradeFrom3(db);
-  if (!v || Number(v.value) !== SCHEMA_VERSION) {
+  if (v && (Number(v.value) === 3 || Number(v.value) === 4) && !db.readonly) v = upgrade(db);
+  // Version 4 differs only in indexes: read as it is where it cannot be upgraded (the same answers).
+  if (!v || (Number(v.value) !== SCHEMA_VERSION && !(Number(v.value) === 4 && db.readonly))) {
     throw new StoreError(path, `has schema version ${v?.value ?? 'unknown'}; this asrel reads version ${SCHEMA_VERSION}`,
       `Move it away (\`mv ${path} ${path}.old\`) and fetch or import again.`);
   }
@@ -928,11 +938,11 @@ function prepare(db: Db) {
     refreshVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ? WHERE id = ?'),
     shiftRuleLines: db.prepare('UPDATE rules SET line = line + ? WHERE object_id = ?'),
     rewriteVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ?, text = ? WHERE id = ?'),
-    rulesAtLines: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.object_id = ? AND r.line IN (SELECT value FROM json_each(?))`),
-    namesAtLines: db.prepare(`SELECT DISTINCT m.name FROM rules r JOIN mentions m ON m.rule_id = r.id
-      WHERE r.object_id = ? AND r.line IN (SELECT value FROM json_each(?)) AND m.kind = 0`),
-    deleteMentionsAtLines: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ? AND line IN (SELECT value FROM json_each(?)))'),
-    deleteRulesAtLines: db.prepare('DELETE FROM rules WHERE object_id = ? AND line IN (SELECT value FROM json_each(?))'),
+    ruleIdsAtLines: db.prepare('SELECT id FROM rules WHERE object_id = ? AND line IN (SELECT value FROM json_each(?))'),
+    rulesWithIds: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.id IN (SELECT value FROM json_each(?))`),
+    namesOfRules: db.prepare('SELECT DISTINCT name FROM mentions WHERE rule_id IN (SELECT value FROM json_each(?)) AND kind = 0'),
+    deleteMentionsOfRules: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT value FROM json_each(?))'),
+    deleteRulesWithIds: db.prepare('DELETE FROM rules WHERE id IN (SELECT value FROM json_each(?))'),
     moveRules: db.prepare('UPDATE rules SET line = line + ?, attr_index = attr_index + ? WHERE object_id = ? AND line BETWEEN ? AND ?'),
     memberOfObject: db.prepare('SELECT set_name FROM member_of WHERE object_id = ?'),
     deleteMentions: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ?)'),

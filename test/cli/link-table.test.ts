@@ -3,11 +3,12 @@
 // decides them; `asrel check` says which. Real data: the DN42 registry of 2023-10-22
 // (data/real/README.md).
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
+import { asrelUnprivileged } from './faults-helpers.js';
 
 const DN42 = 'data/real/dn42-registry-2023-10-22.db';
 const AS3257 = 'data/real/AS3257.ripe.2023-07-21.rpsl';
@@ -48,6 +49,53 @@ describe('a store of the previous version', () => {
     // Any write decides them all (the table was not current: nobody knows what changed).
     expect(asrel(['import', AS3257, '--data', data, '-q']).code).toBe(0);
     expect(asrel(['check', '--data', data]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
+  });
+});
+
+/** What the store of version 4 held: the rule indexes of fewer columns. */
+function toVersion4(data: string): void {
+  const db = new Database(join(data, 'asrel.sqlite'));
+  db.exec(`DROP INDEX rules_object; DROP INDEX rules_peer; DROP INDEX rules_other;
+    CREATE INDEX rules_object ON rules (object_id); CREATE INDEX rules_peer ON rules (peer) WHERE peer IS NOT NULL;
+    UPDATE meta SET value = '4' WHERE key = 'schema_version'`);
+  db.close();
+}
+
+const indexes = (data: string) => {
+  const db = new Database(join(data, 'asrel.sqlite'), { readonly: true });
+  const out = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rules' ORDER BY name").all();
+  const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value;
+  db.close();
+  return { version, indexes: out };
+};
+
+describe('a store of version 4', () => {
+  it('is read as it is where it cannot be written, and upgraded in place (rule indexes built again) where it can: the same answers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
+    dirs.push(dir);
+    chmodSync(dir, 0o755);
+    const data = join(dir, 'store');
+    expect(asrel(['import', AS3257, '--data', data, '-q']).code).toBe(0);
+    const current = indexes(data);
+    expect(current.version).toBe('5');
+    const questions = [['rel', '3257', '12'], ['rel', '3257', '14', '--afi', 'ipv6', '--json'], ['export', '--format', 'csv']];
+    const before = questions.map((q) => asrel([...q, '--data', data, '--offline']));
+    toVersion4(data);
+    // Read-only (an unprivileged run, the folder and file not writable): read as version 4.
+    chmodSync(join(data, 'asrel.sqlite'), 0o444);
+    chmodSync(data, 0o555);
+    const readOnly = questions.map((q) => asrelUnprivileged([...q, '--data', data, '--offline']));
+    chmodSync(data, 0o755);
+    chmodSync(join(data, 'asrel.sqlite'), 0o644);
+    expect(indexes(data).version).toBe('4');
+    for (const [i, r] of readOnly.entries()) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(before[i]!.stdout);
+    }
+    // Writable: upgraded by the first command that opens it.
+    const after = questions.map((q) => asrel([...q, '--data', data, '--offline']));
+    expect(after.map((r) => r.stdout)).toEqual(before.map((r) => r.stdout));
+    expect(indexes(data)).toEqual(current);
   });
 });
 

@@ -48,7 +48,7 @@ const N = 40;
 const ASNS = Array.from({ length: N }, (_, i) => 64500 + i);
 
 class World {
-  constructor(private readonly r: () => number) {}
+  constructor(readonly r: () => number) {}
   pick<T>(xs: readonly T[]): T {
     return xs[Math.floor(this.r() * xs.length)]!;
   }
