@@ -47,6 +47,29 @@ function storedPolicies(text: string, firstLine: number, attrIndex: number): Sto
   return objects <= 1 ? out : undefined;
 }
 
+/**
+ * Which of `keys` (stored lines, -1 for none) form the longest strictly increasing chain
+ * (O(n log n)): the attributes that stay in the order they had.
+ */
+function longestChain(keys: readonly number[]): boolean[] {
+  const tails: number[] = [];
+  const prev = new Int32Array(keys.length).fill(-1);
+  keys.forEach((key, i) => {
+    if (key < 0) return;
+    let lo = 0, hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[tails[mid]!]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const out = new Array<boolean>(keys.length).fill(false);
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out[i] = true;
+  return out;
+}
+
 /** Lines of an attribute's text. */
 function lineCount(raw: string): number {
   let n = 1;
@@ -134,8 +157,6 @@ export function planRewrite(stored: string, storedFirstLine: number, text: strin
     if (list) list.push(s);
     else byRaw.set(s.raw, [s]);
   }
-  const taken = new Map<string, number>();
-  const kept = new Set<Stored>();
   const moves: RuleMove[] = [];
   const added: RewritePlan['added'] = [];
   let run: RuleMove | undefined;
@@ -145,26 +166,30 @@ export function planRewrite(stored: string, storedFirstLine: number, text: strin
   };
   // What comes before the stretch moves with the object's first line.
   if (head > 0) keep(storedFirstLine, oldFrom - 1, firstLine - storedFirstLine, 0);
+  // The stretch's new policy attributes, each paired with a stored one of the same text (the
+  // k-th of a text with the k-th); the longest chain of pairs in the same order in both stays
+  // (what stays keeps its order), the rest is dropped and added.
+  const fresh: { at: number; index: number; line: number; s: Stored | undefined }[] = [];
+  const taken = new Map<string, number>();
   let attrIndex = headPolicies;
-  let lastLine = -Infinity;
   for (; at < attrs.length && attrs[at]!.line < newFrom + newLines; at++) {
     const a = attrs[at]!;
     if (!policyAttributeName(a.name)) continue;
-    const index = attrIndex++;
-    // The first stored attribute of this text after the last one kept: what stays keeps its order.
-    const list = byRaw.get(a.raw);
-    let i = taken.get(a.raw) ?? 0;
-    while (list && i < list.length && list[i]!.line <= lastLine) i++;
-    const s = list?.[i];
-    if (!s) {
-      added.push({ at, attrIndex: index });
-      continue;
-    }
-    taken.set(a.raw, i + 1);
-    kept.add(s);
-    lastLine = s.line;
-    keep(s.line, s.line, a.line - s.line, index - s.attrIndex);
+    const k = taken.get(a.raw) ?? 0;
+    const s = byRaw.get(a.raw)?.[k];
+    if (s) taken.set(a.raw, k + 1);
+    fresh.push({ at, index: attrIndex++, line: a.line, s });
   }
+  const chain = longestChain(fresh.map((f) => f.s?.line ?? -1));
+  const kept = new Set<Stored>();
+  fresh.forEach((f, i) => {
+    if (!chain[i]) {
+      added.push({ at: f.at, attrIndex: f.index });
+      return;
+    }
+    kept.add(f.s!);
+    keep(f.s!.line, f.s!.line, f.line - f.s!.line, f.index - f.s!.attrIndex);
+  });
   // What comes after it moves by the lines and policy attributes the stretch gained.
   if (tail > 0) keep(oldFrom + oldLines, Number.MAX_SAFE_INTEGER, newFrom + newLines - (oldFrom + oldLines), attrIndex - (headPolicies + middle.length));
   const removedLines = middle.filter((s) => !kept.has(s)).map((s) => s.line);
