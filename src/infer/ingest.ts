@@ -221,6 +221,7 @@ export class Ingest {
           reclassified++;
         }
       }
+      if (reclassified > 0) this.store.rulesChanged();
     });
     return reclassified;
   }

@@ -381,6 +381,7 @@ export class Store {
     for (const m of [...up, ...down]) this.q.moveRules.run(m.line, m.attr, id, m.from, m.to);
     this.q.deleteMemberOf.run(id);
     this.putDerived(id, asn, '', { rules: change.added, members: [], memberOf: change.memberOf });
+    this.rulesChanged();
     return { removed, removedNames };
   }
 
@@ -511,13 +512,22 @@ export class Store {
   }
 
   /**
+   * Rules changed without new rows or objects (an object written over in place, classes read
+   * again): counted, so that `derived` values are computed again.
+   */
+  rulesChanged(): void {
+    this.q.countRuleChange.run();
+  }
+
+  /**
    * A value derived from the whole store, kept in its meta table with the store's state when it
-   * was computed (the last object and rule ids, the active objects): read back only while the
-   * store is unchanged. `compute` runs otherwise; a store that cannot be written keeps nothing.
+   * was computed (the last object and rule ids, the active objects, rule changes counted by
+   * `rulesChanged`): read back only while the store is unchanged. `compute` runs otherwise; a store that cannot be written keeps nothing.
    */
   derived(key: string, compute: () => string): string {
-    const row = this.db.prepare('SELECT (SELECT max(id) FROM objects) AS o, (SELECT max(id) FROM rules) AS r, (SELECT count(*) FROM objects WHERE active = 1) AS a').get() as { o: number | null; r: number | null; a: number };
-    const state = `${row.o ?? 0}/${row.r ?? 0}/${row.a}`;
+    const row = this.db.prepare(`SELECT (SELECT max(id) FROM objects) AS o, (SELECT max(id) FROM rules) AS r, (SELECT count(*) FROM objects WHERE active = 1) AS a,
+      (SELECT value FROM meta WHERE key = 'rules-changed') AS c`).get() as { o: number | null; r: number | null; a: number; c: string | null };
+    const state = `${row.o ?? 0}/${row.r ?? 0}/${row.a}${row.c ? `/${row.c}` : ''}`;
     const kept = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     if (kept && kept.value.startsWith(`${state} `)) return kept.value.slice(state.length + 1);
     const value = compute();
@@ -945,6 +955,8 @@ function prepare(db: Db) {
     deleteRulesWithIds: db.prepare('DELETE FROM rules WHERE id IN (SELECT value FROM json_each(?))'),
     moveRules: db.prepare('UPDATE rules SET line = line + ?, attr_index = attr_index + ? WHERE object_id = ? AND line BETWEEN ? AND ?'),
     memberOfObject: db.prepare('SELECT set_name FROM member_of WHERE object_id = ?'),
+    countRuleChange: db.prepare(`INSERT INTO meta (key, value) VALUES ('rules-changed', '1')
+      ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`),
     deleteMentions: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ?)'),
     deleteRules: db.prepare('DELETE FROM rules WHERE object_id = ?'),
     deleteMembers: db.prepare('DELETE FROM members WHERE object_id = ?'),

@@ -326,4 +326,20 @@ describe('an aut-num written over in place', () => {
       store.close();
     });
   }
+
+  it('counts as a change of the store for values derived from it (a line dropped adds no row)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-rewrite-'));
+    dirs.push(dir);
+    const store = Store.open(dir);
+    const ingest = new Ingest(store);
+    const text = ['aut-num:        AS64500', 'import:         from AS64501 accept AS64501', 'import:         from AS64502 accept ANY', 'source:         SYNTH'];
+    const put = (lines: string[], date: string) => store.transaction(() => ingest.write(readObjects(lines.join('\n'), 'synth').objects[0]!, { kind: 'dump', from: 'synth', date }));
+    put(text, '2026-01-01');
+    expect(store.derived('test-value', () => 'before')).toBe('before');
+    expect(store.derived('test-value', () => 'again')).toBe('before');
+    put(text.filter((_, i) => i !== 1), '2026-01-02');
+    expect(ingest.rewritten).toBe(1);
+    expect(store.derived('test-value', () => 'after')).toBe('after');
+    store.close();
+  });
 });
