@@ -100,10 +100,12 @@ export class Ingest {
    * An aut-num written over its active version with some policy attributes changed: only the
    * attributes that are new are parsed, and only the rules that changed are written and
    * decided again (src/infer/rewrite-plan.ts). False when it is better written whole (then
-   * nothing was written): most attributes changed, or one could not be analysed (the whole
-   * write says why).
+   * nothing was written): most attributes changed, one could not be analysed (the whole
+   * write says why), or the stored version has no rules (none to keep, or its analysis failed
+   * and the rules of its unchanged attributes were never written).
    */
   private rewrite(object: RpslObject, provenance: ObjectProvenance, prior: InPlace, asn: number): boolean {
+    if (!this.store.hasRules(prior.id)) return false;
     const plan = planRewrite(prior.storedText, prior.storedFirstLine, prior.text, prior.firstLine, object);
     if (!plan || plan.added.length > object.attributes.length / 2) return false;
     const added: RuleRow[] = [];

@@ -385,6 +385,11 @@ export class Store {
     return { removed, removedNames };
   }
 
+  /** Whether the stored version `id` has any rule (an aut-num whose analysis failed has none). */
+  hasRules(id: number): boolean {
+    return this.q.anyRuleOf.get(id) !== undefined;
+  }
+
   /** The sets the aut-num version `id` names in `member-of:`. */
   memberOfObject(id: number): string[] {
     return (this.q.memberOfObject.all(id) as { set_name: string }[]).map((r) => r.set_name);
@@ -955,6 +960,7 @@ function prepare(db: Db) {
     deleteRulesWithIds: db.prepare('DELETE FROM rules WHERE id IN (SELECT value FROM json_each(?))'),
     moveRules: db.prepare('UPDATE rules SET line = line + ?, attr_index = attr_index + ? WHERE object_id = ? AND line BETWEEN ? AND ?'),
     memberOfObject: db.prepare('SELECT set_name FROM member_of WHERE object_id = ?'),
+    anyRuleOf: db.prepare('SELECT 1 FROM rules WHERE object_id = ? LIMIT 1'),
     countRuleChange: db.prepare(`INSERT INTO meta (key, value) VALUES ('rules-changed', '1')
       ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`),
     deleteMentions: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ?)'),
