@@ -366,7 +366,8 @@ export class Store {
     this.lines.forget(id);
     let removed: StoredRule[] = [];
     let removedNames: string[] = [];
-    // The object's rows are found by object, then line (one pass over them); then by id.
+    // The object's rows are found by object, then line (one pass over them); then by id. Each
+    // move is one more pass (lines are not indexed: see schema.ts).
     const ids = change.removedLines.length > 0 ? JSON.stringify(this.q.ruleIdsAtLines.pluck().all(id, JSON.stringify(change.removedLines))) : '[]';
     if (ids !== '[]') {
       removed = this.q.rulesWithIds.all(ids) as StoredRule[];
@@ -890,16 +891,16 @@ function createSchema(db: Db): boolean {
 /**
  * Versions 3 and 4, upgraded in place. Version 3 lacks the link table (and later tables):
  * created empty, its state absent, so readers decide links from claims until the next write
- * decides them all. Version 4 has the rule indexes of fewer columns (version 5 finds an
- * object's rules by line and one owner's claims naming one AS directly): built again, which
- * reads every rule once. Nothing stored is lost.
+ * decides them all. Version 4 lacks two rule indexes (version 5 finds one owner's claims
+ * naming one AS, and its rules naming sets, directly): built, which reads every rule once.
+ * Nothing stored is lost.
  */
 function upgrade(db: Db): { value: string } {
   db.exec('BEGIN IMMEDIATE');
   try {
     const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
     if (Number(v.value) === 3 || Number(v.value) === 4) {
-      db.exec('DROP INDEX IF EXISTS rules_object; DROP INDEX IF EXISTS rules_peer;');
+      db.exec('DROP INDEX IF EXISTS rules_peer;');
       db.exec(SCHEMA_SQL);
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
     }
