@@ -126,6 +126,39 @@ function ruleRow(p: ParsedPolicy, attrIndex: number, term: PolicyTerm, termIndex
   };
 }
 
+/** The rules of one policy attribute (the `attrIndex`-th of its object), appended to `out`. */
+export function policyRules(p: ParsedPolicy, attrIndex: number, expander: SetExpander, out: RuleRow[]): void {
+  // -via attributes describe routes through an intermediate AS, not a direct link.
+  if (p.attribute.endsWith('-via')) return;
+  if (!p.ast) {
+    out.push({
+      attrIndex, termIndex: 0, family: 0, direction: 0, attribute: p.attribute, line: p.line, peer: null, peerings: null,
+      cls: 0, isAny: false, classBy: null, notes: null, mentions: [], deps: [],
+    });
+    return;
+  }
+  p.terms.forEach((term, termIndex) => {
+    const family = termFamily(term);
+    if (family) out.push(ruleRow(p, attrIndex, term, termIndex, family, expander));
+  });
+}
+
+/** An aut-num's `member-of:` sets, each with the object's mnt-by list. */
+export function memberOfOf(object: RpslObject): Derived['memberOf'] {
+  // One pass, by name: a tier-1's object has 28,000 attributes and few of these.
+  const mnts: string[] = [];
+  const sets = new Set<string>();
+  for (const a of object.attributes) {
+    if (a.name !== 'mnt-by' && a.name !== 'member-of') continue;
+    for (const t of a.value.split(/[\s,]+/)) {
+      if (!t) continue;
+      if (a.name === 'mnt-by') mnts.push(t.toUpperCase());
+      else sets.add(t.toUpperCase());
+    }
+  }
+  return [...sets].map((set) => ({ set, mntBy: mnts }));
+}
+
 /**
  * What the store keeps beside an object: an aut-num's claims (one per term and family;
  * attributes that could not be parsed are kept as family 0, for data-quality notes), a set's
@@ -136,24 +169,8 @@ export function deriveClaims(object: RpslObject, expander: SetExpander, parse: (
   const out: Derived & { problems: string[] } = { rules: [], members: [], memberOf: [], problems: [] };
   try {
     if (object.class === 'aut-num') {
-      const policies = parse(object);
-      policies.forEach((p, attrIndex) => {
-        // -via attributes describe routes through an intermediate AS, not a direct link.
-        if (p.attribute.endsWith('-via')) return;
-        if (!p.ast) {
-          out.rules.push({
-            attrIndex, termIndex: 0, family: 0, direction: 0, attribute: p.attribute, line: p.line, peer: null, peerings: null,
-            cls: 0, isAny: false, classBy: null, notes: null, mentions: [], deps: [],
-          });
-          return;
-        }
-        p.terms.forEach((term, termIndex) => {
-          const family = termFamily(term);
-          if (family) out.rules.push(ruleRow(p, attrIndex, term, termIndex, family, expander));
-        });
-      });
-      const mnts = listValues(object, ['mnt-by']).map((m) => m.toUpperCase());
-      for (const s of new Set(listValues(object, ['member-of']).map((m) => m.toUpperCase()))) out.memberOf.push({ set: s, mntBy: mnts });
+      parse(object).forEach((p, attrIndex) => policyRules(p, attrIndex, expander, out.rules));
+      out.memberOf = memberOfOf(object);
     } else if (object.class === 'as-set') {
       out.members = [...new Set(listValues(object, ['members']).map(memberName))];
     } else if (object.class === 'peering-set') {

@@ -350,7 +350,7 @@ export class InferenceEngine {
 
   private partFrom(asn: number, rows: StoredRule[]): { any: ByFamily<SideRule[]>; unparsed: StoredRule[] } {
     const p: { any: ByFamily<SideRule[]>; unparsed: StoredRule[] } = { any: { ipv4: [], ipv6: [] }, unparsed: [] };
-    for (const row of rows) {
+    for (const row of [...rows].sort(ruleOrder)) {
       if (row.family === 0) {
         p.unparsed.push(row);
         continue;
@@ -770,7 +770,7 @@ export class InferenceEngine {
       const rule = this.sideRule(row, family, row.owner);
       if (rule.named.size === 0) continue;
       const tag = expanded.push(rule) - 1;
-      for (const n of rule.named) table.addTagged(row.owner, n, row.family as 4 | 6, row.id, tag);
+      for (const n of rule.named) table.addTagged(row.owner, n, row.family as 4 | 6, row.id, row.line, tag);
     }
     if (this.sized) {
       // Every AS's count, for the sizes of each link's kind: the table's, or from the pairs themselves.
@@ -881,14 +881,23 @@ function memo<T>(cap: number, load: (key: string) => T): (key: string) => T {
   };
 }
 
-/** Sorts rules by id unless they already are (packed claims come in no set order, usually sorted). */
+/**
+ * One owner's rules in the order its object lists them: by line, the terms of one attribute by
+ * id (an object written over in place keeps the rows of attributes that stay and adds rows
+ * for new ones, so ids alone are not the object's order). Sorted unless they already are
+ * (packed claims come in no set order, usually sorted).
+ */
 function inRuleOrder(rules: SideRule[]): void {
   for (let i = 1; i < rules.length; i++) {
-    if (rules[i - 1]!.row.id > rules[i]!.row.id) {
-      rules.sort((x, y) => x.row.id - y.row.id);
+    if (ruleOrder(rules[i - 1]!.row, rules[i]!.row) > 0) {
+      rules.sort((x, y) => ruleOrder(x.row, y.row));
       return;
     }
   }
+}
+
+function ruleOrder(x: { line: number; id: number }, y: { line: number; id: number }): number {
+  return x.line - y.line || x.id - y.id;
 }
 
 /** A rule whose peering is exactly AS `peer`. */

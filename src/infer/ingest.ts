@@ -4,11 +4,13 @@
  * depends on them are classified again, so the store's claims never depend on the order in
  * which objects were loaded.
  */
-import { CLASS_CODE, classifyTerm, deriveClaims, termFamily } from './claims.js';
+import { CLASS_CODE, classifyTerm, deriveClaims, memberOfOf, policyRules, termFamily } from './claims.js';
 import { SetExpander, type PolicyParser } from './expand.js';
-import { parsePolicies } from '../policy/parse.js';
+import { parsePolicies, parsePolicy } from '../policy/parse.js';
+import type { ParsedPolicy } from '../policy/types.js';
 import type { RpslObject } from '../rpsl/types.js';
-import { STORE_CLASSES, type Store } from '../store/store.js';
+import { STORE_CLASSES, type InPlace, type RuleRow, type Store } from '../store/store.js';
+import { planRewrite } from './rewrite-plan.js';
 import type { LookupClass, ObjectProvenance } from '../store/types.js';
 import { LinkDirt } from './link-upkeep.js';
 
@@ -23,8 +25,12 @@ export class Ingest {
   /** Policy attributes whose REFINE afi scopes intersect to no family: stored, but as written they import or export nothing. */
   emptyScope = 0;
   private readonly parse: PolicyParser;
+  /** The parser is asrel's own, which reads one attribute alone (a test's ready-made trees are per object). */
+  private readonly parsesAttributes: boolean;
   /** What the writes change in the link table (file stores only; others decide links from claims). */
   private readonly dirt?: LinkDirt;
+  /** aut-nums written over their stored version in place (only changed attributes parsed and written). */
+  rewritten = 0;
   /** What the last finish() did to the link table. */
   links?: { whole: boolean; decided: number };
 
@@ -36,6 +42,7 @@ export class Ingest {
       for (const p of policies) if (p.emptyScope) this.emptyScope++;
       return policies;
     };
+    this.parsesAttributes = parse === parsePolicies;
     this.expander = new SetExpander(store, this.parse);
     store.widenCache();
     const dirt = new LinkDirt(store);
@@ -53,13 +60,19 @@ export class Ingest {
       this.expander = new SetExpander(this.store, this.parse);
       this.setsChanged = false;
     }
-    // The same text as the active version of its source: its claims, links and the sets it
-    // feeds are unchanged, so nothing is parsed or decided again.
-    const same = this.store.refreshUnchanged(object, provenance);
-    if (same !== undefined) return same;
+    const asn = object.class === 'aut-num' && /^AS\d+$/i.test(object.key) ? Number(object.key.slice(2)) : undefined;
+    const prior = this.store.inPlace(object, provenance);
+    if (prior) {
+      // The same text as the active version of its source: its claims, links and the sets it
+      // feeds are unchanged, so nothing is parsed or decided again.
+      if (prior.text === prior.storedText) {
+        this.store.refresh(prior, provenance);
+        return prior.id;
+      }
+      if (asn !== undefined && this.rewrite(object, provenance, prior, asn)) return prior.id;
+    }
     const derived = deriveClaims(object, this.expander, this.parse);
     for (const p of derived.problems) if (this.problems.length < 1000) this.problems.push(p);
-    const asn = object.class === 'aut-num' && /^AS\d+$/i.test(object.key) ? Number(object.key.slice(2)) : undefined;
     if (this.dirt) {
       this.dirt.beforeWrite();
       if (asn !== undefined) this.dirt.beforeAutNum(asn);
@@ -81,6 +94,43 @@ export class Ingest {
       if (object.class === 'filter-set' || object.class === 'route-set') this.classSets.add(object.key.toUpperCase());
     }
     return id;
+  }
+
+  /**
+   * An aut-num written over its active version with some policy attributes changed: only the
+   * attributes that are new are parsed, and only the rules that changed are written and
+   * decided again (src/infer/rewrite-plan.ts). False when it is better written whole (then
+   * nothing was written): most attributes changed, one could not be analysed (the whole
+   * write says why), or the stored version has no rules (none to keep, or its analysis failed
+   * and the rules of its unchanged attributes were never written).
+   */
+  private rewrite(object: RpslObject, provenance: ObjectProvenance, prior: InPlace, asn: number): boolean {
+    if (!this.store.hasRules(prior.id)) return false;
+    const plan = planRewrite(prior.storedText, prior.storedFirstLine, prior.text, prior.firstLine, object);
+    if (!plan || plan.added.length > object.attributes.length / 2) return false;
+    const added: RuleRow[] = [];
+    try {
+      const all = this.parsesAttributes ? undefined : this.parse(object);
+      for (const { at, attrIndex } of plan.added) {
+        let p: ParsedPolicy | undefined = all?.[attrIndex];
+        if (!all) {
+          p = parsePolicy(object.attributes[at]!, object.key);
+          if (p.emptyScope) this.emptyScope++;
+        }
+        if (!p) return false;
+        policyRules(p, attrIndex, this.expander, added);
+      }
+    } catch {
+      return false;
+    }
+    const memberOfBefore = this.dirt ? this.store.memberOfObject(prior.id) : [];
+    this.dirt?.beforeWrite();
+    const { removed, removedNames } = this.store.rewrite(prior, provenance, asn, {
+      removedLines: plan.removedLines, moves: plan.moves, added, memberOf: memberOfOf(object),
+    });
+    this.dirt?.rewritten(asn, removed, removedNames, added, memberOfBefore, this.store.memberOfObject(prior.id));
+    this.rewritten++;
+    return true;
   }
 
   /**
@@ -173,6 +223,7 @@ export class Ingest {
           reclassified++;
         }
       }
+      if (reclassified > 0) this.store.rulesChanged();
     });
     return reclassified;
   }

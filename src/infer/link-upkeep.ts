@@ -14,7 +14,7 @@
  * whoever finishes first decides everything.
  */
 import { randomBytes } from 'node:crypto';
-import type { Store, StoredRule } from '../store/store.js';
+import type { RuleRow, Store, StoredRule } from '../store/store.js';
 import type { LookupClass } from '../store/types.js';
 import { LINKS_FRESH } from '../store/links.js';
 import { InferenceEngine } from './engine.js';
@@ -147,6 +147,35 @@ export class LinkDirt {
     const memberOf = new Set(this.store.memberOfAsn(asn));
     for (const s of memberOf) if (!was.memberOf.has(s)) this.setChanged(s);
     for (const s of was.memberOf) if (!memberOf.has(s)) this.setChanged(s);
+    if (this.ases.size > WHOLE_AFTER_ASES || this.pairs.size > WHOLE_AFTER_PAIRS) this.whole = true;
+  }
+
+  /**
+   * An aut-num of `asn` written over its active version in place (Ingest's rewrite): the rules
+   * it dropped and added; every other rule stays, in the same order, so only the pairs these
+   * name change (or all of the AS's, when one applies to many neighbours). `names`: the names
+   * the dropped rules' peerings held. A superset of what afterAutNum finds, read without the
+   * object's other rules.
+   */
+  rewritten(asn: number, removed: readonly SigRule[], names: readonly string[], added: readonly RuleRow[], memberOfBefore: readonly string[], memberOfNow: readonly string[]): void {
+    if (this.whole) return;
+    let wide = false;
+    for (const list of [removed, added]) {
+      for (const r of list) {
+        if (r.family === 0) continue;
+        if (r.peer === null) wide = true;
+        else if (r.peer !== asn) this.pair(asn, `${r.family}:${r.peer}`);
+      }
+    }
+    if (wide) this.ases.add(asn);
+    // As setMentionsOf reads them: names other than `AS<n>…`.
+    const mentioned = new Set(names);
+    for (const r of added) for (const m of r.mentions) mentioned.add(m);
+    for (const m of mentioned) if (!/^AS[0-9]/.test(m)) this.ownSetsBelow(m);
+    const before = new Set(memberOfBefore);
+    const now = new Set(memberOfNow);
+    for (const s of now) if (!before.has(s)) this.setChanged(s);
+    for (const s of before) if (!now.has(s)) this.setChanged(s);
     if (this.ases.size > WHOLE_AFTER_ASES || this.pairs.size > WHOLE_AFTER_PAIRS) this.whole = true;
   }
 

@@ -1,7 +1,7 @@
 /**
  * Every claim of a store filed under its pair, for the whole-store group-by (engine.all):
  * typed arrays, about 30 bytes a claim, then one counting sort by (family, lower AS) and a
- * small sort by (higher AS, rule id) inside each bucket. Holding the claims' few numbers is
+ * small sort by (higher AS, line, rule id) inside each bucket. Holding the claims' few numbers is
  * linear in the registry and much cheaper than any per-claim object; rule text stays in the
  * store.
  */
@@ -93,8 +93,8 @@ export class PairClaims {
   }
 
   /** A claim whose rule the caller keeps (a rule naming sets, expanded once for all its neighbours). */
-  addTagged(owner: number, peer: number, family: 4 | 6, ruleId: number, tag: number): void {
-    this.push(owner, peer, family, ruleId, tag);
+  addTagged(owner: number, peer: number, family: 4 | 6, ruleId: number, line: number, tag: number): void {
+    this.line[this.push(owner, peer, family, ruleId, tag)] = line;
   }
 
   private push(owner: number, peer: number, family: 4 | 6, id: number, tag: number): number {
@@ -160,12 +160,14 @@ export class PairClaims {
     const fill = start.slice(0, 2 * m);
     for (let k = 0; k < n; k++) order[fill[(this.family[k] === 4 ? 0 : m) + lo[k]!]!++] = k;
     const id = this.id;
+    const line = this.line;
     for (let b = 0; b < 2 * m; b++) {
       const from = start[b]!;
       const to = start[b + 1]!;
       if (from === to) continue;
       const bucket = order.subarray(from, to);
-      if (to - from > 1) bucket.sort((x, y) => hi[x]! - hi[y]! || id[x]! - id[y]!);
+      // Rule order: an owner's rules by line (one object's attributes), the terms of one attribute by id.
+      if (to - from > 1) bucket.sort((x, y) => hi[x]! - hi[y]! || line[x]! - line[y]! || id[x]! - id[y]!);
       const family: 4 | 6 = b < m ? 4 : 6;
       for (let i = 0; i < bucket.length;) {
         let j = i + 1;

@@ -29,7 +29,8 @@ const MANY_CHUNK = 5_000;
 export class LinkTable {
   private q?: ReturnType<typeof prepare>;
 
-  constructor(private readonly db: Database.Database) {}
+  /** `current`: the store's schema is this version's (an older one read as it is keeps rows in another form: never fresh). */
+  constructor(private readonly db: Database.Database, private readonly current = true) {}
 
   /** Statements prepared on first use: a read-only store never prepares the writes. */
   private get s(): ReturnType<typeof prepare> {
@@ -41,7 +42,7 @@ export class LinkTable {
   }
 
   get fresh(): boolean {
-    return this.state() === LINKS_FRESH;
+    return this.current && this.state() === LINKS_FRESH;
   }
 
   setState(value: string): void {

@@ -88,6 +88,32 @@ export interface StoredRule extends RuleFields {
 export const RULE_COLUMNS = `r.id, r.object_id AS objectId, r.owner, r.attr_index AS attrIndex, r.term_index AS termIndex, r.family,
   r.direction, r.attribute, r.line, r.peer, r.peerings, r.class AS cls, r.class_by AS classBy, r.notes`;
 
+/** Stored lines `from`..`to` of one object whose rules move by `line` lines and `attr` attribute indexes. */
+export interface RuleMove {
+  from: number;
+  to: number;
+  line: number;
+  attr: number;
+}
+
+/** What writing an aut-num over its stored version changes in its rules (Store.rewrite). */
+export interface RuleChange {
+  removedLines: number[];
+  moves: RuleMove[];
+  added: RuleRow[];
+  memberOf: Derived['memberOf'];
+}
+
+/** The stored version a write replaces in place (Store.inPlace). */
+export interface InPlace {
+  id: number;
+  storedText: string;
+  storedFirstLine: number;
+  /** What the write stores. */
+  text: string;
+  firstLine: number;
+}
+
 export interface StoredVersion extends StoredObject {
   id: number;
 }
@@ -109,16 +135,20 @@ interface ObjectRow {
 export function objectText(o: RpslObject): { text: string; firstLine: number } {
   const firstLine = o.attributes[0]?.line ?? 1;
   let next = firstLine;
-  let text = '';
+  // Joined once, lines counted without splitting: a tier-1's object is 28,000 attributes, and
+  // every write of it builds this text (to compare with the stored one).
+  const parts: string[] = [];
   for (const a of o.attributes) {
     while (next < a.line) {
-      text += '#\n';
+      parts.push('#');
       next++;
     }
-    text += `${a.raw}\n`;
-    next += a.raw.split('\n').length;
+    parts.push(a.raw);
+    next++;
+    for (let i = a.raw.indexOf('\n'); i >= 0; i = a.raw.indexOf('\n', i + 1)) next++;
   }
-  return { text, firstLine };
+  parts.push('');
+  return { text: parts.join('\n'), firstLine };
 }
 
 function provenanceOf(r: Pick<ObjectRow, 'kind' | 'origin' | 'date' | 'reconstructed'>): ObjectProvenance {
@@ -155,7 +185,9 @@ export class Store {
   private constructor(readonly db: Db, readonly path: string, opts: { ttlMs?: number }) {
     this.ttlMs = opts.ttlMs ?? DEFAULT_TTL_MS;
     this.q = prepare(db);
-    this.links = new LinkTable(db);
+    // A version 4 store read as it is (read-only) has rows in an older form: its links are decided from claims.
+    const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+    this.links = new LinkTable(db, version === undefined || Number(version) === SCHEMA_VERSION);
   }
 
   /** An in-memory store (for files given with --input and for the bundled snapshot). */
@@ -293,15 +325,77 @@ export class Store {
    * its id is returned. Undefined otherwise: the caller writes it whole (`put`).
    */
   refreshUnchanged(object: RpslObject, provenance: ObjectProvenance): number | undefined {
-    const { text, firstLine } = objectText(object);
+    const prior = this.inPlace(object, provenance);
+    if (!prior || prior.text !== prior.storedText) return undefined;
+    this.refresh(prior, provenance);
+    return prior.id;
+  }
+
+  /**
+   * The stored version a write of `object` replaces in place: the active version of its
+   * (class, key, source), not fresher than the write or the key's only version (the write then
+   * stays the active one), with
+   * its text and the text the write would store. Undefined when there is none.
+   */
+  inPlace(object: RpslObject, provenance: ObjectProvenance): InPlace | undefined {
     const row = this.q.sameVersion.get(object.class, object.key.toUpperCase(), safeSource(object.source)) as { id: number; active: number; text: string; date: string; first_line: number } | undefined;
     // A date going back could hand the key to another source's version: written whole then.
-    if (!row || !row.active || row.text !== text || provenance.date < row.date) return undefined;
-    this.q.refreshVersion.run(provenance.kind, provenance.from, provenance.date, provenance.reconstructed ? 1 : 0, firstLine, row.id);
-    if (firstLine !== row.first_line) this.q.shiftRuleLines.run(firstLine - row.first_line, row.id);
-    this.parsed.delete(row.id);
-    this.lines.forget(row.id);
-    return row.id;
+    if (!row || !row.active) return undefined;
+    if (provenance.date < row.date && (this.q.versionCount.get(object.class, object.key.toUpperCase()) as { n: number }).n > 1) return undefined;
+    const { text, firstLine } = objectText(object);
+    return { id: row.id, storedText: row.text, storedFirstLine: row.first_line, text, firstLine };
+  }
+
+  /** The same text written again (`inPlace` found it): its provenance and line numbers only. */
+  refresh(prior: InPlace, provenance: ObjectProvenance): void {
+    this.q.refreshVersion.run(provenance.kind, provenance.from, provenance.date, provenance.reconstructed ? 1 : 0, prior.firstLine, prior.id);
+    if (prior.firstLine !== prior.storedFirstLine) this.q.shiftRuleLines.run(prior.firstLine - prior.storedFirstLine, prior.id);
+    this.parsed.delete(prior.id);
+    this.lines.forget(prior.id);
+  }
+
+  /**
+   * An aut-num written over its version `prior` in place with some policy attributes changed
+   * (src/infer/rewrite-plan.ts says which): its text and provenance replaced, the rules of the
+   * attributes that went away dropped, those of attributes that stay moved to their new lines
+   * and indexes, the new ones added, its member-of rows written again. Returns the rules
+   * dropped and the names their peerings held (what the link table must decide again).
+   */
+  rewrite(prior: InPlace, provenance: ObjectProvenance, asn: number, change: RuleChange): { removed: StoredRule[]; removedNames: string[] } {
+    const id = prior.id;
+    this.q.rewriteVersion.run(provenance.kind, provenance.from, provenance.date, provenance.reconstructed ? 1 : 0, prior.firstLine, prior.text, id);
+    this.parsed.delete(id);
+    this.lines.forget(id);
+    let removed: StoredRule[] = [];
+    let removedNames: string[] = [];
+    // The object's rows are found by object, then line (one pass over them); then by id. Each
+    // move is one more pass (lines are not indexed: see schema.ts).
+    const ids = change.removedLines.length > 0 ? JSON.stringify(this.q.ruleIdsAtLines.pluck().all(id, JSON.stringify(change.removedLines))) : '[]';
+    if (ids !== '[]') {
+      removed = this.q.rulesWithIds.all(ids) as StoredRule[];
+      removedNames = this.q.namesOfRules.pluck().all(ids) as string[];
+      this.q.deleteMentionsOfRules.run(ids);
+      this.q.deleteRulesWithIds.run(ids);
+    }
+    // Stretches moving up first, from the top, then those moving down, from the bottom: the
+    // rules one statement moves never land in a stretch a later one selects (what stays keeps its order).
+    const up = change.moves.filter((m) => m.line <= 0).sort((x, y) => x.from - y.from);
+    const down = change.moves.filter((m) => m.line > 0).sort((x, y) => y.from - x.from);
+    for (const m of [...up, ...down]) this.q.moveRules.run(m.line, m.attr, id, m.from, m.to);
+    this.q.deleteMemberOf.run(id);
+    this.putDerived(id, asn, '', { rules: change.added, members: [], memberOf: change.memberOf });
+    this.rulesChanged();
+    return { removed, removedNames };
+  }
+
+  /** Whether the stored version `id` has any rule (an aut-num whose analysis failed has none). */
+  hasRules(id: number): boolean {
+    return this.q.anyRuleOf.get(id) !== undefined;
+  }
+
+  /** The sets the aut-num version `id` names in `member-of:`. */
+  memberOfObject(id: number): string[] {
+    return (this.q.memberOfObject.all(id) as { set_name: string }[]).map((r) => r.set_name);
   }
 
   put(object: RpslObject, provenance: ObjectProvenance, derived: Derived): { id: number; rederive?: number } {
@@ -426,13 +520,22 @@ export class Store {
   }
 
   /**
+   * Rules changed without new rows or objects (an object written over in place, classes read
+   * again): counted, so that `derived` values are computed again.
+   */
+  rulesChanged(): void {
+    this.q.countRuleChange.run();
+  }
+
+  /**
    * A value derived from the whole store, kept in its meta table with the store's state when it
-   * was computed (the last object and rule ids, the active objects): read back only while the
-   * store is unchanged. `compute` runs otherwise; a store that cannot be written keeps nothing.
+   * was computed (the last object and rule ids, the active objects, rule changes counted by
+   * `rulesChanged`): read back only while the store is unchanged. `compute` runs otherwise; a store that cannot be written keeps nothing.
    */
   derived(key: string, compute: () => string): string {
-    const row = this.db.prepare('SELECT (SELECT max(id) FROM objects) AS o, (SELECT max(id) FROM rules) AS r, (SELECT count(*) FROM objects WHERE active = 1) AS a').get() as { o: number | null; r: number | null; a: number };
-    const state = `${row.o ?? 0}/${row.r ?? 0}/${row.a}`;
+    const row = this.db.prepare(`SELECT (SELECT max(id) FROM objects) AS o, (SELECT max(id) FROM rules) AS r, (SELECT count(*) FROM objects WHERE active = 1) AS a,
+      (SELECT value FROM meta WHERE key = 'rules-changed') AS c`).get() as { o: number | null; r: number | null; a: number; c: string | null };
+    const state = `${row.o ?? 0}/${row.r ?? 0}/${row.a}${row.c ? `/${row.c}` : ''}`;
     const kept = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     if (kept && kept.value.startsWith(`${state} `)) return kept.value.slice(state.length + 1);
     const value = compute();
@@ -793,15 +896,19 @@ function createSchema(db: Db): boolean {
 }
 
 /**
- * Version 3 lacks the link table (and later tables): created empty, its state absent, so
- * readers decide links from claims until the next write decides them all. Version 4 lacks the
- * links' counts per AS (taken from its rows) and the links' indexes by relation. Nothing stored is lost.
+ * Versions 3 and 4, upgraded in place. Version 3 lacks the link table (and later tables):
+ * created empty, its state absent, so readers decide links from claims until the next write
+ * decides them all. Version 4 lacks two rule indexes (version 5 finds one owner's claims
+ * naming one AS, and its rules naming sets, directly): built, which reads every rule once; and
+ * the links' counts per AS (taken from its rows), their indexes by relation and the code of a
+ * set's view. Nothing stored is lost.
  */
 function upgrade(db: Db): { value: string } {
   db.exec('BEGIN IMMEDIATE');
   try {
     const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
     if (Number(v.value) === 3 || Number(v.value) === 4) {
+      db.exec('DROP INDEX IF EXISTS rules_peer;');
       db.exec(SCHEMA_SQL);
       // Sets' views get their own relation code (7) instead of a peering with `first` set.
       if (Number(v.value) === 4) db.exec(`DROP INDEX links_hi; ${SCHEMA_SQL}; UPDATE links SET relation = 7 WHERE relation = 3 AND first IS NOT NULL AND kind NOT LIKE 'cf%'; DELETE FROM link_counts; ${REBUILD_COUNTS}`);
@@ -839,7 +946,8 @@ function initialise(db: Db, path: string): void {
   }
   let v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   if (v && (Number(v.value) === 3 || Number(v.value) === 4) && !db.readonly) v = upgrade(db);
-  if (!v || Number(v.value) !== SCHEMA_VERSION) {
+  // Version 4 is read as it is where it cannot be upgraded, its links decided from claims (the same answers).
+  if (!v || (Number(v.value) !== SCHEMA_VERSION && !(Number(v.value) === 4 && db.readonly))) {
     throw new StoreError(path, `has schema version ${v?.value ?? 'unknown'}; this asrel reads version ${SCHEMA_VERSION}`,
       `Move it away (\`mv ${path} ${path}.old\`) and fetch or import again.`);
   }
@@ -855,6 +963,17 @@ function prepare(db: Db) {
     sameVersion: db.prepare('SELECT id, active, text, date, first_line FROM objects WHERE class = ? AND key = ? AND source = ?'),
     refreshVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ? WHERE id = ?'),
     shiftRuleLines: db.prepare('UPDATE rules SET line = line + ? WHERE object_id = ?'),
+    rewriteVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ?, text = ? WHERE id = ?'),
+    ruleIdsAtLines: db.prepare('SELECT id FROM rules WHERE object_id = ? AND line IN (SELECT value FROM json_each(?))'),
+    rulesWithIds: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.id IN (SELECT value FROM json_each(?))`),
+    namesOfRules: db.prepare('SELECT DISTINCT name FROM mentions WHERE rule_id IN (SELECT value FROM json_each(?)) AND kind = 0'),
+    deleteMentionsOfRules: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT value FROM json_each(?))'),
+    deleteRulesWithIds: db.prepare('DELETE FROM rules WHERE id IN (SELECT value FROM json_each(?))'),
+    moveRules: db.prepare('UPDATE rules SET line = line + ?, attr_index = attr_index + ? WHERE object_id = ? AND line BETWEEN ? AND ?'),
+    memberOfObject: db.prepare('SELECT set_name FROM member_of WHERE object_id = ?'),
+    anyRuleOf: db.prepare('SELECT 1 FROM rules WHERE object_id = ? LIMIT 1'),
+    countRuleChange: db.prepare(`INSERT INTO meta (key, value) VALUES ('rules-changed', '1')
+      ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`),
     deleteMentions: db.prepare('DELETE FROM mentions WHERE rule_id IN (SELECT id FROM rules WHERE object_id = ?)'),
     deleteRules: db.prepare('DELETE FROM rules WHERE object_id = ?'),
     deleteMembers: db.prepare('DELETE FROM members WHERE object_id = ?'),
@@ -871,6 +990,7 @@ function prepare(db: Db) {
       (SELECT id FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC LIMIT 1)`),
     versions: db.prepare(`SELECT * FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC`),
     active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
+    versionCount: db.prepare('SELECT count(*) AS n FROM objects WHERE class = ? AND key = ?'),
     versionOf: db.prepare('SELECT id, active FROM objects WHERE class = ? AND key = ? AND source = ?'),
     deleteObject: db.prepare('DELETE FROM objects WHERE id = ?'),
     autNumRef: db.prepare("SELECT id, source, kind, origin, date, reconstructed FROM objects WHERE asn = ? AND active = 1 AND class = 'aut-num'"),
@@ -884,14 +1004,14 @@ function prepare(db: Db) {
     // Two partial indexes, one per condition: few rows, read without scanning every claim.
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),
     owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),
-    rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.id`),
+    rulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? ORDER BY r.line, r.id`),
     packedClaimsOf: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.owner = ? AND r.peer IS NOT NULL AND r.peer != r.owner GROUP BY r.object_id`).raw(),
     packedClaimsBetween: db.prepare(`SELECT r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r INDEXED BY rules_peer
       WHERE r.peer = ? AND r.owner = ? GROUP BY r.object_id`).raw(),
     packedClaimsNaming: db.prepare(`SELECT r.owner, r.object_id, group_concat(${PACKED_CLAIM_SQL}, char(30)) FROM rules r
       WHERE r.peer = ? AND r.owner != r.peer GROUP BY r.object_id`).raw(),
-    otherRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND (r.peerings IS NOT NULL OR r.family = 0) ORDER BY r.id`),
+    otherRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND (r.peerings IS NOT NULL OR r.family = 0) ORDER BY r.line, r.id`),
     partRulesOf: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.is_any = 1
       UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.owner = ? AND r.family = 0`),
     rulesMentioning: db.prepare(`SELECT ${RULE_COLUMNS} FROM mentions m JOIN rules r ON r.id = m.rule_id WHERE m.name = ? AND m.kind = 0 ORDER BY r.id`),

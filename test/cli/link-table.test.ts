@@ -3,11 +3,12 @@
 // decides them; `asrel check` says which. Real data: the DN42 registry of 2023-10-22
 // (data/real/README.md).
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
+import { asrelUnprivileged } from './faults-helpers.js';
 
 const DN42 = 'data/real/dn42-registry-2023-10-22.db';
 const AS3257 = 'data/real/AS3257.ripe.2023-07-21.rpsl';
@@ -51,6 +52,52 @@ describe('a store of the previous version', () => {
   });
 });
 
+/** What the store of version 4 held: rules_peer of one column, no rules_other. */
+function toVersion4(data: string): void {
+  const db = new Database(join(data, 'asrel.sqlite'));
+  db.exec(`DROP INDEX rules_peer; DROP INDEX rules_other; CREATE INDEX rules_peer ON rules (peer) WHERE peer IS NOT NULL;
+    UPDATE meta SET value = '4' WHERE key = 'schema_version'`);
+  db.close();
+}
+
+const indexes = (data: string) => {
+  const db = new Database(join(data, 'asrel.sqlite'), { readonly: true });
+  const out = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rules' ORDER BY name").all();
+  const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value;
+  db.close();
+  return { version, indexes: out };
+};
+
+describe('a store of version 4', () => {
+  it('is read as it is where it cannot be written, and upgraded in place (rule indexes built) where it can: the same answers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
+    dirs.push(dir);
+    chmodSync(dir, 0o755);
+    const data = join(dir, 'store');
+    expect(asrel(['import', AS3257, '--data', data, '-q']).code).toBe(0);
+    const current = indexes(data);
+    expect(current.version).toBe('5');
+    const questions = [['rel', '3257', '12'], ['rel', '3257', '14', '--afi', 'ipv6', '--json'], ['export', '--format', 'csv']];
+    const before = questions.map((q) => asrel([...q, '--data', data, '--offline']));
+    toVersion4(data);
+    // Read-only (an unprivileged run, the folder and file not writable): read as version 4.
+    chmodSync(join(data, 'asrel.sqlite'), 0o444);
+    chmodSync(data, 0o555);
+    const readOnly = questions.map((q) => asrelUnprivileged([...q, '--data', data, '--offline']));
+    chmodSync(data, 0o755);
+    chmodSync(join(data, 'asrel.sqlite'), 0o644);
+    expect(indexes(data).version).toBe('4');
+    for (const [i, r] of readOnly.entries()) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(before[i]!.stdout);
+    }
+    // Writable: upgraded by the first command that opens it.
+    const after = questions.map((q) => asrel([...q, '--data', data, '--offline']));
+    expect(after.map((r) => r.stdout)).toEqual(before.map((r) => r.stdout));
+    expect(indexes(data)).toEqual(current);
+  });
+});
+
 describe('a dump imported again', () => {
   it('with its objects moved down the file: the same answer as a fresh import of the moved file (evidence names the new lines)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
@@ -67,6 +114,42 @@ describe('a dump imported again', () => {
     expect(a.code, a.stderr).toBe(0);
     expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
     expect(a.stderr.replace(/AS3257\.ripe[^ ]*|AS3257-moved\.rpsl/g, 'FILE')).toBe(b.stderr.replace(/AS3257\.ripe[^ ]*|AS3257-moved\.rpsl/g, 'FILE'));
+    expect(asrel(['check', '--data', again]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
+  });
+
+  it('with one object edited (lines added, changed, dropped, moved): the same answers as a fresh import of the edited file, its evidence naming the new lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
+    dirs.push(dir);
+    const lines = readFileSync(AS3257, 'utf8').split('\n');
+    const at = (text: string) => {
+      const i = lines.indexOf(text);
+      if (i < 0) throw new Error(`no line ${text}`);
+      return i;
+    };
+    lines[at('import:         from AS14 accept AS14')] = 'import:         from AS14 accept ANY';
+    lines.splice(at('export:         to AS12 announce ANY'), 1);
+    const moved = lines.splice(at('mp-export:      afi ipv6.unicast to AS14 announce ANY'), 1);
+    lines.splice(at('mp-import:      afi ipv6.unicast from AS14 accept AS14') + 1, 0, ...moved);
+    lines.splice(at('mp-import:      afi ipv6.unicast from AS12 accept AS12'), 0, 'remarks:        two lines', '                further down');
+    // A line at the top of the policy: every line below moves.
+    lines.splice(at('import:         from AS12 accept AS12'), 0, 'import:         from AS21 accept ANY');
+    const edited = join(dir, 'AS3257-edited.rpsl');
+    writeFileSync(edited, lines.join('\n'));
+    const again = join(dir, 'again'), fresh = join(dir, 'fresh');
+    expect(asrel(['import', AS3257, '--data', again, '--date', '2023-07-21', '-q']).code).toBe(0);
+    expect(asrel(['import', edited, '--data', again, '--date', '2023-07-22', '-q']).code).toBe(0);
+    expect(asrel(['import', edited, '--data', fresh, '--date', '2023-07-22', '-q']).code).toBe(0);
+    const file = (s: string) => s.replace(/AS3257\.ripe[^ ]*|AS3257-edited\.rpsl/g, 'FILE');
+    for (const [b, afi] of [['12', 'ipv4'], ['14', 'ipv4'], ['14', 'ipv6'], ['21', 'ipv4'], ['57', 'ipv4'], ['12', 'ipv6']]) {
+      const rel = (data: string) => asrel(['rel', '3257', b!, '--afi', afi!, '--data', data, '--offline', '--json']);
+      const x = rel(again), y = rel(fresh);
+      expect(x.code, x.stderr).toBe(0);
+      expect(JSON.parse(x.stdout)).toEqual(JSON.parse(y.stdout));
+      expect(file(x.stderr)).toBe(file(y.stderr));
+      // The text answer prints the evidence lines with their line numbers.
+      const text = (data: string) => file(asrel(['rel', '3257', b!, '--afi', afi!, '--data', data, '--offline']).stdout);
+      expect(text(again)).toBe(text(fresh));
+    }
     expect(asrel(['check', '--data', again]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
   });
 });
