@@ -6,7 +6,7 @@
  * only the relation; evidence is read from the store for the links an answer prints.
  */
 import { DEFAULT_AMBIGUOUS, edgesFromInferences, resolveAmbiguous } from '../graph/build.js';
-import { Topology } from '../graph/topology.js';
+import { Topology, type Outside } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Family, LinkInference } from '../infer/types.js';
@@ -145,8 +145,17 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
   for (const f of opts.families) {
     // Evidence is read in ASN order, as whole-data runs list it. A question's graph holds no
     // links down from its cones: counts of customers and providers come from the data.
-    const outside = opts.asns ? (asn: number) => engine.countsOf(asn, f) : undefined;
-    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside);
+    const outside: Outside | undefined = opts.asns ? {
+      counts: (asn) => engine.countsOf(asn, f),
+      relation: (from, to) => {
+        const l = engine.infer(from, to, f, { evidence: false });
+        if (l.relation === 'none' || l.relation === 'conflict' || belowConfidence(l, opts.minConfidence)) return undefined;
+        return (l.relation === 'ambiguous' ? resolveAmbiguous(l, policy) : l.relation) ?? undefined;
+      },
+    } : undefined;
+    // An asked AS whose links all go down to customers is in the graph all the same (not "no link in this family").
+    const nodes = opts.asns ? opts.asns.filter((x) => engine.countsOf(x, f).links > 0) : undefined;
+    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside, nodes);
   }
   const perFamily = opts.families.map((f) => `${n(edges[f].length)} ${f}`).join(', ');
   // A question reads only the cones around its ASes: say so, so that its count is not taken

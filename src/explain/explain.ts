@@ -152,10 +152,8 @@ function differences(here: Topology, there: Topology, paths: (number[] | null)[]
       const key = `${Math.min(x, y)}-${Math.max(x, y)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const lh = here.link(x, y);
-      const lt = there.link(x, y);
-      const rh = lh?.relation ?? 'none';
-      const rt = lt?.relation ?? 'none';
+      const rh = here.relationOf(x, y) ?? 'none';
+      const rt = there.relationOf(x, y) ?? 'none';
       if (rh === rt) continue;
       out.push({
         a: x,

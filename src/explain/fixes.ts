@@ -58,7 +58,7 @@ export function suggestFixes(topo: Topology, cones: { a: Cone; b: Cone }, other:
         const p = csr.index.get(l.to);
         // Only a peer link can become transit usefully: a sibling is already usable both ways.
         if (p === undefined || !reach[far][p] || l.relation !== 'p2p') continue;
-        const otherRel = other?.link(t, l.to)?.relation;
+        const otherRel = other?.relationOf(t, l.to);
         const fix: Fix = {
           kind: 'relation-change',
           customer: t,

@@ -39,8 +39,13 @@ type Link = Pick<RelationshipEdge, 'a' | 'b' | 'relation'>;
  * the graphology graph: whole-registry analyses need only the arrays. `kept` are the edges
  * the graph would hold, for reading links and for building it when a caller asks.
  */
-export function csrFromEdges(edges: Iterable<RelationshipEdge>, family: Family): { csr: Csr; stats: BuildStats; kept: RelationshipEdge[] } {
+export function csrFromEdges(edges: Iterable<RelationshipEdge>, family: Family, nodes: readonly number[] = []): { csr: Csr; stats: BuildStats; kept: RelationshipEdge[] } {
   const { kept, asns, stats } = keepEdges(edges, family);
+  // ASes known to have links the edges leave out (a question's asked ASes with only customers).
+  if (nodes.length) {
+    const have = new Set(asns);
+    for (const x of nodes) if (!have.has(x)) { asns.push(x); have.add(x); }
+  }
   return { csr: csrOf(asns, kept), stats, kept };
 }
 

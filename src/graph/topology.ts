@@ -3,8 +3,13 @@ import { buildGraph, pairKey, type BuildStats, type RelationshipGraph } from './
 import { csrFromEdges, type Csr } from './csr.js';
 import type { RelationshipEdge } from './types.js';
 
-/** An AS's numbers of links, providers and customers in the whole data (for graphs holding part of it). */
-export type OutsideCounts = (asn: number) => { links: number; providers: number; customers: number };
+/** What the whole data says beyond a graph that holds part of it (a question's cones). */
+export interface Outside {
+  /** An AS's numbers of links, providers and customers. */
+  counts: (asn: number) => { links: number; providers: number; customers: number };
+  /** The relation of a link the graph does not hold, from `from`'s side (undefined: no link). */
+  relation: (from: number, to: number) => Relation | undefined;
+}
 
 /** A link as seen from one side: `relation` read from `from`'s side (c2p: `to` is its provider). */
 export interface LinkView {
@@ -28,7 +33,7 @@ export class Topology {
     readonly csr: Csr,
     readonly stats: BuildStats,
     private readonly detail?: (a: number, b: number) => LinkInference | undefined,
-    private readonly outside?: OutsideCounts,
+    private readonly outside?: Outside,
   ) {}
 
   /**
@@ -36,8 +41,8 @@ export class Topology {
    * whole registry keep only the relation on each edge and read evidence for the few links
    * an answer prints.
    */
-  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: OutsideCounts): Topology {
-    const { csr, stats, kept } = csrFromEdges(edges, family);
+  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: Outside, nodes?: readonly number[]): Topology {
+    const { csr, stats, kept } = csrFromEdges(edges, family, nodes);
     return new Topology(family, kept, csr, stats, detail, outside);
   }
 
@@ -46,7 +51,7 @@ export class Topology {
    * no link down from its cones (`outside` gives the data's counts), a whole graph holds all.
    */
   countsOf(asn: number): { links: number; providers: number; customers: number } {
-    if (this.outside) return this.outside(asn);
+    if (this.outside) return this.outside.counts(asn);
     const i = this.csr.index.get(asn);
     if (i === undefined) return { links: 0, providers: 0, customers: 0 };
     const c = this.csr;
@@ -63,10 +68,16 @@ export class Topology {
     return this.built;
   }
 
-  /** The link's inference with its evidence, read from `from`'s side. */
+  /** The link's inference with its evidence, read from `from`'s side (of a link outside a question's graph too). */
   inferenceOf(from: number, to: number): LinkInference | undefined {
     const l = this.link(from, to);
-    return l && (this.detail?.(from, to) ?? l.inference);
+    if (!l) return this.outside?.relation(from, to) ? this.detail?.(from, to) : undefined;
+    return this.detail?.(from, to) ?? l.inference;
+  }
+
+  /** The relation between two ASes from `from`'s side: the graph's, or the data's for a link a question's graph does not hold. */
+  relationOf(from: number, to: number): Relation | undefined {
+    return this.link(from, to)?.relation ?? this.outside?.relation(from, to);
   }
 
   has(asn: number): boolean {

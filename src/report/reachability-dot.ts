@@ -145,7 +145,7 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
       e.labels.push(`${OF} path`);
       continue;
     }
-    const r = other?.link(x, y)?.relation;
+    const r = other?.relationOf(x, y);
     const up = r === 'p2c' ? { from: y, to: x } : { from: x, to: y };
     edges.set(k, { ...up, line: r ? lineOf(r) : 'transit', role: 'other', labels: [`${OF} path`, `no ${F} link`] });
   }
@@ -153,7 +153,7 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
     const [x, y] = f.peers ?? [f.customer!, f.provider!];
     const k = key(x, y);
     const was = edges.get(k);
-    const today = topo.link(x, y)?.relation;
+    const today = topo.relationOf(x, y);
     const fix: DrawnEdge = { from: x, to: y, line: f.peers ? 'peer' : 'transit', role: 'fix', labels: [`fix ${i + 1}`] };
     if (today) fix.labels.push(`today ${F} ${relWords(x, y, today)}`);
     if (was?.role === 'other') fix.labels.push(`on the ${OF} path`);

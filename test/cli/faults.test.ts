@@ -101,7 +101,7 @@ describe('damaged stores (#20.6)', () => {
     ['show', ['show', 'AS3257', '--offline']],
   ])('%s on a damaged store: exit 2, one line naming the file and what to do', (_name, args) => {
     const r = asrel([...args, '--data', data]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).not.toContain('    at ');
     // The answer's `note:` lines may come first: the damage is met where it is read.
     expect(r.stderr).toMatch(new RegExp(`^(note: .*\n)*asrel: store ${file.replace(/[.]/g, '\\.')} is damaged \\(.+\\)\n.*asrel check --data .*mv .*\n$`));
