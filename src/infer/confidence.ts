@@ -84,17 +84,7 @@ export function shareRight(table: KindPoints, kind: string, level: number): numb
  * that share out of sample were right, monotone), linear between its points.
  */
 function recalibrated(share: number): number {
-  const r = RECALIBRATION;
-  if (r.length === 0) return share;
-  if (share <= r[0]![0]) return r[0]![1];
-  for (let i = 1; i < r.length; i++) {
-    const [x1, y1] = r[i]!;
-    if (share <= x1) {
-      const [x0, y0] = r[i - 1]!;
-      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (share - x0)) / (x1 - x0);
-    }
-  }
-  return r[r.length - 1]![1];
+  return RECALIBRATION.length === 0 ? share : piecewise(RECALIBRATION, share);
 }
 
 /**
@@ -117,13 +107,17 @@ export const UNKNOWN_LEVEL = LEVELS.length ? LEVELS[Math.floor(LEVELS.length / 2
 
 /** Piecewise-linear in the level between the fitted worlds' points; the nearest point outside them. */
 function atLevel(points: readonly (readonly [number, number, number])[], level: number): number {
-  if (Number.isNaN(level)) level = UNKNOWN_LEVEL;
-  if (level <= points[0]![0]) return points[0]![1];
+  return piecewise(points, Number.isNaN(level) ? UNKNOWN_LEVEL : level);
+}
+
+/** y at x, linear between points sorted by x (each [x, y, …]); the nearest point's y outside them. */
+function piecewise(points: readonly (readonly [number, number, ...number[]])[], x: number): number {
+  if (x <= points[0]![0]) return points[0]![1];
   for (let i = 1; i < points.length; i++) {
     const [x1, y1] = points[i]!;
-    if (level <= x1) {
+    if (x <= x1) {
       const [x0, y0] = points[i - 1]!;
-      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (level - x0)) / (x1 - x0);
+      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
     }
   }
   return points[points.length - 1]![1];
