@@ -93,7 +93,7 @@ export interface BatchAnswer {
  */
 export async function batchAnswer(argv: EdgeArgs, asnsFile: string, asked?: Family[]): Promise<BatchAnswer> {
   const { asns, duplicates } = await readAsnList(asnsFile);
-  const loaded = await loadTopologies(argv, { asns }, asked ?? FAMILIES);
+  const loaded = await loadTopologies(argv, { asns, lean: true }, asked ?? FAMILIES);
   const families = asked ?? FAMILIES.filter((f) => loaded.topologies[f]);
   if (families.length === 0) requireFamily(loaded, 'ipv4');
   const topos = families.map((f) => requireFamily(loaded, f));

@@ -21,10 +21,15 @@ export interface PairDataArgs extends EdgeArgs {
 
 /** `families`: the graphs to build; `path` needs the asked family only, the explanation compares both. */
 export async function explainPairAnswer(argv: PairDataArgs, a: number, b: number, families: readonly Family[] = FAMILIES): Promise<PairAnswer> {
-  const loaded = await loadTopologies(argv, { asns: [a, b] }, families);
+  let loaded = await loadTopologies(argv, { asns: [a, b], lean: true }, families);
   loaded.requireKnown([a, b]);
   requireFamily(loaded, argv.afi);
-  const ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  let ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  // Unreachable: its fixes and gaps need the cones' links out of them too.
+  if (!ex.reachable && ex.reason === undefined && loaded.fuller) {
+    loaded = loaded.fuller(argv.afi);
+    ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  }
   return { ...await withExchanges(ex, argv.ixp, { dataDir: argv.data, offline: argv.offline }, loaded.notes), notes: loaded.notes, topologies: loaded.topologies };
 }
 

@@ -42,10 +42,15 @@ export async function explainQuestion(s: AnalysisSession, q: PairQuestion, famil
   const gathered = await s.gatherFor([q.a, q.b]);
   requireKnownIn(s, q.a);
   requireKnownIn(s, q.b);
-  const g = s.cones([q.a, q.b], families);
-  const notes = [...gathered, ...g.notes];
+  let g = s.cones([q.a, q.b], families);
   familyGraph(g, q.afi);
-  const ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
+  let ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
+  // Unreachable: its fixes and gaps need the cones' links out of them too (as the CLI asks).
+  if (!ex.reachable && ex.reason === undefined) {
+    g = s.cones([q.a, q.b], families, [q.afi]);
+    ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
+  }
+  const notes = [...gathered, ...g.notes];
   return { ...await withExchanges(ex, q.ixp, { dataDir: s.args.data, offline: !s.args.live }, notes), notes, topologies: g.topologies };
 }
 

@@ -42,6 +42,8 @@ export interface LoadedTopologies {
   requireKnown(asns: readonly number[]): void;
   /** IRR answers: the inference engine the topologies came from (per-link lookups, registry lines). */
   engine?: InferenceEngine;
+  /** A lean question's graphs again, with one family's cones read in full (for an unreachable answer's fixes). */
+  fuller?: (family: Family) => LoadedTopologies;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -88,9 +90,10 @@ export async function fromFiles(args: string[], caidaFamily: Family | undefined,
 
 /**
  * One Topology per family: from relationship files when given, else from the IRR data —
- * for `need.asns`, the cones around those ASes; otherwise the whole store.
+ * for `need.asns`, the cones around those ASes (`lean`: the cones and the links among their
+ * members, with `fuller` to read one family's in full); otherwise the whole store.
  */
-export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
+export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[]; lean?: boolean }, families: readonly Family[] = FAMILIES): Promise<LoadedTopologies> {
   const files = relationshipArgs(argv.relationships);
   if (files.length > 0) {
     const { edges, notes, origin } = await fromFiles(files, argv['relationships-afi'], argv);
@@ -117,12 +120,19 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[] },
     import('./open-data.js'), import('./topologies.js'), import('./data-lines.js'),
   ]);
   const d = await openData(argv, need);
-  const t = irrTopologies(d.engine, { asns: need?.asns, families, ambiguous: argv.ambiguous, minConfidence: argv['min-confidence'] });
-  const data = d.kind === 'input' ? [] : need?.asns ? dataLines(d.store, t.ases) : storeDataLines(d.store);
-  const notes = [...d.notes, ...data, t.summary];
-  for (const f of families) contradictions(t.topologies[f]!, notes);
-  // The store stays open: the topologies read evidence from it for the links an answer prints.
-  return { topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close(), requireKnown: d.requireKnown, engine: d.engine };
+  const build = (full: readonly Family[] | undefined): LoadedTopologies => {
+    const t = irrTopologies(d.engine, { asns: need?.asns, families, ambiguous: argv.ambiguous, minConfidence: argv['min-confidence'], ...(full ? { full } : {}) });
+    const data = d.kind === 'input' ? [] : need?.asns ? dataLines(d.store, t.ases) : storeDataLines(d.store);
+    const notes = [...d.notes, ...data, t.summary];
+    for (const f of families) contradictions(t.topologies[f]!, notes);
+    // The store stays open: the topologies read evidence from it for the links an answer prints.
+    return {
+      topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close(), requireKnown: d.requireKnown, engine: d.engine,
+      ...(need?.lean ? { fuller: (f: Family) => build([f]) } : {}),
+    };
+  };
+  // A question may start lean (the cones and the links among their members) and ask for more.
+  return build(need?.lean ? [] : undefined);
 }
 
 function contradictions(t: Topology, notes: string[]): void {

@@ -113,13 +113,13 @@ export class AnalysisSession {
     }
   }
 
-  /** Graphs of the uphill cones of `asns` (what a question about them can touch), with the CLI's notes. */
-  cones(asns: number[], families: readonly Family[] = FAMILIES): Graphs {
-    // The graphs hold the cone members' links but those down to customers: the same members, the same graphs (a stub asked about several tier-1s in its cone).
-    const key = families.map((f) => `${f}:${this.coneMembers(asns, f).join(',')}`).join('|');
+  /** Graphs of the uphill cones of `asns` (what a question about them can touch), with the CLI's notes; `full`: the families whose cones' links out are read too (an unreachable answer's fixes). */
+  cones(asns: number[], families: readonly Family[] = FAMILIES, full: readonly Family[] = []): Graphs {
+    // The graphs hold the cones and the links among their members (`full`: their links out too): the same members, the same graphs (a stub asked about several tier-1s in its cone).
+    const key = families.map((f) => `${f}${full.includes(f) ? '+' : ''}:${this.coneMembers(asns, f).join(',')}`).join('|');
     const hit = this.recent.get(key);
     if (hit) return hit;
-    const t = irrTopologies(this.engine, { asns, families, ambiguous: this.args.ambiguous });
+    const t = irrTopologies(this.engine, { asns, families, ambiguous: this.args.ambiguous, full });
     const data = this.d.kind === 'input' ? [] : dataLines({ provenanceOf: (x) => this.provenanceOf(x) }, t.ases);
     const g: Graphs = { topologies: t.topologies, notes: [...this.d.notes, ...data, t.summary, ...contradictions(t.topologies)], hasObject: (x) => this.engine.hasObject(x) };
     if (this.recent.size >= RECENT_CONES) this.recent.delete(this.recent.keys().next().value!);
@@ -134,7 +134,7 @@ export class AnalysisSession {
     let frontier = [...seen];
     while (frontier.length > 0) {
       const next: number[] = [];
-      const around = this.engine.linksOfMany(frontier, family, 'notDown');
+      const around = this.engine.linksOfMany(frontier, family, 'up');
       for (const x of frontier) {
         for (const [n, l] of around.get(x)!) if (isUp(l, x, policy) && !seen.has(n)) { seen.add(n); next.push(n); }
       }

@@ -66,7 +66,8 @@ function hasProviderIn(l: LinkInference, from: number, policy: AmbiguousPolicy):
  * of a link already met (a hub's sibling, met from the hub) reads it from the map, so a hub with
  * N siblings costs N inferences, not 2N.
  */
-export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS, minConfidence?: number): LinkInference[] {
+export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS, minConfidence?: number, full = true): LinkInference[] {
+  if (!full) return leanCone(engine, asns, family, policy, minConfidence);
   const links = new Map<string, LinkInference>();
   const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
   /** Reads the frontier's links (`mode`) and climbs; returns the peers met (phase 1). */
@@ -114,9 +115,56 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
   return [...links.values()];
 }
 
+/**
+ * What a reachable answer needs of the cones: their members (climbed through the links up
+ * from each) and every link between two members. A valley-free path between the asked ASes
+ * uses nothing else; the links out of the cones (peers elsewhere, the providers above them)
+ * matter to an unreachable answer's fixes and gaps, which `coneInferences` reads in full.
+ */
+function leanCone(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy, minConfidence?: number): LinkInference[] {
+  const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
+  const links = new Map<string, LinkInference>();
+  const met = new Map<string, LinkInference>();
+  const seen = new Set<number>(asns);
+  let frontier = [...seen];
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    const around = engine.fromTable ? engine.linksOfMany(frontier, family, 'up') : undefined;
+    for (const x of frontier) {
+      for (const [n, found] of around?.get(x) ?? engine.linksOf(x, family, (m) => met.get(keyOf(x, m)))) {
+        const key = keyOf(x, n);
+        const l = met.get(key) ?? slim(found);
+        met.set(key, l);
+        if (!isUp(l, x, policy) || belowConfidence(l, minConfidence)) continue;
+        links.set(key, l);
+        if (!seen.has(n)) {
+          seen.add(n);
+          next.push(n);
+        }
+      }
+    }
+    frontier = next;
+  }
+  // The links between two members: from the table in one statement; from claims, among those met.
+  const members = [...seen];
+  if (engine.fromTable) {
+    for (const [x, list] of engine.linksOfMany(members, family, 'among')) for (const [n, l] of list) if (!links.has(keyOf(x, n))) links.set(keyOf(x, n), slim(l));
+  } else {
+    for (const [key, l] of met) if (seen.has(l.a) && seen.has(l.b)) links.set(key, l);
+  }
+  return [...links.values()];
+}
+
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly number[]; families: readonly Family[]; ambiguous?: AmbiguousPolicy; minConfidence?: number }): IrrTopologies {
+/**
+ * `full`: for a question (`asns`), the families whose cones are read in full — with each
+ * member's links to peers and the providers above the tops' peers, which an unreachable
+ * answer's fixes and gaps need (default: every family); the others get the cones and the links
+ * among their members, all a path needs.
+ */
+export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly number[]; families: readonly Family[]; ambiguous?: AmbiguousPolicy; minConfidence?: number; full?: readonly Family[] }): IrrTopologies {
+  const full = opts.full ?? opts.families;
   const policy = opts.ambiguous ?? DEFAULT_AMBIGUOUS;
   const edges: Record<Family, RelationshipEdge[]> = { ipv4: [], ipv6: [] };
   let ambiguous = 0, conflicts = 0;
@@ -136,7 +184,7 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     }
   };
   if (opts.asns) {
-    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f, policy, opts.minConfidence)) take(l);
+    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f, policy, opts.minConfidence, full.includes(f))) take(l);
     for (const a of opts.asns) ases.add(a);
   } else {
     for (const l of engine.all(opts.families, { evidence: false })) take(slim(l));
@@ -161,13 +209,18 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
   // A question reads only the cones around its ASes: say so, so that its count is not taken
   // for the whole data's (which whole-data commands such as reach and dark-spots print).
   const around = opts.asns
-    ? ` around ${opts.asns.length <= 3 ? opts.asns.map((a) => `AS${a}`).join(', ') : `the ${n(opts.asns.length)} asked ASes`} (their uphill cones with each member's links to providers, peers and siblings, and the providers above the tops' peers)`
+    ? ` around ${opts.asns.length <= 3 ? opts.asns.map((a) => `AS${a}`).join(', ') : `the ${n(opts.asns.length)} asked ASes`} (their uphill cones and the links among their members${fuller(opts.families.filter((f) => full.includes(f)))})`
     : ' (all the data)';
   const summary = `relationships inferred from IRR policies${around}: ${perFamily} links` +
     (ambiguous ? `; ${n(ambiguous)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
     (conflicts ? `; ${n(conflicts)} conflicting left out` : '') +
     (opts.minConfidence ? `; ${setAsideText(setAside, opts.families, opts.minConfidence)}` : '');
   return { topologies, summary, setAside, ases };
+}
+
+/** What a question's graph holds beyond its cones, for the families read in full. */
+function fuller(families: readonly Family[]): string {
+  return families.length ? `; ${families.length === 2 ? 'in both families' : `in ${families[0]}`} also each member's links to peers and the providers above the tops' peers, for the fixes` : '';
 }
 
 /** "12 ipv4, 3 ipv6 links below confidence 0.9 set aside as unknown (--min-confidence)". */

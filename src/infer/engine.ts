@@ -149,10 +149,11 @@ export class InferenceEngine {
   /**
    * `linksOf` for many ASes at once (a cone's frontier): one statement per few thousand ASes
    * from the link table. `rows`: all, or the table's rows skip links to the ASes' customers
-   * (`notDown`), or keep only those to providers, siblings and ambiguous ones (`up`); from
-   * claims every link is decided and the caller filters.
+   * (`notDown`), or keep only those to providers, siblings and ambiguous ones (`up`), or
+   * those between two of the ASes (`among`, each once); from claims every link is decided and
+   * the caller filters.
    */
-  linksOfMany(xs: readonly number[], family: Family, rows: 'all' | 'notDown' | 'up' = 'all'): Map<number, [number, LinkInference][]> {
+  linksOfMany(xs: readonly number[], family: Family, rows: 'all' | 'notDown' | 'up' | 'among' = 'all'): Map<number, [number, LinkInference][]> {
     const out = new Map<number, [number, LinkInference][]>();
     if (!this.fromTable) {
       for (const x of xs) out.set(x, this.linksOf(x, family));

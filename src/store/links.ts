@@ -81,14 +81,18 @@ export class LinkTable {
    * The rows of many ASes in a family, in one statement (a cone's frontier): each row with the
    * AS it was asked for, and both ASes' numbers of links (lo's, hi's); a row between two asked
    * ASes comes once for each. `notDown`: only rows where the asked AS is not the provider (a
-   * question's cones never go down); `up`: only rows to its providers, siblings, or ambiguous.
+   * question's cones never go down); `up`: only rows to its providers, siblings, or ambiguous;
+   * `among`: only rows whose other AS is in the list too.
    */
-  ofMany(asns: readonly number[], family: 4 | 6, rows: 'all' | 'notDown' | 'up' = 'all'): { asn: number; row: LinkRow; counts: [number, number] }[] {
+  ofMany(asns: readonly number[], family: 4 | 6, rows: 'all' | 'notDown' | 'up' | 'among' = 'all'): { asn: number; row: LinkRow; counts: [number, number] }[] {
     const out: { asn: number; row: LinkRow; counts: [number, number] }[] = [];
-    const q = rows === 'notDown' ? this.s.notDownOfMany : rows === 'up' ? this.s.upOfMany : this.s.ofMany;
+    const q = rows === 'notDown' ? this.s.notDownOfMany : rows === 'up' ? this.s.upOfMany : rows === 'among' ? this.s.amongMany : this.s.ofMany;
+    // `among`: the rows whose two ASes are both in the list (read once, from lo), whatever their relation.
+    const all = rows === 'among' ? JSON.stringify(asns) : undefined;
     for (let i = 0; i < asns.length; i += MANY_CHUNK) {
       const list = JSON.stringify(asns.slice(i, i + MANY_CHUNK));
-      for (const t of q.all(list, family, list, family) as [number, ...Tuple, number, number][]) {
+      const params = all ? [list, family, all] : [list, family, list, family];
+      for (const t of q.all(...params) as [number, ...Tuple, number, number][]) {
         out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [t[12], t[13]] });
       }
     }
@@ -197,6 +201,9 @@ function prepare(db: Database.Database) {
     ofMany: db.prepare(manyQuery('', '')).raw(),
     // Relation 1: lo is hi's provider; 2: lo is hi's customer (src/store/schema.ts). IN: one index seek per relation (a tier-1's customers are never scanned).
     notDownOfMany: db.prepare(manyQuery('INDEXED BY links_lo', 'AND links.relation IN (2, 3, 4, 5, 6, 7)', 'AND links.relation IN (1, 3, 4, 5, 6, 7)')).raw(),
+    // Index entries only for the test of hi (a tier-1's customers are skipped without reading their rows).
+    amongMany: db.prepare(`SELECT j.value, ${COLUMNS}, coalesce(cl.n, 0), coalesce(ch.n, 0) FROM json_each(?) j CROSS JOIN links INDEXED BY links_lo ON links.family = ? AND links.lo = j.value
+      AND links.hi IN (SELECT value FROM json_each(?)) LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi`).raw(),
     // 7: a set's view, kept as the lines' peering, may settle as transit: read too.
     upOfMany: db.prepare(manyQuery('INDEXED BY links_lo', 'AND links.relation IN (2, 4, 5, 7)', 'AND links.relation IN (1, 4, 5, 7)')).raw(),
     pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links INDEXED BY links_hi WHERE family IN (4, 6) AND hi = ?'),
