@@ -253,6 +253,7 @@ export class InferenceEngine {
     const level = this.disagreementLevel();
     const rows = this.store.links.of(x, FAMILY_CODE[family]);
     const count = this.countsFor(rows, family);
+    if (label) this.refsOf(rows.map((r) => (r.lo === x ? r.hi : r.lo)));
     return rows.map((r) => inferenceOf(r, level, x, label, count)).sort((p, q) => p.b - q.b);
   }
 
@@ -261,6 +262,15 @@ export class InferenceEngine {
   private partLookups = 0;
   private allRefs = false;
   private allParts = false;
+
+  /** The refs of many ASes at once (an AS's thousands of neighbours), where one at a time would read them all. */
+  private refsOf(asns: readonly number[]): void {
+    if (this.allRefs) return;
+    const ask = asns.filter((x) => !this.refs.has(x));
+    if (ask.length < BULK_AFTER) return;
+    for (const x of this.store.autNumRefsOf(ask)) this.refs.set(x.asn, { id: x.id, label: provenanceLabel(x.source, x.provenance) });
+    for (const x of ask) if (!this.refs.has(x)) this.refs.set(x, null);
+  }
 
   private ref(asn: number): Side['ref'] | undefined {
     let r = this.refs.get(asn);

@@ -509,6 +509,11 @@ export class Store {
     return r ? { id: r.id, source: r.source, provenance: provenanceOf(r) } : undefined;
   }
 
+  /** The active aut-nums' ids and provenance of some ASes, in one statement (an AS without one is absent). */
+  autNumRefsOf(asns: readonly number[]): { asn: number; id: number; source: string; provenance: ObjectProvenance }[] {
+    return (this.q.autNumRefsOf.all(JSON.stringify(asns)) as (ObjectRow & { asn: number })[]).map((r) => ({ asn: r.asn, id: r.id, source: r.source, provenance: provenanceOf(r) }));
+  }
+
   /** Every active aut-num's id and provenance, streamed (one query for a whole-registry run). */
   *allAutNumRefs(): Generator<{ asn: number; id: number; source: string; provenance: ObjectProvenance }> {
     for (const r of this.q.allAutNumRefs.iterate() as Iterable<ObjectRow & { asn: number }>) yield { asn: r.asn, id: r.id, source: r.source, provenance: provenanceOf(r) };
@@ -1000,6 +1005,8 @@ function prepare(db: Db) {
     provenanceIn: db.prepare(`SELECT o.asn, o.kind, o.origin, o.date, o.reconstructed FROM json_each(?) j CROSS
       JOIN objects o ON o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL AND o.class = 'aut-num' ORDER BY o.key`).raw(),
     // In key order (the (class, key) index gives it): data lines list groups in the order they are met.
+    autNumRefsOf: db.prepare(`SELECT o.asn, o.id, o.source, o.kind, o.origin, o.date, o.reconstructed FROM json_each(?) j
+      CROSS JOIN objects o INDEXED BY objects_active_asn ON o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL WHERE o.class = 'aut-num'`),
     allAutNumRefs: db.prepare("SELECT asn, id, source, kind, origin, date, reconstructed FROM objects WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL ORDER BY key"),
     // Two partial indexes, one per condition: few rows, read without scanning every claim.
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),
