@@ -196,7 +196,7 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     const outside: Outside | undefined = opts.asns ? {
       counts: (asn) => engine.countsOf(asn, f),
       relation: (from, to) => {
-        const l = engine.infer(from, to, f, { evidence: false });
+        const l = engine.linkOf(from, to, f);
         if (l.relation === 'none' || l.relation === 'conflict' || belowConfidence(l, opts.minConfidence)) return undefined;
         return (l.relation === 'ambiguous' ? resolveAmbiguous(l, policy) : l.relation) ?? undefined;
       },

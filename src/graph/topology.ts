@@ -51,7 +51,12 @@ export class Topology {
    * no link down from its cones (`outside` gives the data's counts), a whole graph holds all.
    */
   countsOf(asn: number): { links: number; providers: number; customers: number } {
-    if (this.outside) return this.outside.counts(asn);
+    if (this.outside) {
+      // Asked again and again while sellers are ranked: kept.
+      let c = this.outsideCounts.get(asn);
+      if (!c) this.outsideCounts.set(asn, (c = this.outside.counts(asn)));
+      return c;
+    }
     const i = this.csr.index.get(asn);
     if (i === undefined) return { links: 0, providers: 0, customers: 0 };
     const c = this.csr;
@@ -67,6 +72,8 @@ export class Topology {
     this.built ??= buildGraph(this.kept, this.family).graph;
     return this.built;
   }
+
+  private readonly outsideCounts = new Map<number, { links: number; providers: number; customers: number }>();
 
   /** The link's inference with its evidence, read from `from`'s side (of a link outside a question's graph too). */
   inferenceOf(from: number, to: number): LinkInference | undefined {

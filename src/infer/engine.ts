@@ -183,6 +183,14 @@ export class InferenceEngine {
     return this.sizedData;
   }
 
+  /** One link without evidence, from `a`'s side: the table's row when it is current (relation 'none': no link), else decided from claims. */
+  linkOf(a: number, b: number, family: Family): LinkInference {
+    if (!this.fromTable || a === b) return this.infer(a, b, family, { evidence: false });
+    const row = this.store.links.get(FAMILY_CODE[family], Math.min(a, b), Math.max(a, b));
+    if (!row) return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing: [a, b].filter((x) => !this.ref(x)) };
+    return inferenceOf(row, this.disagreementLevel(), a, undefined, this.sized ? (asn) => this.linkCount(asn, family) : undefined);
+  }
+
   /** An AS's numbers of links, providers and customers in a family, by the decided relations. */
   countsOf(asn: number, family: Family): { links: number; providers: number; customers: number } {
     if (this.fromTable) {

@@ -58,6 +58,12 @@ export class LinkTable {
     this.s.put.run(r.family, r.lo, r.hi, r.relation, r.candidates, r.kind, r.first, r.confidence, r.missing, r.evidence, r.sides);
   }
 
+  /** A pair's row (undefined: no row). */
+  get(family: 4 | 6, lo: number, hi: number): LinkRow | undefined {
+    const t = this.s.get.get(family, lo, hi) as Tuple | undefined;
+    return t && rowOfTuple(t);
+  }
+
   /** The relation code of a pair's row (undefined: no row). */
   relationOf(family: 4 | 6, lo: number, hi: number): number | undefined {
     return (this.s.relationOf.get(family, lo, hi) as [number] | undefined)?.[0];
@@ -193,6 +199,7 @@ function prepare(db: Database.Database) {
     put: db.prepare(`INSERT OR REPLACE INTO links (${COLUMNS.replace('links.', '')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     remove: db.prepare('DELETE FROM links WHERE family = ? AND lo = ? AND hi = ?'),
     relationOf: db.prepare('SELECT relation FROM links WHERE family = ? AND lo = ? AND hi = ?').raw(),
+    get: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? AND hi = ?`).raw(),
     all: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? ORDER BY lo, hi`).raw(),
     // INDEXED BY: without table statistics SQLite prefers scanning a family's whole primary key
     // to the index when it needs more columns than the index holds (10 ms instead of 10 µs).
