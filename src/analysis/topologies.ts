@@ -70,8 +70,8 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
   if (!full) return leanCone(engine, asns, family, policy, minConfidence);
   const links = new Map<string, LinkInference>();
   const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
-  /** Reads the frontier's links (`mode`) and climbs; returns the peers met (phase 1). */
-  const climb = (start: Iterable<number>, seen: Set<number>, mode: 'notDown' | 'up'): { peers: Map<number, number[]>; topless: Set<number> } => {
+  /** Reads the frontier's links (`mode`) and climbs; returns the peers met and the ASes met with a provider. */
+  const climb = (start: Iterable<number>, seen: Set<number>, mode: 'notDown' | 'up'): { peers: Map<number, number[]>; withProvider: Set<number> } => {
     const peers = new Map<number, number[]>();
     const withProvider = new Set<number>();
     let frontier = [...start];
@@ -103,13 +103,13 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
       }
       frontier = next;
     }
-    return { peers, topless: withProvider };
+    return { peers, withProvider };
   };
   const seen = new Set<number>(asns);
-  const { peers, topless } = climb(seen, seen, 'notDown');
+  const { peers, withProvider } = climb(seen, seen, 'notDown');
   // The tops (members without a provider) and their peers outside the cones.
   const above = new Set<number>();
-  for (const [x, list] of peers) if (!topless.has(x)) for (const p of list) if (!seen.has(p)) above.add(p);
+  for (const [x, list] of peers) if (!withProvider.has(x)) for (const p of list) if (!seen.has(p)) above.add(p);
   const beyond = new Set<number>([...seen, ...above]);
   climb(above, beyond, 'up');
   return [...links.values()];
