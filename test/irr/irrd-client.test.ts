@@ -151,7 +151,8 @@ describe('politeness against a server that resets the 5th connection', () => {
     const cs = Array.from({ length: 5 }, () => client(s, { politeness: shared, backoffMs: 50 }));
     const got = await Promise.all(cs.map((c) => c.getObject(KEYS[0]).finally(() => c.close())));
     expect(got).toEqual(cs.map(() => text('aut-num AS215778')));
-    expect(s.resets).toBe(1);
+    // At least the 5th connection was reset; a slow host may reset its retry too, while the four are still open.
+    expect(s.resets).toBeGreaterThanOrEqual(1);
   });
 
   it('spaces new connections to at most N per second', async () => {
