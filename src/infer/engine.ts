@@ -142,11 +142,6 @@ export class InferenceEngine {
   private labelOf = (asn: number): string | undefined => this.ref(asn)?.label;
 
   /**
-   * `x`'s links in a family, by neighbour (a link from x's side unless `known` gave it): rows of
-   * the link table (two indexed lookups), or else each decided from claims (`known` gives the
-   * links a caller already has, which are not decided again).
-   */
-  /**
    * `linksOf` for many ASes at once (a cone's frontier): one statement per few thousand ASes
    * from the link table. `rows`: all, or the table's rows skip links to the ASes' customers
    * (`notDown`), or keep only those to providers, siblings and ambiguous ones (`up`), or
@@ -220,7 +215,7 @@ export class InferenceEngine {
    * How many links an AS has in a family (confidence compares a link's two ASes, see
    * src/infer/confidence.ts, sizeMark): the link table's count, or from claims its number of
    * neighbours (the same: every pair with claims in a family decides a link). Undefined when
-   * the engine decides rows for the table.
+   * sizes are not compared (rows being decided for the table, or too few aut-nums: `sized`).
    */
   linkCount(asn: number, family: Family): number | undefined {
     if (!this.sized) return undefined;
@@ -251,6 +246,11 @@ export class InferenceEngine {
     return (asn) => this.linkCount(asn, family);
   }
 
+  /**
+   * `x`'s links in a family, by neighbour (a link from x's side unless `known` gave it): rows of
+   * the link table (two indexed lookups), or else each decided from claims (`known` gives the
+   * links a caller already has, which are not decided again).
+   */
   linksOf(x: number, family: Family, known?: (n: number) => LinkInference | undefined): [number, LinkInference][] {
     if (this.fromTable) return this.tableLinks(x, family).map((l) => [l.b, l]);
     return this.neighbourAsns(x, family).map((n) => [n, known?.(n) ?? this.infer(x, n, family, { evidence: false })]);
