@@ -8,6 +8,7 @@ import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import { FAMILIES } from '../infer/families.js';
 import type { InferenceEngine } from '../infer/engine.js';
+import type { IrrTopologies } from './topologies.js';
 import type { Family } from '../infer/types.js';
 import { UserError } from './errors.js';
 import { localCopy } from './local-copy.js';
@@ -120,15 +121,16 @@ export async function loadTopologies(argv: EdgeArgs, need?: { asns?: number[]; l
     import('./open-data.js'), import('./topologies.js'), import('./data-lines.js'),
   ]);
   const d = await openData(argv, need);
-  const build = (full: readonly Family[] | undefined): LoadedTopologies => {
-    const t = irrTopologies(d.engine, { asns: need?.asns, families, ambiguous: argv.ambiguous, minConfidence: argv['min-confidence'], ...(full ? { full } : {}) });
+  const build = (full: readonly Family[] | undefined, base?: IrrTopologies): LoadedTopologies => {
+    const t = irrTopologies(d.engine, { asns: need?.asns, families, ambiguous: argv.ambiguous, minConfidence: argv['min-confidence'], ...(full ? { full } : {}), ...(base ? { base } : {}) });
     const data = d.kind === 'input' ? [] : need?.asns ? dataLines(d.store, t.ases) : storeDataLines(d.store);
     const notes = [...d.notes, ...data, t.summary];
     for (const f of families) contradictions(t.topologies[f]!, notes);
     // The store stays open: the topologies read evidence from it for the links an answer prints.
     return {
       topologies: t.topologies, notes, origin: 'irr', hasObject: (asn) => d.engine.hasObject(asn), close: () => d.close(), requireKnown: d.requireKnown, engine: d.engine,
-      ...(need?.lean ? { fuller: (f: Family) => build([f]) } : {}),
+      // The other families' graphs are kept as they are.
+      ...(need?.lean ? { fuller: (f: Family) => build([f], t) } : {}),
     };
   };
   // A question may start lean (the cones and the links among their members) and ask for more.

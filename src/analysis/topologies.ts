@@ -20,6 +20,10 @@ export interface IrrTopologies {
   setAside: Record<Family, number>;
   /** ASes in the graphs (for the answer's `data:` lines). */
   ases: Set<number>;
+  /** Per family: links in the graph, ambiguous and conflicting ones (what `summary` says). */
+  counted: Record<Family, { links: number; ambiguous: number; conflicts: number }>;
+  /** For a question: the families read in full. */
+  full: readonly Family[];
 }
 
 /**
@@ -145,7 +149,8 @@ function leanCone(engine: InferenceEngine, asns: readonly number[], family: Fami
     }
     frontier = next;
   }
-  // The links between two members: from the table in one statement; from claims, among those met.
+  // The other links between two members (peers, ambiguous, conflicts; the up ones were read
+  // climbing): from the table in one statement; from claims, among those met.
   const members = [...seen];
   if (engine.fromTable) {
     for (const [x, list] of engine.linksOfMany(members, family, 'among')) for (const [n, l] of list) if (!links.has(keyOf(x, n))) links.set(keyOf(x, n), slim(l));
@@ -163,20 +168,22 @@ const n = (x: number) => x.toLocaleString('en-US');
  * answer's fixes and gaps need (default: every family); the others get the cones and the links
  * among their members, all a path needs.
  */
-export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly number[]; families: readonly Family[]; ambiguous?: AmbiguousPolicy; minConfidence?: number; full?: readonly Family[] }): IrrTopologies {
+export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly number[]; families: readonly Family[]; ambiguous?: AmbiguousPolicy; minConfidence?: number; full?: readonly Family[]; base?: IrrTopologies }): IrrTopologies {
   const full = opts.full ?? opts.families;
   const policy = opts.ambiguous ?? DEFAULT_AMBIGUOUS;
+  // `base`: a question's graphs built already; only the families read in full now are built again.
+  const build = opts.base ? opts.families.filter((f) => full.includes(f) && !opts.base!.full.includes(f)) : opts.families;
   const edges: Record<Family, RelationshipEdge[]> = { ipv4: [], ipv6: [] };
-  let ambiguous = 0, conflicts = 0;
+  const counted: IrrTopologies['counted'] = { ipv4: { links: 0, ambiguous: 0, conflicts: 0 }, ipv6: { links: 0, ambiguous: 0, conflicts: 0 } };
   const setAside: Record<Family, number> = { ipv4: 0, ipv6: 0 };
-  const ases = new Set<number>();
+  const ases = new Set<number>(opts.base?.ases);
   const take = (l: LinkInference) => {
     if (belowConfidence(l, opts.minConfidence)) {
       setAside[l.family]++;
       return;
     }
-    if (l.relation === 'ambiguous') ambiguous++;
-    else if (l.relation === 'conflict') conflicts++;
+    if (l.relation === 'ambiguous') counted[l.family].ambiguous++;
+    else if (l.relation === 'conflict') counted[l.family].conflicts++;
     for (const e of edgesFromInferences([l], policy)) {
       edges[l.family].push(e);
       ases.add(e.a);
@@ -184,17 +191,25 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     }
   };
   if (opts.asns) {
-    for (const f of opts.families) for (const l of coneInferences(engine, opts.asns, f, policy, opts.minConfidence, full.includes(f))) take(l);
+    for (const f of build) for (const l of coneInferences(engine, opts.asns, f, policy, opts.minConfidence, full.includes(f))) take(l);
     for (const a of opts.asns) ases.add(a);
   } else {
     for (const l of engine.all(opts.families, { evidence: false })) take(slim(l));
   }
   const topologies: Partial<Record<Family, Topology>> = {};
   for (const f of opts.families) {
+    if (!build.includes(f)) {
+      topologies[f] = opts.base!.topologies[f];
+      counted[f] = opts.base!.counted[f];
+      setAside[f] = opts.base!.setAside[f];
+      continue;
+    }
+    counted[f].links = edges[f].length;
     // Evidence is read in ASN order, as whole-data runs list it. A question's graph holds no
     // links down from its cones: counts of customers and providers come from the data.
     const outside: Outside | undefined = opts.asns ? {
       counts: (asn) => engine.countsOf(asn, f),
+      countsMany: (asns) => engine.countsOfMany(asns, f),
       relation: (from, to) => {
         const l = engine.linkOf(from, to, f);
         if (l.relation === 'none' || l.relation === 'conflict' || belowConfidence(l, opts.minConfidence)) return undefined;
@@ -205,17 +220,20 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     const nodes = opts.asns ? opts.asns.filter((x) => engine.countsOf(x, f).links > 0) : undefined;
     topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside, nodes);
   }
-  const perFamily = opts.families.map((f) => `${n(edges[f].length)} ${f}`).join(', ');
+  const fullNow = opts.families.filter((f) => full.includes(f) || opts.base?.full.includes(f));
+  const perFamily = opts.families.map((f) => `${n(counted[f].links)} ${f}`).join(', ');
+  const ambiguous = opts.families.reduce((x, f) => x + counted[f].ambiguous, 0);
+  const conflicts = opts.families.reduce((x, f) => x + counted[f].conflicts, 0);
   // A question reads only the cones around its ASes: say so, so that its count is not taken
   // for the whole data's (which whole-data commands such as reach and dark-spots print).
   const around = opts.asns
-    ? ` around ${opts.asns.length <= 3 ? opts.asns.map((a) => `AS${a}`).join(', ') : `the ${n(opts.asns.length)} asked ASes`} (their uphill cones and the links among their members${fuller(opts.families.filter((f) => full.includes(f)))})`
+    ? ` around ${opts.asns.length <= 3 ? opts.asns.map((a) => `AS${a}`).join(', ') : `the ${n(opts.asns.length)} asked ASes`} (their uphill cones and the links among their members${fuller(fullNow)})`
     : ' (all the data)';
   const summary = `relationships inferred from IRR policies${around}: ${perFamily} links` +
     (ambiguous ? `; ${n(ambiguous)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
     (conflicts ? `; ${n(conflicts)} conflicting left out` : '') +
     (opts.minConfidence ? `; ${setAsideText(setAside, opts.families, opts.minConfidence)}` : '');
-  return { topologies, summary, setAside, ases };
+  return { topologies, summary, setAside, ases, counted, full: fullNow };
 }
 
 /** What a question's graph holds beyond its cones, for the families read in full. */

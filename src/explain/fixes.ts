@@ -36,6 +36,8 @@ export function suggestFixes(topo: Topology, cones: { a: Cone; b: Cone }, other:
   const changes: Fix[] = [];
   const fresh: Fix[] = [];
 
+  // A question's graph asks the data for counts: the tops and every AS that could sell, at once.
+  topo.preloadCounts([...cones.a.tops, ...cones.b.tops, ...csr.asns.filter((_, k) => (reach.a[k] || reach.b[k]) && csr.provOff[k + 1] === csr.provOff[k])]);
   for (const [side, far] of [['a', 'b'], ['b', 'a']] as const) {
     const target = cones[far].asn;
     // Sellers for a new transit link: transit-free ASes the other side reaches, best connected

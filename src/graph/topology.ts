@@ -9,6 +9,8 @@ export interface Outside {
   counts: (asn: number) => { links: number; providers: number; customers: number };
   /** The relation of a link the graph does not hold, from `from`'s side (undefined: no link). */
   relation: (from: number, to: number) => Relation | undefined;
+  /** `counts` of many ASes at once. */
+  countsMany: (asns: readonly number[]) => Map<number, { links: number; providers: number; customers: number }>;
 }
 
 /** A link as seen from one side: `relation` read from `from`'s side (c2p: `to` is its provider). */
@@ -74,6 +76,14 @@ export class Topology {
   }
 
   private readonly outsideCounts = new Map<number, { links: number; providers: number; customers: number }>();
+
+  /** Reads the counts of many ASes at once, before `countsOf` asks them one by one (ranking thousands of tops). */
+  preloadCounts(asns: Iterable<number>): void {
+    if (!this.outside) return;
+    const ask = [...asns].filter((x) => !this.outsideCounts.has(x));
+    if (ask.length < 2) return;
+    for (const [asn, c] of this.outside.countsMany(ask)) this.outsideCounts.set(asn, c);
+  }
 
   /** The link's inference with its evidence, read from `from`'s side (of a link outside a question's graph too). */
   inferenceOf(from: number, to: number): LinkInference | undefined {

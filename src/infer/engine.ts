@@ -145,8 +145,8 @@ export class InferenceEngine {
    * `linksOf` for many ASes at once (a cone's frontier): one statement per few thousand ASes
    * from the link table. `rows`: all, or the table's rows skip links to the ASes' customers
    * (`notDown`), or keep only those to providers, siblings and ambiguous ones (`up`), or
-   * those between two of the ASes (`among`, each once); from claims every link is decided and
-   * the caller filters.
+   * those between two of the ASes that are not up from either (`among`, each once: peers,
+   * ambiguous, conflicts); from claims every link is decided and the caller filters.
    */
   linksOfMany(xs: readonly number[], family: Family, rows: 'all' | 'notDown' | 'up' | 'among' = 'all'): Map<number, [number, LinkInference][]> {
     const out = new Map<number, [number, LinkInference][]>();
@@ -156,7 +156,7 @@ export class InferenceEngine {
     }
     const level = this.disagreementLevel();
     for (const x of xs) out.set(x, []);
-    const found = this.store.links.ofMany(xs, FAMILY_CODE[family], rows);
+    const found = this.store.links.ofMany(xs, FAMILY_CODE[family], rows, this.sized);
     // The counts come with the rows.
     const m = this.counts[family];
     if (m.size + 2 * found.length > COUNTS_KEPT) m.clear();
@@ -184,6 +184,21 @@ export class InferenceEngine {
     const row = this.store.links.get(FAMILY_CODE[family], Math.min(a, b), Math.max(a, b));
     if (!row) return { a, b, family, relation: 'none', candidates: [], confidence: 0, evidence: [], missing: [a, b].filter((x) => !this.ref(x)) };
     return inferenceOf(row, this.disagreementLevel(), a, undefined, this.sized ? (asn) => this.linkCount(asn, family) : undefined);
+  }
+
+  /** `countsOf` for many ASes (a question's sellers and tops, thousands in a sibling group), in two statements from the table. */
+  countsOfMany(asns: readonly number[], family: Family): Map<number, { links: number; providers: number; customers: number }> {
+    if (!this.fromTable) return new Map(asns.map((x) => [x, this.countsOf(x, family)]));
+    const { counts, views } = this.store.links.transitOfMany(asns, FAMILY_CODE[family]);
+    const out = new Map(asns.map((x) => [x, counts.get(x) ?? { links: 0, providers: 0, customers: 0 }]));
+    const level = this.disagreementLevel();
+    for (const { asn, row } of views) {
+      const l = inferenceOf(row, level, asn);
+      const c = out.get(asn)!;
+      if (l.relation === 'c2p') c.providers++;
+      else if (l.relation === 'p2c') c.customers++;
+    }
+    return out;
   }
 
   /** An AS's numbers of links, providers and customers in a family, by the decided relations. */
@@ -560,7 +575,8 @@ export class InferenceEngine {
   }
 
   hasObject(asn: number): boolean {
-    return this.store.hasAutNum(asn);
+    // Through the refs: thousands of cone members asked at once are read in one statement.
+    return this.ref(asn) !== undefined;
   }
 
   adjacent(a: number, b: number, family: Family): boolean {

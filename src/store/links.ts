@@ -28,6 +28,8 @@ const MANY_CHUNK = 5_000;
 
 export class LinkTable {
   private q?: ReturnType<typeof prepare>;
+  /** The statements of `ofMany`, by rows and counts, prepared on first use. */
+  private readonly many = new Map<string, Database.Statement>();
 
   /** `current`: the store's schema is this version's (an older one read as it is keeps rows in another form: never fresh). */
   constructor(private readonly db: Database.Database, private readonly current = true) {}
@@ -88,11 +90,15 @@ export class LinkTable {
    * AS it was asked for, and both ASes' numbers of links (lo's, hi's); a row between two asked
    * ASes comes once for each. `notDown`: only rows where the asked AS is not the provider (a
    * question's cones never go down); `up`: only rows to its providers, siblings, or ambiguous;
-   * `among`: only rows whose other AS is in the list too.
+   * `among`: only rows whose other AS is in the list too and that go up from neither (peers,
+   * ambiguous, conflicts, sets' views). `counts` false: the counts read as 0.
    */
-  ofMany(asns: readonly number[], family: 4 | 6, rows: 'all' | 'notDown' | 'up' | 'among' = 'all'): { asn: number; row: LinkRow; counts: [number, number] }[] {
+  ofMany(asns: readonly number[], family: 4 | 6, rows: ManyRows = 'all', counts = true): { asn: number; row: LinkRow; counts: [number, number] }[] {
     const out: { asn: number; row: LinkRow; counts: [number, number] }[] = [];
-    const q = rows === 'notDown' ? this.s.notDownOfMany : rows === 'up' ? this.s.upOfMany : rows === 'among' ? this.s.amongMany : this.s.ofMany;
+    // Without counts (data too small for sizes), no join: a sibling group's thousands of rows read plain.
+    const key = `${rows}${counts ? '+' : ''}`;
+    let q = this.many.get(key);
+    if (!q) this.many.set(key, (q = this.db.prepare(manySql(rows, counts)).raw()));
     // `among`: the rows whose two ASes are both in the list (read once, from lo), whatever their relation.
     const all = rows === 'among' ? JSON.stringify(asns) : undefined;
     for (let i = 0; i < asns.length; i += MANY_CHUNK) {
@@ -147,6 +153,18 @@ export class LinkTable {
     return (this.s.viewsOf.all(family, asn, family, asn) as Tuple[]).map(rowOfTuple);
   }
 
+  /** `transitOf` for many ASes in one statement, with the rows of `viewsOf` among them (absent: no link). */
+  transitOfMany(asns: readonly number[], family: 4 | 6): { counts: Map<number, { links: number; providers: number; customers: number }>; views: { asn: number; row: LinkRow }[] } {
+    const counts = new Map<number, { links: number; providers: number; customers: number }>();
+    const views: { asn: number; row: LinkRow }[] = [];
+    for (let i = 0; i < asns.length; i += MANY_CHUNK) {
+      const list = JSON.stringify(asns.slice(i, i + MANY_CHUNK));
+      for (const [asn, n, providers, customers] of this.s.transitOfMany.all(list, family) as [number, number, number, number][]) counts.set(asn, { links: n, providers, customers });
+      for (const t of this.s.viewsOfMany.all(list, family, list, family) as [number, ...Tuple][]) views.push({ asn: t[0], row: rowOfTuple(t.slice(1) as Tuple) });
+    }
+    return { counts, views };
+  }
+
   /** Every AS's count in a family. */
   allCounts(family: 4 | 6): Map<number, number> {
     return new Map(this.s.allCounts.all(family) as [number, number][]);
@@ -172,12 +190,27 @@ export class LinkTable {
 
 type Tuple = [4 | 6, number, number, number, number, string, number | null, number | null, number, number, number];
 
-/** Rows of a list of ASes (json_each), by lo then by hi, with both ASes' counts (0 when absent). */
-function manyQuery(loIndex: string, loWhere: string, hiWhere = ''): string {
-  const counts = `coalesce(cl.n, 0), coalesce(ch.n, 0)`;
-  const join = `LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi`;
-  return `SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links ${loIndex} ON links.family = ? AND links.lo = j.value ${loWhere} ${join}
-    UNION ALL SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links INDEXED BY links_hi ON links.family = ? AND links.hi = j.value ${hiWhere} ${join}`;
+export type ManyRows = 'all' | 'notDown' | 'up' | 'among';
+
+/**
+ * Rows of a list of ASes (json_each), by lo then by hi, with both ASes' counts (0 when absent or
+ * not asked). CROSS JOIN: the asked list outside (SQLite would otherwise scan the family for each
+ * AS of the list). Relation 1: lo is hi's provider; 2: lo is hi's customer (src/store/schema.ts);
+ * IN: one index seek per relation, so a tier-1's customers are never scanned.
+ */
+function manySql(rows: ManyRows, withCounts: boolean): string {
+  const counts = withCounts ? 'coalesce(cl.n, 0), coalesce(ch.n, 0)' : '0, 0';
+  const join = withCounts ? 'LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi' : '';
+  const side = (index: string, end: 'lo' | 'hi', where: string) =>
+    `SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links ${index} ON links.family = ? AND links.${end} = j.value ${where} ${join}`;
+  switch (rows) {
+    case 'all': return `${side('', 'lo', '')} UNION ALL ${side('INDEXED BY links_hi', 'hi', '')}`;
+    case 'notDown': return `${side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (2, 3, 4, 5, 6, 7)')} UNION ALL ${side('INDEXED BY links_hi', 'hi', 'AND links.relation IN (1, 3, 4, 5, 6, 7)')}`;
+    // 7: a set's view, kept as the lines' peering, may settle as transit: read too.
+    case 'up': return `${side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (2, 4, 5, 7)')} UNION ALL ${side('INDEXED BY links_hi', 'hi', 'AND links.relation IN (1, 4, 5, 7)')}`;
+    // Both ASes in the list, read once from lo; the relations that go up from neither (the up ones were read climbing).
+    case 'among': return side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (3, 5, 6, 7) AND links.hi IN (SELECT value FROM json_each(?))');
+  }
 }
 
 /** Every AS's number of rows per family, from the rows (also the upgrade of a version 4 store). */
@@ -204,15 +237,6 @@ function prepare(db: Database.Database) {
     // INDEXED BY: without table statistics SQLite prefers scanning a family's whole primary key
     // to the index when it needs more columns than the index holds (10 ms instead of 10 µs).
     of: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?`).raw(),
-    // CROSS JOIN: the asked list outside (SQLite would otherwise scan the family for each AS of the list).
-    ofMany: db.prepare(manyQuery('', '')).raw(),
-    // Relation 1: lo is hi's provider; 2: lo is hi's customer (src/store/schema.ts). IN: one index seek per relation (a tier-1's customers are never scanned).
-    notDownOfMany: db.prepare(manyQuery('INDEXED BY links_lo', 'AND links.relation IN (2, 3, 4, 5, 6, 7)', 'AND links.relation IN (1, 3, 4, 5, 6, 7)')).raw(),
-    // Index entries only for the test of hi (a tier-1's customers are skipped without reading their rows).
-    amongMany: db.prepare(`SELECT j.value, ${COLUMNS}, coalesce(cl.n, 0), coalesce(ch.n, 0) FROM json_each(?) j CROSS JOIN links INDEXED BY links_lo ON links.family = ? AND links.lo = j.value
-      AND links.hi IN (SELECT value FROM json_each(?)) LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi`).raw(),
-    // 7: a set's view, kept as the lines' peering, may settle as transit: read too.
-    upOfMany: db.prepare(manyQuery('INDEXED BY links_lo', 'AND links.relation IN (2, 4, 5, 7)', 'AND links.relation IN (1, 4, 5, 7)')).raw(),
     pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links INDEXED BY links_hi WHERE family IN (4, 6) AND hi = ?'),
     count: db.prepare('SELECT count(*) AS n FROM links'),
     clearCounts: db.prepare('DELETE FROM link_counts'),
@@ -226,6 +250,9 @@ function prepare(db: Database.Database) {
     putCount: db.prepare('INSERT OR REPLACE INTO link_counts (family, asn, n, providers, customers) VALUES (?, ?, ?, ?, ?)'),
     viewsOf: db.prepare(`SELECT ${COLUMNS} FROM links INDEXED BY links_lo WHERE family = ? AND lo = ? AND relation = 7
       UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ? AND relation = 7`).raw(),
+    transitOfMany: db.prepare('SELECT c.asn, c.n, c.providers, c.customers FROM json_each(?) j CROSS JOIN link_counts c ON c.family = ? AND c.asn = j.value').raw(),
+    viewsOfMany: db.prepare(`SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_lo ON links.family = ? AND links.lo = j.value AND links.relation = 7
+      UNION ALL SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_hi ON links.family = ? AND links.hi = j.value AND links.relation = 7`).raw(),
     transitOf: db.prepare('SELECT n, providers, customers FROM link_counts WHERE family = ? AND asn = ?').raw(),
     removeCount: db.prepare('DELETE FROM link_counts WHERE family = ? AND asn = ?'),
   };
