@@ -38,7 +38,8 @@
  * settled when a link is read like the level (a write elsewhere changes them). Providers have
  * more links than their customers (Gao's degree rule): a provider–customer label whose
  * provider has fewer links than its customer is wrong far more often than one whose provider
- * has eight times as many (sizeMark). Peers get the ratio of the larger to the smaller.
+ * has eight times as many (sizeMark). Peerings get no sizes: splitting their kinds too left the
+ * calibration noisier (more groups off on the reporting seeds) and bought no precision.
  *
  * A kind the fit never saw falls back to the kind without its sizes, then to its levels
  * whatever the flags (`pc:NS*`), then to its class; nothing known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
@@ -88,15 +89,14 @@ function recalibrated(share: number): number {
 }
 
 /**
- * The sizes mark of a single-relation kind (`#0`–`#3`), from the two ASes' links in the family
- * (`a`'s relation to `b`): for provider–customer the provider's over the customer's (below ½,
- * below 2, below 8, 8 or more), for peers and siblings the larger's over the smaller's (below
- * 2, below 8, 8 or more). Empty for other kinds, or when the sizes are unknown.
+ * The sizes mark of a provider–customer kind (`#0`–`#3`), from the two ASes' links in the
+ * family (`a`'s relation to `b`): the provider's over the customer's, below ½, below 2, below 8,
+ * 8 or more. Empty for other kinds, or when the sizes are unknown.
  */
 export function sizeMark(relation: string, linksA: number | undefined, linksB: number | undefined): string {
   if (linksA === undefined || linksB === undefined) return '';
   const x = Math.max(1, linksA), y = Math.max(1, linksB);
-  const r = relation === 'p2c' ? x / y : relation === 'c2p' ? y / x : relation === 'p2p' || relation === 's2s' ? Math.max(x, y) / Math.min(x, y) : NaN;
+  const r = relation === 'p2c' ? x / y : relation === 'c2p' ? y / x : NaN;
   if (Number.isNaN(r)) return '';
   return r < 0.5 ? '#0' : r < 2 ? '#1' : r < 8 ? '#2' : '#3';
 }

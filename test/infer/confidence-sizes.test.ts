@@ -31,13 +31,14 @@ function world(stubs: number): MemoryIndex {
 }
 
 describe('confidence with the two ASes\' sizes', () => {
-  it('marks a kind by how the provider\'s links compare with the customer\'s, and a peering by larger over smaller', () => {
+  it('marks a provider–customer kind by how the provider\'s links compare with the customer\'s, and no other kind', () => {
     expect(sizeMark('p2c', 1, 12)).toBe('#0');
     expect(sizeMark('c2p', 12, 1)).toBe('#0');
     expect(sizeMark('p2c', 12, 12)).toBe('#1');
     expect(sizeMark('p2c', 40, 10)).toBe('#2');
     expect(sizeMark('c2p', 1, 1000)).toBe('#3');
-    expect(sizeMark('p2p', 3, 100)).toBe('#3');
+    expect(sizeMark('p2p', 3, 100)).toBe('');
+    expect(sizeMark('s2s', 3, 100)).toBe('');
     expect(sizeMark('ambiguous', 3, 100)).toBe('');
     expect(sizeMark('p2c', undefined, 4)).toBe('');
   });
