@@ -39,7 +39,7 @@ import { engineFor, iterateInferences } from '../../src/infer/infer.js';
 import { readObjects } from '../../src/rpsl/read.js';
 import { MemoryIndex } from '../../src/store/memory-index.js';
 import { FIT } from '../../src/infer/confidence-table.js';
-import { shareRight } from '../../src/infer/confidence.js';
+import { bareKind, classOfKind, levelsKind, shareRight } from '../../src/infer/confidence.js';
 import type { LinkInference } from '../../src/infer/types.js';
 
 type Fam = 'ipv4' | 'ipv6';
@@ -144,10 +144,6 @@ export function runWorld(seed: number, rate: number, sample: number, cache: stri
 
 // ---------------------------------------------------------------- fitting
 
-/** A kind's parents: without its sizes (`pc:NSw#3` → `pc:NSw`); the same levels whatever the flags (`pc:NS*`); its class (`pc:`). */
-const bareOf = (kind: string) => kind.replace(/#\d$/, '');
-const parentOf = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
-const classOf = (kind: string) => kind.slice(0, kind.indexOf(':') + 1);
 
 type Points = [number, number, number][];
 
@@ -178,9 +174,9 @@ export function fit(worlds: { links: Judged[]; level: number }[]): { right: Reco
       // A peer kind the set contradicts is judged as labelled p2p, whatever the current table made of it.
       const ok = l.setViews ? l.setViews[0] : l.right;
       add(l.kind, ok);
-      if (bareOf(l.kind) !== l.kind) add(bareOf(l.kind), ok);
-      add(parentOf(bareOf(l.kind)), ok);
-      add(classOf(l.kind), ok);
+      if (bareKind(l.kind) !== l.kind) add(bareKind(l.kind), ok);
+      add(levelsKind(bareKind(l.kind)), ok);
+      add(classOfKind(l.kind), ok);
       if (l.setViews) {
         const t = alt.get(l.kind) ?? { n: 0, right: 0 };
         t.n++; if (l.setViews[1]) t.right++;
@@ -189,8 +185,8 @@ export function fit(worlds: { links: Judged[]; level: number }[]): { right: Reco
     }
     const est = (k: string): number => {
       const t = tally.get(k)!;
-      if (k === classOf(k)) return (t.right + 1) / (t.n + 2);
-      const prior = est(k.endsWith('*') ? classOf(k) : bareOf(k) !== k ? bareOf(k) : parentOf(k));
+      if (k === classOfKind(k)) return (t.right + 1) / (t.n + 2);
+      const prior = est(k.endsWith('*') ? classOfKind(k) : bareKind(k) !== k ? bareKind(k) : levelsKind(k));
       return (t.right + ALPHA * prior) / (t.n + ALPHA);
     };
     for (const k of [...tally.keys()].sort()) (right[k] ??= []).push([Math.round(w.level * 100000) / 100000, Math.round(est(k) * 10000) / 10000, tally.get(k)!.n]);

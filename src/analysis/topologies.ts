@@ -9,7 +9,7 @@ import { DEFAULT_AMBIGUOUS, edgesFromInferences, resolveAmbiguous } from '../gra
 import { Topology, type Outside } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import type { InferenceEngine } from '../infer/engine.js';
-import type { Family, LinkInference } from '../infer/types.js';
+import type { Family, InferredRelation, LinkInference } from '../infer/types.js';
 import { mirror } from '../infer/views.js';
 
 export interface IrrTopologies {
@@ -41,18 +41,25 @@ function slim(l: LinkInference): LinkInference {
   return { a: l.a, b: l.b, family: l.family, relation: l.relation, candidates: l.candidates, confidence: l.confidence, ...(l.basis ? { basis: l.basis } : {}), evidence: [], missing: l.missing };
 }
 
-/** Whether the graph will hold this link as going up from `from` (ambiguous links as `--ambiguous` resolves them, from `from`'s side). */
-export function isUp(l: LinkInference, from: number, policy: AmbiguousPolicy): boolean {
+/** The relation the graph will hold for this link, from `from`'s side (ambiguous links as `--ambiguous` resolves them). */
+function heldFrom(l: LinkInference, from: number, policy: AmbiguousPolicy): InferredRelation | null {
   const seen = from === l.a ? l : { ...l, relation: mirror(l.relation), candidates: l.candidates.map((c) => mirror(c)) };
-  const r = seen.relation === 'ambiguous' ? resolveAmbiguous(seen, policy) : seen.relation;
+  return seen.relation === 'ambiguous' ? resolveAmbiguous(seen, policy) : seen.relation;
+}
+
+/** Whether the graph will hold this link as going up from `from` (to a provider or a sibling). */
+export function isUp(l: LinkInference, from: number, policy: AmbiguousPolicy): boolean {
+  const r = heldFrom(l, from, policy);
   return r === 'c2p' || r === 's2s';
 }
 
 /** Whether the graph will hold this link as going down from `from` (to a customer). */
 function isDown(l: LinkInference, from: number, policy: AmbiguousPolicy): boolean {
-  const seen = from === l.a ? l : { ...l, relation: mirror(l.relation), candidates: l.candidates.map((c) => mirror(c)) };
-  return (seen.relation === 'ambiguous' ? resolveAmbiguous(seen, policy) : seen.relation) === 'p2c';
+  return heldFrom(l, from, policy) === 'p2c';
 }
+
+/** A pair's key, whichever side it is met from. */
+const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
 
 /** Whether `from` is the customer in this link as the graph will hold it (not a sibling). */
 function hasProviderIn(l: LinkInference, from: number, policy: AmbiguousPolicy): boolean {
@@ -73,7 +80,6 @@ function hasProviderIn(l: LinkInference, from: number, policy: AmbiguousPolicy):
 export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS, minConfidence?: number, full = true): LinkInference[] {
   if (!full) return leanCone(engine, asns, family, policy, minConfidence);
   const links = new Map<string, LinkInference>();
-  const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
   /** Reads the frontier's links (`mode`) and climbs; returns the peers met and the ASes met with a provider. */
   const climb = (start: Iterable<number>, seen: Set<number>, mode: 'notDown' | 'up'): { peers: Map<number, number[]>; withProvider: Set<number> } => {
     const peers = new Map<number, number[]>();
@@ -126,7 +132,6 @@ export function coneInferences(engine: InferenceEngine, asns: readonly number[],
  * matter to an unreachable answer's fixes and gaps, which `coneInferences` reads in full.
  */
 function leanCone(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy, minConfidence?: number): LinkInference[] {
-  const keyOf = (x: number, n: number) => (x < n ? `${x}-${n}` : `${n}-${x}`);
   const links = new Map<string, LinkInference>();
   const met = new Map<string, LinkInference>();
   const seen = new Set<number>(asns);

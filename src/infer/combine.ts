@@ -13,7 +13,7 @@
  */
 import type { Family, InferredRelation, Relation } from './types.js';
 import { ALL_RELATIONS, constraintReason, mirror, type Constraint, type Tier } from './views.js';
-import { alternativeOf, clamp, CONFLICT_PICK, conflictOdds, probabilityOf, sizeMark, sortedLevels, type SideLevel } from './confidence.js';
+import { alternativeOf, bareKind, clamp, CONFLICT_PICK, conflictOdds, probabilityOf, sizeMark, sortedLevels, type SideLevel } from './confidence.js';
 
 export interface CombineInput {
   a: number;
@@ -247,7 +247,7 @@ export function lineDecision(r: { relation: InferredRelation; candidates: Relati
   // A set's view (the only non-conflict kind with a first AS): the lines said peers.
   if (first !== undefined) return { relation: 'p2p', candidates: ['p2p'], kind, first };
   // Sizes are settled when the link is read (a write elsewhere changes them).
-  return { relation: r.relation, candidates: r.candidates, kind: kind.replace(/#\d$/, '') };
+  return { relation: r.relation, candidates: r.candidates, kind: bareKind(kind) };
 }
 
 /**

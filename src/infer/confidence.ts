@@ -73,10 +73,17 @@ export function probabilityOf(kind: string, level = 0): number {
 /** Per-kind points, as the fitted table keeps them. */
 export type KindPoints = Record<string, readonly (readonly [number, number, number])[]>;
 
+/** A kind's parents, each the fallback of the one before: without its sizes (`pc.4:NSw#3` → `pc.4:NSw`), */
+export const bareKind = (kind: string) => kind.replace(/#\d$/, '');
+/** … the same levels whatever the flags (`pc.4:NS*`, of a kind without sizes), … */
+export const levelsKind = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
+/** … and its class (`pc.4:`). */
+export const classOfKind = (kind: string) => kind.slice(0, kind.indexOf(':') + 1);
+
 /** A kind's share right in a table (or its fallbacks'), at a level; undefined when nothing fits. */
 export function shareRight(table: KindPoints, kind: string, level: number): number | undefined {
-  const bare = kind.replace(/#\d$/, '');
-  const points = table[kind] ?? table[bare] ?? table[bare.replace(/:(..)[owmr]*$/, ':$1*')] ?? table[kind.slice(0, kind.indexOf(':') + 1)];
+  const bare = bareKind(kind);
+  const points = table[kind] ?? table[bare] ?? table[levelsKind(bare)] ?? table[classOfKind(kind)];
   return points ? atLevel(points, level) : undefined;
 }
 

@@ -18,7 +18,7 @@ import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
 import { inferenceOf, type LinkCount } from './link-rows.js';
-import type { LinkRow } from '../store/links.js';
+import type { LinkRow, ManyRows } from '../store/links.js';
 
 /** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
 interface SideRule {
@@ -148,7 +148,7 @@ export class InferenceEngine {
    * those between two of the ASes that are not up from either (`among`, each once: peers,
    * ambiguous, conflicts); from claims every link is decided and the caller filters.
    */
-  linksOfMany(xs: readonly number[], family: Family, rows: 'all' | 'notDown' | 'up' | 'among' = 'all'): Map<number, [number, LinkInference][]> {
+  linksOfMany(xs: readonly number[], family: Family, rows: ManyRows = 'all'): Map<number, [number, LinkInference][]> {
     const out = new Map<number, [number, LinkInference][]>();
     if (!this.fromTable) {
       for (const x of xs) out.set(x, this.linksOf(x, family));
@@ -156,12 +156,7 @@ export class InferenceEngine {
     }
     const level = this.disagreementLevel();
     for (const x of xs) out.set(x, []);
-    const found = this.store.links.ofMany(xs, FAMILY_CODE[family], rows, this.sized);
-    // The counts come with the rows.
-    const m = this.counts[family];
-    if (m.size + 2 * found.length > COUNTS_KEPT) m.clear();
-    for (const { row, counts } of found) m.set(row.lo, counts[0]).set(row.hi, counts[1]);
-    const count: LinkCount | undefined = this.sized ? (asn) => this.linkCount(asn, family) : undefined;
+    const { found, count } = this.tableRows(xs, family, rows);
     for (const { asn, row } of found) out.get(asn)!.push([row.lo === asn ? row.hi : row.lo, inferenceOf(row, level, asn, undefined, count)]);
     for (const list of out.values()) list.sort((p, q) => p[0] - q[0]);
     return out;
@@ -186,41 +181,30 @@ export class InferenceEngine {
     return inferenceOf(row, this.disagreementLevel(), a, undefined, this.sized ? (asn) => this.linkCount(asn, family) : undefined);
   }
 
-  /** `countsOf` for many ASes (a question's sellers and tops, thousands in a sibling group), in two statements from the table. */
+  /**
+   * `countsOf` for many ASes (a question's sellers and tops, thousands in a sibling group): from
+   * the table in two statements, the rows kept as peerings that a set's view may turn into
+   * transit settled as they settle today; from claims, each AS's links decided.
+   */
   countsOfMany(asns: readonly number[], family: Family): Map<number, { links: number; providers: number; customers: number }> {
-    if (!this.fromTable) return new Map(asns.map((x) => [x, this.countsOf(x, family)]));
+    if (!this.fromTable) {
+      return new Map(asns.map((x) => {
+        const found = this.linksOf(x, family);
+        const c = { links: found.length, providers: 0, customers: 0 };
+        for (const [, l] of found) countTransit(c, l);
+        return [x, c];
+      }));
+    }
     const { counts, views } = this.store.links.transitOfMany(asns, FAMILY_CODE[family]);
     const out = new Map(asns.map((x) => [x, counts.get(x) ?? { links: 0, providers: 0, customers: 0 }]));
     const level = this.disagreementLevel();
-    for (const { asn, row } of views) {
-      const l = inferenceOf(row, level, asn);
-      const c = out.get(asn)!;
-      if (l.relation === 'c2p') c.providers++;
-      else if (l.relation === 'p2c') c.customers++;
-    }
+    for (const { asn, row } of views) countTransit(out.get(asn)!, inferenceOf(row, level, asn));
     return out;
   }
 
   /** An AS's numbers of links, providers and customers in a family, by the decided relations. */
   countsOf(asn: number, family: Family): { links: number; providers: number; customers: number } {
-    if (this.fromTable) {
-      const c = this.store.links.transitOf(asn, FAMILY_CODE[family]);
-      // Rows kept as peerings that a set's view may turn into transit, as they settle today.
-      const level = this.disagreementLevel();
-      for (const r of this.store.links.viewsOf(asn, FAMILY_CODE[family])) {
-        const l = inferenceOf(r, level, asn);
-        if (l.relation === 'c2p') c.providers++;
-        else if (l.relation === 'p2c') c.customers++;
-      }
-      return c;
-    }
-    let providers = 0, customers = 0;
-    const found = this.linksOf(asn, family);
-    for (const [, l] of found) {
-      if (l.relation === 'c2p') providers++;
-      else if (l.relation === 'p2c') customers++;
-    }
-    return { links: found.length, providers, customers };
+    return this.countsOfMany([asn], family).get(asn)!;
   }
 
   /** Per family, how many links each AS has, as far as asked (linkCount). */
@@ -244,21 +228,14 @@ export class InferenceEngine {
     return n;
   }
 
-  /** The counts of both ASes of some rows, read in one statement, as a lookup for inferenceOf. */
-  private countsFor(rows: readonly LinkRow[], family: Family): LinkCount | undefined {
-    if (!this.sized) return undefined;
+  /** Rows of the link table for some ASes (`ofMany`), their two ASes' counts kept for the sizes, and the lookup inferenceOf reads them with. */
+  private tableRows(xs: readonly number[], family: Family, rows: ManyRows): { found: { asn: number; row: LinkRow }[]; count: LinkCount | undefined } {
+    const found = this.store.links.ofMany(xs, FAMILY_CODE[family], rows, this.sized);
+    if (!this.sized) return { found, count: undefined };
     const m = this.counts[family];
-    const ask = new Set<number>();
-    for (const r of rows) {
-      if (!m.has(r.lo)) ask.add(r.lo);
-      if (!m.has(r.hi)) ask.add(r.hi);
-    }
-    if (ask.size > 0) {
-      if (m.size + ask.size > COUNTS_KEPT) m.clear();
-      const got = this.store.links.countsOf(ask, FAMILY_CODE[family]);
-      for (const asn of ask) m.set(asn, got.get(asn) ?? 0);
-    }
-    return (asn) => this.linkCount(asn, family);
+    if (m.size + 2 * found.length > COUNTS_KEPT) m.clear();
+    for (const { row, counts } of found) m.set(row.lo, counts[0]).set(row.hi, counts[1]);
+    return { found, count: (asn) => this.linkCount(asn, family) };
   }
 
   /**
@@ -274,10 +251,9 @@ export class InferenceEngine {
   /** `x`'s rows of the link table in a family, from x's side, by neighbour (`label`: with their evidence summary). */
   private tableLinks(x: number, family: Family, label?: (asn: number) => string | undefined): LinkInference[] {
     const level = this.disagreementLevel();
-    const rows = this.store.links.of(x, FAMILY_CODE[family]);
-    const count = this.countsFor(rows, family);
-    if (label) this.refsOf(rows.map((r) => (r.lo === x ? r.hi : r.lo)));
-    return rows.map((r) => inferenceOf(r, level, x, label, count)).sort((p, q) => p.b - q.b);
+    const { found, count } = this.tableRows([x], family, 'all');
+    if (label) this.refsOf(found.map(({ row }) => (row.lo === x ? row.hi : row.lo)));
+    return found.map(({ row }) => inferenceOf(row, level, x, label, count)).sort((p, q) => p.b - q.b);
   }
 
   /** Lookups one at a time before everything is read at once (one query beats thousands). */
@@ -872,6 +848,12 @@ export class InferenceEngine {
     }
     return out;
   }
+}
+
+/** Adds a link to an AS's counts of providers and customers (`l` read from that AS's side). */
+function countTransit(c: { providers: number; customers: number }, l: LinkInference): void {
+  if (l.relation === 'c2p') c.providers++;
+  else if (l.relation === 'p2c') c.customers++;
 }
 
 /** A link's evidence summed up as the link table keeps it: how many lines and whose, no lines or notes. */

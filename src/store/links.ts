@@ -80,11 +80,6 @@ export class LinkTable {
     for (const r of this.s.all.iterate(family) as Iterable<Tuple>) yield rowOfTuple(r);
   }
 
-  /** The rows of one AS in a family (two indexed lookups). */
-  of(asn: number, family: 4 | 6): LinkRow[] {
-    return (this.s.of.all(family, asn, family, asn) as Tuple[]).map(rowOfTuple);
-  }
-
   /**
    * The rows of many ASes in a family, in one statement (a cone's frontier): each row with the
    * AS it was asked for, and both ASes' numbers of links (lo's, hi's); a row between two asked
@@ -129,31 +124,17 @@ export class LinkTable {
     return (this.s.countOf.get(family, asn) as [number] | undefined)?.[0] ?? 0;
   }
 
-  /** The counts of many ASes in a family (absent: no link). */
-  countsOf(asns: Iterable<number>, family: 4 | 6): Map<number, number> {
-    const out = new Map<number, number>();
-    const list = [...asns];
-    for (let i = 0; i < list.length; i += MANY_CHUNK) {
-      for (const [asn, n] of this.s.countsOf.all(JSON.stringify(list.slice(i, i + MANY_CHUNK)), family) as [number, number][]) out.set(asn, n);
-    }
-    return out;
-  }
-
-  /** How many links, providers and customers an AS has in a family (by the rows' relations; see viewsOf). */
+  /** How many links, providers and customers an AS has in a family (by the rows' relations; see transitOfMany). */
   transitOf(asn: number, family: 4 | 6): { links: number; providers: number; customers: number } {
     const r = this.s.transitOf.get(family, asn) as [number, number, number] | undefined;
     return { links: r?.[0] ?? 0, providers: r?.[1] ?? 0, customers: r?.[2] ?? 0 };
   }
 
   /**
-   * An AS's rows whose relation is settled when read (a set's view: stored as the lines' peering,
-   * taken as transit when the set's view was real more often), which its counts leave as peers.
+   * `transitOf` for many ASes in one statement, and their rows whose relation is settled when
+   * read (code 7, a set's view: stored as the lines' peering, taken as transit when the set's
+   * view was real more often), which the counts leave as peers (absent: no link).
    */
-  viewsOf(asn: number, family: 4 | 6): LinkRow[] {
-    return (this.s.viewsOf.all(family, asn, family, asn) as Tuple[]).map(rowOfTuple);
-  }
-
-  /** `transitOf` for many ASes in one statement, with the rows of `viewsOf` among them (absent: no link). */
   transitOfMany(asns: readonly number[], family: 4 | 6): { counts: Map<number, { links: number; providers: number; customers: number }>; views: { asn: number; row: LinkRow }[] } {
     const counts = new Map<number, { links: number; providers: number; customers: number }>();
     const views: { asn: number; row: LinkRow }[] = [];
@@ -196,7 +177,9 @@ export type ManyRows = 'all' | 'notDown' | 'up' | 'among';
  * Rows of a list of ASes (json_each), by lo then by hi, with both ASes' counts (0 when absent or
  * not asked). CROSS JOIN: the asked list outside (SQLite would otherwise scan the family for each
  * AS of the list). Relation 1: lo is hi's provider; 2: lo is hi's customer (src/store/schema.ts);
- * IN: one index seek per relation, so a tier-1's customers are never scanned.
+ * IN: one index seek per relation, so a tier-1's customers are never scanned. INDEXED BY: without
+ * table statistics SQLite prefers scanning a family's whole primary key to an index when it needs
+ * more columns than the index holds (10 ms instead of 10 µs for one AS).
  */
 function manySql(rows: ManyRows, withCounts: boolean): string {
   const counts = withCounts ? 'coalesce(cl.n, 0), coalesce(ch.n, 0)' : '0, 0';
@@ -234,22 +217,16 @@ function prepare(db: Database.Database) {
     relationOf: db.prepare('SELECT relation FROM links WHERE family = ? AND lo = ? AND hi = ?').raw(),
     get: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? AND hi = ?`).raw(),
     all: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? ORDER BY lo, hi`).raw(),
-    // INDEXED BY: without table statistics SQLite prefers scanning a family's whole primary key
-    // to the index when it needs more columns than the index holds (10 ms instead of 10 µs).
-    of: db.prepare(`SELECT ${COLUMNS} FROM links WHERE family = ? AND lo = ? UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?`).raw(),
     pairsOf: db.prepare('SELECT family, lo, hi FROM links WHERE family IN (4, 6) AND lo = ? UNION ALL SELECT family, lo, hi FROM links INDEXED BY links_hi WHERE family IN (4, 6) AND hi = ?'),
     count: db.prepare('SELECT count(*) AS n FROM links'),
     clearCounts: db.prepare('DELETE FROM link_counts'),
     rebuildCounts: db.prepare(REBUILD_COUNTS),
     countOf: db.prepare('SELECT n FROM link_counts WHERE family = ? AND asn = ?').raw(),
-    countsOf: db.prepare('SELECT j.value, c.n FROM json_each(?) j CROSS JOIN link_counts c ON c.family = ? AND c.asn = j.value').raw(),
     allCounts: db.prepare('SELECT asn, n FROM link_counts WHERE family = ?').raw(),
     rowsOf: db.prepare(`SELECT count(*), coalesce(sum(up), 0), coalesce(sum(down), 0) FROM (
       SELECT relation = 2 AS up, relation = 1 AS down FROM links WHERE family = ? AND lo = ?
       UNION ALL SELECT relation = 1, relation = 2 FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?)`).raw(),
     putCount: db.prepare('INSERT OR REPLACE INTO link_counts (family, asn, n, providers, customers) VALUES (?, ?, ?, ?, ?)'),
-    viewsOf: db.prepare(`SELECT ${COLUMNS} FROM links INDEXED BY links_lo WHERE family = ? AND lo = ? AND relation = 7
-      UNION ALL SELECT ${COLUMNS} FROM links INDEXED BY links_hi WHERE family = ? AND hi = ? AND relation = 7`).raw(),
     transitOfMany: db.prepare('SELECT c.asn, c.n, c.providers, c.customers FROM json_each(?) j CROSS JOIN link_counts c ON c.family = ? AND c.asn = j.value').raw(),
     viewsOfMany: db.prepare(`SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_lo ON links.family = ? AND links.lo = j.value AND links.relation = 7
       UNION ALL SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_hi ON links.family = ? AND links.hi = j.value AND links.relation = 7`).raw(),

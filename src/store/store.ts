@@ -913,10 +913,11 @@ function upgrade(db: Db): { value: string } {
   try {
     const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
     if (Number(v.value) === 3 || Number(v.value) === 4) {
-      db.exec('DROP INDEX IF EXISTS rules_peer;');
+      // Indexes whose columns changed are made again by the schema.
+      db.exec('DROP INDEX IF EXISTS rules_peer; DROP INDEX IF EXISTS links_hi;');
       db.exec(SCHEMA_SQL);
       // Sets' views get their own relation code (7) instead of a peering with `first` set.
-      if (Number(v.value) === 4) db.exec(`DROP INDEX links_hi; ${SCHEMA_SQL}; UPDATE links SET relation = 7 WHERE relation = 3 AND first IS NOT NULL AND kind NOT LIKE 'cf%'; DELETE FROM link_counts; ${REBUILD_COUNTS}`);
+      if (Number(v.value) === 4) db.exec(`UPDATE links SET relation = 7 WHERE relation = 3 AND first IS NOT NULL AND kind NOT LIKE 'cf%'; DELETE FROM link_counts; ${REBUILD_COUNTS}`);
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
     }
     db.exec('COMMIT');

@@ -25,6 +25,16 @@ const DELTAS: { version: number; changes: TestChange[] }[] = [
   { version: 4, changes: [{ op: 'del', cls: 'aut-num', key: 'AS65004' }, { op: 'del', cls: 'person', key: 'NS1-TEST' }] },
 ];
 
+/** A publisher at version 1 with the base objects, and a store synced from it. */
+async function synced() {
+  const files = await h.files();
+  const p = new Nrtm4Publisher(files);
+  p.publish({ version: 1, objects: BASE }, []);
+  const s = store();
+  await syncSource(s, target(p));
+  return { files, p, s };
+}
+
 function target(p: Nrtm4Publisher, key = p.key.publicPem): SyncTarget {
   return { name: 'TEST', nrtm4: { url: p.unfUrl, key } };
 }
@@ -68,11 +78,7 @@ describe('sync over NRTMv4', () => {
   });
 
   it('refuses a notification file with a wrong signature, a missing key or a stale timestamp, applying nothing', async () => {
-    const files = await h.files();
-    const p = new Nrtm4Publisher(files);
-    p.publish({ version: 1, objects: BASE }, []);
-    const s = store();
-    await syncSource(s, target(p));
+    const { p, s } = await synced();
     p.signWith = keyPair().privateKey;
     p.publish({ version: 1, objects: BASE }, DELTAS);
     await expect(syncSource(s, target(p))).rejects.toThrow(/signature does not verify with the key \(given with --key\)/);
@@ -126,11 +132,7 @@ describe('sync over NRTMv4', () => {
   });
 
   it('a delta cut mid-file fails its hash: the snapshot is loaded instead, and the store is whole', async () => {
-    const files = await h.files();
-    const p = new Nrtm4Publisher(files);
-    p.publish({ version: 1, objects: BASE }, []);
-    const s = store();
-    await syncSource(s, target(p));
+    const { files, p, s } = await synced();
     // IRRd publishes a snapshot and a delta for one version: the snapshot at 3 is the way back.
     const { deltas } = p.publish({ version: 3, objects: [...BASE, autNum(65004, ['import:         from AS65002 accept ANY'])] }, DELTAS.slice(0, 2));
     const cut = deltas.get(2)!;
@@ -167,11 +169,7 @@ describe('sync over NRTMv4', () => {
   });
 
   it('applies a delta of 10,000 changes in one batch (time printed)', async () => {
-    const files = await h.files();
-    const p = new Nrtm4Publisher(files);
-    p.publish({ version: 1, objects: BASE }, []);
-    const s = store();
-    await syncSource(s, target(p));
+    const { p, s } = await synced();
     const changes: TestChange[] = [];
     for (let i = 0; i < 10_000; i++) {
       const asn = 4_200_000_000 + i;
@@ -187,11 +185,7 @@ describe('sync over NRTMv4', () => {
   }, 120_000);
 
   it('a failed download leaves the store and its version as they were', async () => {
-    const files = await h.files();
-    const p = new Nrtm4Publisher(files);
-    p.publish({ version: 1, objects: BASE }, []);
-    const s = store();
-    await syncSource(s, target(p));
+    const { files, p, s } = await synced();
     const { deltas } = p.publish({ version: 1, objects: BASE }, DELTAS);
     files.hook = (path, res, body) => {
       if (path !== deltas.get(3) || !body) return false;
