@@ -19,7 +19,7 @@ export interface NeighboursAnswer {
 export async function neighboursAnswer(argv: DataArgs, asn: number, fams: readonly Family[]): Promise<NeighboursAnswer> {
   return withData(argv, { asns: [asn], neighbours: true }, (d) => {
     d.requireKnown([asn]);
-    const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { evidence: 'summary' }));
+    const links = fams.flatMap((f) => d.engine.neighbours(asn, f, { evidence: 'count' }));
     return { links, hasObject: d.engine.hasObject(asn), notes: [...d.notes, ...dataLines(d.store, [asn, ...links.map((l) => l.b)])] };
   });
 }

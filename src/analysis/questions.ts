@@ -80,7 +80,7 @@ export async function relQuestion(s: AnalysisSession, a: number, b: number, fams
 export async function neighborsQuestion(s: AnalysisSession, asn: number, fams: readonly Family[]): Promise<Record<string, unknown>> {
   const gathered = await s.gatherFor([asn], true);
   requireKnownIn(s, asn);
-  const links = fams.flatMap((f) => s.engine.neighbours(asn, f, { evidence: 'summary' }));
+  const links = fams.flatMap((f) => s.engine.neighbours(asn, f, { evidence: 'count' }));
   const notes = [...s.openNotes, ...gathered, ...dataLines(s.store, [asn, ...links.map((l) => l.b)])];
   return neighboursJson(asn, s.engine.hasObject(asn), links, fams, notes);
 }

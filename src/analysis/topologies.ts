@@ -24,6 +24,8 @@ export interface IrrTopologies {
   counted: Record<Family, { links: number; ambiguous: number; conflicts: number }>;
   /** For a question: the families read in full. */
   full: readonly Family[];
+  /** For a question: what was read of the families built lean (a fuller build of one reads only what it adds). */
+  cones: Partial<Record<Family, ConeRead>>;
 }
 
 /**
@@ -66,102 +68,114 @@ function hasProviderIn(l: LinkInference, from: number, policy: AmbiguousPolicy):
   return isUp(l, from, policy) && (l.relation === 'ambiguous' || (from === l.a ? l.relation === 'c2p' : l.relation === 'p2c'));
 }
 
-/**
- * The links of the uphill cones of `asns` in one family: every link of a cone member except
- * those down to its customers. Every valley-free path between two of the asked ASes climbs one's
- * cone and descends the other's, so each of its links has its customer end in a cone and is
- * read from there: the search is exact without the customers of a tier-1 (tens of thousands of
- * links). Then the uphill cones (providers and siblings only) of the peers of the cones' tops:
- * whether such a peer reaches the other side, which a fix turning the peering into transit
- * needs, is then known as the whole graph knows it. Each link is inferred once: the other end
- * of a link already met (a hub's sibling, met from the hub) reads it from the map, so a hub with
- * N siblings costs N inferences, not 2N.
- */
-export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS, minConfidence?: number, full = true): LinkInference[] {
-  if (!full) return leanCone(engine, asns, family, policy, minConfidence);
-  const links = new Map<string, LinkInference>();
-  /** Reads the frontier's links (`mode`) and climbs; returns the peers met and the ASes met with a provider. */
-  const climb = (start: Iterable<number>, seen: Set<number>, mode: 'notDown' | 'up'): { peers: Map<number, number[]>; withProvider: Set<number> } => {
-    const peers = new Map<number, number[]>();
-    const withProvider = new Set<number>();
-    let frontier = [...start];
-    while (frontier.length > 0) {
-      const next: number[] = [];
-      // From the link table, a frontier at a time; decided from claims, one AS at a time, reusing the links met so far.
-      const around = engine.fromTable ? engine.linksOfMany(frontier, family, mode) : undefined;
-      for (const x of frontier) {
-        for (const [n, found] of around?.get(x) ?? engine.linksOf(x, family, (m) => links.get(keyOf(x, m)))) {
-          const key = keyOf(x, n);
-          let l = links.get(key);
-          if (!l) {
-            if (mode === 'up' ? !isUp(found, x, policy) : isDown(found, x, policy)) continue;
-            links.set(key, (l = slim(found)));
-          }
-          // A link set aside by --min-confidence is unknown: the cone does not climb it.
-          const usable = !belowConfidence(l, minConfidence);
-          if (usable && hasProviderIn(l, x, policy)) withProvider.add(x);
-          if (usable && mode === 'notDown' && l.relation !== 'conflict' && !isUp(l, x, policy) && !isUp(l, n, policy)) {
-            let list = peers.get(x);
-            if (!list) peers.set(x, (list = []));
-            list.push(n);
-          }
-          if (usable && isUp(l, x, policy) && !seen.has(n)) {
-            seen.add(n);
-            next.push(n);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return { peers, withProvider };
-  };
-  const seen = new Set<number>(asns);
-  const { peers, withProvider } = climb(seen, seen, 'notDown');
-  // The tops (members without a provider) and their peers outside the cones.
-  const above = new Set<number>();
-  for (const [x, list] of peers) if (!withProvider.has(x)) for (const p of list) if (!seen.has(p)) above.add(p);
-  const beyond = new Set<number>([...seen, ...above]);
-  climb(above, beyond, 'up');
-  return [...links.values()];
+/** What a question read of one family's cones: their members, and every link read from them climbing (by pair). */
+export interface ConeRead {
+  family: Family;
+  members: Set<number>;
+  met: Map<string, LinkInference>;
 }
 
 /**
- * What a reachable answer needs of the cones: their members (climbed through the links up
- * from each) and every link between two members. A valley-free path between the asked ASes
- * uses nothing else; the links out of the cones (peers elsewhere, the providers above them)
- * matter to an unreachable answer's fixes and gaps, which `coneInferences` reads in full.
+ * The links of the uphill cones of `asns` in one family. Lean (`full` false): the cones
+ * (climbed through the links up from each member) and every link between two members; a
+ * valley-free path between the asked ASes uses nothing else. Full: every link of a cone member
+ * except those down to its customers, then the uphill cones of the tops' peers (`fullCone`),
+ * which an unreachable answer's fixes and gaps need.
  */
-function leanCone(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy, minConfidence?: number): LinkInference[] {
-  const links = new Map<string, LinkInference>();
-  const met = new Map<string, LinkInference>();
-  const seen = new Set<number>(asns);
-  let frontier = [...seen];
+export function coneInferences(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS, minConfidence?: number, full = true): LinkInference[] {
+  const lean = leanCone(engine, asns, family, policy, minConfidence);
+  return full ? fullCone(engine, lean.read, policy, minConfidence) : lean.links;
+}
+
+/**
+ * Climbs from `start` through the usable links up (to providers and siblings), reading each
+ * frontier's links up into `met` (from the link table, a frontier at a time; decided from
+ * claims, one AS at a time, every link, reusing those met so far). `seen` grows with the ASes met.
+ */
+function climb(engine: InferenceEngine, start: Iterable<number>, seen: Set<number>, family: Family, policy: AmbiguousPolicy, minConfidence: number | undefined, met: Map<string, LinkInference>): void {
+  let frontier = [...start];
   while (frontier.length > 0) {
     const next: number[] = [];
     const around = engine.fromTable ? engine.linksOfMany(frontier, family, 'up') : undefined;
     for (const x of frontier) {
       for (const [n, found] of around?.get(x) ?? engine.linksOf(x, family, (m) => met.get(keyOf(x, m)))) {
         const key = keyOf(x, n);
-        const l = met.get(key) ?? slim(found);
-        met.set(key, l);
-        if (!isUp(l, x, policy) || belowConfidence(l, minConfidence)) continue;
-        links.set(key, l);
-        if (!seen.has(n)) {
-          seen.add(n);
-          next.push(n);
-        }
+        let l = met.get(key);
+        if (!l) met.set(key, (l = slim(found)));
+        // A link set aside by --min-confidence is unknown: the cone does not climb it.
+        if (seen.has(n) || belowConfidence(l, minConfidence) || !isUp(l, x, policy)) continue;
+        seen.add(n);
+        next.push(n);
       }
     }
     frontier = next;
   }
+}
+
+/** Whether `l` goes up from one of its ASes that is in `within`. */
+const upFromOne = (l: LinkInference, within: Set<number>, policy: AmbiguousPolicy) =>
+  (within.has(l.a) && isUp(l, l.a, policy)) || (within.has(l.b) && isUp(l, l.b, policy));
+
+/** The cones and the links among their members, with what was read (for `fullCone`). */
+function leanCone(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy, minConfidence?: number): { links: LinkInference[]; read: ConeRead } {
+  const met = new Map<string, LinkInference>();
+  const members = new Set<number>(asns);
+  climb(engine, members, members, family, policy, minConfidence, met);
+  const links = new Map<string, LinkInference>();
+  for (const [key, l] of met) if (!belowConfidence(l, minConfidence) && upFromOne(l, members, policy)) links.set(key, l);
   // The other links between two members (peers, ambiguous, conflicts; the up ones were read
   // climbing): from the table in one statement; from claims, among those met.
-  const members = [...seen];
   if (engine.fromTable) {
-    for (const [x, list] of engine.linksOfMany(members, family, 'among')) for (const [n, l] of list) if (!links.has(keyOf(x, n))) links.set(keyOf(x, n), slim(l));
+    for (const [x, list] of engine.linksOfMany([...members], family, 'among')) for (const [n, l] of list) if (!links.has(keyOf(x, n))) links.set(keyOf(x, n), slim(l));
   } else {
-    for (const [key, l] of met) if (seen.has(l.a) && seen.has(l.b)) links.set(key, l);
+    for (const [key, l] of met) if (members.has(l.a) && members.has(l.b)) links.set(key, l);
   }
+  return { links: [...links.values()], read: { family, members, met } };
+}
+
+/**
+ * The cones read in full from a lean read: each member's links to peers and conflicts join
+ * the links up read climbing (from claims, every link of a member was read already), so every
+ * link of a member except those down to its customers; then the uphill cones (providers and
+ * siblings only) of the peers of the cones' tops: whether such a peer reaches the other side,
+ * which a fix turning the peering into transit needs, is then known as the whole graph knows it.
+ * Every valley-free path between two of the asked ASes climbs one's cone and descends the
+ * other's, so each of its links has its customer end in a cone and is read from there: the
+ * search is exact without the customers of a tier-1 (tens of thousands of links).
+ */
+function fullCone(engine: InferenceEngine, read: ConeRead, policy: AmbiguousPolicy, minConfidence?: number): LinkInference[] {
+  const { family, members, met } = read;
+  if (engine.fromTable) {
+    for (const [x, list] of engine.linksOfMany([...members], family, 'level')) {
+      for (const [n, l] of list) if (!met.has(keyOf(x, n))) met.set(keyOf(x, n), slim(l));
+    }
+  }
+  const links = new Map<string, LinkInference>();
+  const peers = new Map<number, number[]>();
+  const withProvider = new Set<number>();
+  for (const [key, l] of met) {
+    const ends = [l.a, l.b].filter((x) => members.has(x));
+    if (ends.every((x) => isDown(l, x, policy))) continue;
+    links.set(key, l);
+    if (belowConfidence(l, minConfidence)) continue;
+    for (const x of ends) {
+      const n = x === l.a ? l.b : l.a;
+      if (hasProviderIn(l, x, policy)) withProvider.add(x);
+      if (l.relation !== 'conflict' && !isUp(l, x, policy) && !isUp(l, n, policy)) {
+        let list = peers.get(x);
+        if (!list) peers.set(x, (list = []));
+        list.push(n);
+      }
+    }
+  }
+  // The tops (members without a provider) and their peers outside the cones.
+  const above = new Set<number>();
+  for (const [x, list] of peers) if (!withProvider.has(x)) for (const p of list) if (!members.has(p)) above.add(p);
+  const beyond = new Set<number>([...members, ...above]);
+  const metAbove = new Map<string, LinkInference>();
+  climb(engine, above, beyond, family, policy, minConfidence, metAbove);
+  for (const x of members) beyond.delete(x);
+  for (const [key, l] of metAbove) if (!links.has(key) && upFromOne(l, beyond, policy)) links.set(key, l);
   return [...links.values()];
 }
 
@@ -195,8 +209,21 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
       ases.add(e.b);
     }
   };
+  const cones: Partial<Record<Family, ConeRead>> = { ...opts.base?.cones };
   if (opts.asns) {
-    for (const f of build) for (const l of coneInferences(engine, opts.asns, f, policy, opts.minConfidence, full.includes(f))) take(l);
+    for (const f of build) {
+      let links: LinkInference[];
+      if (full.includes(f)) {
+        // Built lean before (`base`): only what the full read adds is read now.
+        links = fullCone(engine, opts.base?.cones[f] ?? leanCone(engine, opts.asns, f, policy, opts.minConfidence).read, policy, opts.minConfidence);
+        delete cones[f];
+      } else {
+        const lean = leanCone(engine, opts.asns, f, policy, opts.minConfidence);
+        cones[f] = lean.read;
+        links = lean.links;
+      }
+      for (const l of links) take(l);
+    }
     for (const a of opts.asns) ases.add(a);
   } else {
     for (const l of engine.all(opts.families, { evidence: false })) take(slim(l));
@@ -238,7 +265,7 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     (ambiguous ? `; ${n(ambiguous)} ambiguous ${policy === 'drop' ? 'left out' : `used as ${policy === 'peer' ? 'peer links' : `"${policy}" where possible, else peer`}`} (--ambiguous)` : '') +
     (conflicts ? `; ${n(conflicts)} conflicting left out` : '') +
     (opts.minConfidence ? `; ${setAsideText(setAside, opts.families, opts.minConfidence)}` : '');
-  return { topologies, summary, setAside, ases, counted, full: fullNow };
+  return { topologies, summary, setAside, ases, counted, full: fullNow, cones };
 }
 
 /** What a question's graph holds beyond its cones, for the families read in full. */

@@ -62,9 +62,10 @@ export interface InferOptions {
    * false: the relation, candidates and confidence only, with no evidence lines and no notes
    * (default true). Graphs and diffs keep nothing else, and building them infers every link
    * around an answer or in a registry. 'summary': as false, plus how many evidence lines and
-   * whose (`summary`), as the CSV export prints them.
+   * whose (`summary`), as the CSV export prints them; 'count': how many only (a neighbour
+   * list, which names no sources).
    */
-  evidence?: boolean | 'summary';
+  evidence?: boolean | 'summary' | 'count';
 }
 
 export interface EngineOptions {
@@ -146,7 +147,8 @@ export class InferenceEngine {
    * from the link table. `rows`: all, or the table's rows skip links to the ASes' customers
    * (`notDown`), or keep only those to providers, siblings and ambiguous ones (`up`), or
    * those between two of the ASes that are not up from either (`among`, each once: peers,
-   * ambiguous, conflicts); from claims every link is decided and the caller filters.
+   * ambiguous, conflicts), or peerings and conflicts only (`level`: what `notDown` adds to
+   * `up`); from claims every link is decided and the caller filters.
    */
   linksOfMany(xs: readonly number[], family: Family, rows: ManyRows = 'all'): Map<number, [number, LinkInference][]> {
     const out = new Map<number, [number, LinkInference][]>();
@@ -249,10 +251,10 @@ export class InferenceEngine {
   }
 
   /** `x`'s rows of the link table in a family, from x's side, by neighbour (`label`: with their evidence summary). */
-  private tableLinks(x: number, family: Family, label?: (asn: number) => string | undefined): LinkInference[] {
+  private tableLinks(x: number, family: Family, label?: ((asn: number) => string | undefined) | 'count'): LinkInference[] {
     const level = this.disagreementLevel();
     const { found, count } = this.tableRows([x], family, 'all');
-    if (label) this.refsOf(found.map(({ row }) => (row.lo === x ? row.hi : row.lo)));
+    if (label && label !== 'count') this.refsOf(found.map(({ row }) => (row.lo === x ? row.hi : row.lo)));
     return found.map(({ row }) => inferenceOf(row, level, x, label, count)).sort((p, q) => p.b - q.b);
   }
 
@@ -816,7 +818,10 @@ export class InferenceEngine {
 
   /** Every neighbour of `asn` in a family (named by it or naming it), read from `asn`'s side. */
   neighbours(asn: number, family: Family, opts: InferOptions = {}): LinkInference[] {
-    if ((opts.evidence === 'summary' || opts.evidence === false) && this.fromTable) return this.tableLinks(asn, family, opts.evidence === 'summary' ? this.labelOf : undefined);
+    if (opts.evidence === 'count' && !this.fromTable) return this.neighbours(asn, family, { ...opts, evidence: 'summary' });
+    if ((opts.evidence === 'summary' || opts.evidence === 'count' || opts.evidence === false) && this.fromTable) {
+      return this.tableLinks(asn, family, opts.evidence === 'summary' ? this.labelOf : opts.evidence === 'count' ? 'count' : undefined);
+    }
     return this.neighbourAsns(asn, family).map((n) => this.infer(asn, n, family, opts));
   }
 

@@ -43,9 +43,9 @@ export type LinkCount = (asn: number) => number | undefined;
 /**
  * A row as the inference `engine.infer(from, other)` gives without evidence, at a registry's
  * level and with the two ASes' link counts. `label`: an AS's provenance label, for the
- * evidence summary.
+ * evidence summary (`'count'`: its count only).
  */
-export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, label?: (asn: number) => string | undefined, count?: LinkCount): LinkInference {
+export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, label?: ((asn: number) => string | undefined) | 'count', count?: LinkCount): LinkInference {
   const family: Family = r.family === 4 ? 'ipv4' : 'ipv6';
   const d = { relation: RELATION_OF[r.relation]!, candidates: CANDIDATES[r.candidates]!, kind: r.kind, ...(r.first !== null ? { first: r.first } : {}), ...(r.confidence !== null ? { confidence: r.confidence } : {}) };
   const s = settledOf(d, r.lo, level, count ? [count(r.lo), count(r.hi)] : undefined);
@@ -55,7 +55,8 @@ export function inferenceOf(r: LinkRow, level: number, from: number = r.lo, labe
   const out: LinkInference = from === r.hi
     ? { a: r.hi, b: r.lo, family, relation: mirror(s.relation), candidates: MIRRORED[maskOf(s.candidates)]!, confidence: s.confidence, basis, evidence: [], missing }
     : { a: r.lo, b: r.hi, family, relation: s.relation, candidates: s.candidates, confidence: s.confidence, basis, evidence: [], missing };
-  if (label) {
+  if (label === 'count') out.summary = { count: r.evidence };
+  else if (label) {
     const sources: string[] = [];
     for (const [bit, asn] of [[1, r.lo], [2, r.hi]] as const) {
       const l = r.sides & bit ? label(asn) : undefined;

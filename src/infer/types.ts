@@ -52,6 +52,6 @@ export interface LinkInference {
   note?: string;
   /** `none` because a set expansion limit stopped before the other AS, not because nothing names it. */
   unknown?: true;
-  /** Read from the link table (`evidence: 'summary'`): how many evidence lines, and the provenance labels of the sides they come from. */
-  summary?: { count: number; sources: string[] };
+  /** Read from the link table (`evidence: 'summary'`): how many evidence lines, and the provenance labels of the sides they come from (absent with `evidence: 'count'`). */
+  summary?: { count: number; sources?: string[] };
 }

@@ -95,9 +95,12 @@ export class LinkTable {
     let q = this.many.get(key);
     if (!q) this.many.set(key, (q = this.db.prepare(manySql(rows, counts)).raw()));
     // `among`: the rows whose two ASes are both in the list (read once, from lo), whatever their relation.
+    // One statement for the whole list: SQLite builds the IN list's index at each run (a
+    // million-member sibling set's, 200 times over in chunks), and the rows are few.
     const all = rows === 'among' ? JSON.stringify(asns) : undefined;
-    for (let i = 0; i < asns.length; i += MANY_CHUNK) {
-      const list = JSON.stringify(asns.slice(i, i + MANY_CHUNK));
+    const chunk = all ? Math.max(asns.length, 1) : MANY_CHUNK;
+    for (let i = 0; i < asns.length; i += chunk) {
+      const list = all && chunk >= asns.length ? all : JSON.stringify(asns.slice(i, i + chunk));
       const params = all ? [list, family, all] : [list, family, list, family];
       for (const t of q.all(...params) as [number, ...Tuple, number, number][]) {
         out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [t[12], t[13]] });
@@ -171,7 +174,7 @@ export class LinkTable {
 
 type Tuple = [4 | 6, number, number, number, number, string, number | null, number | null, number, number, number];
 
-export type ManyRows = 'all' | 'notDown' | 'up' | 'among';
+export type ManyRows = 'all' | 'notDown' | 'up' | 'among' | 'level';
 
 /**
  * Rows of a list of ASes (json_each), by lo then by hi, with both ASes' counts (0 when absent or
@@ -193,6 +196,8 @@ function manySql(rows: ManyRows, withCounts: boolean): string {
     case 'up': return `${side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (2, 4, 5, 7)')} UNION ALL ${side('INDEXED BY links_hi', 'hi', 'AND links.relation IN (1, 4, 5, 7)')}`;
     // Both ASes in the list, read once from lo; the relations that go up from neither (the up ones were read climbing).
     case 'among': return side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (3, 5, 6, 7) AND links.hi IN (SELECT value FROM json_each(?))');
+    // Peerings and conflicts: with `up`, every row but those down to customers (`notDown`), in two reads.
+    case 'level': return `${side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (3, 6)')} UNION ALL ${side('INDEXED BY links_hi', 'hi', 'AND links.relation IN (3, 6)')}`;
   }
 }
 
