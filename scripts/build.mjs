@@ -49,6 +49,14 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: repo,
 };
+/** The CLI's parser loads the grammar on first use (see scripts/shims/lazy-grammar.mjs). */
+const lazyGrammar = {
+  name: 'lazy-grammar',
+  setup(b) {
+    b.onResolve({ filter: /grammar\/index\.js$/ }, (args) =>
+      args.importer === join(repo, 'src', 'policy', 'parse.ts') ? { path: join(repo, 'scripts', 'shims', 'lazy-grammar.mjs') } : undefined);
+  },
+};
 rmSync(join(dist, 'chunks'), { recursive: true, force: true });
 await Promise.all([
   build({
@@ -60,7 +68,10 @@ await Promise.all([
     chunkNames: 'chunks/[name]-[hash]',
     // yargs' help layout: see scripts/shims/string-width.mjs.
     alias: { 'string-width': './scripts/shims/string-width.mjs' },
+    plugins: [lazyGrammar],
   }),
+  // The policy grammar, required by the CLI on its first parse (scripts/shims/lazy-grammar.mjs).
+  build({ ...common, format: 'cjs', banner: {}, entryPoints: ['grammar/index.ts'], outfile: join(dist, 'grammar.cjs') }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: join(dist, 'index.js') }),
   // The page of `asrel serve`: one script for the browser (sigma.js and graphology inside), with its HTML and CSS beside.
   build({ entryPoints: { app: 'src/server/web/main.ts' }, outdir: join(dist, 'web'), bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, logLevel: 'warning', absWorkingDir: repo }),
