@@ -8,11 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { packageRoot } from '../store/package-root.js';
-import { gather } from '../gather/gather.js';
-import { importDump } from '../gather/import-dump.js';
 import { InferenceEngine } from '../infer/engine.js';
 import { Ingest } from '../infer/ingest.js';
-import { openSession } from '../irr/session.js';
 import { InputError } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
@@ -100,6 +97,8 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
           'Check the path; --input takes RPSL files or dumps (plain or .gz), or - for standard input.');
       }
     }
+    // The readers, the whois client and the crawler are loaded where used: a question answered offline from a store needs none.
+    const { importDump } = await import('../gather/import-dump.js');
     let r;
     try {
       r = await importDump(path, store, { ...(date ? { date } : {}), defaultSource: 'UNKNOWN' });
@@ -169,6 +168,7 @@ export async function openData(argv: DataArgs, need?: Need): Promise<OpenedData>
   if (gathering && store.readOnly) notes.push(`the store (${store.path}) is read-only: answering from it without fetching`);
   try {
     if (gathering && !store.readOnly && need?.asns) {
+      const [{ gather }, { openSession }] = await Promise.all([import('../gather/gather.js'), import('../irr/session.js')]);
       const session = openSession({ ...argv, connectTimeoutMs: ANSWER_CONNECT_TIMEOUT_MS, maxAttempts: 1, readTimeout: ANSWER_READ_TIMEOUT_S, timeout: argv.timeout ?? QUESTION_DEADLINE_S });
       try {
         const g = await gather(need.asns, {

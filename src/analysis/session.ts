@@ -5,7 +5,6 @@
  * whole-data graphs are built on first need and kept. Answers are the CLI's: the same
  * functions build the same graphs from the same links.
  */
-import { gather } from '../gather/gather.js';
 import { InferenceEngine } from '../infer/engine.js';
 import { FAMILIES } from '../infer/families.js';
 import type { InferOptions } from '../infer/engine.js';
@@ -13,7 +12,6 @@ import type { Family, LinkInference } from '../infer/types.js';
 import type { AmbiguousPolicy } from '../graph/types.js';
 import { DEFAULT_AMBIGUOUS } from '../graph/build.js';
 import type { Topology } from '../graph/topology.js';
-import { openSession } from '../irr/session.js';
 import type { ObjectProvenance } from '../store/types.js';
 import { dataLines, storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
@@ -95,6 +93,7 @@ export class AnalysisSession {
   /** Fetches what a question about `asns` needs from the whois server (`live` sessions only). */
   async gatherFor(asns: number[], neighbours = false): Promise<string[]> {
     if (!this.args.live || this.d.kind !== 'store') return [];
+    const [{ gather }, { openSession }] = await Promise.all([import('../gather/gather.js'), import('../irr/session.js')]);
     const session = openSession({ ...this.args, connectTimeoutMs: 4000, maxAttempts: 1, timeout: 10 });
     try {
       const g = await gather(asns, { store: this.d.store, source: session.source, ...(neighbours ? { neighboursOf: asns, maxObjects: 20_000 } : {}) });
