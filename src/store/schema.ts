@@ -7,7 +7,7 @@
 import { ASPA_SCHEMA_SQL } from './aspa-schema.js';
 import { SYNC_SCHEMA_SQL } from './sync-schema.js';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Marks an asrel store: checked before anything else, so another SQLite file is never written to. */
 export const APPLICATION_ID = 0x41535231; // "ASR1"
@@ -32,6 +32,10 @@ CREATE TABLE IF NOT EXISTS objects (
 );
 CREATE INDEX IF NOT EXISTS objects_active_key ON objects (class, key) WHERE active = 1;
 CREATE INDEX IF NOT EXISTS objects_active_asn ON objects (asn) WHERE active = 1 AND asn IS NOT NULL;
+-- An aut-num's id and provenance without its row: a row holds the object's text, so reading
+-- thousands of them (a tier-1's neighbours, every aut-num's data lines) visits a page each
+-- (23 ms for 4,500 neighbours, 7 ms from this index). Version 6 added it.
+CREATE INDEX IF NOT EXISTS objects_refs ON objects (class, asn, key, source, kind, origin, date, reconstructed) WHERE active = 1 AND asn IS NOT NULL;
 
 -- Claims, members and member-of rows exist for the active version of each key only, so
 -- analysis reads them without joining objects.

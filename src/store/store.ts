@@ -187,7 +187,7 @@ export class Store {
     this.q = prepare(db);
     // A version 4 store read as it is (read-only) has rows in an older form: its links are decided from claims.
     const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
-    this.links = new LinkTable(db, version === undefined || Number(version) === SCHEMA_VERSION);
+    this.links = new LinkTable(db, version === undefined || Number(version) >= 5);
   }
 
   /** An in-memory store (for files given with --input and for the bundled snapshot). */
@@ -900,19 +900,26 @@ function createSchema(db: Db): boolean {
   }
 }
 
+/** The versions this asrel upgrades in place (writable) or reads as they are (read-only). */
+const OLDER_VERSIONS = [3, 4, 5];
+
 /**
- * Versions 3 and 4, upgraded in place. Version 3 lacks the link table (and later tables):
+ * Versions 3 to 5, upgraded in place. Version 3 lacks the link table (and later tables):
  * created empty, its state absent, so readers decide links from claims until the next write
  * decides them all. Version 4 lacks two rule indexes (version 5 finds one owner's claims
  * naming one AS, and its rules naming sets, directly): built, which reads every rule once; and
  * the links' counts per AS (taken from its rows), their indexes by relation and the code of a
- * set's view. Nothing stored is lost.
+ * set's view. Version 5 lacks the aut-nums' covering index (objects_refs): built, which reads
+ * every object once. Nothing stored is lost.
  */
 function upgrade(db: Db): { value: string } {
   db.exec('BEGIN IMMEDIATE');
   try {
     const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
-    if (Number(v.value) === 3 || Number(v.value) === 4) {
+    if (Number(v.value) === 5) {
+      db.exec(SCHEMA_SQL);
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
+    } else if (Number(v.value) === 3 || Number(v.value) === 4) {
       // Indexes whose columns changed are made again by the schema.
       db.exec('DROP INDEX IF EXISTS rules_peer; DROP INDEX IF EXISTS links_hi;');
       db.exec(SCHEMA_SQL);
@@ -951,15 +958,19 @@ function initialise(db: Db, path: string): void {
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw foreignDatabase(path);
   }
   let v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-  if (v && (Number(v.value) === 3 || Number(v.value) === 4) && !db.readonly) v = upgrade(db);
-  // Version 4 is read as it is where it cannot be upgraded, its links decided from claims (the same answers).
-  if (!v || (Number(v.value) !== SCHEMA_VERSION && !(Number(v.value) === 4 && db.readonly))) {
+  if (v && OLDER_VERSIONS.includes(Number(v.value)) && !db.readonly) v = upgrade(db);
+  // Versions 4 and 5 are read as they are where they cannot be upgraded (the same answers):
+  // version 4's links decided from claims, version 5's aut-nums read from their rows.
+  if (!v || (Number(v.value) !== SCHEMA_VERSION && !((Number(v.value) === 4 || Number(v.value) === 5) && db.readonly))) {
     throw new StoreError(path, `has schema version ${v?.value ?? 'unknown'}; this asrel reads version ${SCHEMA_VERSION}`,
       `Move it away (\`mv ${path} ${path}.old\`) and fetch or import again.`);
   }
 }
 
 function prepare(db: Db) {
+  // Aut-nums' refs in key order, their groups: from the covering index, sorted (SQLite would
+  // walk the key index and read each row, text and all). A version 5 store read as it is lacks it.
+  const refs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'objects_refs'").get() ? 'INDEXED BY objects_refs' : '';
   return {
     upsert: db.prepare(`INSERT INTO objects (class, key, source, asn, kind, origin, date, reconstructed, first_line, text)
       VALUES (@class, @key, @source, @asn, @kind, @origin, @date, @reconstructed, @first_line, @text)
@@ -1006,9 +1017,10 @@ function prepare(db: Db) {
     provenanceIn: db.prepare(`SELECT o.asn, o.kind, o.origin, o.date, o.reconstructed FROM json_each(?) j CROSS
       JOIN objects o ON o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL AND o.class = 'aut-num' ORDER BY o.key`).raw(),
     // In key order (the (class, key) index gives it): data lines list groups in the order they are met.
+    // objects_refs where it exists (chosen unforced: a version 5 store read as it is lacks it).
     autNumRefsOf: db.prepare(`SELECT o.asn, o.id, o.source, o.kind, o.origin, o.date, o.reconstructed FROM json_each(?) j
-      CROSS JOIN objects o INDEXED BY objects_active_asn ON o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL WHERE o.class = 'aut-num'`),
-    allAutNumRefs: db.prepare("SELECT asn, id, source, kind, origin, date, reconstructed FROM objects WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL ORDER BY key"),
+      CROSS JOIN objects o ON o.class = 'aut-num' AND o.asn = j.value AND o.active = 1 AND o.asn IS NOT NULL`),
+    allAutNumRefs: db.prepare(`SELECT asn, id, source, kind, origin, date, reconstructed FROM objects ${refs} WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL ORDER BY key`),
     // Two partial indexes, one per condition: few rows, read without scanning every claim.
     allPartRules: db.prepare(`SELECT ${RULE_COLUMNS} FROM rules r WHERE r.is_any = 1 UNION ALL SELECT ${RULE_COLUMNS} FROM rules r WHERE r.family = 0`),
     owners: db.prepare("SELECT asn FROM objects WHERE active = 1 AND asn IS NOT NULL AND class = 'aut-num' ORDER BY asn"),
@@ -1038,9 +1050,9 @@ function prepare(db: Db) {
     ruleCount: db.prepare('SELECT count(*) AS n FROM rules'),
     ruleCountOf: db.prepare('SELECT count(*) AS n FROM rules WHERE owner = ?'),
     provenanceGroups: db.prepare(`SELECT kind, origin, min(date) AS date, max(reconstructed) AS reconstructed, count(*) AS n
-      FROM objects WHERE active = 1 AND class = 'aut-num'
+      FROM objects ${refs} WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL
       GROUP BY kind, origin, CASE WHEN kind = 'live' THEN '' ELSE date END ORDER BY kind, origin, date`),
-    groupSample: db.prepare(`SELECT asn FROM objects WHERE active = 1 AND class = 'aut-num' AND kind = ? AND origin = ?
+    groupSample: db.prepare(`SELECT asn FROM objects ${refs} WHERE active = 1 AND class = 'aut-num' AND asn IS NOT NULL AND kind = ? AND origin = ?
       AND (kind = 'live' OR date = ?) ORDER BY asn LIMIT 8`),
     listClass: db.prepare('SELECT key, source FROM objects WHERE class = ? ORDER BY key, source'),
   };

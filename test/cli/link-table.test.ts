@@ -52,41 +52,42 @@ describe('a store of the previous version', () => {
   });
 });
 
-/** What the store of version 4 held: rules_peer of one column, no rules_other. */
-function toVersion4(data: string): void {
+/** What the store of version 5 held: no covering index of aut-nums; version 4 also rules_peer of one column, no rules_other. */
+function toVersion(data: string, version: 4 | 5): void {
   const db = new Database(join(data, 'asrel.sqlite'));
-  db.exec(`DROP INDEX rules_peer; DROP INDEX rules_other; CREATE INDEX rules_peer ON rules (peer) WHERE peer IS NOT NULL;
-    UPDATE meta SET value = '4' WHERE key = 'schema_version'`);
+  db.exec('DROP INDEX objects_refs');
+  if (version === 4) db.exec('DROP INDEX rules_peer; DROP INDEX rules_other; CREATE INDEX rules_peer ON rules (peer) WHERE peer IS NOT NULL');
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version));
   db.close();
 }
 
 const indexes = (data: string) => {
   const db = new Database(join(data, 'asrel.sqlite'), { readonly: true });
-  const out = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rules' ORDER BY name").all();
+  const out = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('rules', 'objects') ORDER BY name").all();
   const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value;
   db.close();
   return { version, indexes: out };
 };
 
-describe('a store of version 4', () => {
-  it('is read as it is where it cannot be written, and upgraded in place (rule indexes built) where it can: the same answers', () => {
+describe.each([4, 5] as const)('a store of version %i', (version) => {
+  it('is read as it is where it cannot be written, and upgraded in place (indexes built) where it can: the same answers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
     dirs.push(dir);
     chmodSync(dir, 0o755);
     const data = join(dir, 'store');
     expect(asrel(['import', AS3257, '--data', data, '-q']).code).toBe(0);
     const current = indexes(data);
-    expect(current.version).toBe('5');
+    expect(current.version).toBe('6');
     const questions = [['rel', '3257', '12'], ['rel', '3257', '14', '--afi', 'ipv6', '--json'], ['export', '--format', 'csv']];
     const before = questions.map((q) => asrel([...q, '--data', data, '--offline']));
-    toVersion4(data);
-    // Read-only (an unprivileged run, the folder and file not writable): read as version 4.
+    toVersion(data, version);
+    // Read-only (an unprivileged run, the folder and file not writable): read as it is.
     chmodSync(join(data, 'asrel.sqlite'), 0o444);
     chmodSync(data, 0o555);
     const readOnly = questions.map((q) => asrelUnprivileged([...q, '--data', data, '--offline']));
     chmodSync(data, 0o755);
     chmodSync(join(data, 'asrel.sqlite'), 0o644);
-    expect(indexes(data).version).toBe('4');
+    expect(indexes(data).version).toBe(String(version));
     for (const [i, r] of readOnly.entries()) {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toBe(before[i]!.stdout);

@@ -36,15 +36,27 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-function csvRow(l: LinkInference): string[] {
+/**
+ * One CSV line. The cells but the last are numbers and fixed words, which CSV never quotes;
+ * the sources cell is text, quoted by csv-stringify once per distinct value (a registry has a
+ * few sources and hundreds of thousands of links: stringifying every row cost 0.6 s of a 2 s export).
+ */
+function csvLine(l: LinkInference, quoted: Map<string, string>): string {
   // From the link table a link carries a summary of its evidence, not its lines.
   const count = l.summary?.count ?? l.evidence.length;
-  const sources = l.summary?.sources ?? evidenceSources(l);
-  return [String(l.a), String(l.b), l.family, l.relation, String(l.confidence), String(count), neutralise(sources.join('; '))];
+  const sources = (l.summary?.sources ?? evidenceSources(l)).join('; ');
+  let cell = quoted.get(sources);
+  if (cell === undefined) {
+    cell = stringify([[neutralise(sources)]]).slice(0, -1);
+    if (quoted.size > 10_000) quoted.clear();
+    quoted.set(sources, cell);
+  }
+  return `${l.a},${l.b},${l.family},${l.relation},${l.confidence},${count},${cell}\n`;
 }
 
 export function toCsv(links: LinkInference[]): string {
-  return stringify([CSV_HEADER, ...links.map(csvRow)]);
+  const quoted = new Map<string, string>();
+  return stringify([CSV_HEADER]) + links.map((l) => csvLine(l, quoted)).join('');
 }
 
 /**
@@ -138,16 +150,17 @@ const command: CommandModule<object, ExportArgs> = {
       const o = await openOutput(argv.out, argv.format === 'json', argv.quiet);
       if (argv.format === 'csv') {
         await o.write(stringify([CSV_HEADER]));
-        let batch: string[][] = [];
+        const quoted = new Map<string, string>();
+        let batch: string[] = [];
         for (const l of links) {
           count(l);
-          batch.push(csvRow(l));
+          batch.push(csvLine(l, quoted));
           if (batch.length >= 2000) {
-            await o.write(stringify(batch));
+            await o.write(batch.join(''));
             batch = [];
           }
         }
-        if (batch.length) await o.write(stringify(batch));
+        if (batch.length) await o.write(batch.join(''));
       } else {
         await o.write('{"links": [\n');
         let first = true;
