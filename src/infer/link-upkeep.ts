@@ -269,13 +269,13 @@ export class LinkDirt {
 /** Every link decided from claims: the table rewritten. */
 export function decideAll(store: Store): number {
   const engine = new InferenceEngine(store, {}, { fromClaims: true, level: 0, sizes: false });
-  store.links.clear();
   let n = 0;
-  for (const l of engine.all(FAMILIES, { text: false })) {
-    store.links.put(rowOf(l));
-    n++;
-  }
-  store.links.recountAll();
+  store.links.rewrite(() => {
+    for (const l of engine.all(FAMILIES, { text: false })) {
+      store.links.put(rowOf(l));
+      n++;
+    }
+  });
   return n;
 }
 

@@ -4,6 +4,7 @@
  * serves rows). Its state in the meta table says whether the rows agree with the claims.
  */
 import type Database from 'better-sqlite3';
+import { LINKS_INDEXES_SQL } from './schema.js';
 
 export interface LinkRow {
   family: 4 | 6;
@@ -51,9 +52,18 @@ export class LinkTable {
     this.s.setState.run(value);
   }
 
-  clear(): void {
+  /**
+   * Every row written again (`fill` puts them), in the caller's transaction: the indexes are
+   * dropped first and built after, as building one by sorting costs less than inserting each
+   * row into it. The counts are taken again from the rows.
+   */
+  rewrite(fill: () => void): void {
+    this.db.exec('DROP INDEX IF EXISTS links_hi; DROP INDEX IF EXISTS links_lo');
     this.s.clear.run();
     this.s.clearCounts.run();
+    fill();
+    this.db.exec(LINKS_INDEXES_SQL);
+    this.recountAll();
   }
 
   put(r: LinkRow): void {

@@ -403,17 +403,23 @@ export class Store {
     const source = safeSource(object.source);
     const asn = object.class === 'aut-num' && /^AS\d+$/.test(object.key) ? Number(object.key.slice(2)) : null;
     const key = object.key.toUpperCase();
-    const before = this.q.active.get(object.class, key) as { id: number } | undefined;
+    const before = this.q.activeId.get(object.class, key) as { id: number } | undefined;
+    // A key with no version yet (every object of a first import): stored active at once. An
+    // update rewrites the whole row, text and all (1.7 MB for a tier-1), so marking it after costs a copy.
     const row = this.q.upsert.get({
       class: object.class, key, source, asn, kind: provenance.kind, origin: provenance.from, date: provenance.date,
-      reconstructed: provenance.reconstructed ? 1 : 0, first_line: firstLine, text,
-    }) as { id: number };
+      reconstructed: provenance.reconstructed ? 1 : 0, first_line: firstLine, text, active: before ? 0 : 1,
+    }) as { id: number; active: number };
     const id = row.id;
     this.parsed.delete(id);
     this.lines.forget(id);
-    this.q.clearActive.run(object.class, key);
-    this.q.setActive.run(object.class, key);
-    const now = (this.q.active.get(object.class, key) as { id: number }).id;
+    // Other versions of the key (or a version left inactive): the active one chosen again.
+    const choose = before !== undefined || row.active !== 1;
+    if (choose) {
+      this.q.clearActive.run(object.class, key);
+      this.q.setActive.run(object.class, key);
+    }
+    const now = choose ? (this.q.activeId.get(object.class, key) as { id: number }).id : id;
     if (before && before.id !== now) this.dropDerived(before.id);
     this.dropDerived(id);
     if (now === id) {
@@ -437,7 +443,7 @@ export class Store {
     this.parsed.delete(row.id);
     if (!row.active) return { removed: true };
     this.q.setActive.run(cls, k);
-    const now = this.q.active.get(cls, k) as { id: number } | undefined;
+    const now = this.q.activeId.get(cls, k) as { id: number } | undefined;
     return now ? { removed: true, rederive: now.id } : { removed: true };
   }
 
@@ -972,11 +978,11 @@ function prepare(db: Db) {
   // walk the key index and read each row, text and all). A version 5 store read as it is lacks it.
   const refs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'objects_refs'").get() ? 'INDEXED BY objects_refs' : '';
   return {
-    upsert: db.prepare(`INSERT INTO objects (class, key, source, asn, kind, origin, date, reconstructed, first_line, text)
-      VALUES (@class, @key, @source, @asn, @kind, @origin, @date, @reconstructed, @first_line, @text)
+    upsert: db.prepare(`INSERT INTO objects (class, key, source, asn, kind, origin, date, reconstructed, first_line, text, active)
+      VALUES (@class, @key, @source, @asn, @kind, @origin, @date, @reconstructed, @first_line, @text, @active)
       ON CONFLICT (class, key, source) DO UPDATE SET asn = excluded.asn, kind = excluded.kind, origin = excluded.origin,
         date = excluded.date, reconstructed = excluded.reconstructed, first_line = excluded.first_line, text = excluded.text
-      RETURNING id`),
+      RETURNING id, active`),
     sameVersion: db.prepare('SELECT id, active, text, date, first_line FROM objects WHERE class = ? AND key = ? AND source = ?'),
     refreshVersion: db.prepare('UPDATE objects SET kind = ?, origin = ?, date = ?, reconstructed = ?, first_line = ? WHERE id = ?'),
     shiftRuleLines: db.prepare('UPDATE rules SET line = line + ? WHERE object_id = ?'),
@@ -1007,6 +1013,7 @@ function prepare(db: Db) {
       (SELECT id FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC LIMIT 1)`),
     versions: db.prepare(`SELECT * FROM objects WHERE class = ? AND key = ? ORDER BY ${SOURCE_RANK_SQL}, date DESC, source ASC`),
     active: db.prepare('SELECT * FROM objects WHERE class = ? AND key = ? AND active = 1'),
+    activeId: db.prepare('SELECT id FROM objects WHERE class = ? AND key = ? AND active = 1'),
     versionCount: db.prepare('SELECT count(*) AS n FROM objects WHERE class = ? AND key = ?'),
     versionOf: db.prepare('SELECT id, active FROM objects WHERE class = ? AND key = ? AND source = ?'),
     deleteObject: db.prepare('DELETE FROM objects WHERE id = ?'),
