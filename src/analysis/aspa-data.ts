@@ -18,9 +18,10 @@ import { storeFailure } from '../store/failures.js';
 import { STORE_FILE, type Store } from '../store/store.js';
 import { UserError } from './errors.js';
 import { openStore } from './open-data.js';
+import { thousands } from '../report/thousands.js';
 
 export type { AspaDiff, AspaSnapshotInfo };
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 const NO_ASPA_HINT = 'Give validated ASPAs with --aspa (rpki-client or Routinator JSON, an OpenBGPD aspa-set or BIRD route aspa text; file, URL or -), or keep a snapshot in the store with `asrel aspa import FILE`.';
 

@@ -13,6 +13,7 @@ import type { Family } from '../infer/types.js';
 import { UserError } from './errors.js';
 import { localCopy } from './local-copy.js';
 import type { DataArgs } from './open-data.js';
+import { thousands } from '../report/thousands.js';
 
 export interface EdgeArgs extends DataArgs {
   /** One file, or several when the option is repeated. */
@@ -47,7 +48,7 @@ export interface LoadedTopologies {
   fuller?: (family: Family) => LoadedTopologies;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 /** `ipv6:FILE` → { family: 'ipv6', file: 'FILE' }; a plain FILE has no family. */
 export function relationshipSpec(arg: string): { file: string; family?: Family } {

@@ -17,6 +17,7 @@ import { dataLines, storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
 import { openData, opened, openStore, type DataArgs, type OpenedData } from './open-data.js';
 import { irrTopologies, isUp } from './topologies.js';
+import { thousands } from '../report/thousands.js';
 
 /** Links decided per AS and family are kept up to this many lists, then all forgotten at once. */
 const MEMO_LISTS = 400_000;
@@ -195,7 +196,7 @@ function contradictions(topos: Partial<Record<Family, Topology>>): string[] {
   const out: string[] = [];
   for (const t of Object.values(topos)) {
     const c = t?.stats.contradictions ?? [];
-    if (c.length) out.push(`${t!.family}: ${c.length.toLocaleString('en-US')} pair(s) given twice with different relations, the first kept (e.g. AS${c[0].a}–AS${c[0].b}: ${c[0].kept}, not ${c[0].dropped})`);
+    if (c.length) out.push(`${t!.family}: ${thousands(c.length)} pair(s) given twice with different relations, the first kept (e.g. AS${c[0].a}–AS${c[0].b}: ${c[0].kept}, not ${c[0].dropped})`);
   }
   return out;
 }

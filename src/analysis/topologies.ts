@@ -11,6 +11,7 @@ import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Family, InferredRelation, LinkInference } from '../infer/types.js';
 import { mirror } from '../infer/views.js';
+import { thousands } from '../report/thousands.js';
 
 export interface IrrTopologies {
   topologies: Partial<Record<Family, Topology>>;
@@ -179,7 +180,7 @@ function fullCone(engine: InferenceEngine, read: ConeRead, policy: AmbiguousPoli
   return [...links.values()];
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 /**
  * `full`: for a question (`asns`), the families whose cones are read in full — with each

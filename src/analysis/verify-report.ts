@@ -3,8 +3,9 @@ import { FAMILY_LABEL as FAM } from '../infer/families.js';
 import type { Family, Relation } from '../infer/types.js';
 import { evidenceLines } from '../report/evidence-text.js';
 import type { FamilySummary, LinkFinding, VerifyResult } from './verify.js';
+import { thousands } from '../report/thousands.js';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 const pct = (x: number, of: number) => (of === 0 ? 'n/a' : `${((100 * x) / of).toFixed(1)}%`);
 const REL: Record<Relation, string> = { c2p: 'customer→provider', p2c: 'provider→customer', p2p: 'peer–peer', s2s: 'siblings' };
 

@@ -9,8 +9,9 @@ import type { AspaDraft } from '../aspa/draft.js';
 import type { ImpactResult } from '../aspa/impact.js';
 import type { AspaRecord } from '../aspa/types.js';
 import { explainAspa } from '../aspa/verification.js';
+import { thousands } from './thousands.js';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 const pct = (x: number, of: number) => (of === 0 ? 'n/a' : `${((100 * x) / of).toFixed(1)}%`);
 const REL: Record<InferredRelation, string> = { c2p: 'provider', p2c: 'customer', p2p: 'peer', s2s: 'sibling', ambiguous: 'ambiguous', conflict: 'conflict', none: 'no link' };
 

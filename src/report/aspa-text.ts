@@ -4,8 +4,9 @@ import type { AspaDiff } from '../aspa/diff.js';
 import type { AspaAsStatus, AspaHops } from '../analysis/aspa-hops.js';
 import type { HopResult } from '../aspa/verification.js';
 import type { Family, Relation } from '../infer/types.js';
+import { thousands } from './thousands.js';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 const day = (iso: string) => iso.slice(0, 10);
 const set = (ps: readonly number[]) => (ps.length === 1 && ps[0] === 0 ? 'AS0' : `[${ps.join(', ')}]`);
 

@@ -2,6 +2,7 @@ import type { Explanation } from '../explain/types.js';
 import type { Topology } from '../graph/topology.js';
 import { FAMILY_LABEL as FAM } from '../infer/families.js';
 import type { Relation } from '../infer/types.js';
+import { thousands } from './thousands.js';
 
 /**
  * Graphviz DOT of an answer that draws the explanation, not the cones: A and B, each one's
@@ -192,7 +193,7 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
     for (const x of g.cluster.sort((s, t) => s - t)) { body.push(nodeLine(x)); inCluster.add(x); }
     if (g.count > 0) {
       used.add('group');
-      body.push(`    "more${i}" [label="+${g.count.toLocaleString('en-US')} AS${g.count === 1 ? '' : 'es'} in AS${g.asn}'s uphill cone", style="dashed,rounded", color="${COLOUR.group}", fontcolor="${COLOUR.group}"];`);
+      body.push(`    "more${i}" [label="+${thousands(g.count)} AS${g.count === 1 ? '' : 'es'} in AS${g.asn}'s uphill cone", style="dashed,rounded", color="${COLOUR.group}", fontcolor="${COLOUR.group}"];`);
     }
     body.push('  }');
   });

@@ -16,6 +16,7 @@ import { printJson, printNotes, printResult } from '../output.js';
 import { loadTopologies, relationshipArgs, type EdgeArgs } from '../../analysis/relationships.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { familiesArg } from './rel.js';
+import { thousands } from '../../report/thousands.js';
 
 interface AspaArgs extends EdgeArgs {
   aspa?: string;
@@ -29,7 +30,7 @@ interface AspaArgs extends EdgeArgs {
   top: number;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 /** One CSV line (RFC 4180 quoting), without a library call per row: a full table has millions. */
 function csvLine(cells: Array<string | number>): string {

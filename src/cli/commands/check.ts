@@ -4,6 +4,7 @@ import { defaultDataDir } from '../options.js';
 import { printJson, printResult } from '../output.js';
 import { checkStore } from '../../analysis/check-store.js';
 import { storeFailure } from '../../store/failures.js';
+import { thousands } from '../../report/thousands.js';
 
 interface CheckArgs {
   data: string;
@@ -13,7 +14,7 @@ interface CheckArgs {
 /** What the link table holds, and what answers do when it is not current. */
 function linksLine(l: { current: boolean; rows: number }): string {
   return l.current
-    ? `links: ${l.rows.toLocaleString('en-US')} kept decided, current`
+    ? `links: ${thousands(l.rows)} kept decided, current`
     : 'links: not decided in the store (an older store, a load cut half-way or stopped): answers decide them from claims, more slowly, until the next import, fetch or sync decides them';
 }
 

@@ -6,6 +6,7 @@ import { withAnalysisData, withIxp, withJson, withTop } from '../options.js';
 import type { EdgeArgs } from '../../analysis/relationships.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
+import { thousands } from '../../report/thousands.js';
 
 interface DarkArgs extends EdgeArgs {
   afi?: Family;
@@ -14,7 +15,7 @@ interface DarkArgs extends EdgeArgs {
   ixp?: string[];
 }
 
-const ases = (k: number) => `${k.toLocaleString('en-US')} AS${k === 1 ? '' : 'es'}`;
+const ases = (k: number) => `${thousands(k)} AS${k === 1 ? '' : 'es'}`;
 
 function renderSpot(s: ListedSpot): string {
   const ixps = s.sharedIxps === undefined ? ''
@@ -50,7 +51,7 @@ const command: CommandModule<object, DarkArgs> = {
     if (closable) out.push('', closable);
     out.push('');
     out.push('Transit-free: no provider in that family (with IRR data, also ASes whose providers are not documented). Model: Gao–Rexford (valley-free) routing.');
-    const tests = families.map((f) => `${answer.pairTests[f].toLocaleString('en-US')} in ${FAM[f]}`).join(', ');
+    const tests = families.map((f) => `${thousands(answer.pairTests[f])} in ${FAM[f]}`).join(', ');
     out.push(`Pair tests: ${tests} (transit-free ASes with the same uphill set and peers, the ASes of one sibling group, are tested as one).`);
     printResult(out.join('\n') + '\n');
   },

@@ -10,6 +10,7 @@ import { printNotes, printResult } from '../output.js';
 import { jsonSafe, sanitize } from '../../report/sanitize.js';
 import { defaultDataDir, withAfi, withTop, jsonAsFormat } from '../options.js';
 import { aspaDiffCsv, aspaDiffText } from '../../report/aspa-text.js';
+import { thousands } from '../../report/thousands.js';
 
 interface DiffArgs {
   old?: string;
@@ -32,7 +33,7 @@ interface DiffArgs {
 /** CSV columns: what changed, the pair and family, and the relation before and after (read from a's side). */
 export const DIFF_CSV_HEADER = ['change', 'a', 'b', 'afi', 'old', 'new'];
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 const ases = (k: number) => `${n(k)} AS${k === 1 ? '' : 'es'}`;
 
 /** The diff as text, one line per change. */

@@ -13,6 +13,7 @@ import { familiesArg } from './rel.js';
 import { printNotes } from '../output.js';
 import { withMinConfidence } from '../relationships.js';
 import { jsonSafe, sanitize } from '../../report/sanitize.js';
+import { thousands } from '../../report/thousands.js';
 
 interface ExportArgs extends DataArgs {
   format: 'csv' | 'caida' | 'json';
@@ -174,7 +175,7 @@ const command: CommandModule<object, ExportArgs> = {
       await o.end();
     });
     // The per-family counts are those reach and dark-spots print for the same data ("all the data").
-    const k = (x: number) => x.toLocaleString('en-US');
+    const k = thousands;
     const min = argv['min-confidence'];
     if (!argv.quiet) {
       process.stderr.write(`${k(total)} links: ${fams.map((f) => `${k(perFamily[f] ?? 0)} ${f}`).join(', ')} (${['p2c', 'c2p', 'p2p', 's2s', 'ambiguous', 'conflict'].map((r) => `${k(counts[r] ?? 0)} ${r}`).join(', ')})` +

@@ -7,6 +7,7 @@ import { dataOptionsAgain, withAnalysisData, withJson, withTop } from '../option
 import type { EdgeArgs } from '../../analysis/relationships.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
+import { thousands } from '../../report/thousands.js';
 
 interface ReachArgs extends EdgeArgs {
   asn: string;
@@ -36,17 +37,17 @@ const command: CommandModule<object, ReachArgs> = {
     for (const f of FAMILIES) {
       const r = s.families[f];
       out.push(r.present
-        ? `AS${asn} reaches ${r.reached.toLocaleString('en-US')} of the ${r.total.toLocaleString('en-US')} ASes in the ${FAM[f]} graph (${pct(r.reached, r.total)}%, itself included)`
+        ? `AS${asn} reaches ${thousands(r.reached)} of the ${thousands(r.total)} ASes in the ${FAM[f]} graph (${pct(r.reached, r.total)}%, itself included)`
         : `AS${asn} has no ${FAM[f]} link in the loaded data`);
     }
     for (const f of FAMILIES) {
       const only = s.oneFamilyOnly.filter((o) => o.family === f);
       const other = OTHER_FAMILY[f];
       const noLink = s.noLinkInOther[f];
-      out.push('', `Reached in ${FAM[f]} but not in ${FAM[other]}: ${only.length.toLocaleString('en-US')} AS(es) with ${FAM[other]} links but no valley-free ${FAM[other]} path` +
-        `; ${noLink.toLocaleString('en-US')} more reached in ${FAM[f]} have no ${FAM[other]} link at all (no data, not counted as unreachable)` +
+      out.push('', `Reached in ${FAM[f]} but not in ${FAM[other]}: ${thousands(only.length)} AS(es) with ${FAM[other]} links but no valley-free ${FAM[other]} path` +
+        `; ${thousands(noLink)} more reached in ${FAM[f]} have no ${FAM[other]} link at all (no data, not counted as unreachable)` +
         `${only.length > argv.top ? `; the ${argv.top} with the largest customer cones shown` : ''}`);
-      for (const o of only.slice(0, argv.top)) out.push(`  AS${o.asn} (customer cone ${o.cone.toLocaleString('en-US')}): ${FAM[f]} path ${pathString(o.path)}`);
+      for (const o of only.slice(0, argv.top)) out.push(`  AS${o.asn} (customer cone ${thousands(o.cone)}): ${FAM[f]} path ${pathString(o.path)}`);
     }
     out.push('', `Model: Gao–Rexford (valley-free) routing; \`asrel why-unreachable ${asn} B --afi F${dataOptionsAgain(argv)}\` explains one pair.`);
     printResult(out.join('\n') + '\n');

@@ -10,6 +10,7 @@ import { loadTopologies, type EdgeArgs } from '../../analysis/relationships.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 import { familiesArg } from './rel.js';
+import { thousands } from '../../report/thousands.js';
 
 interface VerifyArgs extends EdgeArgs {
   paths: string[];
@@ -21,7 +22,7 @@ interface VerifyArgs extends EdgeArgs {
   procedure: 'upstream' | 'downstream';
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 const command: CommandModule<object, VerifyArgs> = {
   command: 'verify <paths..>',
