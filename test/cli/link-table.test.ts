@@ -7,7 +7,7 @@ import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asrel } from './run.js';
+import { asrel, asrelMany, type Run } from './run.js';
 import { asrelUnprivileged } from './faults-helpers.js';
 
 const DN42 = 'data/real/dn42-registry-2023-10-22.db';
@@ -133,7 +133,7 @@ describe('a dump imported again', () => {
     expect(asrel(['check', '--data', again]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
   });
 
-  it('with one object edited (lines added, changed, dropped, moved): the same answers as a fresh import of the edited file, its evidence naming the new lines', () => {
+  it('with one object edited (lines added, changed, dropped, moved): the same answers as a fresh import of the edited file, its evidence naming the new lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'asrel-links-cli-'));
     dirs.push(dir);
     const lines = readFileSync(AS3257, 'utf8').split('\n');
@@ -155,16 +155,19 @@ describe('a dump imported again', () => {
     expect(asrel(['import', edited, '--data', again, '--date', '2023-07-22', '-q']).code).toBe(0);
     expect(asrel(['import', edited, '--data', fresh, '--date', '2023-07-22', '-q']).code).toBe(0);
     const file = (s: string) => s.replace(/AS3257\.ripe[^ ]*|AS3257-edited\.rpsl/g, 'FILE');
-    for (const [b, afi] of [['12', 'ipv4'], ['14', 'ipv4'], ['14', 'ipv6'], ['21', 'ipv4'], ['57', 'ipv4'], ['12', 'ipv6']]) {
-      const rel = (data: string) => asrel(['rel', '3257', b!, '--afi', afi!, '--data', data, '--offline', '--json']);
-      const x = rel(again), y = rel(fresh);
+    // Each pair asked of both stores, in JSON and as text (which prints the evidence lines with
+    // their line numbers); the 24 questions side by side.
+    const pairs = [['12', 'ipv4'], ['14', 'ipv4'], ['14', 'ipv6'], ['21', 'ipv4'], ['57', 'ipv4'], ['12', 'ipv6']];
+    const rel = (b: string, afi: string, data: string, json: boolean) => ['rel', '3257', b, '--afi', afi, '--data', data, '--offline', ...(json ? ['--json'] : [])];
+    const answers = await asrelMany(pairs.flatMap(([b, afi]) => [rel(b!, afi!, again, true), rel(b!, afi!, fresh, true), rel(b!, afi!, again, false), rel(b!, afi!, fresh, false)]));
+    pairs.forEach(([b, afi], i) => {
+      const [x, y, textAgain, textFresh] = answers.slice(4 * i, 4 * i + 4) as [Run, Run, Run, Run];
       expect(x.code, x.stderr).toBe(0);
-      expect(JSON.parse(x.stdout)).toEqual(JSON.parse(y.stdout));
+      expect(JSON.parse(x.stdout), `3257 ${b} ${afi}`).toEqual(JSON.parse(y.stdout));
       expect(file(x.stderr)).toBe(file(y.stderr));
-      // The text answer prints the evidence lines with their line numbers.
-      const text = (data: string) => file(asrel(['rel', '3257', b!, '--afi', afi!, '--data', data, '--offline']).stdout);
-      expect(text(again)).toBe(text(fresh));
-    }
+      expect(textAgain.code, textAgain.stderr).toBe(0);
+      expect(file(textAgain.stdout), `3257 ${b} ${afi} as text`).toBe(file(textFresh.stdout));
+    });
     expect(asrel(['check', '--data', again]).stdout).toMatch(/\nlinks: [\d,]+ kept decided, current\n$/);
   });
 });
