@@ -2,10 +2,10 @@
 // real output (a line "…" stands for any lines left out), and every command line it shows
 // that needs no network runs from a copy of the repository's layout with exit 0.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BUILT, REPO } from './built.js';
 
 const README = readFileSync(join(REPO, 'README.md'), 'utf8');
@@ -23,15 +23,21 @@ function sandbox(): string {
 
 const ENV = { ...process.env, XDG_CACHE_HOME: '/nonexistent-asrel-readme-cache', ASREL_SERVER: '127.0.0.1:9', COLUMNS: '100' };
 
+/**
+ * A line's folders under /tmp (`--data /tmp/dn42`) moved into the sandbox: a store left there by
+ * another checkout's run (of another schema version) would change the answer.
+ */
+const local = (cwd: string, line: string) => line.replace(/(?<=\s)\/tmp\//g, `${cwd}/tmp-`);
+
 function run(cwd: string, line: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync('bash', ['-c', line], { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  const r = spawnSync('bash', ['-c', local(cwd, line)], { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** `run`, side by side: the lines run four at a time, each result in its line's place. */
 async function runAll(cwd: string, lines: string[]): Promise<{ code: number; stdout: string; stderr: string }[]> {
   const one = (line: string) => new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    execFile('bash', ['-c', line], { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile('bash', ['-c', local(cwd, line)], { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
       done({ code, stdout, stderr });
     });
@@ -94,6 +100,10 @@ function offlineRunnable(line: string): boolean {
 
 describe('the README runs as written', () => {
   const dir = sandbox();
+  // The folders the lines made in place of /tmp ones (the sandbox's links lead into the repository: left alone).
+  afterAll(() => {
+    for (const f of readdirSync(dir).filter((f) => f.startsWith('tmp-'))) rmSync(join(dir, f), { recursive: true, force: true });
+  });
 
   it('names no path outside the repository', () => {
     expect(README).not.toMatch(/\.\.\/shared\//);
