@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asrel } from '../cli/run.js';
+import { asrel, asrelMany, type Run } from '../cli/run.js';
 import { openData } from '../../src/analysis/open-data.js';
 import { irrTopologies } from '../../src/analysis/topologies.js';
 import { explainReachability } from '../../src/explain/explain.js';
@@ -27,6 +27,18 @@ function answer(stdout: string): unknown {
   return j;
 }
 
+/**
+ * Answers of the CLI, each command line run once for the file: the tests ask some questions
+ * twice (the 6-AS path) and many side by side.
+ */
+const asked = new Map<string, Promise<Run>>();
+async function ask(lines: string[][]): Promise<Run[]> {
+  const todo = lines.filter((l) => !asked.has(l.join('\0')));
+  const running = asrelMany(todo);
+  todo.forEach((l, i) => asked.set(l.join('\0'), running.then((r) => r[i]!)));
+  return Promise.all(lines.map((l) => asked.get(l.join('\0'))!));
+}
+
 beforeAll(() => {
   const r = asrel(['import', DN42, '--data', store]);
   expect(r.code).toBe(0);
@@ -36,19 +48,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('one answer whichever way the DN42 registry is loaded', () => {
   const pairs: [number, number][] = [[62396, 64712], [4242423182, 4242421331], [76190, 4242420022]];
 
-  it('path and why-unreachable from the command line, both families', () => {
+  it('path and why-unreachable from the command line, both families', async () => {
     const [a, b] = pairs[0]!;
-    for (const afi of ['ipv4', 'ipv6']) {
-      for (const cmd of ['path', 'why-unreachable']) {
-        const s = asrel([cmd, String(a), String(b), '--afi', afi, '--json', ...fromStore]);
-        const f = asrel([cmd, String(a), String(b), '--afi', afi, '--json', ...fromFile]);
-        expect(s.code, s.stderr).toBe(0);
-        expect(f.code, f.stderr).toBe(0);
-        expect(answer(s.stdout), `${cmd} ${a} ${b} ${afi}`).toEqual(answer(f.stdout));
-      }
-    }
+    const questions = ['ipv4', 'ipv6'].flatMap((afi) => ['path', 'why-unreachable'].map((cmd) => [cmd, String(a), String(b), '--afi', afi, '--json']));
+    const answers = await ask(questions.flatMap((q) => [[...q, ...fromStore], [...q, ...fromFile]]));
+    questions.forEach((q, i) => {
+      const [s, f] = [answers[2 * i]!, answers[2 * i + 1]!];
+      expect(s.code, s.stderr).toBe(0);
+      expect(f.code, f.stderr).toBe(0);
+      expect(answer(s.stdout), q.join(' ')).toEqual(answer(f.stdout));
+    });
     // The pair the store used to get wrong: a 6-AS path, found from the store too.
-    const p = JSON.parse(asrel(['path', '62396', '64712', '--afi', 'ipv4', '--json', ...fromStore]).stdout);
+    const p = JSON.parse((await ask([['path', '62396', '64712', '--afi', 'ipv4', '--json', ...fromStore]]))[0]!.stdout);
     expect(p).toMatchObject({ reachable: true });
     expect(p.path).toHaveLength(6);
   }, 120_000);
@@ -85,38 +96,37 @@ describe('one answer whichever way the DN42 registry is loaded', () => {
     f.close();
   }, 120_000);
 
-  it('rel and neighbors: links declared by either side', () => {
-    for (const [a, b] of pairs) {
-      const s = asrel(['rel', String(a), String(b), '--json', ...fromStore]);
-      const f = asrel(['rel', String(a), String(b), '--json', ...fromFile]);
-      expect(answer(s.stdout)).toEqual(answer(f.stdout));
-    }
-    for (const asn of [62396, 4242421331, 64712]) {
-      const s = asrel(['neighbors', String(asn), '--json', ...fromStore]);
-      const f = asrel(['neighbors', String(asn), '--json', ...fromFile]);
-      expect(answer(s.stdout), `neighbors ${asn}`).toEqual(answer(f.stdout));
-    }
+  it('rel and neighbors: links declared by either side', async () => {
+    const questions = [
+      ...pairs.map(([a, b]) => ['rel', String(a), String(b), '--json']),
+      ...[62396, 4242421331, 64712].map((asn) => ['neighbors', String(asn), '--json']),
+    ];
+    const answers = await ask(questions.flatMap((q) => [[...q, ...fromStore], [...q, ...fromFile]]));
+    questions.forEach((q, i) => {
+      expect(answer(answers[2 * i]!.stdout), q.join(' ')).toEqual(answer(answers[2 * i + 1]!.stdout));
+    });
   }, 120_000);
 
-  it('batch equals the questions asked one by one, and the whole-store graph agrees', () => {
+  it('batch equals the questions asked one by one, and the whole-store graph agrees', async () => {
     const list = join(dir, 'asns.txt');
     writeFileSync(list, `${[62396, 64712, 4242423182, 4242421331, 76190, 4242420022].join('\n')}\n`);
-    const s = asrel(['batch', '--asns', list, ...fromStore]);
-    const f = asrel(['batch', '--asns', list, ...fromFile]);
+    const [s, f] = await ask([['batch', '--asns', list, ...fromStore], ['batch', '--asns', list, ...fromFile]]) as [Run, Run];
     expect(s.code, s.stderr).toBe(0);
     expect(s.stdout).toEqual(f.stdout);
     // Each batch row says what path answers for that pair and family.
     const rows = s.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
     const header = s.stdout.split('\n')[0]!.split(',');
     const col = (name: string) => header.indexOf(name);
-    for (const row of rows.slice(0, 6)) {
+    const paths = await ask(rows.slice(0, 6).map((row) => ['path', row[col('a')]!, row[col('b')]!, '--afi', 'ipv4', '--json', ...fromStore]));
+    rows.slice(0, 6).forEach((row, i) => {
       const [a, b] = [row[col('a')], row[col('b')]];
-      const p = JSON.parse(asrel(['path', a!, b!, '--afi', 'ipv4', '--json', ...fromStore]).stdout);
+      const p = JSON.parse(paths[i]!.stdout);
       expect(String(p.reachable), `${a}→${b}`).toBe(row[col('ipv4_reachable')]);
-    }
+    });
     // reach reads the whole store: it finds the same 6-AS path, reached in IPv4 only.
-    const reach = JSON.parse(asrel(['reach', '62396', '--json', ...fromStore]).stdout) as { oneFamilyOnly: { asn: number; family: string; path: number[] }[] };
-    const p = JSON.parse(asrel(['path', '62396', '64712', '--afi', 'ipv4', '--json', ...fromStore]).stdout) as { path: number[] };
+    const [r, q] = await ask([['reach', '62396', '--json', ...fromStore], ['path', '62396', '64712', '--afi', 'ipv4', '--json', ...fromStore]]);
+    const reach = JSON.parse(r!.stdout) as { oneFamilyOnly: { asn: number; family: string; path: number[] }[] };
+    const p = JSON.parse(q!.stdout) as { path: number[] };
     expect(reach.oneFamilyOnly.find((x) => x.asn === 64712)).toMatchObject({ family: 'ipv4', path: p.path });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 // Shared by the fault tests (faults.test.ts: terminals, outputs and stores; faults-input.test.ts:
 // downloads, long lines, set caps and servers), split in two so the suite runs them side by side.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -39,6 +39,16 @@ export function asrelUnprivileged(args: string[], env: Record<string, string> = 
 export function realStore(dir: string): string {
   const data = join(dir, 'store');
   expect(asrel(['import', REAL, '--data', data]).code).toBe(0);
+  return data;
+}
+
+/**
+ * A copy of the store folder `from` at `dir`/store: tests that each need a store of the same
+ * objects (to damage it, to make it read-only) import them once and copy the store.
+ */
+export function storeCopy(from: string, dir: string): string {
+  const data = join(dir, 'store');
+  cpSync(from, data, { recursive: true });
   return data;
 }
 

@@ -158,13 +158,16 @@ describe('set expansion caps are visible (#20.2)', () => {
   });
 });
 
-describe('slow and wrong servers (#20.10)', () => {
+// The tests of this block wait (on --timeout, on the client's retries) rather than work: they
+// run side by side. The store they read is made before any of them starts.
+describe.concurrent('slow and wrong servers (#20.10)', () => {
   // Two whois servers on 127.0.0.1: one sends a byte a second forever (never a whole answer),
   // the other answers like an HTTP proxy (`400 Bad Request`).
   const servers: TcpServer[] = [];
   const sockets = new Set<Socket>();
   let slow = '';
   let http = '';
+  let real = '';
   const listen = async (onConnection: (s: Socket) => void): Promise<string> => {
     const srv = createTcpServer((sock) => {
       sockets.add(sock);
@@ -182,13 +185,14 @@ describe('slow and wrong servers (#20.10)', () => {
       sock.on('close', () => clearInterval(t));
     });
     http = await listen((sock) => sock.once('data', () => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\n\r\n<html>bad</html>\r\n')));
+    real = realStore(tmp());
   });
   afterAll(() => {
     for (const s of sockets) s.destroy();
     for (const s of servers) s.close();
   });
 
-  it('a question stops at --timeout and answers from what it has, with a note', async () => {
+  it('a question stops at --timeout and answers from what it has, with a note', async ({ expect }) => {
     // An empty store folder: the bundled snapshot answers after the failed lookups.
     const r = await asrelAsync(['rel', '3257', '174', '--server', slow, '--timeout', '2', '--data', tmp()]);
     expect(r.code).toBe(0);
@@ -196,7 +200,7 @@ describe('slow and wrong servers (#20.10)', () => {
     expect(r.stdout).toContain('AS3257 – AS174');
   });
 
-  it('show stops at --timeout and says it printed the bundled copy', async () => {
+  it('show stops at --timeout and says it printed the bundled copy', async ({ expect }) => {
     const r = await asrelAsync(['show', 'AS3257', '--server', slow, '--timeout', '2', '--data', join(tmp(), 'store')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^% aut-num AS3257, source RIPE, from the bundled snapshot/);
@@ -204,13 +208,13 @@ describe('slow and wrong servers (#20.10)', () => {
     expect(r.stderr).toContain('no answer within the overall --timeout of 2 s');
   });
 
-  it('fetch stops at its --timeout with a clear line', async () => {
+  it('fetch stops at its --timeout with a clear line', async ({ expect }) => {
     const r = await asrelAsync(['fetch', 'AS3257', '--server', slow, '--timeout', '2', '--data', join(tmp(), 'store')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('asrel: stopped at the --timeout of 2 s: the objects fetched before it are stored');
   });
 
-  it('import of a URL that trickles stops at --timeout, keeping the whole objects that came', async () => {
+  it('import of a URL that trickles stops at --timeout, keeping the whole objects that came', async ({ expect }) => {
     const trickle = createServer((_req, res) => {
       res.writeHead(200, { 'content-length': 100_000 });
       res.write('aut-num: AS64500\nsource: TEST\n\naut-num: AS64501\n');
@@ -229,8 +233,8 @@ describe('slow and wrong servers (#20.10)', () => {
     }
   });
 
-  it('a server answering HTTP leaves a note per failed lookup; show says why it has nothing', async () => {
-    const data = realStore(tmp());
+  it('a server answering HTTP leaves a note per failed lookup; show says why it has nothing', async ({ expect }) => {
+    const data = real;
     const q = await asrelAsync(['rel', '3257', '12', '--server', http, '--data', data]);
     expect(q.code).toBe(0);
     expect(q.stderr).toMatch(/note: live lookup of aut-num AS\d+ failed \(.*got 'HTTP\/1\.1 400 Bad Request'/);

@@ -12,13 +12,19 @@ import { describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 import { BUILT_CLI } from '../built.js';
 
-import { RAW, DN42, ENV, REAL, RECON, asrelTo, asrelUnprivileged, hostileFile, realStore, tmp } from './faults-helpers.js';
+import { RAW, DN42, ENV, REAL, RECON, asrelTo, asrelUnprivileged, hostileFile, realStore, storeCopy, tmp } from './faults-helpers.js';
+
+// The real AS3257 store, imported once (a second of work); the tests that damage a store or
+// make one read-only each take their own copy.
+const as3257 = realStore(tmp());
+// The reconstruction with hostile bytes, imported once: the tests below only read it.
+const hostileDir = tmp();
+const hostileStore = join(hostileDir, 'store');
+expect(asrel(['import', hostileFile(hostileDir), '--data', hostileStore]).code).toBe(0);
 
 describe('nothing raw reaches a terminal (#20.5)', () => {
   const dir = tmp();
-  const file = hostileFile(dir);
-  const data = join(dir, 'store');
-  expect(asrel(['import', file, '--data', data]).code).toBe(0);
+  const data = hostileStore;
 
   it('show prints registry text with ESC, C1 and bidi characters as visible escapes', () => {
     const r = asrel(['show', 'AS6939', '--offline', '--data', data]);
@@ -48,10 +54,7 @@ describe('nothing raw reaches a terminal (#20.5)', () => {
 });
 
 describe('output errors (#20.9)', () => {
-  const dir = tmp();
-  const file = hostileFile(dir);
-  const data = join(dir, 'store');
-  expect(asrel(['import', file, '--data', data]).code).toBe(0);
+  const data = hostileStore;
 
   it.each([
     ['export', ['export', '--input', RECON]],
@@ -79,7 +82,7 @@ describe('output errors (#20.9)', () => {
 
 describe('damaged stores (#20.6)', () => {
   const dir = tmp();
-  const data = realStore(dir);
+  const data = storeCopy(as3257, dir);
   const file = join(data, 'asrel.sqlite');
   const size = readFileSync(file).length;
   // Byte overwrites over a quarter of the pages after the first (synthetic damage, fixed seed):
@@ -118,7 +121,7 @@ describe('damaged stores (#20.6)', () => {
     const bad = asrel(['check', '--data', data]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/damaged; SQLite quick_check says:\n {2}\S/);
-    const good = asrel(['check', '--data', realStore(tmp())]);
+    const good = asrel(['check', '--data', storeCopy(as3257, tmp())]);
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/asrel\.sqlite: ok \(SQLite quick_check\); \d+ objects, \d+ aut-num\nlinks: [\d,]+ kept decided, current\n$/);
   });
@@ -137,7 +140,7 @@ describe('read-only stores (#20.8)', () => {
   // A store in a folder nobody may write, its file read-only too (the run is unprivileged).
   const dir = tmp();
   chmodSync(dir, 0o755);
-  const data = realStore(dir);
+  const data = storeCopy(as3257, dir);
   const file = join(data, 'asrel.sqlite');
   chmodSync(file, 0o444);
   chmodSync(data, 0o555);

@@ -29,11 +29,28 @@ export function asrel(args: string[], opts: { input?: string; env?: Record<strin
 /** Asynchronous run, so a test server in this process keeps answering meanwhile. */
 export function asrelAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BUILT_CLI, ...args], { cwd: ROOT, env: { ...process.env, ...SAFE_ENV, ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BUILT_CLI, ...args], { cwd: ROOT, env: { ...process.env, ...SAFE_ENV, ...env }, timeout: 20_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs several command lines side by side, `width` at a time, and gives their results in order:
+ * for tests that ask many independent questions (each process mostly loads and reads on its own).
+ */
+export async function asrelMany(lines: string[][], width = 4): Promise<Run[]> {
+  const out: Run[] = new Array(lines.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < lines.length) {
+      const i = next++;
+      out[i] = await asrelAsync(lines[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, lines.length) }, worker));
+  return out;
 }
 
 /** The HE–Cogent case as a relationship file (a reconstruction; see the file's header). */

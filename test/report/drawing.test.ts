@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../bench/synth/generate.js';
-import { asrel } from '../cli/run.js';
+import { asrel, asrelMany, type Run } from '../cli/run.js';
 import { drawnStyles, legendStyles, overlappingLabels, readDrawing, stackedEdges } from './svg-drawing.js';
 
 const DN42 = 'test/fixtures/irr-access/dn42-registry-2023-10-22.db';
@@ -15,14 +15,18 @@ const CAIDA = process.env.ASREL_CAIDA ?? resolve(dirname(fileURLToPath(import.me
 const MAX_BOXES = 40;
 
 function svgOf(args: string[]): ReturnType<typeof readDrawing> & { svg: string } {
-  const r = asrel([...args, '--svg', '-q']);
+  return drawing(asrel([...args, '--svg', '-q']));
+}
+
+/** The drawing a run with --svg printed. */
+function drawing(r: Run): ReturnType<typeof readDrawing> & { svg: string } {
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/^<\?xml|^<svg/);
   return { ...readDrawing(r.stdout), svg: r.stdout };
 }
 
-function json(args: string[]) {
-  const r = asrel([...args, '--json', '-q']);
+/** The answer a run with --json printed. */
+function answer(r: Run) {
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
@@ -64,14 +68,20 @@ describe('a reachable answer', () => {
 });
 
 describe('an IPv6 path drawing shows the existing IPv6 links around each fix', () => {
-  it('path 6939 174 --afi ipv6: every IPv6 link among the drawn ASes is on the drawing', () => {
-    const d = svgOf(['path', '6939', '174', '--afi', 'ipv6', '--offline']);
+  it('path 6939 174 --afi ipv6: every IPv6 link among the drawn ASes is on the drawing', async () => {
+    // The drawing and the neighbours of the three ASes it should hold, asked side by side.
+    const ases = [6939, 174, 1299];
+    const [svg, ...neighbours] = await asrelMany([
+      ['path', '6939', '174', '--afi', 'ipv6', '--offline', '--svg', '-q'],
+      ...ases.map((asn) => ['neighbors', String(asn), '--afi', 'ipv6', '--offline', '--json', '-q']),
+    ]);
+    const d = drawing(svg!);
     expectReadable(d);
     const drawn = new Set(d.nodes.map((n) => n.title));
     expect(drawn).toEqual(new Set(['AS6939', 'AS174', 'AS1299']));
     let links = 0;
-    for (const asn of [6939, 174, 1299]) {
-      const n = json(['neighbors', String(asn), '--afi', 'ipv6', '--offline']);
+    for (const [i, asn] of ases.entries()) {
+      const n = answer(neighbours[i]!);
       for (const nb of n.neighbors as { asn: number; afi: { ipv6: { relation: string } } }[]) {
         if (!drawn.has(`AS${nb.asn}`) || nb.afi.ipv6.relation !== 'p2p') continue;
         links++;
@@ -86,11 +96,12 @@ describe('an IPv6 path drawing shows the existing IPv6 links around each fix', (
 });
 
 describe('the DN42 pair (a 169-AS uphill cone)', () => {
-  it('stays within the box bound, counts the rest of the cone in one box, and is readable', () => {
+  it('stays within the box bound, counts the rest of the cone in one box, and is readable', async () => {
     const args = ['why-unreachable', '64712', '62396', '--afi', 'ipv6', '--input', DN42];
-    const d = svgOf(args);
+    const [svg, json] = await asrelMany([[...args, '--svg', '-q'], [...args, '--json', '-q']]);
+    const d = drawing(svg!);
     expectReadable(d);
-    const ex = json(args);
+    const ex = answer(json!);
     const members: number[] = ex.cones.b.members;
     expect(members.length).toBeGreaterThan(100);
     const drawnInCone = members.filter((m) => d.nodes.some((n) => n.title === `AS${m}`)).length;
@@ -104,13 +115,16 @@ describe.skipIf(!existsSync(CAIDA))('a synthetic world\'s tier-1 pairs (10% of C
   const tmp = mkdtempSync(join(tmpdir(), 'asrel-drawing-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('stays within the box bound and is readable', { timeout: 240_000 }, () => {
+  it('stays within the box bound and is readable', { timeout: 240_000 }, async () => {
     const w = generateWorld({ caidaFile: CAIDA, publishShare: 0.1, out: join(tmp, 'world'), seed: 20150201 });
     const store = join(tmp, 'store');
     const imp = asrel(['import', w.files.rpsl, '--data', store, '--date', '2015-02-01', '-q']);
     expect(imp.code, imp.stderr).toBe(0);
-    for (const [a, b] of [['174', '3356'], ['1299', '3356'], ['174', '2828']]) {
-      const d = svgOf(['why-unreachable', a, b, '--afi', 'ipv6', '--data', store, '--offline']);
+    // The three pairs asked side by side.
+    const pairs = [['174', '3356'], ['1299', '3356'], ['174', '2828']] as const;
+    const answers = await asrelMany(pairs.map(([a, b]) => ['why-unreachable', a, b, '--afi', 'ipv6', '--data', store, '--offline', '--svg', '-q']));
+    for (const [i, [a, b]] of pairs.entries()) {
+      const d = drawing(answers[i]!);
       expectReadable(d);
       expect(d.nodes.some((n) => n.title === `AS${a}`) && d.nodes.some((n) => n.title === `AS${b}`)).toBe(true);
     }
