@@ -63,6 +63,8 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
   const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, skipped: [], problems: [], emptyScope: 0 };
   const every = opts.every ?? 1000;
   const ingest = new Ingest(store);
+  // Into an empty store: the rules' indexes are built once, after the last object.
+  store.deferRuleIndexes();
   let batch: RpslObject[] = [];
   let committed = 0;
   const flush = () => {
@@ -109,11 +111,13 @@ export async function importDump(path: string, store: Store, opts: ImportOptions
     // stored; the one it was in the middle of never reached the batch.
     if (!storeFailureKind(e)) {
       flush();
+      store.buildRuleIndexes();
       ingest.finish();
     }
     throw e;
   }
   if (!interrupted) flush();
+  store.buildRuleIndexes();
   // Stopped (Ctrl-C): the links are left to the next writer (readers decide them from claims
   // meanwhile) rather than deciding a whole registry's links after the user asked to stop.
   ingest.finish(interrupted ? { links: false } : {});

@@ -20,6 +20,17 @@ export const APPLICATION_ID = 0x41535231; // "ASR1"
 export const LINKS_INDEXES_SQL = `CREATE INDEX IF NOT EXISTS links_hi ON links (family, hi, relation);
 CREATE INDEX IF NOT EXISTS links_lo ON links (family, lo, relation);`;
 
+/**
+ * The rules' three big indexes (by object, by owner, by named AS). A first import into an empty
+ * store builds them after its last object (Store.deferRuleIndexes): sorting 860,000 rows once
+ * costs less than inserting each into three trees (1.6 s of 3.7 s measured on the 47% world's
+ * rules). Meta 'rule-indexes' says they are owed; the next writer to open the store builds
+ * them if a load stopped before it could.
+ */
+export const RULES_INDEXES_SQL = `CREATE INDEX IF NOT EXISTS rules_object ON rules (object_id);
+CREATE INDEX IF NOT EXISTS rules_owner ON rules (owner);
+CREATE INDEX IF NOT EXISTS rules_peer ON rules (peer, owner) WHERE peer IS NOT NULL;`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -74,9 +85,7 @@ CREATE TABLE IF NOT EXISTS rules (
 -- object written over in place moves the lines of its rules (src/infer/rewrite-plan.ts), and
 -- an index on them costs more to move (35 ms for a tier-1's 28,000 rules, 12 ms without) than
 -- finding them by object costs (4 ms).
-CREATE INDEX IF NOT EXISTS rules_object ON rules (object_id);
-CREATE INDEX IF NOT EXISTS rules_owner ON rules (owner);
-CREATE INDEX IF NOT EXISTS rules_peer ON rules (peer, owner) WHERE peer IS NOT NULL;
+${RULES_INDEXES_SQL}
 CREATE INDEX IF NOT EXISTS rules_other ON rules (owner) WHERE peerings IS NOT NULL OR family = 0;
 CREATE INDEX IF NOT EXISTS rules_any ON rules (owner) WHERE is_any = 1;
 CREATE INDEX IF NOT EXISTS rules_unparsed ON rules (owner) WHERE family = 0;

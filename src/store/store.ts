@@ -11,7 +11,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readObjects } from '../rpsl/read.js';
 import type { RpslAttribute, RpslObject } from '../rpsl/types.js';
-import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, RULES_INDEXES_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { noteStoreOpened, noteStoreOpening, storeFailure, storeFailureKind } from './failures.js';
 import { openWalCopy, walBytes, walNotReadNote } from './wal-copy.js';
 import { SOURCE_RANK_SQL } from './source-order.js';
@@ -309,6 +309,33 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** The rules' big indexes are owed (a first import is loading: see deferRuleIndexes). */
+  private rulesUnindexed = false;
+
+  /**
+   * A first import into an empty store: the rules' big indexes (RULES_INDEXES_SQL) are dropped
+   * until its last object is written (`buildRuleIndexes`). Queries stay right without them,
+   * only slower: a write that reads rules back (an object given twice) builds them first.
+   * False, and nothing done, when the store holds any object or cannot be written.
+   */
+  deferRuleIndexes(): boolean {
+    if (this.readOnly) return false;
+    return this.transaction(() => {
+      if (this.q.anyObject.get() !== undefined) return false;
+      this.db.exec('DROP INDEX IF EXISTS rules_object; DROP INDEX IF EXISTS rules_owner; DROP INDEX IF EXISTS rules_peer');
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rule-indexes', 'owed')").run();
+      this.rulesUnindexed = true;
+      return true;
+    });
+  }
+
+  /** Builds the rules' indexes when they are owed (the end of a first import). */
+  buildRuleIndexes(): void {
+    if (!this.rulesUnindexed) return;
+    this.transaction(() => buildOwedIndexes(this.db));
+    this.rulesUnindexed = false;
+  }
+
   // ── writing ──────────────────────────────────────────────────────────────────────────
 
   /**
@@ -341,6 +368,8 @@ export class Store {
     const row = this.q.sameVersion.get(object.class, object.key.toUpperCase(), safeSource(object.source)) as { id: number; active: number; text: string; date: string; first_line: number } | undefined;
     // A date going back could hand the key to another source's version: written whole then.
     if (!row || !row.active) return undefined;
+    // Its rules are read back next (by object): indexed first.
+    this.buildRuleIndexes();
     if (provenance.date < row.date && (this.q.versionCount.get(object.class, object.key.toUpperCase()) as { n: number }).n > 1) return undefined;
     const { text, firstLine } = objectText(object);
     return { id: row.id, storedText: row.text, storedFirstLine: row.first_line, text, firstLine };
@@ -416,12 +445,14 @@ export class Store {
     // Other versions of the key (or a version left inactive): the active one chosen again.
     const choose = before !== undefined || row.active !== 1;
     if (choose) {
+      this.buildRuleIndexes();
       this.q.clearActive.run(object.class, key);
       this.q.setActive.run(object.class, key);
     }
     const now = choose ? (this.q.activeId.get(object.class, key) as { id: number }).id : id;
     if (before && before.id !== now) this.dropDerived(before.id);
-    this.dropDerived(id);
+    // A new row has nothing derived yet (a removed object's rows go with it: `remove`).
+    if (choose) this.dropDerived(id);
     if (now === id) {
       this.putDerived(id, asn, key, derived);
       return { id };
@@ -438,6 +469,7 @@ export class Store {
     const k = key.toUpperCase();
     const row = this.q.versionOf.get(cls, k, safeSource(source)) as { id: number; active: number } | undefined;
     if (!row) return { removed: false };
+    this.buildRuleIndexes();
     this.dropDerived(row.id);
     this.q.deleteObject.run(row.id);
     this.parsed.delete(row.id);
@@ -630,6 +662,8 @@ export class Store {
 
   /** The claims of `owner` naming `peer` as their one neighbour, packed (one indexed lookup, whatever the size of either object). */
   packedClaimsBetween(owner: number, peer: number): { objectId: number; packed: string }[] {
+    // Its statement names rules_peer (INDEXED BY), which a first import drops for a while.
+    this.buildRuleIndexes();
     return (this.q.packedClaimsBetween.all(peer, owner) as [number, string][]).map(([objectId, packed]) => ({ objectId, packed }));
   }
 
@@ -882,6 +916,12 @@ function foreignDatabase(path: string): StoreError {
   return new StoreError(path, 'is an SQLite database but not an asrel store', 'Give --data a folder of its own.');
 }
 
+/** The rules' indexes a first import owes (Store.deferRuleIndexes), built, and the debt cleared. */
+function buildOwedIndexes(db: Db): void {
+  db.exec(RULES_INDEXES_SQL);
+  db.prepare("DELETE FROM meta WHERE key = 'rule-indexes'").run();
+}
+
 /**
  * Writes the schema into an empty database; false when another process wrote it first.
  * Two processes may create one store at once (two imports into a new folder). The write
@@ -965,6 +1005,17 @@ function initialise(db: Db, path: string): void {
   }
   let v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   if (v && OLDER_VERSIONS.includes(Number(v.value)) && !db.readonly) v = upgrade(db);
+  // A first import stopped before building its rule indexes (killed): built by the next writer.
+  if (!db.readonly && db.prepare("SELECT 1 FROM meta WHERE key = 'rule-indexes'").get()) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      buildOwedIndexes(db);
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  }
   // Versions 4 and 5 are read as they are where they cannot be upgraded (the same answers):
   // version 4's links decided from claims, version 5's aut-nums read from their rows.
   if (!v || (Number(v.value) !== SCHEMA_VERSION && !((Number(v.value) === 4 || Number(v.value) === 5) && db.readonly))) {
@@ -1048,6 +1099,7 @@ function prepare(db: Db) {
     memberOfAsn: db.prepare(`SELECT DISTINCT set_name FROM member_of WHERE asn = ?`),
     membersOf: db.prepare(`SELECT member FROM members WHERE set_name = ?`),
     anyAutNum: db.prepare("SELECT 1 FROM objects WHERE class = 'aut-num' AND active = 1 LIMIT 1"),
+    anyObject: db.prepare('SELECT 1 FROM objects LIMIT 1'),
     autNumsUpTo: db.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM objects WHERE class = 'aut-num' AND active = 1 LIMIT ?)"),
     anyDump: db.prepare("SELECT 1 FROM objects WHERE active = 1 AND kind = 'dump' LIMIT 1"),
     memberOfSet: db.prepare(`SELECT asn, mnt_by FROM member_of WHERE set_name = ? ORDER BY asn`),
