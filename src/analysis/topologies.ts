@@ -1,9 +1,10 @@
 /**
  * Relationship graphs from the store's inferences. A question about a few ASes builds only
  * what its answer can touch: the uphill cones of those ASes (climbing provider and sibling
- * links, found from both sides through the reverse index) with every link of every cone
- * member. Whole-data analyses stream every inference of the store. Either way the edges keep
- * only the relation; evidence is read from the store for the links an answer prints.
+ * links) with the links among their members, and for an unreachable answer also the members'
+ * links to peers and the cones of the tops' peers. Whole-data analyses stream every inference
+ * of the store. Either way the edges keep only the relation; evidence is read from the store
+ * for the links an answer prints.
  */
 import { DEFAULT_AMBIGUOUS, edgesFromInferences, resolveAmbiguous } from '../graph/build.js';
 import { Topology, type Outside } from '../graph/topology.js';
