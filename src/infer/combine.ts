@@ -13,7 +13,7 @@
  */
 import type { Family, InferredRelation, Relation } from './types.js';
 import { ALL_RELATIONS, constraintReason, mirror, type Constraint, type Tier } from './views.js';
-import { alternativeOf, bareKind, clamp, CONFLICT_PICK, conflictOdds, probabilityOf, sizeMark, sortedLevels, type SideLevel } from './confidence.js';
+import { alternativeOf, bareKind, clamp, CONFLICT_PICK, conflictOdds, probabilityOf, sizeMark, sortedLevels, type LinkSize, type SideLevel } from './confidence.js';
 
 export interface CombineInput {
   a: number;
@@ -31,8 +31,8 @@ export interface CombineInput {
   fromB: Constraint[];
   aHasObject: boolean;
   bHasObject: boolean;
-  /** How many links a and b have in the family (confidence.ts, sizeMark); absent when deciding rows for the link table, which keeps no sizes. */
-  links?: readonly [number, number];
+  /** a's and b's sizes in the family (confidence.ts, sizeMark); absent when deciding rows for the link table, which keeps no sizes. */
+  links?: readonly [LinkSize, LinkSize];
 }
 
 export interface CombineResult {
@@ -254,7 +254,7 @@ export function lineDecision(r: { relation: InferredRelation; candidates: Relati
  * A line decision at a registry's disagreement level and with the two ASes' numbers of links
  * (`links`: a's, then the other's): the relation, candidates, confidence and kind combine() gives.
  */
-export function settle(d: LineDecision, a: number, level: number, links?: readonly [number, number]): { relation: InferredRelation; candidates: Relation[]; confidence: number; kind: string } {
+export function settle(d: LineDecision, a: number, level: number, links?: readonly [LinkSize, LinkSize]): { relation: InferredRelation; candidates: Relation[]; confidence: number; kind: string } {
   if (d.kind.startsWith('cf') || d.relation === 'none') return { relation: d.relation, candidates: d.candidates, confidence: d.confidence ?? 0, kind: d.kind };
   if (d.first !== undefined) {
     const { relation, confidence } = setViewChoice(a, d.first, d.kind, level);

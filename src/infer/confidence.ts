@@ -34,11 +34,12 @@
  * with fewer than 100 two-sided links in the sample cannot show its level: it is read as the
  * middle fitted world's (2% defects), neither the cleanest nor the worst.
  *
- * Sizes (`#0`–`#3` after the kind): how the two ASes' numbers of links in the family compare,
- * settled when a link is read like the level (a write elsewhere changes them). Providers have
- * more links than their customers (Gao's degree rule): a provider–customer label whose
- * provider has fewer links than its customer is wrong far more often than one whose provider
- * has eight times as many (sizeMark). Peerings get no sizes: splitting their kinds too left the
+ * Sizes (`#0`–`#3` or `#s` after the kind): how the two ASes' numbers of links in the family
+ * compare, settled when a link is read like the level (a write elsewhere changes them).
+ * Providers have more links than their customers (Gao's degree rule): a provider–customer label
+ * whose provider has fewer links than its customer is wrong far more often than one whose
+ * provider has eight times as many; and a provider with no other customer (`#s`: named as one by
+ * this customer's lines alone) is often a former provider or a peer written as one (sizeMark). Peerings get no sizes: splitting their kinds too left the
  * calibration noisier (more groups off on the reporting seeds) and bought no precision.
  *
  * A kind the fit never saw falls back to the kind without its sizes, then to its levels
@@ -74,7 +75,7 @@ export function probabilityOf(kind: string, level = 0): number {
 export type KindPoints = Record<string, readonly (readonly [number, number, number])[]>;
 
 /** A kind's parents, each the fallback of the one before: without its sizes (`pc.4:NSw#3` → `pc.4:NSw`), */
-export const bareKind = (kind: string) => kind.replace(/#\d$/, '');
+export const bareKind = (kind: string) => kind.replace(/#[\ds]$/, '');
 /** … the same levels whatever the flags (`pc.4:NS*`, of a kind without sizes), … */
 export const levelsKind = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
 /** … and its class (`pc.4:`). */
@@ -95,16 +96,24 @@ function recalibrated(share: number): number {
   return RECALIBRATION.length === 0 ? share : piecewise(RECALIBRATION, share);
 }
 
+/** An AS's links in a family and how many of them go down to its customers (as the link table counts them). */
+export interface LinkSize {
+  links: number;
+  customers: number;
+}
+
 /**
- * The sizes mark of a provider–customer kind (`#0`–`#3`), from the two ASes' links in the
- * family (`a`'s relation to `b`): the provider's over the customer's, below ½, below 2, below 8,
- * 8 or more. Empty for other kinds, or when the sizes are unknown.
+ * The sizes mark of a provider–customer kind, from the two ASes' sizes in the family (`a`'s
+ * relation to `b`): `#s` when the provider has no other customer (a provider named by one
+ * customer's lines alone: often a former provider, or a peer written as one), else `#0`–`#3`
+ * by the provider's links over the customer's, below ½, below 2, below 8, 8 or more. Empty for
+ * other kinds, or when the sizes are unknown.
  */
-export function sizeMark(relation: string, linksA: number | undefined, linksB: number | undefined): string {
-  if (linksA === undefined || linksB === undefined) return '';
-  const x = Math.max(1, linksA), y = Math.max(1, linksB);
-  const r = relation === 'p2c' ? x / y : relation === 'c2p' ? y / x : NaN;
-  if (Number.isNaN(r)) return '';
+export function sizeMark(relation: string, a: LinkSize | undefined, b: LinkSize | undefined): string {
+  if (a === undefined || b === undefined || (relation !== 'p2c' && relation !== 'c2p')) return '';
+  const [provider, customer] = relation === 'p2c' ? [a, b] : [b, a];
+  if (provider.customers <= 1) return '#s';
+  const r = Math.max(1, provider.links) / Math.max(1, customer.links);
   return r < 0.5 ? '#0' : r < 2 ? '#1' : r < 8 ? '#2' : '#3';
 }
 

@@ -8,7 +8,7 @@
 import type { ObjectProvenance } from '../store/types.js';
 import type { Store, StoredRule } from '../store/store.js';
 import { decodePackedClaims } from '../store/packed-claims.js';
-import { claimRule, PairClaims, type ClaimRule } from './pair-claims.js';
+import { claimRule, PairClaims, type ClaimRule, type PairGroup } from './pair-claims.js';
 import { decodePeering, type CodedPeering } from '../store/peering-codec.js';
 import { parsePolicies } from '../policy/parse.js';
 import { CLASS_NAME, DIRECTION_NAME } from './claims.js';
@@ -18,6 +18,7 @@ import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
 import { inferenceOf, type LinkCount } from './link-rows.js';
+import type { LinkSize } from './confidence.js';
 import type { LinkRow, ManyRows } from '../store/links.js';
 
 /** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
@@ -209,25 +210,41 @@ export class InferenceEngine {
     return this.countsOfMany([asn], family).get(asn)!;
   }
 
-  /** Per family, how many links each AS has, as far as asked (linkCount). */
-  private readonly counts: ByFamily<Map<number, number>> = { ipv4: new Map(), ipv6: new Map() };
+  /** Per family, each AS's size, as far as asked (linkCount). */
+  private readonly counts: ByFamily<Map<number, LinkSize>> = { ipv4: new Map(), ipv6: new Map() };
+  /** Deciding links without sizes (counting an AS's customers from claims): no sizes asked meanwhile. */
+  private unsized = 0;
 
   /**
-   * How many links an AS has in a family (confidence compares a link's two ASes, see
-   * src/infer/confidence.ts, sizeMark): the link table's count, or from claims its number of
-   * neighbours (the same: every pair with claims in a family decides a link). Undefined when
-   * sizes are not compared (rows being decided for the table, or too few aut-nums: `sized`).
+   * An AS's size in a family (confidence compares a link's two ASes, see
+   * src/infer/confidence.ts, sizeMark): the link table's counts, or from claims its number of
+   * neighbours (the same: every pair with claims in a family decides a link) and of the links
+   * that, decided without sizes, go down to its customers (as the table's rows count them).
+   * Undefined when sizes are not compared (rows being decided for the table, or too few
+   * aut-nums: `sized`).
    */
-  linkCount(asn: number, family: Family): number | undefined {
-    if (!this.sized) return undefined;
+  linkCount(asn: number, family: Family): LinkSize | undefined {
+    if (!this.sized || this.unsized > 0) return undefined;
     const m = this.counts[family];
     let n = m.get(asn);
     if (n === undefined) {
-      n = this.fromTable ? this.store.links.countOf(asn, FAMILY_CODE[family]) : this.neighbourAsns(asn, family).length;
+      n = this.fromTable ? this.store.links.countOf(asn, FAMILY_CODE[family]) : this.sizeFromClaims(asn, family);
       if (m.size >= COUNTS_KEPT) m.clear();
       m.set(asn, n);
     }
     return n;
+  }
+
+  private sizeFromClaims(asn: number, family: Family): LinkSize {
+    const neighbours = this.neighbourAsns(asn, family);
+    let customers = 0;
+    this.unsized++;
+    try {
+      for (const n of neighbours) if (tableProvider(this.infer(asn, n, family, { evidence: false })) === asn) customers++;
+    } finally {
+      this.unsized--;
+    }
+    return { links: neighbours.length, customers };
   }
 
   /** Rows of the link table for some ASes (`ofMany`), their two ASes' counts kept for the sizes, and the lookup inferenceOf reads them with. */
@@ -704,7 +721,7 @@ export class InferenceEngine {
     const va = sideView(a, b, linesA, withEvidence);
     const vb = sideView(b, a, linesB, withEvidence);
     const listed = { aListsB: this.lists(a, b), bListsA: this.lists(b, a) };
-    const links = this.sized ? [this.linkCount(a, family)!, this.linkCount(b, family)!] as const : undefined;
+    const links = this.sized && this.unsized === 0 ? [this.linkCount(a, family)!, this.linkCount(b, family)!] as const : undefined;
     const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b), ...(links ? { links } : {}) });
     const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
     if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
@@ -747,7 +764,7 @@ export class InferenceEngine {
       const level = this.disagreementLevel();
       for (const f of families) {
         const counts = this.sized ? this.store.links.allCounts(FAMILY_CODE[f]) : undefined;
-        const count: LinkCount | undefined = counts && ((asn) => counts.get(asn) ?? 0);
+        const count: LinkCount | undefined = counts && ((asn) => counts.get(asn) ?? NO_LINKS);
         for (const r of this.store.links.all(FAMILY_CODE[f])) yield inferenceOf(r, level, r.lo, summary ? this.labelOf : undefined, count);
       }
       return;
@@ -785,30 +802,49 @@ export class InferenceEngine {
       const tag = expanded.push(rule) - 1;
       for (const n of rule.named) table.addTagged(row.owner, n, row.family as 4 | 6, row.id, row.line, tag);
     }
+    /** A pair's rules written by one of its ASes. */
+    const rulesOf = (g: PairGroup, owner: number): SideRule[] => {
+      const family = familyOfCode(g.family);
+      const out: SideRule[] = [];
+      for (const k of g.claims) {
+        if (table.ownerOf(k) !== owner) continue;
+        const tag = table.tagOf(k);
+        out.push(tag >= 0 ? expanded[tag]! : directRule(table.ruleOf(k), family));
+      }
+      return out;
+    };
     if (this.sized) {
       // Every AS's count, for the sizes of each link's kind: the table's, or from the pairs themselves.
       for (const f of families) {
         this.counts[f] = this.fromTable ? this.store.links.allCounts(FAMILY_CODE[f]) : new Map();
       }
       if (!this.fromTable) {
+        // From the pairs: each AS's links, and its customers by every pair decided once without
+        // sizes first (as the link table's rows are decided).
         for (const g of table.groups()) {
           const m = this.counts[familyOfCode(g.family)];
-          m.set(g.lo, (m.get(g.lo) ?? 0) + 1);
-          m.set(g.hi, (m.get(g.hi) ?? 0) + 1);
+          for (const x of [g.lo, g.hi]) {
+            const c = m.get(x);
+            if (c) c.links++;
+            else m.set(x, { links: 1, customers: 0 });
+          }
+        }
+        this.unsized++;
+        try {
+          for (const g of table.groups()) {
+            const family = familyOfCode(g.family);
+            const l = this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, new Set(), false, rulesOf(g, g.lo)), this.lines(g.hi, g.lo, family, new Set(), false, rulesOf(g, g.hi)), new Set(), [g.lo, g.hi].filter((x) => !this.ref(x)), false);
+            const provider = tableProvider(l);
+            if (provider !== undefined) this.counts[family].get(provider)!.customers++;
+          }
+        } finally {
+          this.unsized--;
         }
       }
     }
     for (const g of table.groups()) {
       const family = familyOfCode(g.family);
-      const byOwner = (owner: number) => {
-        const out: SideRule[] = [];
-        for (const k of g.claims) {
-          if (table.ownerOf(k) !== owner) continue;
-          const tag = table.tagOf(k);
-          out.push(tag >= 0 ? expanded[tag]! : directRule(table.ruleOf(k), family));
-        }
-        return out;
-      };
+      const byOwner = (owner: number) => rulesOf(g, owner);
       const notes = new Set<string>();
       const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
       const l = this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing, withEvidence);
@@ -877,6 +913,16 @@ const LEVEL_SAMPLE_LINKS = 6000;
 export const SIZES_MIN_AUTNUMS = 1_000;
 /** ASes whose link counts an engine keeps per family (more than the registry's ASes: all of them). */
 const COUNTS_KEPT = 400_000;
+const NO_LINKS: LinkSize = { links: 0, customers: 0 };
+
+/**
+ * A link's provider as the link table's counts take it: a provider–customer relation by the
+ * lines (not a set's view, nor a conflict's better view), else undefined.
+ */
+function tableProvider(l: LinkInference): number | undefined {
+  if (l.basis?.first !== undefined || (l.basis?.kind ?? '').startsWith('cf')) return undefined;
+  return l.relation === 'p2c' ? l.a : l.relation === 'c2p' ? l.b : undefined;
+}
 /** Two-sided links needed to measure the level at all (below: unknown, read as the middle fitted world's). */
 const LEVEL_MIN_LINKS = 100;
 

@@ -5,7 +5,7 @@
  */
 import type { LinkRow } from '../store/links.js';
 import { lineDecision, settle } from './combine.js';
-import { sizeMark } from './confidence.js';
+import { sizeMark, type LinkSize } from './confidence.js';
 import type { Family, InferredRelation, LinkInference, Relation } from './types.js';
 import { ALL_RELATIONS, mirror } from './views.js';
 
@@ -37,8 +37,8 @@ export function rowOf(l: LinkInference): LinkRow {
   };
 }
 
-/** How many links an AS has in the row's family (the link table's counts), for the sizes of a kind. */
-export type LinkCount = (asn: number) => number | undefined;
+/** An AS's size in the row's family (the link table's counts), for the sizes mark of a kind. */
+export type LinkCount = (asn: number) => LinkSize | undefined;
 
 /**
  * A row as the inference `engine.infer(from, other)` gives without evidence, at a registry's
@@ -93,7 +93,7 @@ function inOrder(rels: Relation[]): Relation[] {
 /** Settling reads the fitted table per kind: the same kind at the same level gives the same confidence. */
 const confidences = new Map<string, number>();
 
-function settledOf(d: Parameters<typeof settle>[0], lo: number, level: number, links: readonly [number | undefined, number | undefined] | undefined): ReturnType<typeof settle> {
+function settledOf(d: Parameters<typeof settle>[0], lo: number, level: number, links: readonly [LinkSize | undefined, LinkSize | undefined] | undefined): ReturnType<typeof settle> {
   const sized = links?.[0] !== undefined && links[1] !== undefined ? [links[0], links[1]] as const : undefined;
   // Conflicts and sets' views settle by AS; the rest by kind, sizes and level alone.
   if (d.first !== undefined || d.kind.startsWith('cf') || d.relation === 'none') return settle(d, lo, level, sized);

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LINKS_INDEXES_SQL } from './schema.js';
+import type { LinkSize } from '../infer/confidence.js';
 
 export interface LinkRow {
   family: 4 | 6;
@@ -98,8 +99,8 @@ export class LinkTable {
    * `among`: only rows whose other AS is in the list too and that go up from neither (peers,
    * ambiguous, conflicts, sets' views). `counts` false: the counts read as 0.
    */
-  ofMany(asns: readonly number[], family: 4 | 6, rows: ManyRows = 'all', counts = true): { asn: number; row: LinkRow; counts: [number, number] }[] {
-    const out: { asn: number; row: LinkRow; counts: [number, number] }[] = [];
+  ofMany(asns: readonly number[], family: 4 | 6, rows: ManyRows = 'all', counts = true): { asn: number; row: LinkRow; counts: [LinkSize, LinkSize] }[] {
+    const out: { asn: number; row: LinkRow; counts: [LinkSize, LinkSize] }[] = [];
     // Without counts (data too small for sizes), no join: a sibling group's thousands of rows read plain.
     const key = `${rows}${counts ? '+' : ''}`;
     let q = this.many.get(key);
@@ -112,8 +113,8 @@ export class LinkTable {
     for (let i = 0; i < asns.length; i += chunk) {
       const list = all && chunk >= asns.length ? all : JSON.stringify(asns.slice(i, i + chunk));
       const params = all ? [list, family, all] : [list, family, list, family];
-      for (const t of q.all(...params) as [number, ...Tuple, number, number][]) {
-        out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [t[12], t[13]] });
+      for (const t of q.all(...params) as [number, ...Tuple, number, number, number, number][]) {
+        out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [{ links: t[12], customers: t[14] }, { links: t[13], customers: t[15] }] });
       }
     }
     return out;
@@ -133,8 +134,9 @@ export class LinkTable {
    * compares the two ASes of a link (src/infer/confidence.ts, sizeMark), and a cone's reader
    * needs the counts of tens of thousands of neighbours in one statement.
    */
-  countOf(asn: number, family: 4 | 6): number {
-    return (this.s.countOf.get(family, asn) as [number] | undefined)?.[0] ?? 0;
+  countOf(asn: number, family: 4 | 6): LinkSize {
+    const r = this.s.countOf.get(family, asn) as [number, number] | undefined;
+    return { links: r?.[0] ?? 0, customers: r?.[1] ?? 0 };
   }
 
   /** How many links, providers and customers an AS has in a family (by the rows' relations; see transitOfMany). */
@@ -160,8 +162,8 @@ export class LinkTable {
   }
 
   /** Every AS's count in a family. */
-  allCounts(family: 4 | 6): Map<number, number> {
-    return new Map(this.s.allCounts.all(family) as [number, number][]);
+  allCounts(family: 4 | 6): Map<number, LinkSize> {
+    return new Map((this.s.allCounts.all(family) as [number, number, number][]).map(([asn, links, customers]) => [asn, { links, customers }]));
   }
 
   /** The counts of some ASes taken again from their rows (after some pairs were decided again). */
@@ -195,7 +197,7 @@ export type ManyRows = 'all' | 'notDown' | 'up' | 'among' | 'level';
  * more columns than the index holds (10 ms instead of 10 µs for one AS).
  */
 function manySql(rows: ManyRows, withCounts: boolean): string {
-  const counts = withCounts ? 'coalesce(cl.n, 0), coalesce(ch.n, 0)' : '0, 0';
+  const counts = withCounts ? 'coalesce(cl.n, 0), coalesce(ch.n, 0), coalesce(cl.customers, 0), coalesce(ch.customers, 0)' : '0, 0, 0, 0';
   const join = withCounts ? 'LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi' : '';
   const side = (index: string, end: 'lo' | 'hi', where: string) =>
     `SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links ${index} ON links.family = ? AND links.${end} = j.value ${where} ${join}`;
@@ -236,8 +238,8 @@ function prepare(db: Database.Database) {
     count: db.prepare('SELECT count(*) AS n FROM links'),
     clearCounts: db.prepare('DELETE FROM link_counts'),
     rebuildCounts: db.prepare(REBUILD_COUNTS),
-    countOf: db.prepare('SELECT n FROM link_counts WHERE family = ? AND asn = ?').raw(),
-    allCounts: db.prepare('SELECT asn, n FROM link_counts WHERE family = ?').raw(),
+    countOf: db.prepare('SELECT n, customers FROM link_counts WHERE family = ? AND asn = ?').raw(),
+    allCounts: db.prepare('SELECT asn, n, customers FROM link_counts WHERE family = ?').raw(),
     rowsOf: db.prepare(`SELECT count(*), coalesce(sum(up), 0), coalesce(sum(down), 0) FROM (
       SELECT relation = 2 AS up, relation = 1 AS down FROM links WHERE family = ? AND lo = ?
       UNION ALL SELECT relation = 1, relation = 2 FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?)`).raw(),

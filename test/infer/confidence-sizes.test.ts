@@ -31,16 +31,20 @@ function world(stubs: number): MemoryIndex {
 }
 
 describe('confidence with the two ASes\' sizes', () => {
-  it('marks a provider–customer kind by how the provider\'s links compare with the customer\'s, and no other kind', () => {
-    expect(sizeMark('p2c', 1, 12)).toBe('#0');
-    expect(sizeMark('c2p', 12, 1)).toBe('#0');
-    expect(sizeMark('p2c', 12, 12)).toBe('#1');
-    expect(sizeMark('p2c', 40, 10)).toBe('#2');
-    expect(sizeMark('c2p', 1, 1000)).toBe('#3');
-    expect(sizeMark('p2p', 3, 100)).toBe('');
-    expect(sizeMark('s2s', 3, 100)).toBe('');
-    expect(sizeMark('ambiguous', 3, 100)).toBe('');
-    expect(sizeMark('p2c', undefined, 4)).toBe('');
+  it('marks a provider–customer kind by whether the provider has other customers and how its links compare with the customer\'s, and no other kind', () => {
+    const size = (links: number, customers = 5) => ({ links, customers });
+    expect(sizeMark('p2c', size(1), size(12))).toBe('#0');
+    expect(sizeMark('c2p', size(12), size(1))).toBe('#0');
+    expect(sizeMark('p2c', size(12), size(12))).toBe('#1');
+    expect(sizeMark('p2c', size(40), size(10))).toBe('#2');
+    expect(sizeMark('c2p', size(1), size(1000))).toBe('#3');
+    // A provider whose only customer is this one, however many links it has.
+    expect(sizeMark('p2c', size(40, 1), size(10))).toBe('#s');
+    expect(sizeMark('c2p', size(10), size(1000, 0))).toBe('#s');
+    expect(sizeMark('p2p', size(3), size(100))).toBe('');
+    expect(sizeMark('s2s', size(3), size(100))).toBe('');
+    expect(sizeMark('ambiguous', size(3), size(100))).toBe('');
+    expect(sizeMark('p2c', undefined, size(4))).toBe('');
   });
 
   it('in a registry\'s worth of data, a provider with fewer links than its customer is trusted less than one with more', () => {
@@ -52,12 +56,16 @@ describe('confidence with the two ASes\' sizes', () => {
     const usual = e.infer(Y, stub(1), 'ipv4', { evidence: false });
     expect(odd.relation).toBe('p2c');
     expect(usual.relation).toBe('p2c');
-    expect(odd.basis?.kind).toMatch(/^pc\.4:NS.*#0$/);
+    // X has no other customer.
+    expect(odd.basis?.kind).toMatch(/^pc\.4:NS.*#s$/);
     expect(usual.basis?.kind).toMatch(/^pc\.4:NS.*#3$/);
     const level = e.disagreementLevel();
     expect(odd.confidence).toBe(probabilityOf(odd.basis!.kind, level));
     expect(usual.confidence).toBe(probabilityOf(usual.basis!.kind, level));
-    expect(usual.confidence - odd.confidence).toBeGreaterThan(0.2);
+    // Below the 0.9 a researcher filters on, the usual one above it.
+    expect(odd.confidence).toBeLessThan(0.9);
+    expect(usual.confidence).toBeGreaterThan(0.95);
+    expect(usual.confidence - odd.confidence).toBeGreaterThan(0.15);
     // The same link read from the link table, from the other side, and among every link.
     expect(e.linksOf(M, 'ipv4').find(([n]) => n === X)?.[1].confidence).toBe(odd.confidence);
     expect([...e.all(['ipv4'], { evidence: false })].find((l) => l.a === M && l.b === X)?.confidence).toBe(odd.confidence);
