@@ -16,7 +16,7 @@ import type { ObjectProvenance } from '../store/types.js';
 import { dataLines, storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
 import { openData, opened, openStore, type DataArgs, type OpenedData } from './open-data.js';
-import { irrTopologies, isUp } from './topologies.js';
+import { irrTopologies, uphillMembers } from './topologies.js';
 import { thousands } from '../report/thousands.js';
 
 /** Links decided per AS and family are kept up to this many lists, then all forgotten at once. */
@@ -129,18 +129,7 @@ export class AnalysisSession {
 
   /** The uphill cones of `asns` in one family, as `coneInferences` climbs them, sorted. */
   private coneMembers(asns: number[], family: Family): number[] {
-    const policy = this.args.ambiguous ?? DEFAULT_AMBIGUOUS;
-    const seen = new Set<number>(asns);
-    let frontier = [...seen];
-    while (frontier.length > 0) {
-      const next: number[] = [];
-      const around = this.engine.linksOfMany(frontier, family, 'up');
-      for (const x of frontier) {
-        for (const [n, l] of around.get(x)!) if (isUp(l, x, policy) && !seen.has(n)) { seen.add(n); next.push(n); }
-      }
-      frontier = next;
-    }
-    return [...seen].sort((x, y) => x - y);
+    return [...uphillMembers(this.engine, asns, family, this.args.ambiguous ?? DEFAULT_AMBIGUOUS)].sort((x, y) => x - y);
   }
 
   /**

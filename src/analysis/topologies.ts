@@ -114,6 +114,13 @@ function climb(engine: InferenceEngine, start: Iterable<number>, seen: Set<numbe
   }
 }
 
+/** The members of the uphill cones of `asns` in one family, as a question's graph climbs them. */
+export function uphillMembers(engine: InferenceEngine, asns: readonly number[], family: Family, policy: AmbiguousPolicy = DEFAULT_AMBIGUOUS): Set<number> {
+  const members = new Set<number>(asns);
+  climb(engine, members, members, family, policy, undefined, new Map());
+  return members;
+}
+
 /** Whether `l` goes up from one of its ASes that is in `within`. */
 const upFromOne = (l: LinkInference, within: Set<number>, policy: AmbiguousPolicy) =>
   (within.has(l.a) && isUp(l, l.a, policy)) || (within.has(l.b) && isUp(l, l.b, policy));

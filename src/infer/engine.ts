@@ -17,7 +17,7 @@ import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js'
 import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
-import { inferenceOf, type LinkCount } from './link-rows.js';
+import { inferenceOf, tableProvider, type LinkCount } from './link-rows.js';
 import type { LinkSize } from './confidence.js';
 import type { LinkRow, ManyRows } from '../store/links.js';
 
@@ -721,7 +721,8 @@ export class InferenceEngine {
     const va = sideView(a, b, linesA, withEvidence);
     const vb = sideView(b, a, linesB, withEvidence);
     const listed = { aListsB: this.lists(a, b), bListsA: this.lists(b, a) };
-    const links = this.sized && this.unsized === 0 ? [this.linkCount(a, family)!, this.linkCount(b, family)!] as const : undefined;
+    const la = this.linkCount(a, family), lb = la && this.linkCount(b, family);
+    const links = la && lb ? [la, lb] as const : undefined;
     const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b), ...(links ? { links } : {}) });
     const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
     if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
@@ -813,6 +814,13 @@ export class InferenceEngine {
       }
       return out;
     };
+    /** A pair decided from its claims and the two ASes' AS-ANY rules. */
+    const decideGroup = (g: PairGroup, text: boolean, withEvidence: boolean): LinkInference => {
+      const family = familyOfCode(g.family);
+      const notes = new Set<string>();
+      const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
+      return this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, rulesOf(g, g.lo)), this.lines(g.hi, g.lo, family, notes, text, rulesOf(g, g.hi)), notes, missing, withEvidence);
+    };
     if (this.sized) {
       // Every AS's count, for the sizes of each link's kind: the table's, or from the pairs themselves.
       for (const f of families) {
@@ -832,10 +840,8 @@ export class InferenceEngine {
         this.unsized++;
         try {
           for (const g of table.groups()) {
-            const family = familyOfCode(g.family);
-            const l = this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, new Set(), false, rulesOf(g, g.lo)), this.lines(g.hi, g.lo, family, new Set(), false, rulesOf(g, g.hi)), new Set(), [g.lo, g.hi].filter((x) => !this.ref(x)), false);
-            const provider = tableProvider(l);
-            if (provider !== undefined) this.counts[family].get(provider)!.customers++;
+            const provider = tableProvider(decideGroup(g, false, false));
+            if (provider !== undefined) this.counts[familyOfCode(g.family)].get(provider)!.customers++;
           }
         } finally {
           this.unsized--;
@@ -843,11 +849,7 @@ export class InferenceEngine {
       }
     }
     for (const g of table.groups()) {
-      const family = familyOfCode(g.family);
-      const byOwner = (owner: number) => rulesOf(g, owner);
-      const notes = new Set<string>();
-      const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
-      const l = this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, byOwner(g.lo)), this.lines(g.hi, g.lo, family, notes, text, byOwner(g.hi)), notes, missing, withEvidence);
+      const l = decideGroup(g, text, withEvidence);
       yield summary ? summarised(l) : l;
     }
   }
@@ -915,14 +917,6 @@ export const SIZES_MIN_AUTNUMS = 1_000;
 const COUNTS_KEPT = 400_000;
 const NO_LINKS: LinkSize = { links: 0, customers: 0 };
 
-/**
- * A link's provider as the link table's counts take it: a provider–customer relation by the
- * lines (not a set's view, nor a conflict's better view), else undefined.
- */
-function tableProvider(l: LinkInference): number | undefined {
-  if (l.basis?.first !== undefined || (l.basis?.kind ?? '').startsWith('cf')) return undefined;
-  return l.relation === 'p2c' ? l.a : l.relation === 'c2p' ? l.b : undefined;
-}
 /** Two-sided links needed to measure the level at all (below: unknown, read as the middle fitted world's). */
 const LEVEL_MIN_LINKS = 100;
 

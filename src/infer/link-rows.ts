@@ -37,6 +37,16 @@ export function rowOf(l: LinkInference): LinkRow {
   };
 }
 
+/**
+ * A link's provider by its row's relation (provider–customer by the lines: a set's view is
+ * coded otherwise), conflicts left out, else undefined.
+ */
+export function tableProvider(l: LinkInference): number | undefined {
+  if (l.basis?.kind.startsWith('cf')) return undefined;
+  const code = rowOf(l).relation;
+  return code === RELATION_CODE.p2c ? l.a : code === RELATION_CODE.c2p ? l.b : undefined;
+}
+
 /** An AS's size in the row's family (the link table's counts), for the sizes mark of a kind. */
 export type LinkCount = (asn: number) => LinkSize | undefined;
 

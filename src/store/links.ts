@@ -97,7 +97,8 @@ export class LinkTable {
    * ASes comes once for each. `notDown`: only rows where the asked AS is not the provider (a
    * question's cones never go down); `up`: only rows to its providers, siblings, or ambiguous;
    * `among`: only rows whose other AS is in the list too and that go up from neither (peers,
-   * ambiguous, conflicts, sets' views). `counts` false: the counts read as 0.
+   * ambiguous, conflicts, sets' views); `level`: only peerings and conflicts; `views`: only
+   * sets' views. `counts` false: the counts read as 0.
    */
   ofMany(asns: readonly number[], family: 4 | 6, rows: ManyRows = 'all', counts = true): { asn: number; row: LinkRow; counts: [LinkSize, LinkSize] }[] {
     const out: { asn: number; row: LinkRow; counts: [LinkSize, LinkSize] }[] = [];
@@ -111,7 +112,7 @@ export class LinkTable {
     const all = rows === 'among' ? JSON.stringify(asns) : undefined;
     const chunk = all ? Math.max(asns.length, 1) : MANY_CHUNK;
     for (let i = 0; i < asns.length; i += chunk) {
-      const list = all && chunk >= asns.length ? all : JSON.stringify(asns.slice(i, i + chunk));
+      const list = all ?? JSON.stringify(asns.slice(i, i + chunk));
       const params = all ? [list, family, all] : [list, family, list, family];
       for (const t of q.all(...params) as [number, ...Tuple, number, number, number, number][]) {
         out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [{ links: t[12], customers: t[14] }, { links: t[13], customers: t[15] }] });
@@ -135,8 +136,8 @@ export class LinkTable {
    * needs the counts of tens of thousands of neighbours in one statement.
    */
   countOf(asn: number, family: 4 | 6): LinkSize {
-    const r = this.s.countOf.get(family, asn) as [number, number] | undefined;
-    return { links: r?.[0] ?? 0, customers: r?.[1] ?? 0 };
+    const { links, customers } = this.transitOf(asn, family);
+    return { links, customers };
   }
 
   /** How many links, providers and customers an AS has in a family (by the rows' relations; see transitOfMany). */
@@ -152,12 +153,11 @@ export class LinkTable {
    */
   transitOfMany(asns: readonly number[], family: 4 | 6): { counts: Map<number, { links: number; providers: number; customers: number }>; views: { asn: number; row: LinkRow }[] } {
     const counts = new Map<number, { links: number; providers: number; customers: number }>();
-    const views: { asn: number; row: LinkRow }[] = [];
     for (let i = 0; i < asns.length; i += MANY_CHUNK) {
       const list = JSON.stringify(asns.slice(i, i + MANY_CHUNK));
       for (const [asn, n, providers, customers] of this.s.transitOfMany.all(list, family) as [number, number, number, number][]) counts.set(asn, { links: n, providers, customers });
-      for (const t of this.s.viewsOfMany.all(list, family, list, family) as [number, ...Tuple][]) views.push({ asn: t[0], row: rowOfTuple(t.slice(1) as Tuple) });
     }
+    const views = this.ofMany(asns, family, 'views', false).map(({ asn, row }) => ({ asn, row }));
     return { counts, views };
   }
 
@@ -186,7 +186,7 @@ export class LinkTable {
 
 type Tuple = [4 | 6, number, number, number, number, string, number | null, number | null, number, number, number];
 
-export type ManyRows = 'all' | 'notDown' | 'up' | 'among' | 'level';
+export type ManyRows = 'all' | 'notDown' | 'up' | 'among' | 'level' | 'views';
 
 /**
  * Rows of a list of ASes (json_each), by lo then by hi, with both ASes' counts (0 when absent or
@@ -201,15 +201,20 @@ function manySql(rows: ManyRows, withCounts: boolean): string {
   const join = withCounts ? 'LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi' : '';
   const side = (index: string, end: 'lo' | 'hi', where: string) =>
     `SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links ${index} ON links.family = ? AND links.${end} = j.value ${where} ${join}`;
+  // The rows whose relation, read from the asked AS's side, is one of `codes` (as lo's side; from hi, 1 and 2 swap).
+  const fromEither = (codes: number[]) =>
+    `${side('INDEXED BY links_lo', 'lo', `AND links.relation IN (${codes.join(', ')})`)} UNION ALL ${side('INDEXED BY links_hi', 'hi', `AND links.relation IN (${codes.map((c) => (c === 1 ? 2 : c === 2 ? 1 : c)).join(', ')})`)}`;
   switch (rows) {
     case 'all': return `${side('', 'lo', '')} UNION ALL ${side('INDEXED BY links_hi', 'hi', '')}`;
-    case 'notDown': return `${side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (2, 3, 4, 5, 6, 7)')} UNION ALL ${side('INDEXED BY links_hi', 'hi', 'AND links.relation IN (1, 3, 4, 5, 6, 7)')}`;
+    case 'notDown': return fromEither([2, 3, 4, 5, 6, 7]);
     // 7: a set's view, kept as the lines' peering, may settle as transit: read too.
-    case 'up': return `${side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (2, 4, 5, 7)')} UNION ALL ${side('INDEXED BY links_hi', 'hi', 'AND links.relation IN (1, 4, 5, 7)')}`;
+    case 'up': return fromEither([2, 4, 5, 7]);
     // Both ASes in the list, read once from lo; the relations that go up from neither (the up ones were read climbing).
     case 'among': return side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (3, 5, 6, 7) AND links.hi IN (SELECT value FROM json_each(?))');
     // Peerings and conflicts: with `up`, every row but those down to customers (`notDown`), in two reads.
-    case 'level': return `${side('INDEXED BY links_lo', 'lo', 'AND links.relation IN (3, 6)')} UNION ALL ${side('INDEXED BY links_hi', 'hi', 'AND links.relation IN (3, 6)')}`;
+    case 'level': return fromEither([3, 6]);
+    // Sets' views, settled when read (transitOfMany).
+    case 'views': return fromEither([7]);
   }
 }
 
@@ -238,15 +243,12 @@ function prepare(db: Database.Database) {
     count: db.prepare('SELECT count(*) AS n FROM links'),
     clearCounts: db.prepare('DELETE FROM link_counts'),
     rebuildCounts: db.prepare(REBUILD_COUNTS),
-    countOf: db.prepare('SELECT n, customers FROM link_counts WHERE family = ? AND asn = ?').raw(),
     allCounts: db.prepare('SELECT asn, n, customers FROM link_counts WHERE family = ?').raw(),
     rowsOf: db.prepare(`SELECT count(*), coalesce(sum(up), 0), coalesce(sum(down), 0) FROM (
       SELECT relation = 2 AS up, relation = 1 AS down FROM links WHERE family = ? AND lo = ?
       UNION ALL SELECT relation = 1, relation = 2 FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?)`).raw(),
     putCount: db.prepare('INSERT OR REPLACE INTO link_counts (family, asn, n, providers, customers) VALUES (?, ?, ?, ?, ?)'),
     transitOfMany: db.prepare('SELECT c.asn, c.n, c.providers, c.customers FROM json_each(?) j CROSS JOIN link_counts c ON c.family = ? AND c.asn = j.value').raw(),
-    viewsOfMany: db.prepare(`SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_lo ON links.family = ? AND links.lo = j.value AND links.relation = 7
-      UNION ALL SELECT j.value, ${COLUMNS} FROM json_each(?) j CROSS JOIN links INDEXED BY links_hi ON links.family = ? AND links.hi = j.value AND links.relation = 7`).raw(),
     transitOf: db.prepare('SELECT n, providers, customers FROM link_counts WHERE family = ? AND asn = ?').raw(),
     removeCount: db.prepare('DELETE FROM link_counts WHERE family = ? AND asn = ?'),
   };

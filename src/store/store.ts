@@ -930,24 +930,25 @@ function buildOwedIndexes(db: Db): void {
  * the other commits. Then it looks again, as the other may have created the store meanwhile.
  */
 function createSchema(db: Db): boolean {
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  return db.transaction(() => {
     const empty = tableCount(db) === 0;
     if (empty) {
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.exec(SCHEMA_SQL);
-      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      setSchemaVersion(db);
     }
-    db.exec('COMMIT');
     return empty;
-  } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw e;
-  }
+  }).immediate();
 }
 
-/** The versions this asrel upgrades in place (writable) or reads as they are (read-only). */
+function setSchemaVersion(db: Db): void {
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
+}
+
+/** The versions this asrel upgrades in place where it can write. */
 const OLDER_VERSIONS = [3, 4, 5];
+/** The older versions it reads as they are where it cannot (the same answers: version 4's links decided from claims, version 5's aut-nums read from their rows). */
+const READ_AS_IS = [4, 5];
 
 /**
  * Versions 3 to 5, upgraded in place. Version 3 lacks the link table (and later tables):
@@ -959,25 +960,17 @@ const OLDER_VERSIONS = [3, 4, 5];
  * every object once. Nothing stored is lost.
  */
 function upgrade(db: Db): { value: string } {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
-    if (Number(v.value) === 5) {
-      db.exec(SCHEMA_SQL);
-      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
-    } else if (Number(v.value) === 3 || Number(v.value) === 4) {
-      // Indexes whose columns changed are made again by the schema.
-      db.exec('DROP INDEX IF EXISTS rules_peer; DROP INDEX IF EXISTS links_hi;');
-      db.exec(SCHEMA_SQL);
-      // Sets' views get their own relation code (7) instead of a peering with `first` set.
-      if (Number(v.value) === 4) db.exec(`UPDATE links SET relation = 7 WHERE relation = 3 AND first IS NOT NULL AND kind NOT LIKE 'cf%'; DELETE FROM link_counts; ${REBUILD_COUNTS}`);
-      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
-    }
-    db.exec('COMMIT');
-  } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw e;
-  }
+  db.transaction(() => {
+    // Read again under the write lock: another process may have upgraded it meanwhile.
+    const from = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value);
+    if (!OLDER_VERSIONS.includes(from)) return;
+    // Indexes whose columns changed (before version 5) are made again by the schema.
+    if (from < 5) db.exec('DROP INDEX IF EXISTS rules_peer; DROP INDEX IF EXISTS links_hi;');
+    db.exec(SCHEMA_SQL);
+    // Sets' views get their own relation code (7) instead of a peering with `first` set.
+    if (from === 4) db.exec(`UPDATE links SET relation = 7 WHERE relation = 3 AND first IS NOT NULL AND kind NOT LIKE 'cf%'; DELETE FROM link_counts; ${REBUILD_COUNTS}`);
+    setSchemaVersion(db);
+  }).immediate();
   return db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string };
 }
 
@@ -1006,19 +999,8 @@ function initialise(db: Db, path: string): void {
   let v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   if (v && OLDER_VERSIONS.includes(Number(v.value)) && !db.readonly) v = upgrade(db);
   // A first import stopped before building its rule indexes (killed): built by the next writer.
-  if (!db.readonly && db.prepare("SELECT 1 FROM meta WHERE key = 'rule-indexes'").get()) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      buildOwedIndexes(db);
-      db.exec('COMMIT');
-    } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
-  }
-  // Versions 4 and 5 are read as they are where they cannot be upgraded (the same answers):
-  // version 4's links decided from claims, version 5's aut-nums read from their rows.
-  if (!v || (Number(v.value) !== SCHEMA_VERSION && !((Number(v.value) === 4 || Number(v.value) === 5) && db.readonly))) {
+  if (!db.readonly && db.prepare("SELECT 1 FROM meta WHERE key = 'rule-indexes'").get()) db.transaction(() => buildOwedIndexes(db)).immediate();
+  if (!v || (Number(v.value) !== SCHEMA_VERSION && !(READ_AS_IS.includes(Number(v.value)) && db.readonly))) {
     throw new StoreError(path, `has schema version ${v?.value ?? 'unknown'}; this asrel reads version ${SCHEMA_VERSION}`,
       `Move it away (\`mv ${path} ${path}.old\`) and fetch or import again.`);
   }
