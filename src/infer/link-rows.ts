@@ -38,11 +38,10 @@ export function rowOf(l: LinkInference): LinkRow {
 }
 
 /**
- * A link's provider by its row's relation (provider–customer by the lines: a set's view is
- * coded otherwise), conflicts left out, else undefined.
+ * A link's provider as the link table counts it (REBUILD_COUNTS: its row's relation is
+ * provider–customer; a set's view is coded otherwise, a conflict by the view it takes), else undefined.
  */
 export function tableProvider(l: LinkInference): number | undefined {
-  if (l.basis?.kind.startsWith('cf')) return undefined;
   const code = rowOf(l).relation;
   return code === RELATION_CODE.p2c ? l.a : code === RELATION_CODE.c2p ? l.b : undefined;
 }
