@@ -39,7 +39,7 @@ import { engineFor, iterateInferences } from '../../src/infer/infer.js';
 import { readObjects } from '../../src/rpsl/read.js';
 import { MemoryIndex } from '../../src/store/memory-index.js';
 import { FIT } from '../../src/infer/confidence-table.js';
-import { bareKind, classOfKind, levelsKind, shareRight } from '../../src/infer/confidence.js';
+import { classOfKind, parentKind, shareRight } from '../../src/infer/confidence.js';
 import type { LinkInference } from '../../src/infer/types.js';
 
 type Fam = 'ipv4' | 'ipv6';
@@ -173,10 +173,7 @@ export function fit(worlds: { links: Judged[]; level: number }[]): { right: Reco
       }
       // A peer kind the set contradicts is judged as labelled p2p, whatever the current table made of it.
       const ok = l.setViews ? l.setViews[0] : l.right;
-      add(l.kind, ok);
-      if (bareKind(l.kind) !== l.kind) add(bareKind(l.kind), ok);
-      add(levelsKind(bareKind(l.kind)), ok);
-      add(classOfKind(l.kind), ok);
+      for (let k: string | undefined = l.kind; k !== undefined; k = parentKind(k)) add(k, ok);
       if (l.setViews) {
         const t = alt.get(l.kind) ?? { n: 0, right: 0 };
         t.n++; if (l.setViews[1]) t.right++;
@@ -186,7 +183,7 @@ export function fit(worlds: { links: Judged[]; level: number }[]): { right: Reco
     const est = (k: string): number => {
       const t = tally.get(k)!;
       if (k === classOfKind(k)) return (t.right + 1) / (t.n + 2);
-      const prior = est(k.endsWith('*') ? classOfKind(k) : bareKind(k) !== k ? bareKind(k) : levelsKind(k));
+      const prior = est(parentKind(k)!);
       return (t.right + ALPHA * prior) / (t.n + ALPHA);
     };
     for (const k of [...tally.keys()].sort()) (right[k] ??= []).push([Math.round(w.level * 100000) / 100000, Math.round(est(k) * 10000) / 10000, tally.get(k)!.n]);

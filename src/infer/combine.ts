@@ -191,7 +191,7 @@ export function combine(input: CombineInput): CombineResult {
     const kind = `${r === 'p2p' ? 'pp' : r === 's2s' ? 'ss' : 'pc'}${fam}:${levels}${flags}`;
     const level = input.level ?? 0;
     if (r === 'p2p' && input.aListsB !== input.bListsA) return setView(a, b, input.aListsB ? a : b, kind, level, notes);
-    const sized = kind + sizeMark(r, input.links?.[0], input.links?.[1]);
+    const sized = kind + sizeMark(kind, r, input.links?.[0], input.links?.[1]);
     return { relation: r, candidates, confidence: probabilityOf(sized, level), notes, kind: sized };
   }
   notes.push(`ambiguous: ${candidates.map((r) => describeRelation(r, a, b)).join(', or ')}` +
@@ -260,7 +260,7 @@ export function settle(d: LineDecision, a: number, level: number, links?: readon
     const { relation, confidence } = setViewChoice(a, d.first, d.kind, level);
     return { relation, candidates: [relation], confidence, kind: d.kind };
   }
-  const kind = d.candidates.length === 1 ? d.kind + sizeMark(d.relation, links?.[0], links?.[1]) : d.kind;
+  const kind = d.candidates.length === 1 ? d.kind + sizeMark(d.kind, d.relation, links?.[0], links?.[1]) : d.kind;
   return { relation: d.relation, candidates: d.candidates, confidence: probabilityOf(kind, level), kind };
 }
 

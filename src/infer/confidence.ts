@@ -28,21 +28,22 @@
  * one-sided link is right; at 5% often not), so the table keeps, per kind, its share right in
  * each fitted world beside that world's *disagreement level* — among links whose two ASes
  * both have an object, the share whose views differ or where one says nothing of the other,
- * which the engine measures on the data itself (a fixed sample of its
- * aut-nums; InferenceEngine.disagreementLevel) — and a link's confidence is read at the
+ * which the engine measures on the data itself (every link of the link table, or a fixed
+ * sample of the pairs from claims; InferenceEngine.disagreementLevel) — and a link's confidence is read at the
  * data's level, linearly between the fitted worlds (the nearest world outside them). Data
- * with fewer than 100 two-sided links in the sample cannot show its level: it is read as the
+ * with fewer than 100 two-sided links cannot show its level: it is read as the
  * middle fitted world's (2% defects), neither the cleanest nor the worst.
  *
- * Sizes (`#0`–`#3` or `#s` after the kind): how the two ASes' numbers of links in the family
- * compare, settled when a link is read like the level (a write elsewhere changes them).
+ * Sizes (`#0`–`#3` or `#s` after the kind, then `t` for a transit customer's one-sided link):
+ * how the two ASes' numbers of links in the family compare, settled when a link is read like
+ * the level (a write elsewhere changes them).
  * Providers have more links than their customers (Gao's degree rule): a provider–customer label
  * whose provider has fewer links than its customer is wrong far more often than one whose
  * provider has eight times as many; and a provider with no other customer (`#s`: named as one by
  * this customer's lines alone) is often a former provider or a peer written as one (sizeMark). Peerings get no sizes: splitting their kinds too left the
  * calibration noisier (more groups off on the reporting seeds) and bought no precision.
  *
- * A kind the fit never saw falls back to the kind without its sizes, then to its levels
+ * A kind the fit never saw falls back to the kind without its sizes (and customer's mark), then to its levels
  * whatever the flags (`pc:NS*`), then to its class; nothing known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
  * certain.
  */
@@ -74,18 +75,30 @@ export function probabilityOf(kind: string, level = 0): number {
 /** Per-kind points, as the fitted table keeps them. */
 export type KindPoints = Record<string, readonly (readonly [number, number, number])[]>;
 
-/** A kind's parents, each the fallback of the one before: without its sizes (`pc.4:NSw#3` → `pc.4:NSw`), */
-export const bareKind = (kind: string) => kind.replace(/#[\ds]$/, '');
+/**
+ * A kind's parents, each the fallback of the one before: without its sizes and customer's mark
+ * (`pc.4:NSw#3t` → `pc.4:NSw`; not `pc.4:NSw#3`, which holds the links without the mark), */
+export const bareKind = (kind: string) => kind.replace(/#[\ds]t?$/, '');
 /** … the same levels whatever the flags (`pc.4:NS*`, of a kind without sizes), … */
 export const levelsKind = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
 /** … and its class (`pc.4:`). */
 export const classOfKind = (kind: string) => kind.slice(0, kind.indexOf(':') + 1);
 
-/** A kind's share right in a table (or its fallbacks'), at a level; undefined when nothing fits. */
-export function shareRight(table: KindPoints, kind: string, level: number): number | undefined {
+/** The next fallback of a kind (undefined for a class): each parent above, in turn. */
+export function parentKind(kind: string): string | undefined {
+  if (kind === classOfKind(kind)) return undefined;
+  if (kind.endsWith('*')) return classOfKind(kind);
   const bare = bareKind(kind);
-  const points = table[kind] ?? table[bare] ?? table[levelsKind(bare)] ?? table[classOfKind(kind)];
-  return points ? atLevel(points, level) : undefined;
+  return bare !== kind ? bare : levelsKind(kind);
+}
+
+/** A kind's share right in a table (or its nearest fallback's), at a level; undefined when nothing fits. */
+export function shareRight(table: KindPoints, kind: string, level: number): number | undefined {
+  for (let k: string | undefined = kind; k !== undefined; k = parentKind(k)) {
+    const points = table[k];
+    if (points) return atLevel(points, level);
+  }
+  return undefined;
 }
 
 /**
@@ -96,9 +109,10 @@ function recalibrated(share: number): number {
   return RECALIBRATION.length === 0 ? share : piecewise(RECALIBRATION, share);
 }
 
-/** An AS's links in a family and how many of them go down to its customers (as the link table counts them). */
+/** An AS's links in a family and how many of them go up to its providers and down to its customers (as the link table counts them). */
 export interface LinkSize {
   links: number;
+  providers: number;
   customers: number;
 }
 
@@ -106,15 +120,20 @@ export interface LinkSize {
  * The sizes mark of a provider–customer kind, from the two ASes' sizes in the family (`a`'s
  * relation to `b`): `#s` when the provider has no other customer (a provider named by one
  * customer's lines alone: often a former provider, or a peer written as one), else `#0`–`#3`
- * by the provider's links over the customer's, below ½, below 2, below 8, 8 or more. Empty for
- * other kinds, or when the sizes are unknown.
+ * by the provider's links over the customer's, below ½, below 2, below 8, 8 or more. Then `t`
+ * when only one side's lines speak of the link (a side of `kind` is N, O or A) and the customer
+ * sells transit itself or has two other providers: such a customer's one-sided link is far more
+ * often a peer written as a provider, or a former customer still written as one (a stale
+ * block), than a stub's. Empty for other kinds, or when the sizes are unknown.
  */
-export function sizeMark(relation: string, a: LinkSize | undefined, b: LinkSize | undefined): string {
+export function sizeMark(kind: string, relation: string, a: LinkSize | undefined, b: LinkSize | undefined): string {
   if (a === undefined || b === undefined || (relation !== 'p2c' && relation !== 'c2p')) return '';
   const [provider, customer] = relation === 'p2c' ? [a, b] : [b, a];
-  if (provider.customers <= 1) return '#s';
   const r = Math.max(1, provider.links) / Math.max(1, customer.links);
-  return r < 0.5 ? '#0' : r < 2 ? '#1' : r < 8 ? '#2' : '#3';
+  const ratio = provider.customers <= 1 ? 's' : r < 0.5 ? '0' : r < 2 ? '1' : r < 8 ? '2' : '3';
+  const sides = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
+  const busy = /[NOA]/.test(sides) && (customer.customers >= 1 || customer.providers >= 3);
+  return `#${ratio}${busy ? 't' : ''}`;
 }
 
 /** The fitted worlds' levels; a level that could not be measured (NaN) is read as the middle one's. */

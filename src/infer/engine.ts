@@ -219,7 +219,8 @@ export class InferenceEngine {
    * An AS's size in a family (confidence compares a link's two ASes, see
    * src/infer/confidence.ts, sizeMark): the link table's counts, or from claims its number of
    * neighbours (the same: every pair with claims in a family decides a link) and of the links
-   * that, decided without sizes, go down to its customers (as the table's rows count them).
+   * that, decided without sizes, go up to its providers and down to its customers (as the
+   * table's rows count them).
    * Undefined when sizes are not compared (rows being decided for the table, or too few
    * aut-nums: `sized`).
    */
@@ -237,14 +238,18 @@ export class InferenceEngine {
 
   private sizeFromClaims(asn: number, family: Family): LinkSize {
     const neighbours = this.neighbourAsns(asn, family);
-    let customers = 0;
+    let providers = 0, customers = 0;
     this.unsized++;
     try {
-      for (const n of neighbours) if (tableProvider(this.infer(asn, n, family, { evidence: false })) === asn) customers++;
+      for (const n of neighbours) {
+        const provider = tableProvider(this.infer(asn, n, family, { evidence: false }));
+        if (provider === asn) customers++;
+        else if (provider === n) providers++;
+      }
     } finally {
       this.unsized--;
     }
-    return { links: neighbours.length, customers };
+    return { links: neighbours.length, providers, customers };
   }
 
   /** Rows of the link table for some ASes (`ofMany`), their two ASes' counts kept for the sizes, and the lookup inferenceOf reads them with. */
@@ -661,59 +666,53 @@ export class InferenceEngine {
   private estimating = false;
 
   /**
-   * The registry's disagreement level (src/infer/confidence.ts): among the links of a fixed
-   * sample of its aut-nums where both ASes have an object, the share whose two views differ
-   * (a conflict or an overruled view) or where one object says nothing of the other. Estimated once per engine; confidences read
-   * their kind's share right at this level. NaN when too few links are two-sided to tell.
+   * The registry's disagreement level (src/infer/confidence.ts): among its links whose two
+   * ASes both have an object, the share whose two views differ (a conflict or an overruled
+   * view) or where one object says nothing of the other (estimateLevel). Estimated once per
+   * engine; confidences read their kind's share right at this level. NaN when too few links are
+   * two-sided to tell.
    */
   disagreementLevel(): number {
     if (this.level !== undefined) return this.level;
     if (this.estimating) return 0;
     this.estimating = true;
     try {
-      // Kept in the store while it is unchanged: the estimate reads hundreds of objects.
-      this.level = Number(this.store.derived(`disagreement-level 2 ${LEVEL_SAMPLE_ASES}/${LEVEL_SAMPLE_LINKS}`, () => String(this.estimateLevel())));
+      // Kept in the store while it is unchanged: the estimate reads every link's kind, or decides thousands of pairs.
+      this.level = Number(this.store.derived(`disagreement-level 3 ${LEVEL_SAMPLE_CLAIMS}`, () => String(this.estimateLevel())));
     } finally {
       this.estimating = false;
     }
     return this.level;
   }
 
+  /**
+   * The share of links, among those whose two ASes both have an object, whose views differ or
+   * where one says nothing of the other. Over every link of a current link table (its kinds,
+   * counted in SQLite); from claims, over a fixed pseudo-random sample of the pairs (all of
+   * them in small data). Sampled by pair, not by AS: one AS writes hundreds of its links alike,
+   * so a few hundred ASes' links (the estimate before) put the same registry anywhere from 0.078
+   * to 0.095 on the synthetic worlds, where every link gives 0.089–0.092.
+   */
   private estimateLevel(): number {
-    const scored: [number, number][] = [];
-    for (const r of this.store.allAutNumRefs()) scored.push([sampleKey(r.asn), r.asn]);
-    scored.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    let both = 0, differ = 0, links = 0;
-    const sample = scored.slice(0, LEVEL_SAMPLE_ASES).map(([, asn]) => asn);
-    // The link table keeps each link's kind: the same sample, read without deciding, in one
-    // statement per family (hundreds of point lookups are slow on a cold page cache).
-    const kinds = this.fromTable ? new Map(FAMILIES.map((f) => {
-      const byAsn = new Map<number, { basis: { kind: string } }[]>();
-      for (const { asn, row } of this.store.links.ofMany(sample, FAMILY_CODE[f])) {
-        let list = byAsn.get(asn);
-        if (!list) byAsn.set(asn, (list = []));
-        list.push({ basis: { kind: row.kind } });
-      }
-      return [f, byAsn] as const;
-    })) : undefined;
-    for (const asn of sample) {
-      if (links >= LEVEL_SAMPLE_LINKS) break;
-      for (const f of FAMILIES) {
-        const found = kinds ? kinds.get(f)!.get(asn) ?? [] : this.neighbours(asn, f, { evidence: false });
-        for (const l of found) {
-          links++;
-          const kind = l.basis?.kind ?? '';
-          const levels = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
-          const cf = kind.startsWith('cf');
-          // Links where both ASes have an object: their views differ, or one says nothing of the other.
-          if (!cf && !/^[SsWO][SsWO]$/.test(levels)) continue;
-          both++;
-          if (cf || levels.includes('O') || /o/.test(kind.slice(kind.indexOf(':') + 3))) differ++;
+    const tally = { both: 0, differ: 0 };
+    if (this.store.links.fresh) {
+      for (const [kind, n] of this.store.links.kindCounts()) countDisagreement(tally, kind, n);
+    } else {
+      // Sizes are not needed for a kind's levels and flags: no count of every AS's customers first.
+      this.unsized++;
+      try {
+        const { table, decideGroup } = this.pairDecider(FAMILIES);
+        const share = Math.min(1, LEVEL_SAMPLE_CLAIMS / Math.max(1, table.length));
+        for (const g of table.groups()) {
+          if (share < 1 && pairKey(g.lo, g.hi, g.family) >= share * 2 ** 32) continue;
+          countDisagreement(tally, decideGroup(g, false, false).basis?.kind ?? '', 1);
         }
+      } finally {
+        this.unsized--;
       }
     }
     // Too few two-sided links to measure (a few objects, or one side only): unknown.
-    return both < LEVEL_MIN_LINKS ? NaN : differ / both;
+    return tally.both < LEVEL_MIN_LINKS ? NaN : tally.differ / tally.both;
   }
 
   /** Both sides' lines → the inference (rule 4), with its evidence and notes unless `withEvidence` is false. */
@@ -753,28 +752,10 @@ export class InferenceEngine {
     return t;
   }
 
-  /**
-   * Every adjacency in the store, one inference per unordered pair (a < b) and family, in
-   * ASN order, streamed. A group-by over the claims (DESIGN.md "Parse once"): every claim
-   * naming a neighbour is filed under its pair (src/infer/pair-claims.ts: a few numbers per
-   * claim, no text) and each pair is decided from its claims plus the two ASes' AS-ANY rules.
-   */
-  *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
-    const summary = opts.evidence === 'summary';
-    if ((summary || opts.evidence === false) && this.fromTable) {
-      const level = this.disagreementLevel();
-      for (const f of families) {
-        const counts = this.sized ? this.store.links.allCounts(FAMILY_CODE[f]) : undefined;
-        const count: LinkCount | undefined = counts && ((asn) => counts.get(asn) ?? NO_LINKS);
-        for (const r of this.store.links.all(FAMILY_CODE[f])) yield inferenceOf(r, level, r.lo, summary ? this.labelOf : undefined, count);
-      }
-      return;
-    }
-    const text = !summary && (opts.text ?? opts.evidence !== false);
-    const withEvidence = opts.evidence !== false;
+  /** The store's claims filed by pair, and how a pair is decided from them (all() and the level's sample). */
+  private pairDecider(families: readonly Family[]): { table: PairClaims; decideGroup: (g: PairGroup, text: boolean, withEvidence: boolean) => LinkInference } {
     // Every claim of the store, sorted and joined in SQLite.
     this.store.widenCache();
-    this.disagreementLevel();
     if (!this.ownSets) {
       const own = new Map<string, string[]>();
       for (const { set_name, member } of this.store.ownSetMembers()) {
@@ -821,6 +802,30 @@ export class InferenceEngine {
       const missing = [g.lo, g.hi].filter((x) => !this.ref(x));
       return this.decide(g.lo, g.hi, family, this.lines(g.lo, g.hi, family, notes, text, rulesOf(g, g.lo)), this.lines(g.hi, g.lo, family, notes, text, rulesOf(g, g.hi)), notes, missing, withEvidence);
     };
+    return { table, decideGroup };
+  }
+
+  /**
+   * Every adjacency in the store, one inference per unordered pair (a < b) and family, in
+   * ASN order, streamed. A group-by over the claims (DESIGN.md "Parse once"): every claim
+   * naming a neighbour is filed under its pair (src/infer/pair-claims.ts: a few numbers per
+   * claim, no text) and each pair is decided from its claims plus the two ASes' AS-ANY rules.
+   */
+  *all(families: readonly Family[], opts: InferOptions = {}): Generator<LinkInference> {
+    const summary = opts.evidence === 'summary';
+    if ((summary || opts.evidence === false) && this.fromTable) {
+      const level = this.disagreementLevel();
+      for (const f of families) {
+        const counts = this.sized ? this.store.links.allCounts(FAMILY_CODE[f]) : undefined;
+        const count: LinkCount | undefined = counts && ((asn) => counts.get(asn) ?? NO_LINKS);
+        for (const r of this.store.links.all(FAMILY_CODE[f])) yield inferenceOf(r, level, r.lo, summary ? this.labelOf : undefined, count);
+      }
+      return;
+    }
+    const text = !summary && (opts.text ?? opts.evidence !== false);
+    const withEvidence = opts.evidence !== false;
+    this.disagreementLevel();
+    const { table, decideGroup } = this.pairDecider(families);
     if (this.sized) {
       // Every AS's count, for the sizes of each link's kind: the table's, or from the pairs themselves.
       for (const f of families) {
@@ -834,14 +839,17 @@ export class InferenceEngine {
           for (const x of [g.lo, g.hi]) {
             const c = m.get(x);
             if (c) c.links++;
-            else m.set(x, { links: 1, customers: 0 });
+            else m.set(x, { links: 1, providers: 0, customers: 0 });
           }
         }
         this.unsized++;
         try {
           for (const g of table.groups()) {
             const provider = tableProvider(decideGroup(g, false, false));
-            if (provider !== undefined) this.counts[familyOfCode(g.family)].get(provider)!.customers++;
+            if (provider === undefined) continue;
+            const m = this.counts[familyOfCode(g.family)];
+            m.get(provider)!.customers++;
+            m.get(provider === g.lo ? g.hi : g.lo)!.providers++;
           }
         } finally {
           this.unsized--;
@@ -908,14 +916,13 @@ function summarised(l: LinkInference): LinkInference {
   return l;
 }
 
-/** The disagreement level is read from up to this many aut-nums' links (ASes picked by a fixed hash), stopping after this many links. */
-const LEVEL_SAMPLE_ASES = 400;
-const LEVEL_SAMPLE_LINKS = 6000;
+/** From claims, the disagreement level is read from a share of the pairs: about this many claims' worth. */
+const LEVEL_SAMPLE_CLAIMS = 120_000;
 /** Aut-nums a store must hold before link counts say how big an AS is (see InferenceEngine.sized). */
 export const SIZES_MIN_AUTNUMS = 1_000;
 /** ASes whose link counts an engine keeps per family (more than the registry's ASes: all of them). */
 const COUNTS_KEPT = 400_000;
-const NO_LINKS: LinkSize = { links: 0, customers: 0 };
+const NO_LINKS: LinkSize = { links: 0, providers: 0, customers: 0 };
 
 /** Two-sided links needed to measure the level at all (below: unknown, read as the middle fitted world's). */
 const LEVEL_MIN_LINKS = 100;
@@ -923,11 +930,27 @@ const LEVEL_MIN_LINKS = 100;
 /** A set name under an AS (`AS3257:AS-CUSTOMERS`), as the store's GLOB 'AS[0-9]*:*' reads it. */
 const OWN_SET = /^AS[0-9].*:/;
 
-/** A fixed pseudo-random order of ASNs (the same sample in every run). */
-function sampleKey(asn: number): number {
-  let h = Math.imul(asn ^ 0x9e3779b9, 0x85ebca6b);
-  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+/** A fixed pseudo-random number in [0, 2³²) per pair and family (the same sample in every run). */
+function pairKey(lo: number, hi: number, family: number): number {
+  let h = Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ hi, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16) ^ family, 0x27d4eb2f);
+  h ^= h >>> 15;
   return h >>> 0;
+}
+
+/**
+ * Adds `n` links of a kind to the disagreement tally: links whose two ASes both have an object
+ * (both sides' levels S, s, W or O, or a conflict), and among them those whose views differ (a
+ * conflict, an overruled view) or where one says nothing of the other (O).
+ */
+function countDisagreement(tally: { both: number; differ: number }, kind: string, n: number): void {
+  const colon = kind.indexOf(':');
+  const levels = kind.slice(colon + 1, colon + 3);
+  const cf = kind.startsWith('cf');
+  if (!cf && !/^[SsWO][SsWO]$/.test(levels)) return;
+  tally.both += n;
+  if (cf || levels.includes('O') || /o/.test(kind.slice(colon + 3))) tally.differ += n;
 }
 
 /** `load` remembered for up to `cap` keys (then all forgotten at once, to stay bounded). */

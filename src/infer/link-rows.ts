@@ -106,7 +106,7 @@ function settledOf(d: Parameters<typeof settle>[0], lo: number, level: number, l
   const sized = links?.[0] !== undefined && links[1] !== undefined ? [links[0], links[1]] as const : undefined;
   // Conflicts and sets' views settle by AS; the rest by kind, sizes and level alone.
   if (d.first !== undefined || d.kind.startsWith('cf') || d.relation === 'none') return settle(d, lo, level, sized);
-  const kind = d.candidates.length === 1 ? d.kind + sizeMark(d.relation, sized?.[0], sized?.[1]) : d.kind;
+  const kind = d.candidates.length === 1 ? d.kind + sizeMark(d.kind, d.relation, sized?.[0], sized?.[1]) : d.kind;
   const key = `${level}|${kind}`;
   let c = confidences.get(key);
   if (c === undefined) {

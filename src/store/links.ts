@@ -114,8 +114,8 @@ export class LinkTable {
     for (let i = 0; i < asns.length; i += chunk) {
       const list = all ?? JSON.stringify(asns.slice(i, i + chunk));
       const params = all ? [list, family, all] : [list, family, list, family];
-      for (const t of q.all(...params) as [number, ...Tuple, number, number, number, number][]) {
-        out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [{ links: t[12], customers: t[14] }, { links: t[13], customers: t[15] }] });
+      for (const t of q.all(...params) as [number, ...Tuple, number, number, number, number, number, number][]) {
+        out.push({ asn: t[0], row: rowOfTuple(t.slice(1, 12) as Tuple), counts: [{ links: t[12], providers: t[14], customers: t[16] }, { links: t[13], providers: t[15], customers: t[17] }] });
       }
     }
     return out;
@@ -136,12 +136,11 @@ export class LinkTable {
    * needs the counts of tens of thousands of neighbours in one statement.
    */
   countOf(asn: number, family: 4 | 6): LinkSize {
-    const { links, customers } = this.transitOf(asn, family);
-    return { links, customers };
+    return this.transitOf(asn, family);
   }
 
   /** How many links, providers and customers an AS has in a family (by the rows' relations; see transitOfMany). */
-  transitOf(asn: number, family: 4 | 6): { links: number; providers: number; customers: number } {
+  transitOf(asn: number, family: 4 | 6): LinkSize {
     const r = this.s.transitOf.get(family, asn) as [number, number, number] | undefined;
     return { links: r?.[0] ?? 0, providers: r?.[1] ?? 0, customers: r?.[2] ?? 0 };
   }
@@ -161,9 +160,14 @@ export class LinkTable {
     return { counts, views };
   }
 
+  /** How many rows of each kind the table holds (both families): the disagreement level counts them. */
+  kindCounts(): [string, number][] {
+    return this.s.kindCounts.all() as [string, number][];
+  }
+
   /** Every AS's count in a family. */
   allCounts(family: 4 | 6): Map<number, LinkSize> {
-    return new Map((this.s.allCounts.all(family) as [number, number, number][]).map(([asn, links, customers]) => [asn, { links, customers }]));
+    return new Map((this.s.allCounts.all(family) as [number, number, number, number][]).map(([asn, links, providers, customers]) => [asn, { links, providers, customers }]));
   }
 
   /** The counts of some ASes taken again from their rows (after some pairs were decided again). */
@@ -197,7 +201,7 @@ export type ManyRows = 'all' | 'notDown' | 'up' | 'among' | 'level' | 'views';
  * more columns than the index holds (10 ms instead of 10 µs for one AS).
  */
 function manySql(rows: ManyRows, withCounts: boolean): string {
-  const counts = withCounts ? 'coalesce(cl.n, 0), coalesce(ch.n, 0), coalesce(cl.customers, 0), coalesce(ch.customers, 0)' : '0, 0, 0, 0';
+  const counts = withCounts ? 'coalesce(cl.n, 0), coalesce(ch.n, 0), coalesce(cl.providers, 0), coalesce(ch.providers, 0), coalesce(cl.customers, 0), coalesce(ch.customers, 0)' : '0, 0, 0, 0, 0, 0';
   const join = withCounts ? 'LEFT JOIN link_counts cl ON cl.family = links.family AND cl.asn = links.lo LEFT JOIN link_counts ch ON ch.family = links.family AND ch.asn = links.hi' : '';
   const side = (index: string, end: 'lo' | 'hi', where: string) =>
     `SELECT j.value, ${COLUMNS}, ${counts} FROM json_each(?) j CROSS JOIN links ${index} ON links.family = ? AND links.${end} = j.value ${where} ${join}`;
@@ -243,7 +247,8 @@ function prepare(db: Database.Database) {
     count: db.prepare('SELECT count(*) AS n FROM links'),
     clearCounts: db.prepare('DELETE FROM link_counts'),
     rebuildCounts: db.prepare(REBUILD_COUNTS),
-    allCounts: db.prepare('SELECT asn, n, customers FROM link_counts WHERE family = ?').raw(),
+    kindCounts: db.prepare('SELECT kind, count(*) FROM links GROUP BY kind').raw(),
+    allCounts: db.prepare('SELECT asn, n, providers, customers FROM link_counts WHERE family = ?').raw(),
     rowsOf: db.prepare(`SELECT count(*), coalesce(sum(up), 0), coalesce(sum(down), 0) FROM (
       SELECT relation = 2 AS up, relation = 1 AS down FROM links WHERE family = ? AND lo = ?
       UNION ALL SELECT relation = 1, relation = 2 FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?)`).raw(),

@@ -32,19 +32,34 @@ function world(stubs: number): MemoryIndex {
 
 describe('confidence with the two ASes\' sizes', () => {
   it('marks a provider–customer kind by whether the provider has other customers and how its links compare with the customer\'s, and no other kind', () => {
-    const size = (links: number, customers = 5) => ({ links, customers });
-    expect(sizeMark('p2c', size(1), size(12))).toBe('#0');
-    expect(sizeMark('c2p', size(12), size(1))).toBe('#0');
-    expect(sizeMark('p2c', size(12), size(12))).toBe('#1');
-    expect(sizeMark('p2c', size(40), size(10))).toBe('#2');
-    expect(sizeMark('c2p', size(1), size(1000))).toBe('#3');
+    const size = (links: number, customers = 5, providers = 1) => ({ links, providers, customers });
+    expect(sizeMark('pc.4:SS', 'p2c', size(1), size(12))).toBe('#0');
+    expect(sizeMark('pc.4:SS', 'c2p', size(12), size(1))).toBe('#0');
+    expect(sizeMark('pc.4:SS', 'p2c', size(12), size(12))).toBe('#1');
+    expect(sizeMark('pc.4:SS', 'p2c', size(40), size(10))).toBe('#2');
+    expect(sizeMark('pc.4:SS', 'c2p', size(1), size(1000))).toBe('#3');
     // A provider whose only customer is this one, however many links it has.
-    expect(sizeMark('p2c', size(40, 1), size(10))).toBe('#s');
-    expect(sizeMark('c2p', size(10), size(1000, 0))).toBe('#s');
-    expect(sizeMark('p2p', size(3), size(100))).toBe('');
-    expect(sizeMark('s2s', size(3), size(100))).toBe('');
-    expect(sizeMark('ambiguous', size(3), size(100))).toBe('');
-    expect(sizeMark('p2c', undefined, size(4))).toBe('');
+    expect(sizeMark('pc.4:SS', 'p2c', size(40, 1), size(10))).toBe('#s');
+    expect(sizeMark('pc.4:SS', 'c2p', size(10), size(1000, 0))).toBe('#s');
+    expect(sizeMark('pc.4:SS', 'p2p', size(3), size(100))).toBe('');
+    expect(sizeMark('pc.4:SS', 's2s', size(3), size(100))).toBe('');
+    expect(sizeMark('pc.4:SS', 'ambiguous', size(3), size(100))).toBe('');
+    expect(sizeMark('pc.4:SS', 'p2c', undefined, size(4))).toBe('');
+  });
+
+  it('marks a one-sided provider–customer kind whose customer sells transit or has two other providers, and no two-sided one', () => {
+    const size = (links: number, customers: number, providers: number) => ({ links, providers, customers });
+    const provider = size(400, 50, 2);
+    // The provider has no aut-num (N), says nothing of the customer (O), or only AS-ANY lines (A).
+    expect(sizeMark('pc.4:NSw', 'p2c', provider, size(10, 3, 1))).toBe('#3t');
+    expect(sizeMark('pc.4:SOm', 'p2c', provider, size(10, 0, 3))).toBe('#3t');
+    expect(sizeMark('pc.4:ASw', 'c2p', size(10, 1, 1), provider)).toBe('#3t');
+    // A stub with one other provider: no mark.
+    expect(sizeMark('pc.4:NSw', 'p2c', provider, size(10, 0, 2))).toBe('#3');
+    // Both sides' lines speak of the link: the customer's role adds nothing.
+    expect(sizeMark('pc.4:SSm', 'p2c', provider, size(10, 3, 4))).toBe('#3');
+    // With the provider's other customers: a provider named by this customer alone.
+    expect(sizeMark('pc.4:NSw', 'p2c', size(400, 1, 2), size(10, 3, 1))).toBe('#st');
   });
 
   it('in a registry\'s worth of data, a provider with fewer links than its customer is trusted less than one with more', () => {
@@ -56,8 +71,8 @@ describe('confidence with the two ASes\' sizes', () => {
     const usual = e.infer(Y, stub(1), 'ipv4', { evidence: false });
     expect(odd.relation).toBe('p2c');
     expect(usual.relation).toBe('p2c');
-    // X has no other customer.
-    expect(odd.basis?.kind).toMatch(/^pc\.4:NS.*#s$/);
+    // X has no other customer, and M sells transit itself.
+    expect(odd.basis?.kind).toMatch(/^pc\.4:NS.*#st$/);
     expect(usual.basis?.kind).toMatch(/^pc\.4:NS.*#3$/);
     const level = e.disagreementLevel();
     expect(odd.confidence).toBe(probabilityOf(odd.basis!.kind, level));
