@@ -34,8 +34,8 @@
  * with fewer than 100 two-sided links cannot show its level: it is read as the
  * middle fitted world's (2% defects), neither the cleanest nor the worst.
  *
- * Sizes (`#0`–`#3` or `#s` after the kind, then `t` and `p` for a one-sided link's transit
- * customer and widely peering provider):
+ * Sizes (`#0`–`#3` or `#s` after the kind, then `t`, `c` and `p` for a one-sided link's transit
+ * customer, widely peering customer and widely peering provider):
  * how the two ASes' numbers of links in the family compare, settled when a link is read like
  * the level (a write elsewhere changes them).
  * Providers have more links than their customers (Gao's degree rule): a provider–customer label
@@ -79,7 +79,7 @@ export type KindPoints = Record<string, readonly (readonly [number, number, numb
 /**
  * A kind's parents, each the fallback of the one before: without its sizes and customer's mark
  * (`pc.4:NSw#3tp` → `pc.4:NSw`; not `pc.4:NSw#3`, which holds the links without the marks), */
-export const bareKind = (kind: string) => kind.replace(/#[\ds]t?p?$/, '');
+export const bareKind = (kind: string) => kind.replace(/#[\ds]t?c?p?$/, '');
 /** … the same levels whatever the flags (`pc.4:NS*`, of a kind without sizes), … */
 export const levelsKind = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
 /** … and its class (`pc.4:`). */
@@ -117,8 +117,8 @@ export interface LinkSize {
   customers: number;
 }
 
-/** Links neither up nor down from which a provider counts as one that peers widely (`p`). */
-export const PEERING_PROVIDER = 5;
+/** Links neither up nor down from which an AS counts as one that peers widely (`c`, `p`). */
+export const PEERS_WIDELY = 5;
 
 /**
  * The sizes mark of a provider–customer kind, from the two ASes' sizes in the family (`a`'s
@@ -126,12 +126,14 @@ export const PEERING_PROVIDER = 5;
  * customer's lines alone: often a former provider, or a peer written as one), else `#0`–`#3`
  * by the provider's links over the customer's, below ½, below 2, below 8, 8 or more. When only
  * one side's lines speak of the link (a side of `kind` is N, O or A), then `t` when the
- * customer sells transit itself or has two other providers, and `p` when the provider has at
- * least PEERING_PROVIDER links neither to its providers nor to its customers (it peers widely):
- * such a link is far more often a peer written as a provider, or a former neighbour still
- * written as one (a stale block), than a stub's link to a provider that sells transit only.
- * On seed 1's 5% world (not one the table is fitted on) a customer's lines naming a provider
- * without an aut-num (`pc.4:NSw`) were right 99.4% of the time with neither mark and 93.7% with both. Empty for other kinds,
+ * customer sells transit itself or has two other providers, `c` when the customer and `p` when
+ * the provider has at least PEERS_WIDELY links neither to its providers nor to its customers
+ * (it peers widely): such a link is far more often a peer written as a provider, or a former
+ * neighbour still written as one (a stale block), than a stub's link to a provider that sells
+ * transit only. On seed 1's 5% world (not one the table is fitted on) a customer's lines naming
+ * a provider without an aut-num (`pc.4:NSw`) were right 99.4% of the time without `t` and `p`
+ * and 93.7% with both; with both, 98–100% when the customer has fewer than five peers and
+ * 80–86% when it has more. Empty for other kinds,
  * or when the sizes are unknown.
  */
 export function sizeMark(kind: string, relation: string, a: LinkSize | undefined, b: LinkSize | undefined): string {
@@ -142,8 +144,8 @@ export function sizeMark(kind: string, relation: string, a: LinkSize | undefined
   const sides = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
   if (!/[NOA]/.test(sides)) return `#${ratio}`;
   const busy = customer.customers >= 1 || customer.providers >= 3;
-  const peering = provider.links - provider.providers - provider.customers >= PEERING_PROVIDER;
-  return `#${ratio}${busy ? 't' : ''}${peering ? 'p' : ''}`;
+  const peers = (x: LinkSize) => x.links - x.providers - x.customers >= PEERS_WIDELY;
+  return `#${ratio}${busy ? 't' : ''}${peers(customer) ? 'c' : ''}${peers(provider) ? 'p' : ''}`;
 }
 
 /** The fitted worlds' levels; a level that could not be measured (NaN) is read as the middle one's. */
