@@ -4,7 +4,11 @@
 // floors of the issue, plus the accuracy of the export against the world's truth files.
 //
 //   npx tsx bench/synth/world.bench.ts [--shares 0.25,0.47,0.5,1] [--ops import,rel,...] [--cache DIR] [--timeout-s 600]
+//     [--calibration | --no-calibration]
 //
+// A whole run (no --shares or --ops) ends with the confidence report of issue 29
+// (bench/synth/calibration.ts: reliability table, precision and coverage at ≥ 0.9 for defect
+// rates 0/2/5%, about 5 minutes more); --calibration asks for it in a narrowed run too.
 // Targets (issue 22, whole process on this machine kind): on the 47% world, why-unreachable,
 // path, rel and neighbors ≤ 0.3 s / ≤ 150 MB; export, dark-spots, reach and batch of 200 ≤ 2 s
 // / ≤ 300 MB; import ≤ 15 s; re-writing a tier-1's aut-num ≤ 50 ms. The 100% world within 1.5×
@@ -239,5 +243,12 @@ export async function run(argv: string[] = []): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await run(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  await run(argv);
+  const whole = !argv.includes('--shares') && !argv.includes('--ops');
+  if (!argv.includes('--no-calibration') && (whole || argv.includes('--calibration'))) {
+    console.log('\nconfidence (issue 29): the calibration report (bench/synth/calibration.ts)\n');
+    const { run: calibration } = await import('./calibration.js');
+    if (!(await calibration([]))) process.exitCode = 1;
+  }
 }
