@@ -34,19 +34,20 @@
  * with fewer than 100 two-sided links cannot show its level: it is read as the
  * middle fitted world's (2% defects), neither the cleanest nor the worst.
  *
- * Sizes (`#0`–`#3` or `#s` after the kind, then `t`, `c` and `p` for a one-sided link's transit
- * customer, widely peering customer and widely peering provider):
- * how the two ASes' numbers of links in the family compare, settled when a link is read like
- * the level (a write elsewhere changes them).
- * Providers have more links than their customers (Gao's degree rule): a provider–customer label
- * whose provider has fewer links than its customer is wrong far more often than one whose
- * provider has eight times as many; and a provider with no other customer (`#s`: named as one by
- * this customer's lines alone) is often a former provider or a peer written as one (sizeMark). Peerings get no sizes: splitting their kinds too left the
+ * Sizes (`#0`–`#3` or `#s` after the kind, then `t`, `c` and `p` on a one-sided link for a
+ * transit customer, a widely peering customer and a widely peering provider): how the two ASes'
+ * numbers of links in the family compare and what roles they play, settled when a link is read
+ * like the level (a write elsewhere changes them). Providers have more links than their
+ * customers (Gao's degree rule): a provider–customer label whose provider has fewer links than
+ * its customer is wrong far more often than one whose provider has eight times as many; a
+ * provider with no other customer (`#s`: named as one by this customer's lines alone) is often a
+ * former provider or a peer written as one; and a one-sided link between two ASes that both peer
+ * widely is often a peering (sizeMark). Peerings get no sizes: splitting their kinds too left the
  * calibration noisier (more groups off on the reporting seeds) and bought no precision.
  *
- * A kind the fit never saw falls back to the kind without its sizes (and customer's mark), then to its levels
- * whatever the flags (`pc:NS*`), then to its class; nothing known: 0.5. Confidence is kept within [0.01, 0.99]: registry text never makes a link
- * certain.
+ * A kind the fit never saw falls back to the kind without its sizes and marks, then to its
+ * levels whatever the flags (`pc:NS*`), then to its class; nothing known: 0.5. Confidence is
+ * kept within [0.01, 0.99]: registry text never makes a link certain.
  */
 import * as TABLE from './confidence-table.js';
 
@@ -77,7 +78,7 @@ export function probabilityOf(kind: string, level = 0): number {
 export type KindPoints = Record<string, readonly (readonly [number, number, number])[]>;
 
 /**
- * A kind's parents, each the fallback of the one before: without its sizes and customer's mark
+ * A kind's parents, each the fallback of the one before: without its sizes and marks
  * (`pc.4:NSw#3tp` → `pc.4:NSw`; not `pc.4:NSw#3`, which holds the links without the marks), */
 export const bareKind = (kind: string) => kind.replace(/#[\ds]t?c?p?$/, '');
 /** … the same levels whatever the flags (`pc.4:NS*`, of a kind without sizes), … */
