@@ -146,7 +146,6 @@ export function runWorld(seed: number, rate: number, sample: number, cache: stri
 
 // ---------------------------------------------------------------- fitting
 
-
 type Points = [number, number, number][];
 
 /**
@@ -272,11 +271,12 @@ export function report(links: Judged[], title: string): { ok: boolean; lines: st
     // stray from the mean by chance: two standard deviations of that sum of coin flips, in
     // points (a floor: links of one object are not independent).
     const chance = (200 * Math.sqrt(g.reduce((s, l) => s + l.confidence * (1 - l.confidence), 0))) / g.length;
-    const off = g.length >= 300 && Math.abs(diff) > 3;
-    const judged = g.length >= 300 ? (off ? (Math.abs(diff) > chance ? 'FAIL' : 'FAIL (within chance)') : 'ok') : '(< 300 links: not judged)';
-    if (g.length >= 300) groups.judged++;
-    if (off) { ok = false; groups.off++; if (Math.abs(diff) > chance) groups.beyondChance++; }
-    lines.push(`    ${(t / 10).toFixed(1)}–${t === 9 ? '1.0' : ((t + 1) / 10).toFixed(1)}  ${String(g.length).padStart(7)}   ${mean.toFixed(3).padStart(9)}   ${pctx(share).padStart(11)}   ${((diff >= 0 ? '+' : '') + diff.toFixed(1)).padStart(5)}   ${('±' + chance.toFixed(1)).padStart(11)}   ${judged}`);
+    const judged = g.length >= 300, off = judged && Math.abs(diff) > 3, beyond = off && Math.abs(diff) > chance;
+    if (judged) groups.judged++;
+    if (off) { ok = false; groups.off++; }
+    if (beyond) groups.beyondChance++;
+    const verdict = !judged ? '(< 300 links: not judged)' : !off ? 'ok' : beyond ? 'FAIL' : 'FAIL (within chance)';
+    lines.push(`    ${(t / 10).toFixed(1)}–${t === 9 ? '1.0' : ((t + 1) / 10).toFixed(1)}  ${String(g.length).padStart(7)}   ${mean.toFixed(3).padStart(9)}   ${pctx(share).padStart(11)}   ${((diff >= 0 ? '+' : '') + diff.toFixed(1)).padStart(5)}   ${('±' + chance.toFixed(1)).padStart(11)}   ${verdict}`);
   }
   const precision = { pc: { n: 0, right: 0, of: 0 }, pp: { n: 0, right: 0, of: 0 } };
   for (const l of single) {

@@ -85,6 +85,8 @@ export const bareKind = (kind: string) => kind.replace(/#[\ds]t?c?p?$/, '');
 export const levelsKind = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
 /** … and its class (`pc.4:`). */
 export const classOfKind = (kind: string) => kind.slice(0, kind.indexOf(':') + 1);
+/** A kind's two side levels (`NS` of `pc.4:NSw#3`; conflicts name views there instead). */
+export const sidesOfKind = (kind: string) => kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
 
 /** The next fallback of a kind (undefined for a class): each parent above, in turn. */
 export function parentKind(kind: string): string | undefined {
@@ -133,16 +135,15 @@ export const PEERS_WIDELY = 5;
  * neighbour still written as one (a stale block), than a stub's link to a provider that sells
  * transit only, above all when the customer peers widely too. On seed 1's 5% world (not one
  * the table is fitted on) a customer's lines naming a provider without an aut-num (`pc.4:NSw`,
- * IPv4) were right 99.5% of the time with no mark, 98.6% with `tp` and 57.8% with `tcp`. Empty for other kinds,
- * or when the sizes are unknown.
+ * IPv4) were right 99.5% of the time with no mark, 98.6% with `tp` and 57.8% with `tcp`.
+ * Empty for other kinds, or when the sizes are unknown.
  */
 export function sizeMark(kind: string, relation: string, a: LinkSize | undefined, b: LinkSize | undefined): string {
   if (a === undefined || b === undefined || (relation !== 'p2c' && relation !== 'c2p')) return '';
   const [provider, customer] = relation === 'p2c' ? [a, b] : [b, a];
   const r = Math.max(1, provider.links) / Math.max(1, customer.links);
   const ratio = provider.customers <= 1 ? 's' : r < 0.5 ? '0' : r < 2 ? '1' : r < 8 ? '2' : '3';
-  const sides = kind.slice(kind.indexOf(':') + 1, kind.indexOf(':') + 3);
-  if (!/[NOA]/.test(sides)) return `#${ratio}`;
+  if (!/[NOA]/.test(sidesOfKind(kind))) return `#${ratio}`;
   const busy = customer.customers >= 1 || customer.providers >= 3;
   const peers = (x: LinkSize) => x.links - x.providers - x.customers >= PEERS_WIDELY;
   return `#${ratio}${busy ? 't' : ''}${peers(customer) ? 'c' : ''}${peers(provider) ? 'p' : ''}`;

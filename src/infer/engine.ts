@@ -18,7 +18,7 @@ import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
 import { inferenceOf, tableProvider, type LinkCount } from './link-rows.js';
-import type { LinkSize } from './confidence.js';
+import { sidesOfKind, type LinkSize } from './confidence.js';
 import type { LinkRow, ManyRows } from '../store/links.js';
 
 /** One stored rule in one family, with the neighbours its peerings name once sets are expanded. */
@@ -189,24 +189,24 @@ export class InferenceEngine {
    * the table in two statements, the rows kept as peerings that a set's view may turn into
    * transit settled as they settle today; from claims, each AS's links decided.
    */
-  countsOfMany(asns: readonly number[], family: Family): Map<number, { links: number; providers: number; customers: number }> {
+  countsOfMany(asns: readonly number[], family: Family): Map<number, LinkSize> {
     if (!this.fromTable) {
       return new Map(asns.map((x) => {
         const found = this.linksOf(x, family);
-        const c = { links: found.length, providers: 0, customers: 0 };
+        const c: LinkSize = { links: found.length, providers: 0, customers: 0 };
         for (const [, l] of found) countTransit(c, l);
         return [x, c];
       }));
     }
     const { counts, views } = this.store.links.transitOfMany(asns, FAMILY_CODE[family]);
-    const out = new Map(asns.map((x) => [x, counts.get(x) ?? { links: 0, providers: 0, customers: 0 }]));
+    const out = new Map(asns.map((x) => [x, counts.get(x) ?? { ...NO_LINKS }]));
     const level = this.disagreementLevel();
     for (const { asn, row } of views) countTransit(out.get(asn)!, inferenceOf(row, level, asn));
     return out;
   }
 
   /** An AS's numbers of links, providers and customers in a family, by the decided relations. */
-  countsOf(asn: number, family: Family): { links: number; providers: number; customers: number } {
+  countsOf(asn: number, family: Family): LinkSize {
     return this.countsOfMany([asn], family).get(asn)!;
   }
 
@@ -673,12 +673,17 @@ export class InferenceEngine {
    * two-sided to tell.
    */
   disagreementLevel(): number {
+    return this.levelWith();
+  }
+
+  /** disagreementLevel, estimated from claims with `pairs` when given (a whole run's, built once). */
+  private levelWith(pairs?: PairDecider): number {
     if (this.level !== undefined) return this.level;
     if (this.estimating) return 0;
     this.estimating = true;
     try {
       // Kept in the store while it is unchanged: the estimate reads every link's kind, or decides thousands of pairs.
-      this.level = Number(this.store.derived(`disagreement-level 3 ${LEVEL_SAMPLE_CLAIMS}`, () => String(this.estimateLevel())));
+      this.level = Number(this.store.derived(`disagreement-level 3 ${LEVEL_SAMPLE_CLAIMS}`, () => String(this.estimateLevel(pairs))));
     } finally {
       this.estimating = false;
     }
@@ -693,7 +698,7 @@ export class InferenceEngine {
    * so a few hundred ASes' links (the estimate before) put the same registry anywhere from 0.078
    * to 0.095 on the synthetic worlds, where every link gives 0.089–0.092.
    */
-  private estimateLevel(): number {
+  private estimateLevel(pairs?: PairDecider): number {
     const tally = { both: 0, differ: 0 };
     if (this.store.links.fresh) {
       for (const [kind, n] of this.store.links.kindCounts()) countDisagreement(tally, kind, n);
@@ -701,7 +706,7 @@ export class InferenceEngine {
       // Sizes are not needed for a kind's levels and flags: no count of every AS's customers first.
       this.unsized++;
       try {
-        const { table, decideGroup } = this.pairDecider(FAMILIES);
+        const { table, decideGroup } = pairs ?? this.pairDecider(FAMILIES);
         const share = Math.min(1, LEVEL_SAMPLE_CLAIMS / Math.max(1, table.length));
         for (const g of table.groups()) {
           if (share < 1 && pairKey(g.lo, g.hi, g.family) >= share * 2 ** 32) continue;
@@ -753,7 +758,7 @@ export class InferenceEngine {
   }
 
   /** The store's claims filed by pair, and how a pair is decided from them (all() and the level's sample). */
-  private pairDecider(families: readonly Family[]): { table: PairClaims; decideGroup: (g: PairGroup, text: boolean, withEvidence: boolean) => LinkInference } {
+  private pairDecider(families: readonly Family[]): PairDecider {
     // Every claim of the store, sorted and joined in SQLite.
     this.store.widenCache();
     if (!this.ownSets) {
@@ -824,8 +829,10 @@ export class InferenceEngine {
     }
     const text = !summary && (opts.text ?? opts.evidence !== false);
     const withEvidence = opts.evidence !== false;
-    this.disagreementLevel();
-    const { table, decideGroup } = this.pairDecider(families);
+    const pairs = this.pairDecider(families);
+    // The level's sample, from claims, needs both families' pairs: these, when they are.
+    this.levelWith(families.length === FAMILIES.length ? pairs : undefined);
+    const { table, decideGroup } = pairs;
     if (this.sized) {
       // Every AS's count, for the sizes of each link's kind: the table's, or from the pairs themselves.
       for (const f of families) {
@@ -901,8 +908,14 @@ export class InferenceEngine {
   }
 }
 
+/** The store's claims filed by pair, and a pair decided from them (text and evidence as asked). */
+interface PairDecider {
+  table: PairClaims;
+  decideGroup: (g: PairGroup, text: boolean, withEvidence: boolean) => LinkInference;
+}
+
 /** Adds a link to an AS's counts of providers and customers (`l` read from that AS's side). */
-function countTransit(c: { providers: number; customers: number }, l: LinkInference): void {
+function countTransit(c: LinkSize, l: LinkInference): void {
   if (l.relation === 'c2p') c.providers++;
   else if (l.relation === 'p2c') c.customers++;
 }
@@ -945,12 +958,11 @@ function pairKey(lo: number, hi: number, family: number): number {
  * conflict, an overruled view) or where one says nothing of the other (O).
  */
 function countDisagreement(tally: { both: number; differ: number }, kind: string, n: number): void {
-  const colon = kind.indexOf(':');
-  const levels = kind.slice(colon + 1, colon + 3);
+  const sides = sidesOfKind(kind);
   const cf = kind.startsWith('cf');
-  if (!cf && !/^[SsWO][SsWO]$/.test(levels)) return;
+  if (!cf && !/^[SsWO][SsWO]$/.test(sides)) return;
   tally.both += n;
-  if (cf || levels.includes('O') || /o/.test(kind.slice(colon + 3))) tally.differ += n;
+  if (cf || sides.includes('O') || /o/.test(kind.slice(kind.indexOf(':') + 3))) tally.differ += n;
 }
 
 /** `load` remembered for up to `cap` keys (then all forgotten at once, to stay bounded). */

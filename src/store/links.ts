@@ -131,27 +131,23 @@ export class LinkTable {
   }
 
   /**
-   * How many links an AS has in a family (its row count), kept beside the rows: confidence
-   * compares the two ASes of a link (src/infer/confidence.ts, sizeMark), and a cone's reader
-   * needs the counts of tens of thousands of neighbours in one statement.
+   * How many links, providers and customers an AS has in a family (by the rows' relations; see
+   * transitOfMany), kept beside the rows: confidence compares the two ASes of a link
+   * (src/infer/confidence.ts, sizeMark), and a cone's reader needs the counts of tens of
+   * thousands of neighbours in one statement.
    */
   countOf(asn: number, family: 4 | 6): LinkSize {
-    return this.transitOf(asn, family);
-  }
-
-  /** How many links, providers and customers an AS has in a family (by the rows' relations; see transitOfMany). */
-  transitOf(asn: number, family: 4 | 6): LinkSize {
-    const r = this.s.transitOf.get(family, asn) as [number, number, number] | undefined;
+    const r = this.s.countOf.get(family, asn) as [number, number, number] | undefined;
     return { links: r?.[0] ?? 0, providers: r?.[1] ?? 0, customers: r?.[2] ?? 0 };
   }
 
   /**
-   * `transitOf` for many ASes in one statement, and their rows whose relation is settled when
+   * `countOf` for many ASes in one statement, and their rows whose relation is settled when
    * read (code 7, a set's view: stored as the lines' peering, taken as transit when the set's
    * view was real more often), which the counts leave as peers (absent: no link).
    */
-  transitOfMany(asns: readonly number[], family: 4 | 6): { counts: Map<number, { links: number; providers: number; customers: number }>; views: { asn: number; row: LinkRow }[] } {
-    const counts = new Map<number, { links: number; providers: number; customers: number }>();
+  transitOfMany(asns: readonly number[], family: 4 | 6): { counts: Map<number, LinkSize>; views: { asn: number; row: LinkRow }[] } {
+    const counts = new Map<number, LinkSize>();
     for (let i = 0; i < asns.length; i += MANY_CHUNK) {
       const list = JSON.stringify(asns.slice(i, i + MANY_CHUNK));
       for (const [asn, n, providers, customers] of this.s.transitOfMany.all(list, family) as [number, number, number, number][]) counts.set(asn, { links: n, providers, customers });
@@ -254,7 +250,7 @@ function prepare(db: Database.Database) {
       UNION ALL SELECT relation = 1, relation = 2 FROM links INDEXED BY links_hi WHERE family = ? AND hi = ?)`).raw(),
     putCount: db.prepare('INSERT OR REPLACE INTO link_counts (family, asn, n, providers, customers) VALUES (?, ?, ?, ?, ?)'),
     transitOfMany: db.prepare('SELECT c.asn, c.n, c.providers, c.customers FROM json_each(?) j CROSS JOIN link_counts c ON c.family = ? AND c.asn = j.value').raw(),
-    transitOf: db.prepare('SELECT n, providers, customers FROM link_counts WHERE family = ? AND asn = ?').raw(),
+    countOf: db.prepare('SELECT n, providers, customers FROM link_counts WHERE family = ? AND asn = ?').raw(),
     removeCount: db.prepare('DELETE FROM link_counts WHERE family = ? AND asn = ?'),
   };
 }

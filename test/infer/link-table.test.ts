@@ -134,7 +134,7 @@ function counts(store: Store): [string[], string[]] {
   const kept: string[] = [], fromRows = new Map<string, [number, number, number]>();
   for (const f of [4, 6] as const) {
     for (const [asn, { links: n }] of store.links.allCounts(f)) {
-      const t = store.links.transitOf(asn, f);
+      const t = store.links.countOf(asn, f);
       kept.push(`${f}:${asn}:${n},${t.providers},${t.customers}`);
     }
     for (const r of store.links.all(f)) {
