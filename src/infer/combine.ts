@@ -33,6 +33,11 @@ export interface CombineInput {
   bHasObject: boolean;
   /** a's and b's sizes in the family (confidence.ts, sizeMark); absent when deciding rows for the link table, which keeps no sizes. */
   links?: readonly [LinkSize, LinkSize];
+  /**
+   * What the two sides' lines of the other family say of the pair, from a's side (sets not
+   * read): asked only when the lines say peers and one side's own as-set lists the other.
+   */
+  otherFamily?: () => InferredRelation;
 }
 
 export interface CombineResult {
@@ -190,7 +195,14 @@ export function combine(input: CombineInput): CombineResult {
     const levels = r === 'p2c' ? sa.level + sb.level : r === 'c2p' ? sb.level + sa.level : sortedLevels(sa.level, sb.level);
     const kind = `${r === 'p2p' ? 'pp' : r === 's2s' ? 'ss' : 'pc'}${fam}:${levels}${flags}`;
     const level = input.level ?? 0;
-    if (r === 'p2p' && input.aListsB !== input.bListsA) return setView(a, b, input.aListsB ? a : b, kind, level, notes);
+    if (r === 'p2p' && input.aListsB !== input.bListsA) {
+      // f: the other family's lines say what the set says (the lister is the provider): the
+      // peering is written for this family alone, on purpose, and the set follows the other.
+      const lister = input.aListsB ? a : b;
+      const other = input.otherFamily?.();
+      const perFamily = other !== undefined && other === (lister === a ? 'p2c' : 'c2p');
+      return setView(a, b, lister, perFamily ? `${kind}f` : kind, level, notes, perFamily ? other : undefined);
+    }
     const sized = kind + sizeMark(kind, r, input.links?.[0], input.links?.[1]);
     return { relation: r, candidates, confidence: probabilityOf(sized, level), notes, kind: sized };
   }
@@ -206,9 +218,11 @@ export function combine(input: CombineInput): CombineResult {
  * real relation more often than the peering, and at least CONFLICT_PICK of the time; both
  * views are said either way.
  */
-function setView(a: number, b: number, lister: number, kind: string, level: number, notes: string[]): CombineResult {
+function setView(a: number, b: number, lister: number, kind: string, level: number, notes: string[], otherFamily?: InferredRelation): CombineResult {
   const other = lister === a ? b : a;
-  const said = `views differ: the lines say AS${a} and AS${b} are peers, but AS${lister}'s own as-set (AS${lister}:…) lists AS${other}, as customer sets list customers`;
+  const family = kind.startsWith('pp.4') ? 'ipv6' : 'ipv4';
+  const said = `views differ: the lines say AS${a} and AS${b} are peers, but AS${lister}'s own as-set (AS${lister}:…) lists AS${other}, as customer sets list customers` +
+    (otherFamily ? `; in ${family} their lines say AS${lister} is AS${other}'s provider, as the set does: the peering is written for this family alone` : '');
   const { relation, confidence, alt } = setViewChoice(a, lister, kind, level);
   if (relation !== 'p2p') {
     notes.push(`${said}; taken: the set's view (AS${lister} is AS${other}'s provider), which was the real relation in ${Math.round(alt * 100)}% of such links on synthetic registries with defects`);

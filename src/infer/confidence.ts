@@ -16,7 +16,10 @@
  * then `o` when a weak view of either side was overruled, `w` when a weak line picked the
  * relation, `m` when the provider's own as-set (`AS<n>:…`) lists the customer (for peers:
  * when either lists the other; the label is then the set's view — the lister as provider —
- * when that was the real relation more often, see ALTERNATIVE) and `r` when the customer's
+ * when that was the real relation more often, see ALTERNATIVE; then `f` when the two ASes'
+ * lines of the other family say what the set says — the lister is the provider — so the
+ * peering is written for this family alone: on the synthetic worlds such IPv6 peerings were
+ * real, and those whose other family says peers too were the set's view) and `r` when the customer's
  * lists the provider; `amb<n>.4:<levels>` for ambiguous links (the confidence is then the chance that
  * the real relation is among the n candidates); `cf.4:<view>/<level>|<view>/<level>` when the
  * strong lines of the two sides
@@ -34,8 +37,9 @@
  * with fewer than 100 two-sided links cannot show its level: it is read as the
  * middle fitted world's (2% defects), neither the cleanest nor the worst.
  *
- * Sizes (`#0`–`#3` or `#s` after the kind, then `t`, `c` and `p` on a one-sided link for a
- * transit customer, a widely peering customer and a widely peering provider): how the two ASes'
+ * Sizes (`#0`–`#3` or `#s` after the kind, then on a one-sided link `t` for a transit
+ * customer, `c` and `x` for a customer that peers widely and with much of the Internet, `u`
+ * and `h` for a provider that sells to under a fifth and under half of its links): how the two ASes'
  * numbers of links in the family compare and what roles they play, settled when a link is read
  * like the level (a write elsewhere changes them). Providers have more links than their
  * customers (Gao's degree rule): a provider–customer label whose provider has fewer links than
@@ -79,10 +83,10 @@ export type KindPoints = Record<string, readonly (readonly [number, number, numb
 
 /**
  * A kind's parents, each the fallback of the one before: without its sizes and marks
- * (`pc.4:NSw#3tp` → `pc.4:NSw`; not `pc.4:NSw#3`, which holds the links without the marks), */
-export const bareKind = (kind: string) => kind.replace(/#[\ds]t?c?p?$/, '');
+ * (`pc.4:NSw#3tu` → `pc.4:NSw`; not `pc.4:NSw#3`, which holds the links without the marks), */
+export const bareKind = (kind: string) => kind.replace(/#[\ds][a-z]*$/, '');
 /** … the same levels whatever the flags (`pc.4:NS*`, of a kind without sizes), … */
-export const levelsKind = (kind: string) => kind.replace(/:(..)[owmr]*$/, ':$1*');
+export const levelsKind = (kind: string) => kind.replace(/:(..)[owmrf]*$/, ':$1*');
 /** … and its class (`pc.4:`). */
 export const classOfKind = (kind: string) => kind.slice(0, kind.indexOf(':') + 1);
 /** A kind's two side levels (`NS` of `pc.4:NSw#3`; conflicts name views there instead). */
@@ -120,23 +124,30 @@ export interface LinkSize {
   customers: number;
 }
 
-/** Links neither up nor down from which an AS counts as one that peers widely (`c`, `p`). */
+/** Links neither up nor down from which an AS counts as one that peers widely (`c`), and as one that peers with a large part of the Internet (`x`). */
 export const PEERS_WIDELY = 5;
+export const PEERS_EVERYWHERE = 30;
+/** Shares of its links that go to its customers below which a provider is mostly a peer (`u`: under a fifth; `h`: under half). */
+export const SELLS_LITTLE = 0.2;
+export const SELLS_HALF = 0.5;
 
 /**
  * The sizes mark of a provider–customer kind, from the two ASes' sizes in the family (`a`'s
  * relation to `b`): `#s` when the provider has no other customer (a provider named by one
  * customer's lines alone: often a former provider, or a peer written as one), else `#0`–`#3`
  * by the provider's links over the customer's, below ½, below 2, below 8, 8 or more. When only
- * one side's lines speak of the link (a side of `kind` is N, O or A), then `t` when the
- * customer sells transit itself or has two other providers, `c` when the customer and `p` when
- * the provider has at least PEERS_WIDELY links neither to its providers nor to its customers
- * (it peers widely): such a link is far more often a peer written as a provider, or a former
- * neighbour still written as one (a stale block), than a stub's link to a provider that sells
- * transit only, above all when the customer peers widely too. On seed 1's 5% world (not one
- * the table is fitted on) a customer's lines naming a provider without an aut-num (`pc.4:NSw`,
- * IPv4) were right 99.5% of the time with no mark, 98.6% with `tp` and 57.8% with `tcp`.
- * Empty for other kinds, or when the sizes are unknown.
+ * one side's lines speak of the link (a side of `kind` is N, O or A), then
+ *   `t` when the customer sells transit itself or has two other providers,
+ *   `c` when the customer peers widely (PEERS_WIDELY links neither to its providers nor to its
+ *       customers), and `x` as well when it peers with PEERS_EVERYWHERE or more,
+ *   `u` when under a fifth of the provider's links go to its customers, `h` when under half:
+ * such a link is far more often a peer written as a provider, or a former neighbour still
+ * written as one (a stale block), than a stub's link to an AS that mostly sells transit. On the
+ * 5% worlds of seeds 1, 2, 5 and 6 (not ones the table is fitted on), a customer's lines naming
+ * a provider without an aut-num, the customer selling transit and peering widely (IPv6,
+ * `pc.6:NSw#<n>tc…`), were right 17% of the time when the provider had 2–4 customers and 94%
+ * when it had 100 or more; what share of the provider's links go to customers separates them
+ * as well, with fewer kinds. Empty for other kinds, or when the sizes are unknown.
  */
 export function sizeMark(kind: string, relation: string, a: LinkSize | undefined, b: LinkSize | undefined): string {
   if (a === undefined || b === undefined || (relation !== 'p2c' && relation !== 'c2p')) return '';
@@ -145,8 +156,9 @@ export function sizeMark(kind: string, relation: string, a: LinkSize | undefined
   const ratio = provider.customers <= 1 ? 's' : r < 0.5 ? '0' : r < 2 ? '1' : r < 8 ? '2' : '3';
   if (!/[NOA]/.test(sidesOfKind(kind))) return `#${ratio}`;
   const busy = customer.customers >= 1 || customer.providers >= 3;
-  const peers = (x: LinkSize) => x.links - x.providers - x.customers >= PEERS_WIDELY;
-  return `#${ratio}${busy ? 't' : ''}${peers(customer) ? 'c' : ''}${peers(provider) ? 'p' : ''}`;
+  const peers = customer.links - customer.providers - customer.customers;
+  const sells = provider.customers / Math.max(1, provider.links);
+  return `#${ratio}${busy ? 't' : ''}${peers >= PEERS_WIDELY ? 'c' : ''}${peers >= PEERS_EVERYWHERE ? 'x' : ''}${sells < SELLS_LITTLE ? 'u' : sells < SELLS_HALF ? 'h' : ''}`;
 }
 
 /** The fitted worlds' levels; a level that could not be measured (NaN) is read as the middle one's. */

@@ -14,7 +14,7 @@ import { parsePolicies } from '../policy/parse.js';
 import { CLASS_NAME, DIRECTION_NAME } from './claims.js';
 import { combine } from './combine.js';
 import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js';
-import type { Evidence, Family, FilterClass, LinkInference } from './types.js';
+import type { Evidence, Family, FilterClass, InferredRelation, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
 import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
 import { inferenceOf, tableProvider, type LinkCount } from './link-rows.js';
@@ -727,7 +727,8 @@ export class InferenceEngine {
     const listed = { aListsB: this.lists(a, b), bListsA: this.lists(b, a) };
     const la = this.linkCount(a, family), lb = la && this.linkCount(b, family);
     const links = la && lb ? [la, lb] as const : undefined;
-    const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b), ...(links ? { links } : {}) });
+    const otherFamily = () => this.otherFamilyView(a, b, family, missing);
+    const result = combine({ a, b, family, level: this.disagreementLevel(), ...listed, fromA: va.constraints, fromB: vb.constraints, aHasObject: !missing.includes(a), bHasObject: !missing.includes(b), ...(links ? { links } : {}), otherFamily });
     const basis = result.first === undefined ? { kind: result.kind } : { kind: result.kind, first: result.first };
     if (!withEvidence) return { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence: [], missing };
     const evidence: Evidence[] = [...dedupe(va.evidence), ...dedupe(vb.evidence)];
@@ -745,6 +746,18 @@ export class InferenceEngine {
     const out: LinkInference = { a, b, family, relation: result.relation, candidates: result.candidates, confidence: result.confidence, basis, evidence, missing };
     if (parts.length) out.note = parts.join('; ');
     return out;
+  }
+
+  /**
+   * What the two sides' lines of the other family say of a pair, from a's side, sets not read
+   * (combine's `f`). Read through the pair's own rules (pairRules: one query per side, bounded
+   * caches), so a whole-store run asks it of the few links that need it without holding sides.
+   */
+  private otherFamilyView(a: number, b: number, family: Family, missing: number[]): InferredRelation {
+    const other: Family = family === 'ipv4' ? 'ipv6' : 'ipv4';
+    const notes = new Set<string>();
+    const view = (x: number, y: number) => sideView(x, y, this.lines(x, y, other, notes, false, this.pairRules(x, y)[other]), false).constraints;
+    return combine({ a, b, family: other, fromA: view(a, b), fromB: view(b, a), aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) }).relation;
   }
 
   private readonly unparsedTexts = new Map<number, string>();

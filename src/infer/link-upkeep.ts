@@ -237,8 +237,9 @@ export class LinkDirt {
   }
 
   private pair(asn: number, key: string): void {
-    const [f, peer] = key.split(':').map(Number) as [number, number];
-    this.pairs.add(asn < peer ? `${f}:${asn}:${peer}` : `${f}:${peer}:${asn}`);
+    const peer = Number(key.split(':')[1]);
+    // Both families: a peering's kind reads the other family's lines too (combine's `f`).
+    for (const f of [4, 6]) this.pairs.add(asn < peer ? `${f}:${asn}:${peer}` : `${f}:${peer}:${asn}`);
   }
 
   /**

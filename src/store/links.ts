@@ -21,8 +21,13 @@ export interface LinkRow {
   sides: number;
 }
 
-/** The table agrees with the claims. Anything else (`stale:<writer>`, absent) means it does not. */
-export const LINKS_FRESH = 'fresh';
+/**
+ * The table agrees with the claims, decided as this asrel decides. Anything else
+ * (`stale:<writer>`, absent, or an older asrel's mark) means it does not: readers decide from
+ * claims and the next writer decides every link again. `fresh` (no number) was written before
+ * peerings read the other family's lines (combine's `f`).
+ */
+export const LINKS_FRESH = 'fresh:2';
 
 const COLUMNS = 'links.family, lo, hi, relation, candidates, kind, first, confidence, missing, evidence, sides';
 /** ASes per statement of `ofMany`. */

@@ -113,7 +113,7 @@ CREATE INDEX IF NOT EXISTS member_of_object ON member_of (object_id);
 -- set's view (first: the set's owner) may make it transit when read; candidates: a mask (1 p2c,
 -- 2 c2p, 4 p2p, 8 s2s); confidence only for conflicts; missing: 1 lo, 2 hi has no aut-num;
 -- evidence: the link's evidence lines; sides: 1 lo's, 2 hi's lines are among them.
--- meta 'links' says whether the table agrees with the claims ('fresh') or not ('stale:…').
+-- meta 'links' says whether the table agrees with the claims ('fresh:2') or not ('stale:…', or an older asrel's 'fresh').
 CREATE TABLE IF NOT EXISTS links (
   family INTEGER NOT NULL,
   lo INTEGER NOT NULL,

@@ -47,25 +47,29 @@ describe('confidence with the two ASes\' sizes', () => {
     expect(sizeMark('pc.4:SS', 'p2c', undefined, size(4))).toBe('');
   });
 
-  it('marks a one-sided provider–customer kind whose customer sells transit or has two other providers, whose customer or provider peers widely, and no two-sided one', () => {
+  it('marks a one-sided provider–customer kind whose customer sells transit or has two other providers, whose customer peers widely, whose provider sells to few of its links, and no two-sided one', () => {
     const size = (links: number, customers: number, providers: number) => ({ links, providers, customers });
-    // Sells transit only (3 links neither up nor down), or peers widely (348).
+    // Sells transit only (3 links neither up nor down, 55 of 60 links to customers), or
+    // peers widely (348 links neither up nor down, 50 of 400 to customers: under a fifth).
     const seller = size(60, 55, 2), peerer = size(400, 50, 2);
     // The provider has no aut-num (N), says nothing of the customer (O), or only AS-ANY lines (A).
     expect(sizeMark('pc.4:NSw', 'p2c', seller, size(6, 3, 1))).toBe('#3t');
     expect(sizeMark('pc.4:SOm', 'p2c', seller, size(6, 0, 3))).toBe('#3t');
     expect(sizeMark('pc.4:ASw', 'c2p', size(6, 1, 1), seller)).toBe('#3t');
-    expect(sizeMark('pc.4:NSw', 'p2c', peerer, size(6, 3, 1))).toBe('#3tp');
-    // A customer that peers widely too (6 links neither up nor down).
-    expect(sizeMark('pc.4:NSw', 'p2c', peerer, size(10, 3, 1))).toBe('#3tcp');
+    expect(sizeMark('pc.4:NSw', 'p2c', peerer, size(6, 3, 1))).toBe('#3tu');
+    // A customer that peers widely too (6 links neither up nor down), and with 56.
+    expect(sizeMark('pc.4:NSw', 'p2c', peerer, size(10, 3, 1))).toBe('#3tcu');
+    expect(sizeMark('pc.4:NSw', 'p2c', seller, size(60, 3, 1))).toBe('#1tcx');
+    // A provider with 30 of its 100 links to customers: under half.
+    expect(sizeMark('pc.4:NSw', 'p2c', size(100, 30, 2), size(4, 0, 1))).toBe('#3h');
     expect(sizeMark('pc.4:NSw', 'p2c', seller, size(7, 0, 1))).toBe('#3c');
     // A stub with one other provider.
     expect(sizeMark('pc.4:NSw', 'p2c', seller, size(6, 0, 2))).toBe('#3');
-    expect(sizeMark('pc.4:NSw', 'p2c', peerer, size(6, 0, 2))).toBe('#3p');
+    expect(sizeMark('pc.4:NSw', 'p2c', peerer, size(6, 0, 2))).toBe('#3u');
     // Both sides' lines speak of the link: no mark.
     expect(sizeMark('pc.4:SSm', 'p2c', peerer, size(10, 3, 4))).toBe('#3');
     // With the provider's other customers: a provider named by this customer alone.
-    expect(sizeMark('pc.4:NSw', 'p2c', size(400, 1, 2), size(6, 3, 1))).toBe('#stp');
+    expect(sizeMark('pc.4:NSw', 'p2c', size(400, 1, 2), size(6, 3, 1))).toBe('#stu');
   });
 
   it('in a registry\'s worth of data, a provider with fewer links than its customer is trusted less than one with more', () => {
@@ -78,7 +82,7 @@ describe('confidence with the two ASes\' sizes', () => {
     expect(odd.relation).toBe('p2c');
     expect(usual.relation).toBe('p2c');
     // X has no other customer, and M sells transit itself.
-    expect(odd.basis?.kind).toMatch(/^pc\.4:NS.*#stc?p?$/);
+    expect(odd.basis?.kind).toMatch(/^pc\.4:NS.*#stc?x?[uh]?$/);
     expect(usual.basis?.kind).toMatch(/^pc\.4:NS.*#3$/);
     const level = e.disagreementLevel();
     expect(odd.confidence).toBe(probabilityOf(odd.basis!.kind, level));

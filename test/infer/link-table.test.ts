@@ -238,10 +238,10 @@ describe('the link table kept incrementally', () => {
     // Provider–customer kinds carry the sizes, other kinds none.
     const pc = every.filter((l) => /^pc\./.test(l.basis?.kind ?? ''));
     expect(pc.length).toBeGreaterThan(10);
-    expect(pc.every((l) => /#[\ds]t?c?p?$/.test(l.basis!.kind))).toBe(true);
+    expect(pc.every((l) => /#[\ds]t?c?x?[uh]?$/.test(l.basis!.kind))).toBe(true);
     // Some with the transit customer's mark, which reads the customer's providers too.
     expect(pc.some((l) => /t$/.test(l.basis!.kind))).toBe(true);
-    expect(every.some((l) => !/^pc\./.test(l.basis?.kind ?? '') && /#[\ds]t?c?p?$/.test(l.basis?.kind ?? ''))).toBe(false);
+    expect(every.some((l) => !/^pc\./.test(l.basis?.kind ?? '') && /#[\ds]t?c?x?[uh]?$/.test(l.basis?.kind ?? ''))).toBe(false);
     // With evidence, from claims in both (the table's counts in one, the pairs' in the other).
     const full = (l: Parameters<typeof slim>[0]) => slim(l);
     expect([...table.all(FAMILIES)].map(full)).toEqual([...claims.all(FAMILIES)].map(full));
