@@ -145,9 +145,10 @@ export const SELLS_HALF = 0.5;
  * written as one (a stale block), than a stub's link to an AS that mostly sells transit. On the
  * 5% worlds of seeds 1, 2, 5 and 6 (not ones the table is fitted on), a customer's lines naming
  * a provider without an aut-num, the customer selling transit and peering widely (IPv6,
- * `pc.6:NSw#<n>tc…`), were right 17% of the time when the provider had 2–4 customers and 94%
- * when it had 100 or more; what share of the provider's links go to customers separates them
- * as well, with fewer kinds. Empty for other kinds, or when the sizes are unknown.
+ * `pc.6:NSw#<n>tc…`), were right 17% of the time when the provider had 2–4 customers and 95%
+ * when it had 100 or more; 16% when under a fifth of the provider's links went to customers
+ * and 92% when half or more did — the share separates them as well as the count, with fewer
+ * kinds. Empty for other kinds, or when the sizes are unknown.
  */
 export function sizeMark(kind: string, relation: string, a: LinkSize | undefined, b: LinkSize | undefined): string {
   if (a === undefined || b === undefined || (relation !== 'p2c' && relation !== 'c2p')) return '';
