@@ -26,6 +26,21 @@ const autNum = (v4: string[]) => `aut-num: AS${A}\nas-name: MADE-UP\n${[...v4, .
 const customers = `as-set: AS${A}:AS-CUSTOMERS\nmembers: AS${B}\nmnt-by: MAINT-MADE-UP\nsource: TEST\n`;
 const provenance = { kind: 'dump' as const, from: 'made-up', date: '2026-12-07' };
 
+/** Writes objects into a file store as an import does (the link table kept up to date at its end). */
+function write(store: Store, text: string, date = provenance.date): void {
+  const ingest = new Ingest(store);
+  store.transaction(() => {
+    for (const o of readObjects(text, 'made-up').objects) ingest.write(o, { ...provenance, date });
+  });
+  ingest.finish();
+}
+
+function fileStore(): Store {
+  const dir = mkdtempSync(join(tmpdir(), 'asrel-per-family-'));
+  dirs.push(dir);
+  return Store.open(dir);
+}
+
 function index(v4: string[]): MemoryIndex {
   const i = new MemoryIndex();
   for (const object of readObjects(`${autNum(v4)}\n${customers}`, 'made-up').objects) i.add({ object, provenance });
@@ -50,47 +65,28 @@ describe('a peering written for one family, its customer set following the other
   });
 
   it('in a store, an IPv4 change decides the IPv6 row again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'asrel-per-family-'));
-    dirs.push(dir);
-    const store = Store.open(dir);
-    const write = (text: string) => {
-      const ingest = new Ingest(store);
-      store.transaction(() => {
-        for (const o of readObjects(text, 'made-up').objects) ingest.write(o, provenance);
-      });
-      ingest.finish();
-    };
+    const store = fileStore();
     const v6Row = () => [...store.links.all(6)].find((r) => r.lo === A && r.hi === B);
-    write(`${autNum(v4Customer)}\n${customers}`);
+    write(store, `${autNum(v4Customer)}\n${customers}`);
     expect(store.links.fresh).toBe(true);
     expect(v6Row()?.kind).toBe('pp.6:SNmf');
     // Only the IPv4 lines change; the IPv6 row must follow.
-    write(autNum(v4Peer));
+    write(store, autNum(v4Peer));
     expect(store.links.fresh).toBe(true);
     expect(v6Row()?.kind).toBe('pp.6:SNm');
     store.close();
   });
 
   it('a link table an older asrel kept (rows without the other family\'s view) is not trusted: decided again at the next write', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'asrel-per-family-'));
-    dirs.push(dir);
-    const store = Store.open(dir);
-    const ingest = new Ingest(store);
-    store.transaction(() => {
-      for (const o of readObjects(`${autNum(v4Customer)}\n${customers}`, 'made-up').objects) ingest.write(o, provenance);
-    });
-    ingest.finish();
+    const store = fileStore();
+    write(store, `${autNum(v4Customer)}\n${customers}`);
     // As an asrel before the `f` flag left it: its mark, and the row as it decided it.
     store.db.prepare("UPDATE meta SET value = 'fresh' WHERE key = 'links'").run();
     store.db.prepare("UPDATE links SET kind = 'pp.6:SNm' WHERE family = 6").run();
     expect(store.links.fresh).toBe(false);
     // Readers decide from claims meanwhile.
     expect(engineFor(store).infer(A, B, 'ipv6').basis?.kind).toBe('pp.6:SNmf');
-    const again = new Ingest(store);
-    store.transaction(() => {
-      for (const o of readObjects(customers, 'made-up').objects) again.write(o, { ...provenance, date: '2026-12-08' });
-    });
-    again.finish();
+    write(store, customers, '2026-12-08');
     expect(store.links.fresh).toBe(true);
     expect([...store.links.all(6)].find((r) => r.lo === A && r.hi === B)?.kind).toBe('pp.6:SNmf');
     store.close();
