@@ -13,6 +13,7 @@
  */
 import type { Family, InferredRelation, Relation } from './types.js';
 import { ALL_RELATIONS, constraintReason, mirror, type Constraint, type Tier } from './views.js';
+import { FAMILY_LABEL, OTHER_FAMILY } from './families.js';
 import { alternativeOf, bareKind, clamp, CONFLICT_PICK, conflictOdds, probabilityOf, sizeMark, sortedLevels, type LinkSize, type SideLevel } from './confidence.js';
 
 export interface CombineInput {
@@ -201,7 +202,7 @@ export function combine(input: CombineInput): CombineResult {
       const lister = input.aListsB ? a : b;
       const other = input.otherFamily?.();
       const perFamily = other !== undefined && other === (lister === a ? 'p2c' : 'c2p');
-      return setView(a, b, lister, perFamily ? `${kind}f` : kind, level, notes, perFamily ? other : undefined);
+      return setView(a, b, lister, perFamily ? `${kind}f` : kind, level, notes, perFamily ? OTHER_FAMILY[input.family] : undefined);
     }
     const sized = kind + sizeMark(kind, r, input.links?.[0], input.links?.[1]);
     return { relation: r, candidates, confidence: probabilityOf(sized, level), notes, kind: sized };
@@ -218,11 +219,10 @@ export function combine(input: CombineInput): CombineResult {
  * real relation more often than the peering, and at least CONFLICT_PICK of the time; both
  * views are said either way.
  */
-function setView(a: number, b: number, lister: number, kind: string, level: number, notes: string[], otherFamily?: InferredRelation): CombineResult {
+function setView(a: number, b: number, lister: number, kind: string, level: number, notes: string[], agreeingFamily?: Family): CombineResult {
   const other = lister === a ? b : a;
-  const family = kind.startsWith('pp.4') ? 'ipv6' : 'ipv4';
   const said = `views differ: the lines say AS${a} and AS${b} are peers, but AS${lister}'s own as-set (AS${lister}:…) lists AS${other}, as customer sets list customers` +
-    (otherFamily ? `; in ${family} their lines say AS${lister} is AS${other}'s provider, as the set does: the peering is written for this family alone` : '');
+    (agreeingFamily ? `; in ${FAMILY_LABEL[agreeingFamily]} their lines say AS${lister} is AS${other}'s provider, as the set does: the peering is written for this family alone` : '');
   const { relation, confidence, alt } = setViewChoice(a, lister, kind, level);
   if (relation !== 'p2p') {
     notes.push(`${said}; taken: the set's view (AS${lister} is AS${other}'s provider), which was the real relation in ${Math.round(alt * 100)}% of such links on synthetic registries with defects`);

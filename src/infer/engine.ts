@@ -16,7 +16,7 @@ import { combine } from './combine.js';
 import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js';
 import type { Evidence, Family, FilterClass, InferredRelation, LinkInference } from './types.js';
 import { sideView, type RuleLine } from './views.js';
-import { FAMILIES, FAMILY_CODE, familyOfCode } from './families.js';
+import { FAMILIES, FAMILY_CODE, familyOfCode, OTHER_FAMILY } from './families.js';
 import { inferenceOf, tableProvider, type LinkCount } from './link-rows.js';
 import { sidesOfKind, type LinkSize } from './confidence.js';
 import type { LinkRow, ManyRows } from '../store/links.js';
@@ -754,7 +754,7 @@ export class InferenceEngine {
    * caches), so a whole-store run asks it of the few links that need it without holding sides.
    */
   private otherFamilyView(a: number, b: number, family: Family, missing: number[]): InferredRelation {
-    const other: Family = family === 'ipv4' ? 'ipv6' : 'ipv4';
+    const other = OTHER_FAMILY[family];
     const notes = new Set<string>();
     const view = (x: number, y: number) => sideView(x, y, this.lines(x, y, other, notes, false, this.pairRules(x, y)[other]), false).constraints;
     return combine({ a, b, family: other, fromA: view(a, b), fromB: view(b, a), aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) }).relation;

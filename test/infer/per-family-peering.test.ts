@@ -52,7 +52,7 @@ describe('a peering written for one family, its customer set following the other
     const perFamily = engineFor(index(v4Customer)).infer(A, B, 'ipv6');
     expect(perFamily.relation).toBe('p2p');
     expect(perFamily.basis?.kind).toBe('pp.6:SNmf');
-    expect(perFamily.note).toContain(`in ipv4 their lines say AS${A} is AS${B}'s provider, as the set does: the peering is written for this family alone`);
+    expect(perFamily.note).toContain(`in IPv4 their lines say AS${A} is AS${B}'s provider, as the set does: the peering is written for this family alone`);
     expect(perFamily.confidence).toBeGreaterThanOrEqual(0.9);
     // Peer-style lines in both families while the set lists the neighbour as a customer: on the
     // synthetic registries the set was right (a provider writing its customer as a peer).
