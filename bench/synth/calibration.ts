@@ -254,6 +254,18 @@ function writeTable(t: ReturnType<typeof fit>, recalibration: [number, number][]
 
 const pctx = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
 
+/** The `n` kinds with the most links in a group: links, share right, mean confidence. */
+function largestKinds(g: readonly Judged[], n: number): string[] {
+  const by = new Map<string, { n: number; right: number; conf: number }>();
+  for (const l of g) {
+    const k = by.get(l.kind) ?? { n: 0, right: 0, conf: 0 };
+    k.n++; k.conf += l.confidence; if (l.right) k.right++;
+    by.set(l.kind, k);
+  }
+  return [...by].sort((x, y) => y[1].n - x[1].n).slice(0, n)
+    .map(([kind, k]) => `${kind} ${k.n} links, ${pctx(k.right / k.n)} right at ${(k.conf / k.n).toFixed(2)}`);
+}
+
 /** The reliability table and per-class precision at ≥ 0.9 for one world and family; returns whether every group ≥ 300 is within 3 points. */
 export function report(links: Judged[], title: string): { ok: boolean; lines: string[]; precision: Record<'pc' | 'pp', { n: number; right: number; of: number }>; groups: { judged: number; off: number; beyondChance: number } } {
   const single = links.filter((l) => l.relation !== 'ambiguous' && l.relation !== 'conflict');
@@ -277,6 +289,8 @@ export function report(links: Judged[], title: string): { ok: boolean; lines: st
     if (beyond) groups.beyondChance++;
     const verdict = !judged ? '(< 300 links: not judged)' : !off ? 'ok' : beyond ? 'FAIL' : 'FAIL (within chance)';
     lines.push(`    ${(t / 10).toFixed(1)}–${t === 9 ? '1.0' : ((t + 1) / 10).toFixed(1)}  ${String(g.length).padStart(7)}   ${mean.toFixed(3).padStart(9)}   ${pctx(share).padStart(11)}   ${((diff >= 0 ? '+' : '') + diff.toFixed(1)).padStart(5)}   ${('±' + chance.toFixed(1)).padStart(11)}   ${verdict}`);
+    // A group off is usually one or two kinds having a good or bad world: name them.
+    if (off) lines.push(`        mostly: ${largestKinds(g, 3).join('; ')}`);
   }
   const precision = { pc: { n: 0, right: 0, of: 0 }, pp: { n: 0, right: 0, of: 0 } };
   for (const l of single) {

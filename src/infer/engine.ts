@@ -756,7 +756,8 @@ export class InferenceEngine {
   private otherFamilyView(a: number, b: number, family: Family, missing: number[]): InferredRelation {
     const other = OTHER_FAMILY[family];
     const notes = new Set<string>();
-    const view = (x: number, y: number) => sideView(x, y, this.lines(x, y, other, notes, false, this.pairRules(x, y)[other]), false).constraints;
+    // An AS without an aut-num says nothing: no query for it.
+    const view = (x: number, y: number) => (missing.includes(x) ? [] : sideView(x, y, this.lines(x, y, other, notes, false, this.pairRules(x, y)[other]), false).constraints);
     return combine({ a, b, family: other, fromA: view(a, b), fromB: view(b, a), aHasObject: !missing.includes(a), bHasObject: !missing.includes(b) }).relation;
   }
 
