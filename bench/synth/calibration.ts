@@ -8,7 +8,8 @@
  *   - the reliability table: links grouped by confidence in tenths, the mean confidence and
  *     the share right in each group; a group of ≥ 300 links more than 3 points off FAILs,
  *     and the report says whether the miss is beyond what chance alone gives exact
- *     confidences (two standard deviations of the group's share right, links independent);
+ *     confidences (two standard deviations of the group's share right, links independent),
+ *     and names the group's largest kinds (links, share right, mean confidence);
  *   - precision and coverage at confidence ≥ 0.9 per class (provider–customer, peering):
  *     the share right, and the share of the links labelled with that class that reach 0.9.
  * A single-relation label is right when it is the real relation; an ambiguous label when the
