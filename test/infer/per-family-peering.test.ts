@@ -1,8 +1,8 @@
 // A peering written for one family while the other family's lines, and the writer's customer
 // set, say transit (issue 29: a set contradicting the lines is read beside the other family's
 // lines). Made-up objects (invented, not registry data): AS64500 sells AS64501 transit over
-// IPv4 and peers with it over IPv6 — as Hurricane Electric's IPv6 peerings with networks that
-// buy IPv4 transit from it look — and lists it in AS64500:AS-CUSTOMERS; AS64501 has no aut-num.
+// IPv4 and peers with it over IPv6 (the shape of AS1299 and AS6939 in the bundled
+// reconstruction) and lists it in AS64500:AS-CUSTOMERS; AS64501 has no aut-num.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
