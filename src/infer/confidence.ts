@@ -45,8 +45,8 @@
  * customers (Gao's degree rule): a provider–customer label whose provider has fewer links than
  * its customer is wrong far more often than one whose provider has eight times as many; a
  * provider with no other customer (`#s`: named as one by this customer's lines alone) is often a
- * former provider or a peer written as one; and a one-sided link between two ASes that both peer
- * widely is often a peering (sizeMark). Peerings get no sizes: splitting their kinds too left the
+ * former provider or a peer written as one; and a one-sided link whose provider sells to few of
+ * its links, above all to a customer that peers widely, is often a peering (sizeMark). Peerings get no sizes: splitting their kinds too left the
  * calibration noisier (more groups off on the reporting seeds) and bought no precision.
  *
  * A kind the fit never saw falls back to the kind without its sizes and marks, then to its
