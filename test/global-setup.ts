@@ -1,7 +1,9 @@
 // CLI tests run the real bundled executable: build it once before the suite, into the
 // suite's own folder (test/built.ts), never over the dist/ of the working copy.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BUILT } from './built.js';
 
 /**
@@ -13,6 +15,14 @@ const TEST_CACHE = '/nonexistent-asrel-test-cache';
 
 export default function setup(): () => void {
   rmSync(TEST_CACHE, { recursive: true, force: true });
+  // Every temporary folder of the run (the tests' own and those of the commands they start)
+  // goes under one folder removed at the end: the workers and their children inherit TMPDIR,
+  // and os.tmpdir() reads it. Without it each run left about a hundred folders in /tmp.
+  const runTmp = mkdtempSync(join(tmpdir(), 'asrel-test-run-'));
+  process.env.TMPDIR = runTmp;
   execFileSync(process.execPath, ['scripts/build.mjs', BUILT], { stdio: 'inherit' });
-  return () => rmSync(TEST_CACHE, { recursive: true, force: true });
+  return () => {
+    rmSync(TEST_CACHE, { recursive: true, force: true });
+    rmSync(runTmp, { recursive: true, force: true });
+  };
 }
