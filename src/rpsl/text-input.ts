@@ -112,6 +112,40 @@ class LineCap {
 }
 
 /**
+ * Two things editors leave at the level of the whole text: a UTF-8 byte order mark, which
+ * would glue itself to the first attribute's name and lose the first object; and CR-only line
+ * endings (classic Mac), which make the whole file one line — read as one comment when it
+ * starts with `#`, so nothing at all. The first line end decides: a CR not followed by LF
+ * means every CR ends a line. CRs are replaced one for one, so the cuts and offsets the
+ * readers note stay right.
+ */
+class LineEndings {
+  private ends: 'unknown' | 'lf' | 'cr' = 'unknown';
+  private started = false;
+  /** A CR that ended a chunk before the first line end was known (its LF may come next). */
+  private held = '';
+
+  mend(chunk: string, last = false): string {
+    if (!this.started && chunk !== '') {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    if (this.ends === 'unknown') {
+      chunk = this.held + chunk;
+      this.held = '';
+      const cr = chunk.indexOf('\r'), lf = chunk.indexOf('\n');
+      if (lf >= 0 && (cr < 0 || lf < cr)) this.ends = 'lf';
+      else if (cr >= 0 && cr + 1 < chunk.length) this.ends = chunk.charCodeAt(cr + 1) === 10 ? 'lf' : 'cr';
+      else if (cr >= 0 && !last) {
+        this.held = '\r';
+        return chunk.slice(0, -1);
+      } else if (cr >= 0) this.ends = 'cr';
+    }
+    return this.ends === 'cr' ? chunk.replaceAll('\r', '\n') : chunk;
+  }
+}
+
+/**
  * The decoded text of `input`, chunk by chunk (UTF-8 sequences are never cut). With
  * `cuts`, that array holds, while a chunk is yielded, the offsets in it where an over-long
  * line ends: the line has maxLine + 1 characters (possibly begun in earlier chunks), the
@@ -121,6 +155,7 @@ export async function* textChunks(input: string | NodeJS.ReadableStream, name: s
   const data = openInput(input);
   const decoder = new StringDecoder('utf8');
   const cap = new LineCap(maxLineOf(options));
+  const endings = new LineEndings();
   let checked = !options.checkText;
   try {
     for await (const buf of data as AsyncIterable<Buffer>) {
@@ -129,12 +164,12 @@ export async function* textChunks(input: string | NodeJS.ReadableStream, name: s
         const why = textProblem(buf);
         if (why) throw new NotTextError(name, why);
       }
-      const chunk = cap.cut(decoder.write(buf));
+      const chunk = cap.cut(endings.mend(decoder.write(buf)));
       if (chunk === '') continue;
       if (cuts) cuts.splice(0, cuts.length, ...cap.cuts);
       yield chunk;
     }
-    const tail = cap.cut(decoder.end());
+    const tail = cap.cut(endings.mend(decoder.end(), true));
     if (cuts) cuts.splice(0, cuts.length, ...cap.cuts);
     if (tail !== '') yield tail;
   } catch (e) {
