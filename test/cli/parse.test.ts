@@ -91,6 +91,23 @@ describe('asrel parse', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`asrel: ${process.execPath} is not an RPSL text file: it contains NUL bytes (a binary file?)\n`);
   });
+
+  it('--stats counts the reader\'s diagnostics with the parser\'s, and reads files with a byte order mark or CR-only line ends', () => {
+    // AS215778's real object with a crafted stray line, then re-encoded two ways.
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-parse-'));
+    const real = readFileSync(fixture('AS215778.ripe.2024-11-01.rpsl'), 'utf8');
+    const stray = join(dir, 'stray.rpsl');
+    writeFileSync(stray, real.replace(/^(aut-num:.*\n)/m, '$1this line is not an attribute\n'));
+    const r = asrel(['parse', '--stats', stray]);
+    expect(r.stdout).toMatch(/^diagnostics: 1 error, 0 warnings \(1 error, 0 warnings from reading the text into objects\)$/m);
+    expect(r.stdout).toMatch(/stray\.rpsl:\d+: error: not an attribute line/);
+    const plain = asrel(['parse', '--stats', '--json', fixture('AS215778.ripe.2024-11-01.rpsl')]).stdout;
+    for (const [name, text] of [['bom.rpsl', `\uFEFF${real}`], ['mac.rpsl', real.replaceAll('\n', '\r')]] as const) {
+      writeFileSync(join(dir, name), text);
+      const doc = JSON.parse(asrel(['parse', '--stats', '--json', join(dir, name)]).stdout);
+      expect({ ...doc, files: [] }).toEqual({ ...JSON.parse(plain), files: [] });
+    }
+  });
 });
 
 describe('CLI start-up', () => {

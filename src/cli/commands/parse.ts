@@ -43,7 +43,13 @@ function statsText(t: ParseTotals, files: string[]): string {
   s += `policy attributes: ${total}${names ? ` (${names})` : ''}\n`;
   s += `parsed without errors: ${t.parsed}; with errors: ${total - t.parsed}\n`;
   if (t.emptyScope) s += `${emptyScopeNote(t.emptyScope)}\n`;
-  s += `diagnostics: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}\n`;
+  // The reader's own diagnostics (lines that are not attributes, blank lines inside objects)
+  // are listed below with the parser's, so they are counted with them.
+  const counts = (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+  const readerErrors = t.readerDiagnostics.filter((d) => d.severity === 'error').length;
+  const readerWarnings = t.readerDiagnostics.length - readerErrors;
+  s += `diagnostics: ${counts(t.errors + readerErrors, t.warnings + readerWarnings)}`;
+  s += t.readerDiagnostics.length ? ` (${counts(readerErrors, readerWarnings)} from reading the text into objects)\n` : '\n';
   for (const d of t.diagnostics) s += diagnosticLine(d);
   for (const d of t.readerDiagnostics) s += `${d.input}:${d.line}: ${d.severity}: ${d.message}\n`;
   return s;
