@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseAsn } from '../rpsl/keys.js';
 import { isStdin } from '../rpsl/open-input.js';
+import { ioReason } from '../rpsl/read.js';
 import { UserError } from './errors.js';
 import { reservedAsnReason } from './asn.js';
 
@@ -11,8 +12,7 @@ export async function readAsnList(path: string): Promise<{ asns: number[]; dupli
   try {
     text = isStdin(path) ? await readStdin() : await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read --asns ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 2,
+    throw new UserError(`cannot read --asns ${path}: ${ioReason(e)}`, 2,
       'Give a text file with one AS number per line (# starts a comment).');
   }
   const seen = new Set<number>();

@@ -130,7 +130,7 @@ export async function parseFiles(files: string[], mode: Mode, onPiece: (outs: st
         if (e instanceof NotTextError) throw new UserError(e.message, 2);
         // A file that cannot be read is a usage mistake (exit 2), as in every command.
         if (e instanceof InputError) {
-          throw new UserError(e.message.replace(/: ENOENT: no such file or directory.*$/, ': no such file'), 2, 'Check the path (a file, a .gz dump, or - for standard input).');
+          throw new UserError(e.message, 2, 'Check the path (a file, a .gz dump, or - for standard input).');
         }
         throw e;
       }

@@ -3,7 +3,7 @@ import { HEAD_CHARS, isBlankLine, isCommentLine, LongLineFilter, longLineWarning
 import { maxLineOf, textChunks, type StreamOptions } from './text-input.js';
 import type { ReadDiagnostic, RpslObject } from './types.js';
 
-export { DEFAULT_MAX_LINE, InputError, maxLineOf, NotTextError, setDefaultMaxLine, type StreamOptions } from './text-input.js';
+export { DEFAULT_MAX_LINE, InputError, ioReason, maxLineOf, NotTextError, setDefaultMaxLine, type StreamOptions } from './text-input.js';
 export type { AttributeSink } from './assembler.js';
 
 export interface ReadResult {

@@ -7,10 +7,23 @@ import { StringDecoder } from 'node:string_decoder';
 import { openInput } from './open-input.js';
 import { textProblem } from './text-check.js';
 
+/** Why a file could not be read, in words (Node's messages name syscalls: "EISDIR: illegal operation on a directory, read"). */
+export function ioReason(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'a part of the path is not a folder';
+    case 'ELOOP': return 'too many symbolic links';
+    default: return e instanceof Error ? e.message : String(e);
+  }
+}
+
 /** Thrown when an input cannot be opened or decompressed; the message names the input. */
 export class InputError extends Error {
   constructor(readonly input: string, cause: unknown) {
-    const why = cause instanceof Error ? cause.message : String(cause);
+    const why = ioReason(cause);
     super(`cannot read ${input === '-' ? 'standard input' : input}: ${why}`);
     this.name = 'InputError';
   }

@@ -14,6 +14,9 @@ const bad: [string[], RegExp][] = [
   [['fetch', 'AS1', '--timeout', '0'], /--timeout must be a number above 0/],
   [['import', 'data/real/AS3255.ripe.irrd-sample-2018.rpsl', '--data', '/proc/x'], /store \/proc\/x: cannot create the folder/],
   [['import', 'data/real/AS3255.ripe.irrd-sample-2018.rpsl', '--data', 'README.md'], /is not a folder/],
+  // A folder where a file is wanted: said in words, not as Node's "EISDIR: illegal operation on a directory, read".
+  [['parse', 'data/real'], /^asrel: cannot read data\/real: it is a folder$/m],
+  [['batch', '--asns', 'data/real', '--offline'], /^asrel: cannot read --asns data\/real: it is a folder$/m],
 ];
 
 describe('usage mistakes', () => {
