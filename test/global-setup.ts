@@ -1,7 +1,7 @@
 // CLI tests run the real bundled executable: build it once before the suite, into the
 // suite's own folder (test/built.ts), never over the dist/ of the working copy.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILT } from './built.js';
@@ -19,6 +19,9 @@ export default function setup(): () => void {
   // goes under one folder removed at the end: the workers and their children inherit TMPDIR,
   // and os.tmpdir() reads it. Without it each run left about a hundred folders in /tmp.
   const runTmp = mkdtempSync(join(tmpdir(), 'asrel-test-run-'));
+  // As /tmp is: the tests that run asrel as an unprivileged user (read-only stores) must reach
+  // their folders in it, and write their own temporary files.
+  chmodSync(runTmp, 0o1777);
   process.env.TMPDIR = runTmp;
   execFileSync(process.execPath, ['scripts/build.mjs', BUILT], { stdio: 'inherit' });
   return () => {
