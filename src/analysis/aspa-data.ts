@@ -14,10 +14,9 @@ import { checkDate, dateInName } from '../gather/dump-date.js';
 import { isUrl } from '../gather/http-dump.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { aspaSnapshotRecords, aspaSnapshots, breaksProfile, putAspaSnapshot, type AspaSnapshotInfo } from '../store/aspa-snapshots.js';
-import { storeFailure } from '../store/failures.js';
 import { STORE_FILE, type Store } from '../store/store.js';
 import { UserError } from './errors.js';
-import { openStore } from './open-data.js';
+import { openStore, refuseDamaged } from './open-data.js';
 import { thousands } from '../report/thousands.js';
 
 export type { AspaDiff, AspaSnapshotInfo };
@@ -143,12 +142,8 @@ export async function importAspa(input: string, dataDir: string, opts: { date?: 
   const { date, how } = snapshotDate(input, set, opts.date);
   const store = openStore(dataDir, { write: true });
   try {
-    // Writing into a damaged file spreads the damage: refused, as `asrel import` refuses.
-    const problems = store.quickCheck(1);
-    if (problems[0] !== 'ok') {
-      const f = storeFailure({ code: 'SQLITE_CORRUPT', message: problems[0] }, { path: store.path })!;
-      throw new UserError(f.message, f.exitCode, f.hint);
-    }
+    // As `asrel import` does: a damaged store is refused before anything is written.
+    refuseDamaged(store);
     const r = putAspaSnapshot(store, { date, dateHow: how, origin: isStdin(input) ? 'standard input' : input, format: set.format, records: set.records.values(), skipped: set.warnings.total });
     return { ...r, notes };
   } finally {

@@ -15,7 +15,7 @@ import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
 import { storeFailure, storeOpeningNotes } from '../store/failures.js';
-import { UserError as DataError } from './errors.js';
+import { damagedStoreError, UserError as DataError } from './errors.js';
 import { defaultDataDir } from './data-dir.js';
 import { irrKnowledge, requireKnown, type AsKnowledge } from './known.js';
 import { STORE_FILE } from '../store/store.js';
@@ -245,4 +245,10 @@ export function openStore(dir: string, opts: { ttlMs?: number; readonly?: boolea
     throw new DataError(f.message, f.exitCode, f.hint);
   }
   return store;
+}
+
+/** Refuses to write into a damaged store (writing spreads the damage), as every command refuses to read one; the caller closes it. */
+export function refuseDamaged(store: Store): void {
+  const problems = store.quickCheck(1);
+  if (problems[0] !== 'ok') throw damagedStoreError(store.path, problems[0]);
 }

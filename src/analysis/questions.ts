@@ -8,8 +8,9 @@ import { darkSpotsAnswer, darkSpotsJson, darkSpotsSearch } from './dark-spots-an
 import { reachSummary } from '../explain/reach.js';
 import type { Explanation } from '../explain/types.js';
 import type { Topology } from '../graph/topology.js';
-import { FAMILIES } from '../infer/families.js';
+import { FAMILIES, FAMILY_LABEL } from '../infer/families.js';
 import type { Family } from '../infer/types.js';
+import { ixpFixText, peeringPlaces } from '../ixp/annotate.js';
 import { commonIxps } from '../ixp/common.js';
 import type { IxpPresence } from '../ixp/types.js';
 import { explanationJson } from '../report/reachability-json.js';
@@ -64,6 +65,16 @@ export function pathJson(r: PairAnswer): Record<string, unknown> {
   const { a, b, family, reachable, path, hops, absent } = r.ex;
   const ixpPart = r.ixp && !reachable ? { commonIxps: commonIxps(r.ixp, a, b, family) } : {};
   return { a, b, afi: family, reachable, path, hops, absent, notes: r.notes, model: r.ex.model, ...ixpPart };
+}
+
+/**
+ * `path` with `--ixp` and no path: where A and B could peer, worded as a new-peering fix's
+ * exchanges are (that one's exchanges are unknown, or those both are at); undefined without `--ixp`.
+ */
+export function pathPeeringPlaces(r: PairAnswer): string | undefined {
+  const { ex, ixp } = r;
+  if (!ixp) return undefined;
+  return ixpFixText({ kind: 'new-peering', reason: '', ...peeringPlaces(ixp, ex.a, ex.b, ex.family) }, FAMILY_LABEL[ex.family]);
 }
 
 /** `rel --json`: the relationship in each family with the lines from both sides. */

@@ -5,12 +5,15 @@
  */
 import { QueryInputError } from '../irr/errors.js';
 import { parseObjectKey, type ObjectKey } from '../irr/query.js';
-import { openSession, type SessionArgs } from '../irr/session.js';
+import { openSession, type Session, type SessionArgs } from '../irr/session.js';
 import type { Store } from '../store/store.js';
 import { UserError } from './errors.js';
 import { openStore } from './open-data.js';
 
 export type { ObjectKey } from '../irr/query.js';
+
+/** The store, and a client for the server unless offline; close() closes both. */
+export type StoreSession = Session & { store: Store };
 
 export interface StoreArgs extends SessionArgs {
   data: string;
@@ -31,7 +34,7 @@ export function objectArgs(list: readonly unknown[]): ObjectKey[] {
 }
 
 /** The store and, unless offline, a client for the server; problems with either are one line and exit 2. */
-export function sessionOrExit(argv: StoreArgs & { write?: boolean }): ReturnType<typeof openSession> & { store: Store } {
+export function sessionOrExit(argv: StoreArgs & { write?: boolean }): StoreSession {
   if (!(argv.ttl >= 0)) throw new UserError(`--ttl is a number of hours, 0 or more (got ${argv.ttl})`, 2, 'E.g. --ttl 24.');
   let session;
   try {

@@ -6,14 +6,13 @@
 import { dirname } from 'node:path';
 import { HttpDumpError } from '../gather/http-dump.js';
 import { InputError } from '../rpsl/read.js';
-import { storeFailure } from '../store/failures.js';
 import { syncStates, type SyncState } from '../store/sync-state.js';
 import { LoadStopped } from '../sync/apply.js';
 import { lockSync } from '../sync/lock.js';
 import { SyncError } from '../sync/errors.js';
 import { SOURCES, sourceEntry } from '../sync/sources.js';
 import { recordedTarget, syncSource, type SyncOutcome, type SyncTarget } from '../sync/run.js';
-import { UserError } from './errors.js';
+import { storeFailureError, UserError } from './errors.js';
 import { openStore } from './open-data.js';
 
 export type { SyncOutcome } from '../sync/run.js';
@@ -123,8 +122,8 @@ function failureOf(source: string, e: unknown, path: string): SyncFailure {
   if (e instanceof SyncError) return { source, message: e.message, kind: e.kind };
   if (e instanceof LoadStopped) return { source, message: e.message, kind: 'stopped' };
   if (e instanceof HttpDumpError || e instanceof InputError) return { source, message: `${e.message}; the next run starts that load again`, kind: 'retry' };
-  const f = storeFailure(e, { path });
-  if (f) throw new UserError(f.message, f.exitCode, f.hint);
+  const f = storeFailureError(e, { path });
+  if (f) throw f;
   if ((e as { name?: string }).name === 'QueryInputError') return { source, message: (e as Error).message, kind: 'refuse' };
   throw e;
 }

@@ -6,3 +6,4 @@ export type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 export { AMBIGUOUS_POLICIES, DEFAULT_AMBIGUOUS } from '../graph/build.js';
 export { confidenceLevel } from '../infer/confidence.js';
 export type { Protocol } from '../irr/open.js';
+export type { Explanation } from '../explain/types.js';

@@ -11,7 +11,7 @@ import { UserError } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { handleOutputErrors } from './output.js';
 import { jsonSafe, sanitize } from '../report/sanitize.js';
-import { storeFailure } from '../store/failures.js';
+import { storeFailure } from '../analysis/errors.js';
 
 declare const __ASREL_VERSION__: string;
 

@@ -4,6 +4,7 @@
  * that date the IXP data.
  */
 import type { Explanation, Fix } from '../explain/types.js';
+import type { Family } from '../infer/types.js';
 import { commonIxps, datasetLabel } from './common.js';
 import type { IxpPresence } from './types.js';
 
@@ -21,16 +22,21 @@ export function ixpAsnsOf(ex: Explanation): number[] {
  */
 export function annotateFixes(ex: Explanation, p: IxpPresence): Explanation {
   if (!ex.fixes?.length) return ex;
-  const checked = p.datasets.map(datasetLabel);
-  const fixes: Fix[] = ex.fixes.map((f) => {
-    if (f.kind !== 'new-peering' || !f.peers) return f;
-    const unknown = f.peers.map((x) => p.unknown?.get(x)).find((why) => why !== undefined);
-    if (unknown) return { ...f, ixpUnknown: unknown, ixpData: checked };
-    return { ...f, commonIxps: commonIxps(p, f.peers[0], f.peers[1], ex.family), ixpData: checked };
-  });
+  const fixes: Fix[] = ex.fixes.map((f) => (f.kind !== 'new-peering' || !f.peers ? f : { ...f, ...peeringPlaces(p, f.peers[0], f.peers[1], ex.family) }));
   const shared = (f: Fix) => (f.commonIxps?.length ? 0 : 1);
   const ranked = fixes.map((f, i) => [f, i] as const).sort(([x, i], [y, j]) => shared(x) - shared(y) || i - j).map(([f]) => f);
   return { ...ex, fixes: ranked };
+}
+
+/**
+ * Where `a` and `b` could make a peer link in `family`: why the exchanges of one of them are
+ * unknown, else the exchanges where both have addresses (biggest first); with the datasets read.
+ */
+export function peeringPlaces(p: IxpPresence, a: number, b: number, family: Family): Pick<Fix, 'ixpUnknown' | 'commonIxps' | 'ixpData'> {
+  const checked = p.datasets.map(datasetLabel);
+  const unknown = p.unknown?.get(a) ?? p.unknown?.get(b);
+  if (unknown) return { ixpUnknown: unknown, ixpData: checked };
+  return { commonIxps: commonIxps(p, a, b, family), ixpData: checked };
 }
 
 /** Years named in the IRR data notes (`data: … (2013)`, `relationships from …-2015…`). */

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { defaultDataDir } from '../options.js';
 import { printJson, printResult } from '../output.js';
 import { checkStore } from '../../analysis/check-store.js';
-import { storeFailure } from '../../store/failures.js';
+import { damagedStoreError } from '../../analysis/errors.js';
 import { thousands } from '../../report/thousands.js';
 
 interface CheckArgs {
@@ -33,10 +33,7 @@ const command: CommandModule<object, CheckArgs> = {
     if (argv.json) printJson({ store: c.file, ok: c.ok, problems: c.problems, ...(c.counts ? { objects: c.counts.objects, autNums: c.counts.autNums } : {}), ...(c.links ? { links: c.links } : {}) });
     else if (c.ok) printResult(`${c.file}: ok (SQLite quick_check${c.readOnly ? ', opened read-only' : ''}); ${c.counts!.objects} objects, ${c.counts!.autNums} aut-num\n${linksLine(c.links!)}\n`);
     else printResult(`${c.file}: damaged; SQLite quick_check says:\n${c.problems.map((p) => `  ${p}`).join('\n')}\n`);
-    if (!c.ok) {
-      const f = storeFailure({ code: 'SQLITE_CORRUPT', message: c.problems[0] }, { path: c.file })!;
-      throw new UserError(f.message, f.exitCode, f.hint);
-    }
+    if (!c.ok) throw damagedStoreError(c.file, c.problems[0]);
   },
 };
 export default command;

@@ -4,7 +4,7 @@ import { printJson, printResult, printStderr } from '../output.js';
 import { printable } from '../../report/sanitize.js';
 import { withDataOptions, withJson } from '../options.js';
 import type { Protocol } from '../../analysis/types.js';
-import type { FetchSummary } from '../../gather/fetcher.js';
+import type { FetchSummary } from '../../analysis/crawl-objects.js';
 import { objectArgs, sessionOrExit, type StoreArgs } from '../../analysis/store-session.js';
 
 interface FetchArgs extends StoreArgs {
@@ -68,12 +68,10 @@ const command: CommandModule<object, FetchArgs> = {
       bar = b;
     }
     let level = 0;
-    const { crawl } = await import('../../gather/crawl.js');
+    const { crawlObjects } = await import('../../analysis/crawl-objects.js');
     let result;
     try {
-      result = await crawl(start, {
-        store: session.store,
-        source: session.source,
+      result = await crawlObjects(session, start, {
         offline: argv.offline,
         refresh: argv.refresh,
         depth: argv.depth,

@@ -2,13 +2,10 @@ import type { Argv, CommandModule } from 'yargs';
 import { pathString, renderHops } from '../../report/reachability-text.js';
 import { answerDot, answerSvg } from '../../analysis/drawing.js';
 import { FAMILY_LABEL as FAM } from '../../analysis/families.js';
-import { pathJson } from '../../analysis/questions.js';
+import { pathJson, pathPeeringPlaces } from '../../analysis/questions.js';
 import { explainPair, pairBuilder, type PairArgs } from './why-unreachable.js';
 import { printJson, printResult } from '../output.js';
 import { dataOptionsAgain } from '../options.js';
-import { commonIxps } from '../../ixp/common.js';
-import { ixpFixText } from '../../ixp/annotate.js';
-
 
 const command: CommandModule<object, PairArgs> = {
   command: 'path <a> <b>',
@@ -18,7 +15,7 @@ const command: CommandModule<object, PairArgs> = {
     // A path is one family's question: the other family's graph is not built.
     // Only the asked family's graph is built, so the drawing has no other family.
     const r = await explainPair(argv, [argv.afi]);
-    const { ex, ixp } = r;
+    const { ex } = r;
     if (argv.dot || argv.svg) {
       printResult(argv.svg ? await answerSvg(r) : answerDot(r));
       return;
@@ -35,13 +32,8 @@ const command: CommandModule<object, PairArgs> = {
       out.push(...renderHops(ex.hops ?? []));
     } else {
       out.push(`No valley-free ${F} path from AS${ex.a} to AS${ex.b} under the Gao–Rexford model.`);
-      if (ixp) {
-        const unknown = ixp.unknown?.get(ex.a) ?? ixp.unknown?.get(ex.b);
-        const ixpData = ixp.datasets.map((d) => `${d.source}, ${d.date}`);
-        const where = ixpFixText(unknown ? { kind: 'new-peering', reason: '', ixpUnknown: unknown, ixpData }
-          : { kind: 'new-peering', reason: '', commonIxps: commonIxps(ixp, ex.a, ex.b, ex.family), ixpData }, F);
-        out.push(`Where AS${ex.a} and AS${ex.b} could peer in ${F}: ${where}.`);
-      }
+      const where = pathPeeringPlaces(r);
+      if (where !== undefined) out.push(`Where AS${ex.a} and AS${ex.b} could peer in ${F}: ${where}.`);
       out.push(`Run \`asrel why-unreachable ${ex.a} ${ex.b} --afi ${ex.family}${dataOptionsAgain(argv)}\` for the reason and the links that would fix it.`);
     }
     printResult(out.join('\n') + '\n');

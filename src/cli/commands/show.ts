@@ -2,9 +2,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { printJson, printNotes, printResult, printStderr } from '../output.js';
 import { withDataOptions, withJson } from '../options.js';
-import { fetchObjects } from '../../gather/fetcher.js';
-import { bundledStore, QUESTION_DEADLINE_S, storeNotes } from '../../analysis/open-data.js';
-import { listSnapshots } from '../../store/bundled.js';
+import { QUESTION_DEADLINE_S, storeNotes } from '../../analysis/open-data.js';
+import { lookUpObject } from '../../analysis/show-object.js';
 import type { Protocol } from '../../analysis/types.js';
 import { objectArgs, sessionOrExit, type StoreArgs } from '../../analysis/store-session.js';
 import { withServerOptions } from './fetch.js';
@@ -22,26 +21,14 @@ const command: CommandModule<object, ShowArgs> = {
   handler: async (argv) => {
     const [key] = objectArgs([argv.object]);
     const session = sessionOrExit({ ...argv, protocol: argv.protocol as Protocol, timeout: argv.timeout ?? QUESTION_DEADLINE_S });
-    let failure: string | undefined;
-    let notFound = false;
-    let entries;
-    let fromBundle = false;
     const readOnly = session.store.readOnly;
+    let found;
     try {
-      // Fresh objects come from the store; stale or missing ones are fetched unless --offline.
-      const r = await fetchObjects([key], { store: session.store, source: session.source, offline: argv.offline || readOnly });
-      failure = r.summary.failed[0]?.error;
-      notFound = r.summary.notFound > 0;
-      entries = session.store.versions(key.cls, key.key);
-      if (entries.length === 0 && !session.store.hasAutNums()) {
-        // The answers of an empty store come from the bundled snapshot: show what they quote.
-        const bundled = bundledStore(listSnapshots().map((x) => x.id));
-        entries = bundled.versions(key.cls, key.key);
-        fromBundle = entries.length > 0;
-      }
+      found = await lookUpObject(session, key, argv.offline);
     } finally {
       await session.close();
     }
+    const { entries, failure, notFound, fromBundle } = found;
     // Said first: a missing object may be one of the writes not read.
     printNotes(storeNotes(session.store), argv.quiet === true);
     if (entries.length === 0) {

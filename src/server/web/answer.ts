@@ -3,7 +3,7 @@
  * string from the data — registry lines, object names, sources, notes — is written as text
  * (`textContent`), never parsed as HTML; sentences come from src/report, as in the CLI.
  */
-import type { Explanation } from '../../explain/types.js';
+import type { Explanation } from '../../analysis/types.js';
 import type { Evidence } from '../../analysis/families.js';
 import { gloss } from '../../report/evidence-text.js';
 import { pathString, renderFix } from '../../report/reachability-text.js';
