@@ -98,6 +98,11 @@ async function importOne(file: string, store: Store, o: { source?: string; date?
       throw new UserError(`${file}: ${e.message.replace(/^cannot read \S+: /, '')}; ${stored} objects stored, the store is consistent`, 1,
         'Run the import again to fetch the whole dump; the objects stored are whole.');
     }
+    if (e instanceof InputError && e.brokeOff) {
+      // A local dump damaged or cut short (a download that stopped): as for a URL, what came whole is stored.
+      throw new UserError(`${file}: ${e.message.replace(/^cannot read \S+: /, '')} (the dump is damaged or cut short); ${stored} objects stored, the store is consistent`, 1,
+        'Download or copy the dump again and import it; the objects stored are whole.');
+    }
     if (e instanceof InputError || code === 'ENOENT' || code === 'EISDIR') {
       throw new UserError(e instanceof InputError ? e.message : `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : 'it is a folder'}`, 2,
         'Give IRR dump files (plain or gzip RPSL) or http(s) URLs; objects of earlier files are stored.');

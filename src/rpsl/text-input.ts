@@ -22,10 +22,19 @@ export function ioReason(e: unknown): string {
 
 /** Thrown when an input cannot be opened or decompressed; the message names the input. */
 export class InputError extends Error {
+  /** The cause's error code (`ENOENT`, zlib's `Z_BUF_ERROR` for a gzip cut short, …), if it had one. */
+  readonly code?: string;
   constructor(readonly input: string, cause: unknown) {
     const why = ioReason(cause);
     super(`cannot read ${input === '-' ? 'standard input' : input}: ${why}`);
     this.name = 'InputError';
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string') this.code = code;
+  }
+
+  /** The input opened and began, then broke: a gzip stream cut short or damaged inside. */
+  get brokeOff(): boolean {
+    return this.code === 'Z_BUF_ERROR' || this.code === 'Z_DATA_ERROR';
   }
 }
 

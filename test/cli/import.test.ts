@@ -53,4 +53,20 @@ describe('asrel import', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`asrel: cannot read ${join(dir, 'nope.db.gz')}: no such file`);
   });
+
+  it('a gzip dump cut short stores what came whole and says so: exit 1, not a usage error', async () => {
+    const cut = join(dir, 'cut.db.gz');
+    const whole = await readFile(gz);
+    await writeFile(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const data = join(dir, 'store-cut');
+    const r = await asrel(['import', cut, '--data', data]);
+    expect(r.code).toBe(1);
+    const m = /^asrel: .*cut\.db\.gz: unexpected end of file \(the dump is damaged or cut short\); (\d+) objects stored, the store is consistent$/m.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    const stored = Number(m![1]);
+    expect(stored).toBeGreaterThan(0);
+    // The count said is the count kept.
+    const check = await asrel(['check', '--data', data]);
+    expect(check.stdout).toContain(`${stored} objects`);
+  });
 });
