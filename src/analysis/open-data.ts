@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { packageRoot } from '../store/package-root.js';
 import { InferenceEngine } from '../infer/engine.js';
 import { Ingest } from '../infer/ingest.js';
-import { InputError } from '../rpsl/read.js';
+import { InputError, ioReason } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
@@ -90,10 +90,12 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
     if (!isStdin(path)) {
       try {
         const s = await stat(path);
-        if (!s.isFile()) throw new DataError(`--input ${path} is not a file`, 2, 'Give an RPSL file or dump (plain or .gz), or - for standard input.');
+        // Pipes too: `--input <(zcat dump.gz)` names one (/dev/fd/63).
+        if (s.isDirectory()) throw new DataError(`--input ${path} is a folder`, 2, 'Give an RPSL file or dump (plain or .gz), or - for standard input.');
+        if (!s.isFile() && !s.isFIFO() && !s.isCharacterDevice() && !s.isSocket()) throw new DataError(`--input ${path} is not a file`, 2, 'Give an RPSL file or dump (plain or .gz), or - for standard input.');
       } catch (e) {
         if (e instanceof DataError) throw e;
-        throw new DataError(`cannot read --input ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 2,
+        throw new DataError(`cannot read --input ${path}: ${ioReason(e)}`, 2,
           'Check the path; --input takes RPSL files or dumps (plain or .gz), or - for standard input.');
       }
     }

@@ -245,3 +245,21 @@ describe.concurrent('slow and wrong servers (#20.10)', () => {
   });
 });
 
+
+describe('--input from a pipe', () => {
+  it('reads a named pipe (`--input <(zcat dump.gz)` names /dev/fd/N) and refuses a folder in words', async () => {
+    const { execFile } = await import('node:child_process');
+    const { BUILT_CLI } = await import('../built.js');
+    const file = 'data/reconstructed/he-cogent-telia-2013.rpsl';
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile('bash', ['-c', `"${process.execPath}" "${BUILT_CLI}" rel 6939 1299 --afi ipv6 --input <(cat ${file})`],
+        { env: { ...process.env, XDG_CACHE_HOME: '/nonexistent-asrel-test-cache' }, timeout: 20_000 },
+        (err, stdout, stderr) => done({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('ipv6: p2p — AS6939 and AS1299 are peers');
+    const dir = asrel(['rel', '1', '2', '--input', 'data/real']);
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toMatch(/^asrel: --input data\/real is a folder$/m);
+  });
+});
