@@ -46,6 +46,20 @@ describe('asrel aspa', () => {
     expect(asrel(['aspa', 'draft', '174', ...EMPTY, '--format', 'bird', '-q']).stdout).toBe('route aspa 174 transit;\n');
   });
 
+  it('draft: AS0 only for an AS the data holds; one an as-set names without a link is no data', () => {
+    // CRAFTED RPSL: AS64500 buys transit from AS64501 (no aut-num); AS64502 sits in an as-set no policy uses.
+    const rpsl = join(tmp, 'draft.rpsl');
+    writeFileSync(rpsl, 'aut-num: AS64500\nimport: from AS64501 accept ANY\nexport: to AS64501 announce AS64500\nsource: TEST\n\nas-set: AS-FOO\nmembers: AS64502\nsource: TEST\n');
+    const known = asrel(['aspa', 'draft', '64501', '--input', rpsl, '--format', 'rpki-client']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toBe('{"aspas":[{"customer_asid":64501,"providers":[0]}]}\n');
+    expect(known.stderr).toContain("note: AS64501 has no aut-num: AS0 rests only on the objects of its 1 neighbour(s), none of which shows a provider");
+    const named = asrel(['aspa', 'draft', '64502', '--input', rpsl, '--format', 'bird']);
+    expect(named.code).toBe(1);
+    expect(named.stdout).toBe('');
+    expect(named.stderr).toContain('asrel: AS64502: no data (no aut-num, and no link to it in the relations)');
+  });
+
   it('check: the real rrc15 paths against a SYNTHETIC ASPA set, CSV per distinct path and family', () => {
     const aspa = join(tmp, 'syn.json');
     writeFileSync(aspa, '{"aspas":[{"customer_asid":22548,"providers":[16735]},{"customer_asid":16735,"providers":[3356]},{"customer_asid":1916,"providers":[20080]},{"customer_asid":20080,"providers":[0]}]}');
