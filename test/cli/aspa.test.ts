@@ -86,6 +86,36 @@ describe('asrel aspa', () => {
     expect(none.stderr).toMatch(/no ASPA for AS6939/);
   });
 
+  it('input without one valid record is an error (exit 1) for every command that reads ASPAs, as for import', () => {
+    // CRAFTED, as in the audit: a NUL byte inside the JSON; AS numbers that are none.
+    const nul = join(tmp, 'nul.json'), bad = join(tmp, 'bad.json');
+    writeFileSync(nul, '{"aspas":[{"customer_asid":6939,\u0000"providers":[1299]}]}');
+    writeFileSync(bad, '{"aspas": [{"customer": "AS-1", "providers": ["AS4294967296"]}, {"customer": "AS6939", "providers": "AS1299"}]}');
+    const want = (f: string, why: string) => `asrel: ${f}: no ASPA record in the input (${why})`;
+    for (const args of [['aspa', 'compare', '--relationships', HE], ['aspa', 'check', RRC15], ['aspa', 'impact', '6939', RRC15, '--relationships', HE], ['verify', RRC15, '--relationships', HE], ['diff']]) {
+      const r = asrel([...args, '--aspa', nul, ...(args[0] === 'diff' ? [bad] : [])]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(want(nul, '1 skipped: 1 not JSON'));
+      expect(r.stdout).toBe('');
+    }
+    const c = asrel(['aspa', 'compare', '--relationships', HE, '--aspa', bad]);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain(want(bad, '2 skipped: 1 AS number out of range, 1 no provider list'));
+    const imp = asrel(['aspa', 'import', bad, '--data', join(tmp, 'no-records-store')]);
+    expect(imp.code).toBe(1);
+    expect(imp.stderr).toContain(`${want(bad, '2 skipped: 1 AS number out of range, 1 no provider list')}: nothing stored`);
+  });
+
+  it('compare: a record with an empty provider list is skipped with its reason, not read as "every provider missing"', () => {
+    const f = join(tmp, 'empty-list.json');
+    // CRAFTED: AS6939 with no provider at all (invalid: AS0 says "none"), AS174 publishing AS0.
+    writeFileSync(f, '{"aspas":[{"customer_asid":6939,"providers":[]},{"customer_asid":174,"providers":[0]}]}');
+    const r = asrel(['aspa', 'compare', '--aspa', f, ...EMPTY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: aspa: ${f} (rpki-client-json): 1 customers; 1 skipped: 1 empty provider list`);
+    expect(r.stdout).not.toContain('AS6939');
+  });
+
   it('bad input is one line: no --aspa, a file that is not ASPA data, an unknown subcommand', () => {
     const a = asrel(['aspa', 'check', RRC15]);
     expect(a.code).toBe(2);
