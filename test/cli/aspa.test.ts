@@ -70,6 +70,11 @@ describe('asrel aspa', () => {
     expect(rows[0]).toBe('afi,path,procedure,verdict,routes,deciding_hop,hop_result,record');
     expect(rows.length).toBe(3463 + 1);
     expect(rows).toContain('ipv4,22548 3549 1916 12654,downstream,invalid,1,1916 3549,not-provider+,AS1916 → [20080]');
+    // --offline out of habit is accepted (check asks no registry) and changes nothing.
+    const off = asrel(['aspa', 'check', RRC15, '--aspa', aspa, '--format', 'csv', '--offline']);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toBe(r.stdout);
+    expect(asrel(['aspa', 'check', '--help']).stdout.replace(/\s+/g, ' ')).toContain('--offline accepted and ignored, for a uniform command line: check asks no registry');
     const up = asrel(['aspa', 'check', RRC15, '--aspa', aspa, '--procedure', 'upstream', '--json', '-q']);
     expect(JSON.parse(up.stdout).procedure).toBe('upstream');
   });

@@ -105,7 +105,8 @@ const check: CommandModule<object, AspaArgs> = {
     .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'downstream: the routes came from a provider (a collector\'s full table); upstream: from a customer or a peer' })
     .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV (one row per distinct path and family: afi,path,procedure,verdict,…)' })
     .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder whose newest ASPA snapshot is used when --aspa is not given', defaultDescription: defaultDataDir() })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' }) as unknown as Argv<AspaArgs>,
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
+    .option('offline', { type: 'boolean', default: false, describe: 'accepted and ignored, for a uniform command line: check asks no registry (only a URL given as a path or --aspa is fetched)' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
     const notes: string[] = [];
