@@ -24,18 +24,34 @@ const n = thousands;
 
 const NO_ASPA_HINT = 'Give validated ASPAs with --aspa (rpki-client or Routinator JSON, an OpenBGPD aspa-set or BIRD route aspa text; file, URL or -), or keep a snapshot in the store with `asrel aspa import FILE`.';
 
-/** Reads `--aspa FILE|URL|-`: the set and a `aspa:` note. */
-export async function readAspaFile(file: string, notes: string[]): Promise<AspaSet> {
+/** Kinds of skipped records named in a note; the rest are counted as "other". */
+const SKIP_KINDS_SHOWN = 4;
+
+/** `2 skipped: 1 empty provider list, 1 AS number out of range`, or nothing. */
+function skippedText(set: AspaSet): string {
+  return set.warnings.total ? `${n(set.warnings.total)} skipped: ${set.warnings.summary(SKIP_KINDS_SHOWN)}` : '';
+}
+
+/**
+ * Reads `--aspa FILE|URL|-`: the set and a `aspa:` note. Input without one valid record is an
+ * error (exit 1) for every command, as for `aspa import` (`consequence` ends its message there):
+ * an answer over no ASPA would read as "nobody publishes".
+ */
+export async function readAspaFile(file: string, notes: string[], consequence = ''): Promise<AspaSet> {
   let set: AspaSet;
   try {
     set = await readAspa(file);
   } catch (e) {
     if (e instanceof InputOpenError) throw new UserError(e.message, 2, 'Give a file, an http(s) URL or - for standard input.');
-    if (e instanceof AspaInputError) throw new UserError(e.message, 1, 'Give validator output: rpki-client -j / Routinator json(ext) / Cloudflare rpki.json, or the OpenBGPD or BIRD text.');
+    if (e instanceof AspaInputError) throw new UserError(`${e.message}${consequence}`, 1, 'Give validator output: rpki-client -j / Routinator json(ext) / Cloudflare rpki.json, or the OpenBGPD or BIRD text.');
     throw e;
   }
-  notes.push(`aspa: ${set.name} (${set.format ?? 'no records'}): ${n(set.records.size)} customers${flagText(set)}` +
-    (set.warnings.total ? `; ${n(set.warnings.total)} skipped (${set.warnings.summary()})` : ''));
+  if (set.records.size === 0) {
+    const skipped = skippedText(set);
+    throw new UserError(`${set.name}: no ASPA record in the input${skipped ? ` (${skipped})` : ''}${consequence}`, 1, 'Give validator output that holds ASPAs (rpki-client 8.0 or later, Routinator 0.13 or later).');
+  }
+  const skipped = skippedText(set);
+  notes.push(`aspa: ${set.name} (${set.format}): ${n(set.records.size)} customers${flagText(set)}${skipped ? `; ${skipped}` : ''}`);
   return set;
 }
 
@@ -137,8 +153,7 @@ export async function importAspa(input: string, dataDir: string, opts: { date?: 
   const notes: string[] = [];
   // A bad --date is said before the input is read.
   if (opts.date !== undefined) snapshotDate(input, undefined, opts.date);
-  const set = await readAspaFile(input, notes);
-  if (set.records.size === 0) throw new UserError(`${set.name}: no ASPA record in the input: nothing stored`, 1, 'Give validator output that holds ASPAs (rpki-client 8.0 or later, Routinator 0.13 or later).');
+  const set = await readAspaFile(input, notes, ': nothing stored');
   const { date, how } = snapshotDate(input, set, opts.date);
   const store = openStore(dataDir, { write: true });
   try {

@@ -5,7 +5,8 @@
  */
 export { checkEach, CheckTally, checkPaths, type CheckedPath, type CheckResult } from '../aspa/check.js';
 export { compareAspa, type CompareResult } from '../aspa/compare.js';
-export { draftAs, draftAspa, type AspaDraft } from '../aspa/draft.js';
+export { draftAs, type AspaDraft } from '../aspa/draft.js';
+export { draftOfKnown } from './aspa-draft.js';
 export { aspaImpact, type ImpactResult } from '../aspa/impact.js';
 export { engineSource, topologySource, type RelationSource } from '../aspa/irr-providers.js';
 export { explainAspa, lookupOf, type Procedure } from '../aspa/verification.js';

@@ -2,6 +2,13 @@
  * What changed between two ASPA sets (two snapshots, two validator outputs): customers that
  * appeared or disappeared, providers added and removed per customer, AS0 published or
  * withdrawn. Both sets are maps by customer; the walk is over the sorted union of customers.
+ *
+ * AS0 is read as verification reads it (verification.ts): a hop is Provider+ only when the next
+ * AS is in the set, and no path holds AS0, so AS0 alone means "no providers" (every hop Not
+ * Provider+) while AS0 beside providers changes nothing — the set means those providers (the
+ * profile forbids the mix; readers flag it as0-mixed). "No providers" coming or going is counted
+ * as AS0 published or withdrawn, whether AS0 stays listed or not; providers added and removed
+ * are counted for every change, AS0 itself never.
  */
 import type { AspaRecord } from './types.js';
 
@@ -11,7 +18,7 @@ export interface AspaChange {
   new: number[];
   added: number[];
   removed: number[];
-  /** AS0 alone ("no providers") came or went; AS0 mixed with providers counts as providers changing. */
+  /** "No providers" (AS0 alone) came or went; AS0 listed beside providers is not that (see above). */
   as0?: 'published' | 'withdrawn';
 }
 
@@ -25,7 +32,8 @@ export interface AspaDiff {
   };
 }
 
-const isAs0 = (ps: readonly number[]) => ps.length === 1 && ps[0] === 0;
+/** No provider verification would accept: AS0 alone (or nothing, in a snapshot stored before empty sets were refused). */
+export const noProviders = (ps: readonly number[]) => ps.every((p) => p === 0);
 
 export function diffAspa(oldSet: Map<number, AspaRecord>, newSet: Map<number, AspaRecord>): AspaDiff {
   const customers = [...new Set([...oldSet.keys(), ...newSet.keys()])].sort((a, b) => a - b);
@@ -43,13 +51,10 @@ export function diffAspa(oldSet: Map<number, AspaRecord>, newSet: Map<number, As
     const removed = o.filter((p) => !ns.has(p));
     if (!added.length && !removed.length) { d.counts.unchanged++; continue; }
     const ch: AspaChange = { customer: c, old: o, new: nw, added, removed };
-    if (isAs0(nw) && !isAs0(o)) { ch.as0 = 'published'; d.counts.as0Published++; }
-    else if (isAs0(o) && !isAs0(nw)) { ch.as0 = 'withdrawn'; d.counts.as0Withdrawn++; }
-    // AS0 coming or going is counted as that, not as providers added or removed.
-    if (!ch.as0) {
-      d.counts.providersAdded += added.filter((p) => p !== 0).length;
-      d.counts.providersRemoved += removed.filter((p) => p !== 0).length;
-    }
+    if (noProviders(nw) && !noProviders(o)) { ch.as0 = 'published'; d.counts.as0Published++; }
+    else if (noProviders(o) && !noProviders(nw)) { ch.as0 = 'withdrawn'; d.counts.as0Withdrawn++; }
+    d.counts.providersAdded += added.filter((p) => p !== 0).length;
+    d.counts.providersRemoved += removed.filter((p) => p !== 0).length;
     d.changed.push(ch);
   }
   d.counts.appeared = d.appeared.length;

@@ -28,7 +28,10 @@ export interface AspaDraft {
   detail: DraftProvider[];
   /** Providers that give transit in one family only. */
   oneFamily: DraftProvider[];
+  /** The source knows the AS (IRR: its aut-num; relationship file: a link). */
   hasObject: boolean;
+  /** Neighbours the relations show, in any relation and family: none and no object = nothing known. */
+  neighbours: number;
 }
 
 function strengthOf(ev: Evidence[], c: number, p: number): Strength {
@@ -56,6 +59,7 @@ export function draftAspa(source: RelationSource, customer: number): AspaDraft {
     detail,
     oneFamily: detail.filter((d) => d.families.length === 1),
     hasObject: source.knows(customer),
+    neighbours: view.size,
   };
 }
 

@@ -9,7 +9,8 @@
  *   BIRD               route aspa 43 providers 293, 8283;
  * from a file, URL or stdin, plain, gzip, bzip2 or xz; the JSON streamed (json-records.ts).
  * Records of one customer are merged (the profile says so); records that break the profile
- * are kept and flagged; a record that is not one (wrong types) is skipped and counted.
+ * are kept and flagged; a record that is not one (wrong types, an AS number out of range, an empty
+ * provider list) is skipped and counted by reason.
  */
 import { DamagedInputError, InputOpenError, openBytes } from '../bgp/open-bytes.js';
 import { ReaderWarnings } from '../bgp/warnings.js';
@@ -59,38 +60,60 @@ export function asnOf(v: unknown): number | undefined {
   return n <= 0xffffffff ? n : undefined;
 }
 
-function providerList(v: unknown): number[] | undefined {
-  if (!Array.isArray(v)) return undefined;
+/**
+ * Why a skipped record is not one, as counted in the reader's note (`2 skipped: 1 empty
+ * provider list, 1 AS number out of range`): a few fixed words, so the note stays short.
+ */
+export type SkipReason = 'not JSON' | 'not a record object' | 'no customer AS number' | 'AS number out of range' | 'not an AS number'
+  | 'no provider list' | 'empty provider list' | 'malformed aspa-set entry' | 'malformed `route aspa` line';
+
+/** Why `v` is no AS number (asnOf gave undefined): digits beyond 32 bits or below 0, or not a number at all. */
+export function asnProblem(v: unknown): SkipReason {
+  if (typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && /^(?:AS)?-?\d+$/i.test(v.trim())) return 'AS number out of range';
+  return 'not an AS number';
+}
+
+interface Skip { error: SkipReason; detail: string }
+const shown = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 40);
+
+function providerList(v: unknown, field: string): number[] | Skip {
+  if (!Array.isArray(v)) return { error: 'no provider list', detail: `${field}: ${shown(v)}` };
   const out: number[] = [];
   for (const p of v) {
     // rpki-client 8.x also wrote {"asid": N, "afi_limit": "ipv4"}.
-    const a = asnOf(typeof p === 'object' && p !== null ? (p as { asid?: unknown }).asid : p);
-    if (a === undefined) return undefined;
+    const raw = typeof p === 'object' && p !== null ? (p as { asid?: unknown }).asid : p;
+    const a = asnOf(raw);
+    if (a === undefined) return { error: asnProblem(raw), detail: `${field}: ${shown(raw)}` };
     out.push(a);
   }
   return out;
 }
 
-/** One JSON record object → a record, or a reason it is not one. */
-export function recordFromJson(o: unknown): { record: AspaRecord } | { error: string } {
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) return { error: 'not an object' };
+/** One JSON record object → a record, or the reason it is not one. */
+export function recordFromJson(o: unknown): { record: AspaRecord } | Skip {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return { error: 'not a record object', detail: shown(o) };
   const r = o as Record<string, unknown>;
-  const customer = asnOf(r.customer_asid ?? r.customer);
-  if (customer === undefined) return { error: 'no customer_asid / customer AS number' };
+  const rawCustomer = r.customer_asid ?? r.customer;
+  if (rawCustomer === undefined || rawCustomer === null) return { error: 'no customer AS number', detail: 'no customer_asid or customer' };
+  const customer = asnOf(rawCustomer);
+  if (customer === undefined) return { error: asnProblem(rawCustomer), detail: `customer: ${shown(rawCustomer)}` };
   let format: AspaFormat = 'customer_asid' in r ? 'rpki-client-json' : 'source' in r ? 'routinator-jsonext' : 'routinator-json';
-  let providers: number[] | undefined;
+  let providers: number[];
   let perFamily: AspaRecord['perFamily'];
   if (r.provider_authorizations !== undefined) {
-    const pa = r.provider_authorizations as Record<string, unknown> | null;
-    const v4 = providerList(pa?.ipv4 ?? []);
-    const v6 = providerList(pa?.ipv6 ?? []);
-    if (!v4 || !v6) return { error: 'provider_authorizations is not {ipv4: [AS…], ipv6: [AS…]}' };
+    const pa = r.provider_authorizations;
+    if (typeof pa !== 'object' || pa === null || Array.isArray(pa)) return { error: 'no provider list', detail: `provider_authorizations: ${shown(pa)}` };
+    const v4 = providerList((pa as Record<string, unknown>).ipv4 ?? [], 'ipv4');
+    if (!Array.isArray(v4)) return v4;
+    const v6 = providerList((pa as Record<string, unknown>).ipv6 ?? [], 'ipv6');
+    if (!Array.isArray(v6)) return v6;
     perFamily = { ipv4: sortUnique(v4), ipv6: sortUnique(v6) };
     providers = [...v4, ...v6];
     format = 'rpki-client-json-afi';
   } else {
-    providers = providerList(r.providers);
-    if (!providers) return { error: 'providers is not a list of AS numbers' };
+    const list = providerList(r.providers, 'providers');
+    if (!Array.isArray(list)) return list;
+    providers = list;
   }
   const expires = typeof r.expires === 'number' ? r.expires : undefined;
   const ta = typeof r.ta === 'string' ? r.ta : Array.isArray(r.source) ? r.source.map((s) => (s as { tal?: string })?.tal).filter(Boolean).join(',') || undefined : undefined;
@@ -124,6 +147,9 @@ function merge(a: AspaRecord, b: AspaRecord): AspaRecord {
 }
 
 function add(set: AspaSet, r: AspaRecord): void {
+  // The profile requires at least one provider (AS0 says "none"): an empty set is no ASPA, and
+  // kept it would read as "every provider missing".
+  if (r.providers.length === 0) { set.warnings.add('empty provider list', `AS${r.customer}`); return; }
   const prev = set.records.get(r.customer);
   set.records.set(r.customer, prev ? merge(prev, r) : r);
   set.format ??= r.format;
@@ -135,16 +161,17 @@ const OPENBGPD_ENTRY = /customer-as\s+(\d+)(?:\s+expires\s+(\d+))?\s+provider-as
 function readOpenbgpd(text: string, set: AspaSet): void {
   for (const m of text.matchAll(OPENBGPD_ENTRY)) {
     const providers: number[] = [];
-    let ok = true;
+    let bad: string | undefined;
     // Older OpenBGPD wrote `2914 allow inet`: the family limit is dropped (one set for both since profile -15).
     for (const tok of m[3]!.split(/[\s,]+/).filter(Boolean)) {
       if (tok === 'allow' || tok === 'inet' || tok === 'inet6') continue;
       const a = asnOf(tok);
-      if (a === undefined) { ok = false; break; }
+      if (a === undefined) { bad = tok; break; }
       providers.push(a);
     }
     const customer = asnOf(m[1]);
-    if (!ok || customer === undefined) { set.warnings.add('malformed aspa-set entry skipped', m[0].slice(0, 80)); continue; }
+    if (customer === undefined) bad = m[1];
+    if (bad !== undefined || customer === undefined) { set.warnings.add(/^\d+$/.test(bad ?? '') ? 'AS number out of range' : 'malformed aspa-set entry', m[0].slice(0, 80)); continue; }
     add(set, finish(customer, providers, 'openbgpd', m[2] ? { expires: Number(m[2]) } : {}));
   }
 }
@@ -156,12 +183,13 @@ function readBird(text: string, set: AspaSet): void {
     n++;
     const m = /^\s*route\s+aspa\s+(\d+)\s+(?:providers\s+([\d,\s]+)|(transit))\s*;/.exec(line);
     if (!m) {
-      if (/route\s+aspa/.test(line)) set.warnings.add('malformed `route aspa` line skipped', `line ${n}`);
+      if (/route\s+aspa/.test(line)) set.warnings.add('malformed `route aspa` line', `line ${n}`);
       continue;
     }
     const customer = asnOf(m[1]);
     const providers = m[3] ? [0] : m[2]!.split(/[\s,]+/).filter(Boolean).map(asnOf);
-    if (customer === undefined || providers.some((p) => p === undefined)) { set.warnings.add('malformed `route aspa` line skipped', `line ${n}`); continue; }
+    // The pattern admits digits only: an AS number that is not one is out of range.
+    if (customer === undefined || providers.some((p) => p === undefined)) { set.warnings.add('AS number out of range', `line ${n}`); continue; }
     add(set, finish(customer, providers as number[], 'bird'));
   }
 }
@@ -193,13 +221,13 @@ export async function readAspa(input: string | AsyncIterable<Buffer>): Promise<A
           try {
             o = JSON.parse(t);
           } catch {
-            set.warnings.add('record that is not JSON skipped');
+            set.warnings.add('not JSON', t.slice(0, 40));
             continue;
           }
           const r = recordFromJson(o);
           if ('error' in r) {
             // A top-level container without aspas (e.g. only metadata) is not a record.
-            if (!/^\s*\{\s*"(metadata|roas)"/.test(t)) set.warnings.add('record skipped', r.error);
+            if (!/^\s*\{\s*"(metadata|roas)"/.test(t)) set.warnings.add(r.error, r.detail);
             continue;
           }
           add(set, r.record);
@@ -224,7 +252,7 @@ export async function readAspa(input: string | AsyncIterable<Buffer>): Promise<A
     throw e;
   }
   if (set.records.size === 0 && set.warnings.total === 0 && set.format === undefined) {
-    throw new AspaInputError(`${name}: no ASPA records in the input`);
+    throw new AspaInputError(`${name}: no ASPA record in the input`);
   }
   return set;
 }

@@ -21,9 +21,14 @@ export class ReaderWarnings {
     return t;
   }
 
-  /** `3 truncated record, 1 bad attribute` — empty when there were none. */
-  summary(): string {
-    return [...this.counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`).join(', ');
+  /** `3 truncated record, 1 bad attribute` — empty when there were none; past `maxKinds` kinds, the rest as `…, 4 other`. */
+  summary(maxKinds = Infinity): string {
+    const all = [...this.counts].sort((a, b) => b[1] - a[1]);
+    // One kind left over is named rather than called "other".
+    const cut = all.length > maxKinds + 1 ? maxKinds : all.length;
+    const words = all.slice(0, cut).map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`);
+    const rest = all.slice(cut).reduce((t, [, n]) => t + n, 0);
+    return [...words, ...(rest ? [`${rest.toLocaleString('en-US')} other`] : [])].join(', ');
   }
 
   toJSON(): Record<string, number> {

@@ -58,7 +58,6 @@ export function compareCsvRows(r: CompareResult): Array<Array<string | number>> 
 
 export function draftText(d: AspaDraft): string {
   const out: string[] = [];
-  if (!d.hasObject && d.detail.length === 0) out.push(`AS${d.customer}: the relations know nothing of this AS (no aut-num, no neighbour): AS0 below is not evidence of anything`);
   out.push(`ASPA draft for AS${d.customer}: providers [${d.providers.join(', ')}]${d.providers[0] === 0 ? ' (AS0: no provider in either family)' : ''}`);
   for (const p of d.detail) {
     out.push(`  AS${p.asn}: ${p.families.map((f) => FAM[f]).join(' and ')}; evidence: ${p.strength}${p.sibling ? '; sibling (each goes in the other\'s ASPA)' : ''}`);

@@ -1,6 +1,6 @@
 /** Text for `asrel aspa import` (the snapshot stored, the list) and `asrel diff --aspa`. */
 import type { AspaSnapshotInfo } from '../store/aspa-snapshots.js';
-import type { AspaDiff } from '../aspa/diff.js';
+import { noProviders, type AspaDiff } from '../aspa/diff.js';
 import type { AspaAsStatus, AspaHops } from '../analysis/aspa-hops.js';
 import type { HopResult } from '../aspa/verification.js';
 import type { Family, Relation } from '../infer/types.js';
@@ -38,10 +38,11 @@ export function* aspaDiffCsvLines(d: AspaDiff): Generator<string> {
   for (const c of d.disappeared) yield `customer-disappeared,${c.customer},,${txt(c.providers)},`;
   for (const c of d.changed) {
     const sides = `${txt(c.old)},${txt(c.new)}`;
-    // AS0 alone coming or going is its own line (old and new say the providers); AS0 beside providers (a profile break) is a provider line.
-    if (c.as0) { yield `as0-${c.as0},${c.customer},0,${sides}`; continue; }
-    for (const p of c.added) yield `provider-added,${c.customer},${p},${sides}`;
-    for (const p of c.removed) yield `provider-removed,${c.customer},${p},${sides}`;
+    // "No providers" coming or going is its own line, besides the providers added or removed with it (as counted);
+    // AS0 listed or unlisted beside providers (a profile break) is a provider line for AS0 alone.
+    if (c.as0) yield `as0-${c.as0},${c.customer},0,${sides}`;
+    for (const p of c.added) if (!c.as0 || p !== 0) yield `provider-added,${c.customer},${p},${sides}`;
+    for (const p of c.removed) if (!c.as0 || p !== 0) yield `provider-removed,${c.customer},${p},${sides}`;
   }
 }
 
@@ -63,12 +64,17 @@ export function aspaDiffText(d: AspaDiff, labels: { old: string; new: string }, 
     out.push('', 'Changed:');
     for (const x of d.changed.slice(0, top)) {
       const parts: string[] = [];
+      const added = x.added.filter((p) => p !== 0), removed = x.removed.filter((p) => p !== 0);
       if (x.as0 === 'published') parts.push(`publishes AS0 (no providers) instead of ${set(x.old)}`);
-      else if (x.as0 === 'withdrawn') parts.push(`withdraws AS0: providers ${set(x.new)}`);
+      else if (x.as0 === 'withdrawn' && !x.new.includes(0)) parts.push(`withdraws AS0: providers ${set(x.new)}`);
       else {
-        if (x.added.length) parts.push(`+ ${x.added.map((p) => `AS${p}`).join(', ')}`);
-        if (x.removed.length) parts.push(`− ${x.removed.map((p) => `AS${p}`).join(', ')}`);
-        parts.push(`now ${set(x.new)}`);
+        // AS0 left beside the new providers: "no providers" is gone all the same (verification reads the providers alone).
+        if (x.as0 === 'withdrawn') parts.push('no longer "no providers"');
+        if (added.length) parts.push(`+ ${added.map((p) => `AS${p}`).join(', ')}`);
+        if (removed.length) parts.push(`− ${removed.map((p) => `AS${p}`).join(', ')}`);
+        if (x.added.includes(0)) parts.push('AS0 listed beside the providers');
+        if (x.removed.includes(0) && !x.as0) parts.push('AS0 no longer listed beside the providers');
+        parts.push(`now ${set(x.new)}${x.new.includes(0) && !noProviders(x.new) ? ' (AS0 beside providers: the profile forbids it, verification ignores it)' : ''}`);
       }
       out.push(`  ~ AS${x.customer}: ${parts.join('; ')}`);
     }

@@ -69,7 +69,7 @@ describe('snapshots in the store', () => {
 });
 
 describe('diffAspa', () => {
-  it('names providers added and removed, customers in and out, AS0 published and withdrawn; AS0 beside providers is a provider change', () => {
+  it('names providers added and removed, customers in and out, AS0 published and withdrawn; AS0 dropped from beside providers counts no provider', () => {
     const d = diffAspa(
       recs([[1, [10, 11]], [2, [20]], [3, [0]], [4, [40]], [5, [0, 50]], [6, [60]]]),
       recs([[1, [11, 12]], [2, [0]], [3, [30]], [5, [50]], [6, [60]], [7, [70]]]),
@@ -82,6 +82,18 @@ describe('diffAspa', () => {
       { customer: 3, old: [0], new: [30], added: [30], removed: [0], as0: 'withdrawn' },
       { customer: 5, old: [0, 50], new: [50], added: [], removed: [0] },
     ]);
-    expect(d.counts).toEqual({ old: 6, new: 6, appeared: 1, disappeared: 1, changed: 4, unchanged: 1, providersAdded: 1, providersRemoved: 1, as0Published: 1, as0Withdrawn: 1 });
+    // Every provider added or removed is counted, AS0 coming or going too: 12 and 30 added, 10 and 20 removed.
+    expect(d.counts).toEqual({ old: 6, new: 6, appeared: 1, disappeared: 1, changed: 4, unchanged: 1, providersAdded: 2, providersRemoved: 2, as0Published: 1, as0Withdrawn: 1 });
+  });
+
+  it('AS0 beside providers is read as verification reads it: the providers alone', () => {
+    // [0] → [0, 174] ends "no providers" as [0] → [174] does; [50] → [0, 50] changes no provider.
+    const d = diffAspa(recs([[174, [0]], [5, [50]], [6, [0, 60]]]), recs([[174, [0, 174]], [5, [0, 50]], [6, [0]]]));
+    expect(d.changed).toEqual([
+      { customer: 5, old: [50], new: [0, 50], added: [0], removed: [] },
+      { customer: 6, old: [0, 60], new: [0], added: [], removed: [60], as0: 'published' },
+      { customer: 174, old: [0], new: [0, 174], added: [174], removed: [], as0: 'withdrawn' },
+    ]);
+    expect(d.counts).toMatchObject({ providersAdded: 1, providersRemoved: 1, as0Published: 1, as0Withdrawn: 1 });
   });
 });

@@ -113,7 +113,7 @@ describe('asrel diff --aspa', () => {
     // Newest by date, not by import order: 2026-11-01 (#2) is the old side.
     expect(t.stdout).toMatch(/^ASPA changes from snapshot #2 of 2026-11-01 .* to snapshot #1 of 2026-11-02/);
     expect(t.stdout).toContain('customers: 4 before, 4 after: 1 appeared, 1 disappeared, 3 changed, 0 unchanged');
-    expect(t.stdout).toContain('providers: 1 added, 1 removed; AS0: 1 published, 1 withdrawn');
+    expect(t.stdout).toContain('providers: 2 added, 2 removed; AS0: 1 published, 1 withdrawn');
     expect(t.stdout).toContain('~ AS64500: + AS64503; − AS64501; now [64502, 64503]');
     expect(t.stdout).toContain('~ AS64510: publishes AS0 (no providers) instead of [64511]');
     expect(t.stdout).toContain('~ AS64520: withdraws AS0: providers [64521]');
@@ -127,7 +127,9 @@ describe('asrel diff --aspa', () => {
       'provider-added,64500,64503,64501 64502,64502 64503',
       'provider-removed,64500,64501,64501 64502,64502 64503',
       'as0-published,64510,0,64511,0',
+      'provider-removed,64510,64511,64511,0',
       'as0-withdrawn,64520,0,0,64521',
+      'provider-added,64520,64521,0,64521',
     ]);
     const j = JSON.parse(asrel(['diff', '--aspa', '2', '--data', data, '--json', '-q']).stdout);
     expect(j.counts).toMatchObject({ appeared: 1, disappeared: 1, changed: 3, as0Published: 1, as0Withdrawn: 1 });
@@ -135,6 +137,26 @@ describe('asrel diff --aspa', () => {
     // Files work as sides too, without a store.
     const files = asrel(['diff', '--aspa', d1, d2, '--format', 'csv', '-q']);
     expect(files.stdout).toBe(csv.stdout);
+  });
+
+  it('AS0 left beside a new provider: "no providers" withdrawn, the provider counted as added', () => {
+    // The real 2026-09-16 records, then the same with AS174's AS0 joined by AS174 itself (CRAFTED, as in the audit).
+    const data = join(tmp, 'as0-mixed-store'), next = join(tmp, 'as0-mixed.2026-09-17.json');
+    writeFileSync(next, readFileSync(VIEWS, 'utf8').replace('"customer_asid": 174, "expires": 1789657200, "providers": [0]', '"customer_asid": 174, "expires": 1789657200, "providers": [0, 0, 174]'));
+    expect(readFileSync(next, 'utf8')).toContain('[0, 0, 174]');
+    expect(asrel(['aspa', 'import', VIEWS, '--data', data, '-q']).code).toBe(0);
+    expect(asrel(['aspa', 'import', next, '--data', data, '-q']).code).toBe(0);
+    const t = asrel(['diff', '--aspa', '--data', data]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('providers: 1 added, 0 removed; AS0: 0 published, 1 withdrawn');
+    expect(t.stdout).toContain('~ AS174: no longer "no providers"; + AS174; now [0, 174] (AS0 beside providers: the profile forbids it, verification ignores it)');
+    expect(t.stdout).not.toContain('withdraws AS0');
+    const j = JSON.parse(asrel(['diff', '--aspa', '--data', data, '--json', '-q']).stdout);
+    expect(j.counts).toMatchObject({ changed: 1, providersAdded: 1, providersRemoved: 0, as0Withdrawn: 1 });
+    expect(asrel(['diff', '--aspa', '--data', data, '--format', 'csv', '-q']).stdout.trim().split('\n').slice(1)).toEqual([
+      'as0-withdrawn,174,0,0,0 174',
+      'provider-added,174,174,0,0 174',
+    ]);
   });
 
   it('says what is missing: one snapshot, an unknown id, --old beside --aspa', () => {

@@ -46,6 +46,20 @@ describe('asrel aspa', () => {
     expect(asrel(['aspa', 'draft', '174', ...EMPTY, '--format', 'bird', '-q']).stdout).toBe('route aspa 174 transit;\n');
   });
 
+  it('draft: AS0 only for an AS the data holds; one an as-set names without a link is no data', () => {
+    // CRAFTED RPSL: AS64500 buys transit from AS64501 (no aut-num); AS64502 sits in an as-set no policy uses.
+    const rpsl = join(tmp, 'draft.rpsl');
+    writeFileSync(rpsl, 'aut-num: AS64500\nimport: from AS64501 accept ANY\nexport: to AS64501 announce AS64500\nsource: TEST\n\nas-set: AS-FOO\nmembers: AS64502\nsource: TEST\n');
+    const known = asrel(['aspa', 'draft', '64501', '--input', rpsl, '--format', 'rpki-client']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toBe('{"aspas":[{"customer_asid":64501,"providers":[0]}]}\n');
+    expect(known.stderr).toContain("note: AS64501 has no aut-num: AS0 rests only on the objects of its 1 neighbour(s), none of which shows a provider");
+    const named = asrel(['aspa', 'draft', '64502', '--input', rpsl, '--format', 'bird']);
+    expect(named.code).toBe(1);
+    expect(named.stdout).toBe('');
+    expect(named.stderr).toContain('asrel: AS64502: no data (no aut-num, and no link to it in the relations)');
+  });
+
   it('check: the real rrc15 paths against a SYNTHETIC ASPA set, CSV per distinct path and family', () => {
     const aspa = join(tmp, 'syn.json');
     writeFileSync(aspa, '{"aspas":[{"customer_asid":22548,"providers":[16735]},{"customer_asid":16735,"providers":[3356]},{"customer_asid":1916,"providers":[20080]},{"customer_asid":20080,"providers":[0]}]}');
@@ -56,6 +70,11 @@ describe('asrel aspa', () => {
     expect(rows[0]).toBe('afi,path,procedure,verdict,routes,deciding_hop,hop_result,record');
     expect(rows.length).toBe(3463 + 1);
     expect(rows).toContain('ipv4,22548 3549 1916 12654,downstream,invalid,1,1916 3549,not-provider+,AS1916 → [20080]');
+    // --offline out of habit is accepted (check asks no registry) and changes nothing.
+    const off = asrel(['aspa', 'check', RRC15, '--aspa', aspa, '--format', 'csv', '--offline']);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toBe(r.stdout);
+    expect(asrel(['aspa', 'check', '--help']).stdout.replace(/\s+/g, ' ')).toContain('--offline accepted and ignored, for a uniform command line: check asks no registry');
     const up = asrel(['aspa', 'check', RRC15, '--aspa', aspa, '--procedure', 'upstream', '--json', '-q']);
     expect(JSON.parse(up.stdout).procedure).toBe('upstream');
   });
@@ -70,6 +89,36 @@ describe('asrel aspa', () => {
     const none = asrel(['aspa', 'impact', '6939', 'test/fixtures/mrt/synthetic-he-cogent.bgpdump-m.txt', '--relationships', HE]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no ASPA for AS6939/);
+  });
+
+  it('input without one valid record is an error (exit 1) for every command that reads ASPAs, as for import', () => {
+    // CRAFTED, as in the audit: a NUL byte inside the JSON; AS numbers that are none.
+    const nul = join(tmp, 'nul.json'), bad = join(tmp, 'bad.json');
+    writeFileSync(nul, '{"aspas":[{"customer_asid":6939,\u0000"providers":[1299]}]}');
+    writeFileSync(bad, '{"aspas": [{"customer": "AS-1", "providers": ["AS4294967296"]}, {"customer": "AS6939", "providers": "AS1299"}]}');
+    const want = (f: string, why: string) => `asrel: ${f}: no ASPA record in the input (${why})`;
+    for (const args of [['aspa', 'compare', '--relationships', HE], ['aspa', 'check', RRC15], ['aspa', 'impact', '6939', RRC15, '--relationships', HE], ['verify', RRC15, '--relationships', HE], ['diff']]) {
+      const r = asrel([...args, '--aspa', nul, ...(args[0] === 'diff' ? [bad] : [])]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(want(nul, '1 skipped: 1 not JSON'));
+      expect(r.stdout).toBe('');
+    }
+    const c = asrel(['aspa', 'compare', '--relationships', HE, '--aspa', bad]);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain(want(bad, '2 skipped: 1 AS number out of range, 1 no provider list'));
+    const imp = asrel(['aspa', 'import', bad, '--data', join(tmp, 'no-records-store')]);
+    expect(imp.code).toBe(1);
+    expect(imp.stderr).toContain(`${want(bad, '2 skipped: 1 AS number out of range, 1 no provider list')}: nothing stored`);
+  });
+
+  it('compare: a record with an empty provider list is skipped with its reason, not read as "every provider missing"', () => {
+    const f = join(tmp, 'empty-list.json');
+    // CRAFTED: AS6939 with no provider at all (invalid: AS0 says "none"), AS174 publishing AS0.
+    writeFileSync(f, '{"aspas":[{"customer_asid":6939,"providers":[]},{"customer_asid":174,"providers":[0]}]}');
+    const r = asrel(['aspa', 'compare', '--aspa', f, ...EMPTY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: aspa: ${f} (rpki-client-json): 1 customers; 1 skipped: 1 empty provider list`);
+    expect(r.stdout).not.toContain('AS6939');
   });
 
   it('bad input is one line: no --aspa, a file that is not ASPA data, an unknown subcommand', () => {

@@ -27,6 +27,26 @@ describe('no data is not an answer', () => {
     });
   }
 
+  // An ASPA drafted for an AS the data knows nothing of would be AS0: every route of it through a provider Invalid.
+  for (const format of ['text', 'json', 'rpki-client', 'krill', 'bird', 'openbgpd']) {
+    it(`aspa draft --format ${format}: exit 1 "no data", no AS0 published`, () => {
+      const r = asrel(['aspa', 'draft', '99999', '--offline', '--format', format]);
+      expect(r.code).toBe(1);
+      expect(r.stderr + r.stdout).toContain(NO_DATA);
+      expect(r.stdout).not.toMatch(/providers|transit|<none>|customer_asid/);
+    });
+  }
+
+  it('aspa impact --draft: exit 1 "no data", nothing weighed', () => {
+    const r = asrel(['aspa', 'impact', '99999', 'test/fixtures/mrt/synthetic-he-cogent.bgpdump-m.txt', '--draft', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`asrel: ${NO_DATA}`);
+    expect(r.stderr).not.toContain('ASPA weighed');
+    const rel = asrel(['aspa', 'impact', '99999', 'test/fixtures/mrt/synthetic-he-cogent.bgpdump-m.txt', '--draft', '--relationships', HE]);
+    expect(rel.code).toBe(1);
+    expect(rel.stderr).toMatch(/AS99999: no data \(no link in the relationship file/);
+  });
+
   it('--json carries "reason": "no-data" on stdout', () => {
     const r = asrel(['why-unreachable', '6939', '99999', '--offline', '--json']);
     expect(r.code).toBe(1);

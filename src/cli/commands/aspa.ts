@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { sanitize } from '../../report/sanitize.js';
 import { relationLookup } from '../../analysis/verify.js';
 import { UserError } from '../errors.js';
-import { aspaImpact, checkEach, CheckTally, compareAspa, draftAs, draftAspa, engineSource, explainAspa, topologySource, type Procedure, type RelationSource } from '../../analysis/aspa.js';
+import { aspaImpact, checkEach, CheckTally, compareAspa, draftAs, draftOfKnown, engineSource, explainAspa, topologySource, type Procedure, type RelationSource } from '../../analysis/aspa.js';
 import { checkCsvRow, checkText, CHECK_CSV_COLUMNS, compareCsvRows, compareText, COMPARE_CSV_COLUMNS, draftText, impactText } from '../../report/aspa-report.js';
 import { FAMILIES } from '../../analysis/families.js';
 import { asnArg } from '../asn-arg.js';
@@ -37,16 +37,18 @@ function csvLine(cells: Array<string | number>): string {
   return cells.map((c) => (typeof c === 'number' || !/[",\n\r]/.test(c) ? String(c) : `"${c.replace(/"/g, '""')}"`)).join(',') + '\n';
 }
 
-/** Runs `fn` with the relations: a relationship file, or the IRR data (store, --input, bundled). */
-async function withRelations<T>(argv: AspaArgs, asns: number[] | undefined, notes: string[], fn: (s: RelationSource) => T): Promise<T> {
+type RequireKnown = (asns: readonly number[]) => void;
+
+/** Runs `fn` with the relations (a relationship file, or the IRR data: store, --input, bundled) and their "no data" check. */
+async function withRelations<T>(argv: AspaArgs, asns: number[] | undefined, notes: string[], fn: (s: RelationSource, requireKnown: RequireKnown) => T): Promise<T> {
   if (relationshipArgs(argv.relationships).length) {
     const loaded = await loadTopologies(argv, undefined);
     notes.push(...loaded.notes);
-    return fn(topologySource(loaded.topologies));
+    return fn(topologySource(loaded.topologies), loaded.requireKnown);
   }
   return withData(argv, asns?.length ? { asns } : undefined, (d) => {
     notes.push(...d.notes);
-    return fn(engineSource(d.engine));
+    return fn(engineSource(d.engine), d.requireKnown);
   });
 }
 
@@ -88,7 +90,7 @@ const draft: CommandModule<object, AspaArgs> = {
     jsonAsFormat(argv, 'text', 'rpki-client|krill|bird|openbgpd');
     const asn = asnArg(argv.asn, 'the customer AS');
     const notes: string[] = [];
-    const d = await withRelations(argv, [asn], notes, (s) => draftAspa(s, asn));
+    const d = await withRelations(argv, [asn], notes, (s, requireKnown) => draftOfKnown(s, asn, requireKnown, notes));
     printNotes(notes, argv.quiet);
     if (argv.format === 'json') printJson({ ...d, notes });
     else if (argv.format === 'text') printResult(draftText(d));
@@ -103,7 +105,8 @@ const check: CommandModule<object, AspaArgs> = {
     .option('procedure', { type: 'string', choices: ['upstream', 'downstream'], default: 'downstream', describe: 'downstream: the routes came from a provider (a collector\'s full table); upstream: from a customer or a peer' })
     .option('format', { type: 'string', choices: ['text', 'json', 'csv'], defaultDescription: 'text', describe: 'text, JSON, or CSV (one row per distinct path and family: afi,path,procedure,verdict,…)' })
     .option('data', { type: 'string', default: defaultDataDir(), describe: 'store folder whose newest ASPA snapshot is used when --aspa is not given', defaultDescription: defaultDataDir() })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' }) as unknown as Argv<AspaArgs>,
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
+    .option('offline', { type: 'boolean', default: false, describe: 'accepted and ignored, for a uniform command line: check asks no registry (only a URL given as a path or --aspa is fetched)' }) as unknown as Argv<AspaArgs>,
   handler: async (argv) => {
     jsonAsFormat(argv, 'text', 'csv');
     const notes: string[] = [];
@@ -162,7 +165,7 @@ const impact: CommandModule<object, AspaArgs & { draft: boolean }> = {
     try {
       notes.push(...loaded.notes);
       const providers = argv.draft
-        ? draftAspa(loaded.engine ? engineSource(loaded.engine) : topologySource(loaded.topologies), asn).providers
+        ? draftOfKnown(loaded.engine ? engineSource(loaded.engine) : topologySource(loaded.topologies), asn, loaded.requireKnown, notes).providers
         : set!.records.get(asn)!.providers;
       notes.push(`ASPA weighed: AS${asn} → [${providers.join(', ')}] (${argv.draft ? 'drafted from the relations' : `published, from ${set!.name}`}); the other ASPAs: ${set ? n(set.records.size - (set.records.has(asn) ? 1 : 0)) : 'none'}; procedure ${argv.procedure}`);
       const relations = Object.fromEntries(FAMILIES.filter((f) => loaded.topologies[f]).map((f) => [f, relationLookup(loaded.topologies[f]!)]));
