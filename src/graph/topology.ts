@@ -105,9 +105,12 @@ export class Topology {
     return { ases: this.csr.n, links: this.stats.links };
   }
 
-  /** Whether the links carry inferences (IRR data) rather than bare relations (a relationship file). */
+  /**
+   * Whether the links carry inferences (IRR data) rather than bare relations (a relationship
+   * file): a graph built from inferences says so even when it holds no link at all.
+   */
   hasInferences(): boolean {
-    return this.kept.some((e) => e.inference !== undefined);
+    return this.detail !== undefined || this.kept.some((e) => e.inference !== undefined);
   }
 
   /** Pair (node indices, lower first) → its edge: links are looked up without building the graph. */
