@@ -62,7 +62,9 @@ export function whyUnreachableJson(r: PairAnswer): Record<string, unknown> {
 /** `path --json`. */
 export function pathJson(r: PairAnswer): Record<string, unknown> {
   const { a, b, family, reachable, path, hops, absent, reason, setAside } = r.ex;
-  const ixpPart = r.ixp && !reachable ? { commonIxps: commonIxps(r.ixp, a, b, family) } : {};
+  // An AS the IXP data says nothing of (not listed, a failed lookup): unknown, not "no exchange".
+  const ixpUnknown = r.ixp?.unknown?.get(a) ?? r.ixp?.unknown?.get(b);
+  const ixpPart = r.ixp && !reachable ? (ixpUnknown ? { ixpUnknown } : { commonIxps: commonIxps(r.ixp, a, b, family) }) : {};
   // Why there is no path when it is not a plain "no path": missing data or a threshold (as why-unreachable says).
   const why = reason ? { reason, ...(setAside ? { setAside } : {}) } : {};
   return { a, b, afi: family, reachable, path, hops, absent, ...why, notes: r.notes, model: r.ex.model, ...ixpPart };
