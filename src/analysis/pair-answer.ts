@@ -3,7 +3,7 @@
  * it named (`why-unreachable`, `path`, `report`): the web face asks the same through
  * `explainQuestion` (src/analysis/questions.ts) over its open session.
  */
-import { explainReachability } from '../explain/explain.js';
+import { explainReachability, withSetAsideKept } from '../explain/explain.js';
 import type { Explanation } from '../explain/types.js';
 import { FAMILIES } from '../infer/families.js';
 import type { Family } from '../infer/types.js';
@@ -26,9 +26,16 @@ export async function explainPairAnswer(argv: PairDataArgs, a: number, b: number
   requireFamily(loaded, argv.afi);
   let ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
   // Unreachable: its fixes and gaps need the cones' links out of them too.
-  if (!ex.reachable && ex.reason === undefined && loaded.fuller) {
+  if (!ex.reachable && ex.reason !== 'no-link-in-family' && loaded.fuller) {
     loaded = loaded.fuller(argv.afi);
     ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject });
+  }
+  // Links set aside by --min-confidence at the cones: the answer with them kept (the cones and
+  // the links among their members, all a path needs) says whether they are what is missing.
+  if (ex.reason === 'below-min-confidence' && loaded.engine) {
+    const { irrTopologies } = await import('./topologies.js');
+    const kept = irrTopologies(loaded.engine, { asns: [a, b], families: [argv.afi], ambiguous: argv.ambiguous, full: [] }).topologies[argv.afi];
+    if (kept) ex = withSetAsideKept(ex, kept);
   }
   return { ...await withExchanges(ex, argv.ixp, { dataDir: argv.data, offline: argv.offline }, loaded.notes), notes: loaded.notes, topologies: loaded.topologies };
 }

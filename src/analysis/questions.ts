@@ -47,7 +47,7 @@ export async function explainQuestion(s: AnalysisSession, q: PairQuestion, famil
   familyGraph(g, q.afi);
   let ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
   // Unreachable: its fixes and gaps need the cones' links out of them too (as the CLI asks).
-  if (!ex.reachable && ex.reason === undefined) {
+  if (!ex.reachable && ex.reason !== 'no-link-in-family') {
     g = s.cones([q.a, q.b], families, [q.afi]);
     ex = explainReachability({ a: q.a, b: q.b, family: q.afi, topologies: g.topologies, hasObject: g.hasObject });
   }
@@ -62,9 +62,13 @@ export function whyUnreachableJson(r: PairAnswer): Record<string, unknown> {
 
 /** `path --json`. */
 export function pathJson(r: PairAnswer): Record<string, unknown> {
-  const { a, b, family, reachable, path, hops, absent } = r.ex;
-  const ixpPart = r.ixp && !reachable ? { commonIxps: commonIxps(r.ixp, a, b, family) } : {};
-  return { a, b, afi: family, reachable, path, hops, absent, notes: r.notes, model: r.ex.model, ...ixpPart };
+  const { a, b, family, reachable, path, hops, absent, reason, setAside } = r.ex;
+  // An AS the IXP data says nothing of (not listed, a failed lookup): unknown, not "no exchange".
+  const ixpUnknown = r.ixp?.unknown?.get(a) ?? r.ixp?.unknown?.get(b);
+  const ixpPart = r.ixp && !reachable ? (ixpUnknown ? { ixpUnknown } : { commonIxps: commonIxps(r.ixp, a, b, family) }) : {};
+  // Why there is no path when it is not a plain "no path": missing data or a threshold (as why-unreachable says).
+  const why = reason ? { reason, ...(setAside ? { setAside } : {}) } : {};
+  return { a, b, afi: family, reachable, path, hops, absent, ...why, notes: r.notes, model: r.ex.model, ...ixpPart };
 }
 
 /**

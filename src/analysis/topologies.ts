@@ -204,10 +204,14 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
   const edges: Record<Family, RelationshipEdge[]> = { ipv4: [], ipv6: [] };
   const counted: IrrTopologies['counted'] = { ipv4: { links: 0, ambiguous: 0, conflicts: 0 }, ipv6: { links: 0, ambiguous: 0, conflicts: 0 } };
   const setAside: Record<Family, number> = { ipv4: 0, ipv6: 0 };
+  // A question's graph keeps the links it set aside, so that its answer can name those that
+  // matter (a whole-data graph only counts them: they may be most of the data).
+  const setAsideLinks: Record<Family, LinkInference[]> = { ipv4: [], ipv6: [] };
   const ases = new Set<number>(opts.base?.ases);
   const take = (l: LinkInference) => {
     if (belowConfidence(l, opts.minConfidence)) {
       setAside[l.family]++;
+      if (opts.asns) setAsideLinks[l.family].push(l);
       return;
     }
     if (l.relation === 'ambiguous') counted[l.family].ambiguous++;
@@ -259,7 +263,8 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     } : undefined;
     // An asked AS whose links all go down to customers is in the graph all the same (not "no link in this family").
     const nodes = opts.asns ? opts.asns.filter((x) => engine.countsOf(x, f).links > 0) : undefined;
-    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside, nodes);
+    const left = opts.asns && opts.minConfidence ? { min: opts.minConfidence, links: setAsideLinks[f] } : undefined;
+    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside, nodes, left);
   }
   const fullNow = opts.families.filter((f) => full.includes(f) || opts.base?.full.includes(f));
   const perFamily = opts.families.map((f) => `${n(counted[f].links)} ${f}`).join(', ');

@@ -2,6 +2,7 @@ import type { Family, LinkInference } from '../infer/types.js';
 import type { Topology } from '../graph/topology.js';
 import { coneTops, shortestPath, uphillCone } from '../graph/valley-free.js';
 import { suggestFixes } from './fixes.js';
+import { setAsideAtCones } from './set-aside.js';
 import { viewsOf } from '../report/inference-text.js';
 import type { AmbiguousLink, Cone, DataGap, Explanation, FamilyAnswer, FamilyDifference, Hop } from './types.js';
 import { OTHER_FAMILY as OTHER } from '../infer/families.js';
@@ -42,7 +43,7 @@ export function hopsOf(topo: Topology, path: number[]): Hop[] {
 
 function answer(topo: Topology, a: number, b: number): FamilyAnswer {
   const path = shortestPath(topo.csr, a, b);
-  return { family: topo.family, reachable: path !== null, path, hops: path ? hopsOf(topo, path) : null };
+  return { family: topo.family, reachable: path !== null, path, hops: path ? hopsOf(topo, path) : null, ...(!path && topo.setAside ? { minConfidence: topo.setAside.min } : {}) };
 }
 
 function cone(topo: Topology, asn: number): Cone {
@@ -107,7 +108,15 @@ export function explainReachability(input: ExplainInput): Explanation {
       }
     }
     if (evidence) for (const x of cones.b.members) for (const l of topo.links(x)) note(l.inference);
-    ex.fixes = suggestFixes(topo, cones, otherTopo, input.maxFixes ?? 5);
+    // Links at the cones set aside by --min-confidence: unknown, not absent, so no path among
+    // the rest proves nothing, and a fix made up around them would be a guess.
+    const setAside = setAsideAtCones(topo, cones);
+    if (setAside) {
+      ex.reason = 'below-min-confidence';
+      ex.setAside = setAside;
+    } else {
+      ex.fixes = suggestFixes(topo, cones, otherTopo, input.maxFixes ?? 5);
+    }
   }
 
   if (evidence) {
@@ -139,6 +148,15 @@ export function explainReachability(input: ExplainInput): Explanation {
     ex.differences = differences(topo, otherTopo, [here.path, ex.other.path]);
   }
   return ex;
+}
+
+/**
+ * A `below-min-confidence` explanation with the answer in `kept`, the same family's graph
+ * built with every link (no threshold): whether the set-aside links join the cones.
+ */
+export function withSetAsideKept(ex: Explanation, kept: Topology): Explanation {
+  if (!ex.setAside || kept.family !== ex.family) return ex;
+  return { ...ex, setAside: { ...ex.setAside, withThem: answer(kept, ex.a, ex.b) } };
 }
 
 /** Links on the given paths whose relation is not the same in the two families. */

@@ -1,4 +1,4 @@
-import type { Evidence, Family, Relation } from '../infer/types.js';
+import type { Evidence, Family, InferredRelation, Relation } from '../infer/types.js';
 
 /** One hop of a path: `relation` read from `from`'s side (c2p: climbing to a provider). */
 export interface Hop {
@@ -93,6 +93,27 @@ export interface FamilyAnswer {
   reachable: boolean;
   path: number[] | null;
   hops: Hop[] | null;
+  /** No path, in a graph that left out links below `--min-confidence`: no path among the links at or above it. */
+  minConfidence?: number;
+}
+
+/** A link left out as unknown by `--min-confidence`, its relation read from `a`'s side. */
+export interface SetAsideLink {
+  a: number;
+  b: number;
+  relation: InferredRelation;
+  confidence: number;
+}
+
+export interface SetAsideAnswer {
+  minConfidence: number;
+  /**
+   * The set-aside links up from, or level with, a member of either cone (those at A or B
+   * first): only these could change the answer. Without them the cones are the data's.
+   */
+  links: SetAsideLink[];
+  /** The answer with every link kept (no threshold), when the caller asked the data for it. */
+  withThem?: FamilyAnswer;
 }
 
 /** An ambiguous inference the graph resolved by the `--ambiguous` policy. */
@@ -124,9 +145,13 @@ export interface Explanation {
   absent: number[];
   /**
    * Why there is no path, when it is not a dark spot: `no-link-in-family` — A or B has no
-   * link in this family at all, so the data cannot place it (no cones, no fixes are made up).
+   * link in this family at all, so the data cannot place it (no cones, no fixes are made up);
+   * `below-min-confidence` — links at the cones were set aside by `--min-confidence`, so
+   * whether A reaches B is unknown at that threshold (`setAside` names them; no fixes).
    */
-  reason?: 'no-link-in-family';
+  reason?: 'no-link-in-family' | 'below-min-confidence';
+  /** `below-min-confidence`: the threshold and the set-aside links that could join the cones. */
+  setAside?: SetAsideAnswer;
   /** For each absent AS: its links in the other family (null when that family was not loaded). */
   absentDetail?: AbsentAs[];
   /** Present when unreachable. */

@@ -13,6 +13,13 @@ export interface Outside {
   countsMany: (asns: readonly number[]) => Map<number, { links: number; providers: number; customers: number }>;
 }
 
+/** Links below `--min-confidence` that a graph left out as unknown. */
+export interface SetAside {
+  min: number;
+  /** Those the graph's read met (a question's cones: every link up from or level with a member). */
+  links: LinkInference[];
+}
+
 /** A link as seen from one side: `relation` read from `from`'s side (c2p: `to` is its provider). */
 export interface LinkView {
   from: number;
@@ -36,6 +43,8 @@ export class Topology {
     readonly stats: BuildStats,
     private readonly detail?: (a: number, b: number) => LinkInference | undefined,
     private readonly outside?: Outside,
+    /** `--min-confidence`: links of the data left out of this graph as unknown (a question's graph only). */
+    readonly setAside?: SetAside,
   ) {}
 
   /**
@@ -43,9 +52,9 @@ export class Topology {
    * whole registry keep only the relation on each edge and read evidence for the few links
    * an answer prints.
    */
-  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: Outside, nodes?: readonly number[]): Topology {
+  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: Outside, nodes?: readonly number[], setAside?: SetAside): Topology {
     const { csr, stats, kept } = csrFromEdges(edges, family, nodes);
-    return new Topology(family, kept, csr, stats, detail, outside);
+    return new Topology(family, kept, csr, stats, detail, outside, setAside);
   }
 
   /**
@@ -105,9 +114,12 @@ export class Topology {
     return { ases: this.csr.n, links: this.stats.links };
   }
 
-  /** Whether the links carry inferences (IRR data) rather than bare relations (a relationship file). */
+  /**
+   * Whether the links carry inferences (IRR data) rather than bare relations (a relationship
+   * file): a graph built from inferences says so even when it holds no link at all.
+   */
   hasInferences(): boolean {
-    return this.kept.some((e) => e.inference !== undefined);
+    return this.detail !== undefined || this.kept.some((e) => e.inference !== undefined);
   }
 
   /** Pair (node indices, lower first) → its edge: links are looked up without building the graph. */

@@ -209,11 +209,13 @@ export interface ConfidenceLevel {
 
 export function confidenceLevel(c: number): ConfidenceLevel {
   if (c <= 0) return { name: 'none', meaning: 'no relation claimed' };
-  const inHundred = `right about ${Math.round(c * 100)} times in 100`;
+  const n = Math.round(c * 100);
+  const inHundred = `right about ${n} time${n === 1 ? '' : 's'} in 100`;
   if (c >= 0.95) return { name: 'high', meaning: inHundred };
   if (c >= 0.8) return { name: 'good', meaning: inHundred };
   if (c >= 0.5) return { name: 'fair', meaning: inHundred };
-  return { name: 'low', meaning: inHundred };
+  // Below one half the label is more often wrong than right: said, not left to arithmetic.
+  return { name: 'low', meaning: `${inHundred}, so more often wrong than right` };
 }
 
 /** `0.97 (high: right about 97 times in 100)`. */

@@ -106,6 +106,18 @@ async function fromFiles(files: string[], label: string): Promise<IxpLoaded[]> {
   return out;
 }
 
+/**
+ * A file (a sample of PeeringDB's pages, a CAIDA month) says nothing of an AS it does not
+ * list: each asked AS absent from it is unknown there, not at no exchange. (PeeringDB asked
+ * live answers for each AS: one with no row there is at no exchange.)
+ */
+function unlisted(parts: IxpLoaded[], asns: readonly number[]): IxpLoaded[] {
+  for (const { presence: p } of parts) {
+    for (const asn of asns) if (!p.members.has(asn) && !p.unknown?.has(asn)) (p.unknown ??= new Map()).set(asn, `AS${asn} is not in the IXP data`);
+  }
+  return parts;
+}
+
 /** Every `--ixp` value, read and merged. */
 export async function loadIxp(values: readonly string[], ctx: IxpLoadContext): Promise<IxpLoaded> {
   const parts: IxpLoaded[] = [];
@@ -122,9 +134,9 @@ export async function loadIxp(values: readonly string[], ctx: IxpLoadContext): P
     } catch {
       throw new IxpError(`--ixp ${v}: no such file or folder`, 'Give a folder or files of IXP data, or `peeringdb`.');
     }
-    if (st.isDirectory()) parts.push(...(await fromFiles(readdirSync(v).sort().map((f) => join(v, f)), v)));
+    if (st.isDirectory()) parts.push(...unlisted(await fromFiles(readdirSync(v).sort().map((f) => join(v, f)), v), ctx.asns));
     else loose.push(v);
   }
-  if (loose.length) parts.push(...(await fromFiles(loose, loose.join(', '))));
+  if (loose.length) parts.push(...unlisted(await fromFiles(loose, loose.join(', ')), ctx.asns));
   return { presence: mergePresence(parts.map((p) => p.presence)), notes: parts.flatMap((p) => p.notes) };
 }

@@ -88,7 +88,7 @@ export function mergePresence(parts: IxpPresence[]): IxpPresence {
     }
     for (const [asn, at] of p.members) for (const [k, m] of at) addMember(out, asn, rekey(k), m);
   }
-  // An AS is unknown only when no dataset knows it (files list every member they have).
+  // An AS is unknown only when no dataset knows it (one PeeringDB answered for, or one a file lists).
   for (const p of parts) {
     for (const [asn, why] of p.unknown ?? []) {
       if (!out.members.has(asn) && parts.every((q) => q === p || q.unknown?.has(asn))) (out.unknown ??= new Map()).set(asn, why);

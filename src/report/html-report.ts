@@ -13,7 +13,7 @@ import type { Explanation, Fix } from '../explain/types.js';
 import { relPhrase } from '../explain/fixes.js';
 import { FAMILY_LABEL as FAM, OTHER_FAMILY } from '../infer/families.js';
 import { gloss } from './evidence-text.js';
-import { pathString, renderFix } from './reachability-text.js';
+import { noProvider, pathString, renderFix, setAsideLine, verdictText } from './reachability-text.js';
 import { ixpFixText } from '../ixp/annotate.js';
 import { inlineSvg, scaleSvg, svgSizePt } from './reachability-svg.js';
 import { REPORT_CSS } from './html-style.js';
@@ -151,17 +151,19 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const F = FAM[ex.family];
   const other = ex.other?.family ?? OTHER_FAMILY[ex.family];
   const G = FAM[other];
-  const verdict = ex.reachable ? `AS${ex.a} reaches AS${ex.b} in ${F}` : `AS${ex.a} cannot reach AS${ex.b} in ${F}`;
+  const verdict = verdictText(ex).replace(/^w/, 'W');
 
   const lead: Html[] = [];
   for (const x of ex.absent) lead.push(h`${asn(x)} has no ${F} link in the loaded data. `);
   if (ex.reachable && ex.path) {
     lead.push(h`Valley-free path, ${ex.path.length - 1} hop${ex.path.length === 2 ? '' : 's'}: ${path(ex.path)}. `);
   } else {
-    lead.push(h`No ${F} route from ${asn(ex.a)} climbs customer→provider links, crosses at most one peer link, then descends provider→customer links to ${asn(ex.b)}. `);
+    lead.push(h`No ${F} route from ${asn(ex.a)} climbs customer→provider links, crosses at most one peer link, then descends provider→customer links to ${asn(ex.b)}${ex.setAside ? ` among the links at confidence >= ${ex.setAside.minConfidence}` : ''}. `);
+    if (ex.setAside) lead.push(h`But ${ex.setAside.links.length} link(s) at the cones were set aside below it (unknown, not absent): ${ex.setAside.links.slice(0, 5).map(setAsideLine).join('; ')}${ex.setAside.links.length > 5 ? '; …' : ''}. `);
   }
   if (ex.other) {
     if (ex.other.reachable && ex.other.path) lead.push(h`In ${G} it can${ex.reachable ? ' too' : ''}: ${path(ex.other.path)}. `);
+    else if (ex.other.minConfidence !== undefined) lead.push(h`In ${G}, no path${ex.reachable ? '' : ' either'} among the links at confidence >= ${ex.other.minConfidence}. `);
     else lead.push(h`In ${G} it cannot${ex.reachable ? '' : ' either'}. `);
   }
   const d0 = ex.differences[0];
@@ -175,7 +177,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const header = h`
 <header class="answer ${ex.reachable ? 'reachable' : 'unreachable'}">
   <p class="kicker">asrel reachability report · ${F} · Gao–Rexford (valley-free) model · relationships inferred from routing policy</p>
-  <h1><span class="verdict">${ex.reachable ? 'REACHABLE' : 'UNREACHABLE'}</span> ${verdict}</h1>
+  <h1><span class="verdict">${ex.reachable ? 'REACHABLE' : ex.setAside ? 'UNKNOWN' : 'UNREACHABLE'}</span> ${verdict}</h1>
   <p class="lead">${lead}</p>
   ${leadDiff}${leadFix}
   <ul class="notes">${notes.map((n) => h`<li${/RECONSTRUCT|stale|fail|could not|not reach|years apart/i.test(n) ? h` class="warn"` : ''}>${n}</li>`)}</ul>
@@ -218,21 +220,21 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   <p>Each AS's <em>uphill cone</em> is every AS it reaches by climbing to providers. A valley-free path exists only when the two cones share an AS or a peer link joins them.</p>
   <table>
     <tr><th>uphill cone of</th><th>size</th><th>members</th><th>tops (transit-free in ${F})</th></tr>
-    ${(['a', 'b'] as const).map((k) => h`<tr><td>${asn(c[k].asn)}</td><td>${c[k].members.length}</td><td>${members(c[k].members)}</td><td>${members(c[k].tops)}${c[k].tops.length === 1 && c[k].tops[0] === c[k].asn ? h` <span class="muted">— no ${F} provider</span>` : ''}</td></tr>`)}
+    ${(['a', 'b'] as const).map((k) => h`<tr><td>${asn(c[k].asn)}</td><td>${c[k].members.length}</td><td>${members(c[k].members)}</td><td>${members(c[k].tops)}${c[k].tops.length === 1 && c[k].tops[0] === c[k].asn ? h` <span class="muted">— ${ex.setAside ? noProvider(ex, c[k].asn) : `no ${F} provider`}</span>` : ''}</td></tr>`)}
   </table>
   <p>${shared.length === 0 ? h`The cones share no AS: ${asn(ex.a)} and ${asn(ex.b)} have no common ${F} provider,` : h`The cones share ${members(shared)},`}
      ${joining.length === 0 ? h`and no ${F} peer link joins the two cones.` : h`joined by peer links ${joining.map(([x, y]) => `AS${x}–AS${y}`).join(', ')}.`}</p>
 </section>
 <section id="fixes">
   <h2>Links that would fix it <span class="muted">(any one, most likely first)</span></h2>
-  ${ex.fixes?.length ? h`<ol class="fixes">${ex.fixes.map((f) => fixItem(f, ex.family))}</ol>` : h`<p>No single link found that would fix it.</p>`}
+  ${ex.fixes?.length ? h`<ol class="fixes">${ex.fixes.map((f) => fixItem(f, ex.family))}</ol>` : ex.setAside ? h`<p>None suggested: links at the cones are below --min-confidence ${ex.setAside.minConfidence}; with a lower one, or none, the answer and its fixes are the data's own.</p>` : h`<p>No single link found that would fix it.</p>`}
 </section>`;
   }
 
   const otherSection = ex.other ? h`
 <section id="other-family">
   <h2>In ${G}</h2>
-  <p>${ex.other.reachable && ex.other.path ? h`${asn(ex.a)} reaches ${asn(ex.b)} in ${G}: ${path(ex.other.path)}.` : h`${asn(ex.a)} cannot reach ${asn(ex.b)} in ${G}${ex.reachable ? '' : ' either'}.`}</p>
+  <p>${ex.other.reachable && ex.other.path ? h`${asn(ex.a)} reaches ${asn(ex.b)} in ${G}: ${path(ex.other.path)}.` : ex.other.minConfidence !== undefined ? h`No valley-free path from ${asn(ex.a)} to ${asn(ex.b)} in ${G}${ex.reachable ? '' : ' either'} among the links at confidence >= ${ex.other.minConfidence}.` : h`${asn(ex.a)} cannot reach ${asn(ex.b)} in ${G}${ex.reachable ? '' : ' either'}.`}</p>
   ${ex.differences.length ? h`<p>Relationship${ex.differences.length > 1 ? 's' : ''} that differ${ex.differences.length > 1 ? '' : 's'} between ${F} and ${G}:</p>${differenceSentences(ex, other)}` : h`<p class="muted">No link on either path has a different relationship in the two families.</p>`}
 </section>` : '';
 

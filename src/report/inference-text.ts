@@ -48,9 +48,24 @@ export function viewsOf(note: string | undefined): string[] {
   return out;
 }
 
+/**
+ * A single relation with confidence below one half is what the lines point to, yet links with
+ * such evidence were more often wrong than right: say so, and that the lines do not tell what
+ * the link is instead (the fitted table keeps how often a kind was right, not what it was then).
+ */
+export function lowConfidenceNote(l: Pick<LinkInference, 'relation' | 'confidence' | 'basis'>): string | undefined {
+  if (l.confidence <= 0 || l.confidence >= 0.5 || l.relation === 'none' || l.relation === 'conflict' || l.relation === 'ambiguous') return undefined;
+  const n = Math.round(l.confidence * 100);
+  return `low confidence: ${l.relation} is what these lines point to, but links with such evidence${l.basis ? ` (${l.basis.kind})` : ''} were right only about ${n} time${n === 1 ? '' : 's'} in 100 ` +
+    'on synthetic registries with defects, at this data\'s disagreement level; what such a link is instead is not known from its lines: ' +
+    'take the relation as unknown (--min-confidence 0.5 sets such links aside)';
+}
+
 /** Several lines describing one inference, indented. */
 export function inferenceText(l: LinkInference, indent = '  '): string[] {
   const out = [`${indent}${l.family}: ${l.relation} — ${relationWords(l)}${l.relation === 'none' ? '' : ` (${confidenceWords(l)})`}`];
+  const low = lowConfidenceNote(l);
+  if (low) out.push(`${indent}    note: ${low}`);
   out.push(...evidenceLines(l.evidence, `${indent}    `, 8));
   out.push(...noteLines(l.note, `${indent}    `));
   return out;

@@ -3,6 +3,7 @@ import type { Topology } from '../graph/topology.js';
 import { FAMILY_LABEL as FAM } from '../infer/families.js';
 import type { Relation } from '../infer/types.js';
 import { thousands } from './thousands.js';
+import { verdictText } from './reachability-text.js';
 
 /**
  * Graphviz DOT of an answer that draws the explanation, not the cones: A and B, each one's
@@ -199,10 +200,8 @@ export function renderDot(ex: Explanation, topo: Topology, other?: Topology): st
   });
   for (const x of [...keep].sort((s, t) => s - t)) if (!inCluster.has(x)) body.push(nodeLine(x).slice(2));
 
-  const title = ex.reachable
-    ? `AS${ex.a} reaches AS${ex.b} in ${F}`
-    : `AS${ex.a} cannot reach AS${ex.b} in ${F}`;
-  const why = ex.cones && !ex.reachable
+  const title = verdictText(ex).replace(/^w/, 'W');
+  const why = ex.cones && !ex.reachable && !ex.setAside
     ? `\\nthe cones share no ${F} provider, and no ${F} peer link joins them`
     : '';
   const order: DrawnStyle[] = ['transit', 'peer', 'sibling', 'path', 'other', 'fix', 'asked', 'top', 'group'];

@@ -63,6 +63,28 @@ describe('--ixp with the CAIDA IXP dataset (real rows)', () => {
   });
 });
 
+describe('--ixp files that do not list an AS', () => {
+  // The PeeringDB sample (real rows) lists AS6939 and AS3856 only: of AS174 it says nothing.
+  const PDB = 'test/fixtures/ixp/peeringdb-api-sample-2026-04';
+
+  it('the fix says the exchanges are unknown, not "no exchange where both"', () => {
+    const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', PDB, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('AS6939 and AS174 peer in IPv6 (new link): exchanges unknown: AS174 is not in the IXP data;');
+    expect(r.stdout).not.toContain('no exchange where both');
+    const p = asrel(['path', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', PDB, '-q']);
+    expect(p.stdout).toContain('Where AS6939 and AS174 could peer in IPv6: exchanges unknown: AS174 is not in the IXP data.');
+    const j = JSON.parse(asrel(['path', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', PDB, '--json']).stdout);
+    expect(j.ixpUnknown).toBe('AS174 is not in the IXP data');
+    expect(j.commonIxps).toBeUndefined();
+  });
+
+  it('an AS one dataset lists is known: CAIDA lists AS174, so the two datasets together say where both are', () => {
+    const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '--ixp', PDB, '--ixp', CAIDA, '-q']);
+    expect(r.stdout).toContain('AS6939 and AS174 peer in IPv6 (new link): both have IPv6 addresses at NaMeX (Rome) and CIXP (Geneva) — CAIDA IXPs dataset, 2019-10');
+  });
+});
+
 describe('--ixp peeringdb (local server on 127.0.0.1)', () => {
   let fake: FakePeeringDb;
   beforeAll(async () => { fake = await fakePeeringDb(); });

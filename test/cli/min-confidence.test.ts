@@ -45,6 +45,47 @@ describe('--min-confidence', () => {
     }
   });
 
+  // The bundled HE/Cogent/Telia reconstruction: AS6939–AS1299 (AS1299 its IPv4 provider) and
+  // AS1299–AS174 (peers) both have confidence 0.99, so 0.995 sets aside the links that join them.
+  it('links set aside at the cones make the answer unknown at the threshold, not "cannot reach"', () => {
+    const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv4', '--offline', '-q', '--min-confidence', '0.995']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Whether AS6939 reaches AS174 in IPv4 cannot be judged at --min-confidence 0.995:');
+    expect(lines[1]).toMatch(/^no valley-free path among links at confidence >= 0\.995, but 3 links at the two cones were set aside below it/);
+    expect(r.stdout).toContain("  AS6939–AS1299: AS1299 is AS6939's provider, confidence 0.99\n");
+    expect(r.stdout).toContain('With every link kept, AS6939 reaches AS174 in IPv4, 2 hop(s)');
+    expect(r.stdout).toContain('  AS6939 → AS1299 → AS174\n');
+    expect(r.stdout).toContain("AS6939's IPv4 providers are below confidence 0.995 (set aside)");
+    expect(r.stdout).not.toMatch(/AS6939 cannot reach AS174 in IPv4|AS6939 has no IPv4 provider|Links that would fix it|peer in IPv4 \(new link\)|relationship file/);
+    const j = JSON.parse(asrel(['why-unreachable', '6939', '174', '--afi', 'ipv4', '--offline', '--json', '--min-confidence', '0.995']).stdout);
+    expect(j).toMatchObject({ reachable: false, reason: 'below-min-confidence', setAside: { minConfidence: 0.995 } });
+    expect(j.setAside.links).toContainEqual({ a: 6939, b: 1299, relation: 'c2p', confidence: 0.99 });
+    expect(j.setAside.withThem.path).toEqual([6939, 1299, 174]);
+    expect(j.fixes).toBeUndefined();
+    expect(j.dataGaps).toEqual([]);
+  });
+
+  it('path: the same answer, and its JSON carries the reason', () => {
+    // AS3255's RIPE sample names AS6939 as a peer (confidence 0.7, one side's lines only).
+    const r = asrel(['path', '6939', '3255', '--afi', 'ipv4', '--offline', '-q', '--min-confidence', '0.8']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Whether AS6939 reaches AS3255 in IPv4 cannot be judged at --min-confidence 0.8: no valley-free path among links at confidence >= 0.8');
+    expect(r.stdout).toContain('  AS6939–AS3255: AS6939 and AS3255 are peers, confidence 0.7\n');
+    expect(r.stdout).toContain('With every link kept: AS6939 → AS3255');
+    expect(r.stdout).not.toContain('No valley-free IPv4 path from AS6939 to AS3255 under the Gao–Rexford model.');
+    const j = JSON.parse(asrel(['path', '6939', '3255', '--afi', 'ipv4', '--offline', '--json', '--min-confidence', '0.8']).stdout);
+    expect(j).toMatchObject({ reachable: false, reason: 'below-min-confidence', setAside: { minConfidence: 0.8 } });
+    expect(j.setAside.links[0]).toEqual({ a: 6939, b: 3255, relation: 'p2p', confidence: 0.7 });
+    expect(j.setAside.withThem.path).toEqual([6939, 3255]);
+  });
+
+  it('a threshold below every link at the cones changes nothing: the answer stays the data\'s own', () => {
+    const r = asrel(['path', '6939', '3255', '--afi', 'ipv4', '--offline', '--json', '--min-confidence', '0.5']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ reachable: true, path: [6939, 3255] });
+    expect(JSON.parse(r.stdout).reason).toBeUndefined();
+  });
+
   it('a value that is not a probability is a usage error', () => {
     for (const bad of ['2', '-0.1', 'abc', '']) {
       const r = asrel(['export', '--input', AS3255, '--min-confidence', bad]);

@@ -59,6 +59,11 @@ describe('no data is not an answer', () => {
     expect(r.stderr).toMatch(/AS99999: no data \(no link in the relationship file .*he-cogent-2015\.reconstruction\.csv\)/);
   });
 
+  it('from relationship files the data gaps are not known, and the answer says why', () => {
+    const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--relationships', HE, '-q']);
+    expect(r.stdout).toContain('Data gaps: not known (the relationships come from a relationship file, not from registry objects).');
+  });
+
   it('an AS known in IPv4 only is "no IPv6 link in this data", not a dark spot with invented transit', () => {
     // AS2864 is named by AS3255's IPv4 lines only (bundled RIPE sample).
     const r = asrel(['why-unreachable', '6939', '2864', '--afi', 'ipv6', '--offline', '-q']);
@@ -68,6 +73,10 @@ describe('no data is not an answer', () => {
     expect(r.stdout).toContain("AS2864's IPv6 policy in the IRR: mp-import/mp-export lines with afi ipv6");
     expect(r.stdout).not.toMatch(/buys IPv6 transit|Uphill cone/);
     expect(r.stdout).toContain('In IPv4, AS6939 reaches AS2864: AS6939 → AS3255 → AS2864');
+    // Relationships inferred from IRR objects, none in IPv6 here: the data gaps are the asked AS's, not "a relationship file".
+    expect(r.stdout).not.toContain('relationship file');
+    expect(r.stdout).toContain('Data gaps among the asked ASes: 1 AS with no aut-num in the data');
+    expect(r.stdout).toContain('  AS2864 (no aut-num found; no IPv6 link names it)');
     const j = JSON.parse(asrel(['why-unreachable', '6939', '2864', '--afi', 'ipv6', '--offline', '--json']).stdout);
     expect(j).toMatchObject({ reachable: false, reason: 'no-link-in-family', absent: [2864] });
     expect(j.fixes).toBeUndefined();

@@ -1,4 +1,7 @@
 // `asrel rel` on real lines (the seed's AS1299 lines, AS3255's object) through --input.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 
@@ -53,5 +56,23 @@ describe('asrel rel', () => {
     const missing = asrel(['rel', '1299', '6939', '--input', 'test/fixtures/infer/nope.rpsl']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read --input .*nope\.rpsl: no such file/);
+  });
+
+  it('a label below 0.5 is said to be more often wrong than right, not only "right about 1 time in 100"', () => {
+    // Crafted: AS64501's lines make AS64502 its provider; AS64502's aut-num says nothing of
+    // AS64501 (kind pc.4:OSw, which the fitted table finds right about 1-3 times in 100).
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-low-'));
+    const f = join(dir, 'low.rpsl');
+    writeFileSync(f, 'aut-num: AS64501\nimport: from AS64502 accept ANY\nexport: to AS64502 announce AS64501\nsource: TEST\n\n' +
+      'aut-num: AS64502\nimport: from AS64503 accept ANY\nexport: to AS64503 announce AS64502\nsource: TEST\n');
+    const r = asrel(['rel', '64501', '64502', '--input', f, '--afi', 'ipv4', '-q']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(asrel(['rel', '64501', '64502', '--input', f, '--afi', 'ipv4', '--json', '-q']).stdout);
+    expect(j.afi.ipv4).toMatchObject({ relation: 'c2p', confidence_level: 'low', basis: 'pc.4:OSw' });
+    const n = Math.round(j.afi.ipv4.confidence * 100);
+    expect(r.stdout).toContain(`(low: right about ${n} time${n === 1 ? '' : 's'} in 100, so more often wrong than right))`);
+    expect(r.stdout).not.toContain(' 1 times in 100');
+    expect(r.stdout).toContain(`      note: low confidence: c2p is what these lines point to, but links with such evidence (pc.4:OSw) were right only about ${n} time`);
+    expect(r.stdout).toContain('take the relation as unknown (--min-confidence 0.5 sets such links aside)');
   });
 });

@@ -84,6 +84,10 @@ describe('calibrated confidence', () => {
 
   it('named levels say what a value means', () => {
     expect(confidenceText(0.97)).toBe('0.97 (high: right about 97 times in 100)');
+    // One time, not "1 times"; below one half the words say the label is more often wrong.
+    expect(confidenceText(0.01)).toBe('0.01 (low: right about 1 time in 100, so more often wrong than right)');
+    expect(confidenceText(0.3)).toBe('0.30 (low: right about 30 times in 100, so more often wrong than right)');
+    expect(confidenceText(0.5)).toBe('0.50 (fair: right about 50 times in 100)');
     expect(confidenceLevel(0.85).name).toBe('good');
     expect(confidenceLevel(0.6).name).toBe('fair');
     expect(confidenceLevel(0.3).name).toBe('low');

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { pathString, renderHops } from '../../report/reachability-text.js';
+import { belowThresholdText, pathString, renderHops, setAsideLines } from '../../report/reachability-text.js';
 import { answerDot, answerSvg } from '../../analysis/drawing.js';
 import { FAMILY_LABEL as FAM } from '../../analysis/families.js';
 import { pathJson, pathPeeringPlaces } from '../../analysis/questions.js';
@@ -30,6 +30,13 @@ const command: CommandModule<object, PairArgs> = {
     if (ex.path) {
       out.push(`${pathString(ex.path)}  (${F}, ${ex.path.length - 1} hop(s), valley-free under the Gao–Rexford model)`);
       out.push(...renderHops(ex.hops ?? []));
+    } else if (ex.setAside) {
+      out.push(`Whether AS${ex.a} reaches AS${ex.b} in ${F} cannot be judged at --min-confidence ${ex.setAside.minConfidence}: ${belowThresholdText(ex)}:`);
+      out.push(...setAsideLines(ex.setAside.links));
+      const w = ex.setAside.withThem;
+      if (w?.path) out.push(`With every link kept: ${pathString(w.path)}  (${F}, ${w.path.length - 1} hop(s), valley-free under the Gao–Rexford model)`);
+      else if (w) out.push(`With every link kept there is no valley-free ${F} path either.`);
+      out.push(`Run without --min-confidence (or with a lower one) for the answer from every link.`);
     } else {
       out.push(`No valley-free ${F} path from AS${ex.a} to AS${ex.b} under the Gao–Rexford model.`);
       const where = pathPeeringPlaces(r);

@@ -6,6 +6,7 @@ import { withAfi, withAnalysisData, withIxp } from '../options.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { UserError } from '../errors.js';
 import { explainPair, type PairArgs } from './why-unreachable.js';
+import { verdictText } from '../../report/reachability-text.js';
 
 declare const __ASREL_VERSION__: string;
 
@@ -33,7 +34,7 @@ const command: CommandModule<object, ReportArgs> = {
     } catch (e) {
       throw new UserError(`cannot write ${argv.out}: ${(e as Error).message}`, 2, 'Check that the folder exists and is writable.');
     }
-    if (!argv.quiet) process.stderr.write(`wrote ${argv.out}: AS${ex.a} ${ex.reachable ? 'reaches' : 'cannot reach'} AS${ex.b} in ${ex.family === 'ipv4' ? 'IPv4' : 'IPv6'}\n`);
+    if (!argv.quiet) process.stderr.write(`wrote ${argv.out}: ${verdictText(ex)}\n`);
   },
 };
 export default command;
