@@ -41,6 +41,32 @@ export function parseAsn(text: string): ParsedAsn | undefined {
   return undefined;
 }
 
+/**
+ * Why `text` (`AS…`) is not an AS number, or undefined when it is one: the words of the
+ * policy parser's error and of the object reader's for an aut-num key.
+ */
+export function asnProblem(text: string): string | undefined {
+  if (parseAsn(text)) return undefined;
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  if (/^AS\d+$/i.test(text)) return `${shown} is out of range: AS numbers are 0–${MAX_ASN}`;
+  if (/^AS\d+\.\d+$/i.test(text)) return `${shown} is not a valid asdot AS number (each part must be 0–65535)`;
+  return `${JSON.stringify(shown)} is not an AS number`;
+}
+
+/** AS_TRANS (RFC 6793): the stand-in for a 4-byte AS number on a 2-byte BGP session. */
+export const AS_TRANS = 23456;
+
+/** AS numbers that never stand for a network, with why: no BGP session has one at its other end. */
+const NOT_A_NETWORK: ReadonlyMap<number, string> = new Map([
+  [0, 'AS0 is reserved and never names a network (RFC 7607)'],
+  [AS_TRANS, 'AS23456 is AS_TRANS, the stand-in for a 4-byte AS number on 2-byte BGP sessions, not a network (RFC 6793)'],
+]);
+
+/** Why an AS number cannot be a network (AS0, AS_TRANS), or undefined when it can. */
+export function reservedAsnReason(asn: number): string | undefined {
+  return NOT_A_NETWORK.get(asn);
+}
+
 /** Set prefixes of RFC 2622 §5 (and rtrs-, prng- of §5.5–5.6), upper case, with their `-`. */
 const SET_PREFIXES = ['AS-', 'RS-', 'FLTR-', 'PRNG-', 'RTRS-'] as const;
 

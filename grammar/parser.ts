@@ -24,7 +24,7 @@ import { parseAsPathRegex } from './regex.js';
 import * as T from './tokens.js';
 import { checkAsn, checkIpv4Prefix, checkIpv6Prefix, checkRangeOp, normaliseAddress, shortRangeWarning } from './values.js';
 import { printValue } from './print.js';
-import { setName } from './names.js';
+import { reservedAsnReason, setName } from './names.js';
 import { checkAction } from './dictionary.js';
 import { afiMask, ALL_FAMILIES_MASK, emptyScopeMessage, hasScopes } from './scopes.js';
 
@@ -138,6 +138,14 @@ export class PolicyParser extends EmbeddedActionsParser {
     }
     if (c.warning) this.problem(tok.startOffset, 'warning', c.warning);
     return c.value;
+  }
+
+  /** An AS number in a peering: AS0 and AS_TRANS are kept, with a warning that no link is drawn to them. */
+  private peerAsn(tok: IToken): number {
+    const asn = this.asn(tok);
+    const reserved = reservedAsnReason(asn);
+    if (reserved) this.problem(tok.startOffset, 'warning', `${reserved}: it cannot be a BGP neighbour, so no link is inferred to it`);
+    return asn;
   }
 
   private rangeOp(tok: IToken | undefined, maxLength?: number): RangeOperator | undefined {
@@ -428,7 +436,7 @@ export class PolicyParser extends EmbeddedActionsParser {
 
   asOperand = this.RULE('asOperand', (): AsExpression => {
     return this.OR((this.alts.asOperand ??= [
-      { ALT: () => { const t = this.CONSUME(T.Asn); return this.ACTION(() => ({ type: 'asn' as const, asn: this.asn(t), text: t.image }))!; } },
+      { ALT: () => { const t = this.CONSUME(T.Asn); return this.ACTION(() => ({ type: 'asn' as const, asn: this.peerAsn(t), text: t.image }))!; } },
       { ALT: () => { const t = this.CONSUME(T.AsSetName); return this.ACTION(() => ({ type: 'as-set' as const, name: setName(t.image) }))!; } },
       { ALT: () => { this.CONSUME(T.AsAny); return { type: 'as-any' as const }; } },
       { ALT: () => { this.CONSUME(T.PeerAs); return { type: 'peeras' as const }; } },

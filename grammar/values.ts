@@ -3,7 +3,7 @@
  * numbers (asplain/asdot, range), prefixes (canonical text), range operators.
  * Each returns the value or an error message; none throws.
  */
-import { MAX_ASN, parseAsn } from './names.js';
+import { asnProblem, MAX_ASN, parseAsn } from './names.js';
 import type { PrefixRange, RangeOperator } from './ast.js';
 
 export type Checked<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };
@@ -20,11 +20,7 @@ export function checkAsn(text: string): Checked<number> {
   }
   if (i === text.length && i > 2 && i <= 12 && n <= MAX_ASN) return { ok: true, value: n };
   const p = parseAsn(text);
-  if (!p) {
-    return /^AS\d+\.\d+$/i.test(text)
-      ? { ok: false, error: `${text} is not a valid asdot AS number (each part must be 0–65535)` }
-      : { ok: false, error: `${text} is out of range: AS numbers are 0–${MAX_ASN}` };
-  }
+  if (!p) return { ok: false, error: asnProblem(text)! };
   if (p.asdot) return { ok: true, value: p.asn, warning: `asdot AS number ${text} read as AS${p.asn}` };
   return { ok: true, value: p.asn };
 }

@@ -1,11 +1,12 @@
 /**
  * Peerings (RFC 2622 §5.6), fast path: the rules `peering` … `routerOperand` of parser.ts,
  * building the same nodes. Refused here and left to parser.ts (which warns or errs): `and
- * not`, `not` before a router, a router word with a ':', an invalid router address.
+ * not`, `not` before a router, a router word with a ':', an invalid router address, AS0 and
+ * AS_TRANS as a neighbour.
  */
 import type { AsExpression, Peering, RouterExpression } from '../ast.js';
 import * as T from '../tokens.js';
-import { setName } from '../names.js';
+import { reservedAsnReason, setName } from '../names.js';
 import { normaliseAddress } from '../values.js';
 import { refuse, type Cursor } from './cursor.js';
 import { andExcept, joined, parenthesized } from './lists.js';
@@ -57,6 +58,8 @@ function asOperand(c: Cursor): AsExpression {
   const t = c.type;
   if (t === T.Asn) {
     const asn = asnValue(c);
+    // AS0 and AS_TRANS get a warning (parser.ts `peerAsn`).
+    if (reservedAsnReason(asn)) refuse();
     const text = c.image();
     c.next();
     return { type: 'asn', asn, text };

@@ -12,7 +12,7 @@ import { storeDataLines } from './data-lines.js';
 import { UserError } from './errors.js';
 import { localCopy } from './local-copy.js';
 import type { DataArgs } from './open-data.js';
-import { relationshipArgs, relationshipSpec } from './relationships.js';
+import { badLineNotes, relationshipArgs, relationshipSpec, repeatedPairs } from './relationships.js';
 import { withData } from './with-data.js';
 
 export { comparisonText } from '../infer/compare.js';
@@ -34,6 +34,8 @@ export interface Truth {
   files: TruthFile[];
   /** Where URLs were downloaded to (notes). */
   downloads: string[];
+  /** The files' bad lines skipped (notes). */
+  notes: string[];
   /** The families the truth has links in. */
   families: Family[];
 }
@@ -43,6 +45,7 @@ export async function readTruth(argv: Pick<DataArgs, 'data' | 'offline' | 'ttl'>
   const edges: RelationshipEdge[] = [];
   const files: TruthFile[] = [];
   const downloads: string[] = [];
+  const notes: string[] = [];
   for (const arg of relationshipArgs(argv.relationships)) {
     const { file, family } = relationshipSpec(arg);
     const local = await localCopy(file, { dataDir: argv.data, offline: argv.offline, ttlHours: argv.ttl }, '--relationships', downloads);
@@ -57,9 +60,12 @@ export async function readTruth(argv: Pick<DataArgs, 'data' | 'offline' | 'ttl'>
     }
     if (r.edges.length === 0 && Object.keys(r.skipped).length === 0) throw new UserError(`${file}: no relationships in the file`, 2, 'Give a file with at least one link.');
     for (const e of r.edges) edges.push(e);
+    const repeated = repeatedPairs(r);
+    if (repeated.length) notes.push(`${file}: ${repeated.join('; ')}`);
+    notes.push(...badLineNotes(file, r));
     files.push({ file, format: r.format, links: r.edges.length, ...(r.format === 'asrel-csv' ? {} : { readAs: r.caidaFamily, readAsFrom: r.caidaFamilyFrom }), ...(family ? { only: family } : {}) });
   }
-  return { edges, files, downloads, families: FAMILIES.filter((f) => edges.some((e) => e.family === f)) };
+  return { edges, files, downloads, notes, families: FAMILIES.filter((f) => edges.some((e) => e.family === f)) };
 }
 
 /**

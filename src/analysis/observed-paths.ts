@@ -8,8 +8,11 @@ import type { RouteSource } from '../bgp/paths.js';
 import type { Family } from '../infer/types.js';
 import { PathSet } from './path-set.js';
 
-/** Why a distinct path cannot be checked hop by hop; `undefined` when it can. */
-export type Uncheckable = 'as-set' | 'confed' | 'loop' | 'short';
+/**
+ * Why a distinct path cannot be checked hop by hop; `undefined` when it can. `as0`: the path
+ * holds AS0, which a BGP speaker must not send or accept in an AS_PATH (RFC 7607).
+ */
+export type Uncheckable = 'as-set' | 'confed' | 'loop' | 'short' | 'as0';
 
 export interface DistinctPath {
   afi: Family;
@@ -78,7 +81,7 @@ export async function collectPaths(sources: Iterable<RouteSource>, families: rea
       const tag = set.tagOf(k);
       if (afi && (afi === 'ipv6') !== ((tag & V6) !== 0)) continue;
       const path = set.path(k);
-      const uncheckable: Uncheckable | undefined = tag & AS_SET ? 'as-set' : tag & CONFED ? 'confed' : path.length < 1 ? 'short' : hasLoop(path) ? 'loop' : undefined;
+      const uncheckable: Uncheckable | undefined = tag & AS_SET ? 'as-set' : tag & CONFED ? 'confed' : path.length < 1 ? 'short' : path.includes(0) ? 'as0' : hasLoop(path) ? 'loop' : undefined;
       yield { afi: tag & V6 ? 'ipv6' : 'ipv4', path, routes: set.routes(k), notFromPeer: (tag & NOT_FROM_PEER) !== 0, ...(uncheckable ? { uncheckable } : {}) };
     }
   }

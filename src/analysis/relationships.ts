@@ -3,7 +3,7 @@
  * (CAIDA serial-1/2 or asrel CSV; no IRR data needed; repeatable, one file per family) or,
  * by default, inference from the IRR data opened (src/analysis/open-data.ts).
  */
-import { loadRelationshipFile, RelationshipFileError } from '../graph/relationship-file.js';
+import { loadRelationshipFile, RelationshipFileError, type RelationshipFileResult } from '../graph/relationship-file.js';
 import { Topology } from '../graph/topology.js';
 import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import { FAMILIES } from '../infer/families.js';
@@ -84,10 +84,29 @@ export async function fromFiles(args: string[], caidaFamily: Family | undefined,
     const how = r.caidaFamilyFrom === 'header' ? ', as its asrel header says' : r.caidaFamilyFrom === 'default' ? ' (the default; CAIDA files do not say their family)' : '';
     const what = r.format === 'asrel-csv' ? `asrel CSV${family ? `, ${family} rows only` : ''}` : `CAIDA ${r.format.slice(6)}, read as ${r.caidaFamily}${how}`;
     notes.push(`relationships from ${file} (${what}): ${perFamily.map(([f, c]) => `${n(c)} ${f} links`).join(', ') || 'no usable links'}` +
-      (skipped ? `; rows left out: ${skipped}` : ''));
+      (skipped ? `; rows left out: ${skipped}` : '') + repeatedPairs(r).map((x) => `; ${x}`).join(''));
+    notes.push(...badLineNotes(file, r));
     for (const e of r.edges) edges.push(e);
   }
   return { edges, notes, origin: 'relationships' };
+}
+
+/** The pairs a file gives twice, each kept once (its links count them once): `2 repeated pairs merged`, …. */
+export function repeatedPairs(r: Pick<RelationshipFileResult, 'duplicates' | 'contradictions'>): string[] {
+  const c = r.contradictions;
+  return [
+    ...(r.duplicates ? [`${n(r.duplicates)} repeated pair${r.duplicates === 1 ? '' : 's'} merged`] : []),
+    ...(c.first ? [`${n(c.count)} pair${c.count === 1 ? '' : 's'} given again with another relation, the first kept (e.g. line ${c.first.line}, AS${c.first.a}–AS${c.first.b}: ${c.first.kept}, not ${c.first.dropped})`] : []),
+  ];
+}
+
+/** The note for a file's bad lines, skipped: how many, and the first few with why. */
+export function badLineNotes(file: string, r: Pick<RelationshipFileResult, 'bad'>): string[] {
+  const { count, first } = r.bad;
+  if (count === 0) return [];
+  const named = first.slice(0, 3);
+  return [`${file}: ${n(count)} bad line${count === 1 ? '' : 's'} skipped: ${named.map((b) => `line ${b.line}: ${b.detail}`).join('; ')}` +
+    (count > named.length ? `; and ${n(count - named.length)} more` : '')];
 }
 
 /**

@@ -18,7 +18,8 @@ export function valleyFreeShare(s: FamilySummary): number | undefined {
 function summaryLines(f: Family, s: FamilySummary, documentation: VerifyResult['documentation']): string[] {
   if (s.routes === 0) return [`${FAM[f]}: no routes in the input`];
   const decided = s.valleyFree + s.valley;
-  const apart = [s.asSet && `${n(s.asSet)} with an AS_SET`, s.confed && `${n(s.confed)} with confederation segments`, s.loop && `${n(s.loop)} with a loop`]
+  const apart = [s.asSet && `${n(s.asSet)} with an AS_SET`, s.confed && `${n(s.confed)} with confederation segments`, s.loop && `${n(s.loop)} with a loop`,
+    s.as0 && `${n(s.as0)} holding AS0 (invalid in BGP, RFC 7607)`]
     .filter(Boolean).join(', ');
   const out = [
     `${FAM[f]}: ${n(s.distinctPaths)} distinct paths from ${n(s.routes)} routes`,
@@ -29,6 +30,7 @@ function summaryLines(f: Family, s: FamilySummary, documentation: VerifyResult['
   if (documentation === 'irr') {
     out.push(`  documented in the IRR in ${FAM[f]}: ${pct(s.documentedBoth! + s.documentedOne!, s.links)} (both sides ${n(s.documentedBoth!)}, one side ${n(s.documentedOne!)}, neither ${n(s.undocumented!)})`);
   }
+  if (s.asTrans) out.push(`  ${n(s.asTrans)} paths pass through AS23456 (AS_TRANS, the stand-in for a 4-byte AS, RFC 6793): their hops to it have no known relation and are not counted as links`);
   if (s.notFromPeer) out.push(`  ${n(s.notFromPeer)} paths do not start with the collector's peer AS (route servers leave themselves out): checked as received`);
   return out;
 }

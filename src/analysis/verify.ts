@@ -21,6 +21,7 @@ import { isTransitFree, ValleyFreeSearcher } from '../graph/valley-free.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Evidence, Family, LinkInference, Relation } from '../infer/types.js';
 import type { PathTable, SourceReport, Uncheckable } from './observed-paths.js';
+import { AS_TRANS } from '../rpsl/keys.js';
 import { hop, verifyAspa, type AspaLookup, type AspaVerdict, type Procedure } from '../aspa/verification.js';
 
 export type PathVerdict = 'valley-free' | 'valley' | 'unknown' | Uncheckable;
@@ -130,6 +131,10 @@ export interface FamilySummary {
   confed: number;
   loop: number;
   short: number;
+  /** Paths holding AS0: invalid in BGP (RFC 7607), not checked. */
+  as0: number;
+  /** Checked paths through AS23456 (AS_TRANS, RFC 6793): their hops to it are unknown and not counted as links. */
+  asTrans: number;
   notFromPeer: number;
   /** Distinct adjacent pairs in the checkable paths. */
   links: number;
@@ -205,7 +210,7 @@ export function verify(input: VerifyInput): VerifyResult {
   const aspaSide: AspaSideBySide | undefined = input.aspa ? { procedure: input.aspa.procedure, matrix: {}, blindSpots: [], blindSpotTotal: {} } : undefined;
   for (const f of families) {
     const topo = topologies[f];
-    const s: FamilySummary = { routes: table.routes[f], distinctPaths: 0, valleyFree: 0, valley: 0, unknown: 0, asSet: 0, confed: 0, loop: 0, short: 0, notFromPeer: 0, links: 0, withRelation: 0 };
+    const s: FamilySummary = { routes: table.routes[f], distinctPaths: 0, valleyFree: 0, valley: 0, unknown: 0, asSet: 0, confed: 0, loop: 0, short: 0, as0: 0, asTrans: 0, notFromPeer: 0, links: 0, withRelation: 0 };
     summary[f] = s;
     const byLink = new Map<number, LinkFinding>();
     // Dense ids for the ASes met, so that a link is one number (ids < 2^26).
@@ -215,7 +220,9 @@ export function verify(input: VerifyInput): VerifyResult {
       if (x === undefined) ids.set(a, (x = ids.size));
       return x;
     };
-    const relOf = topo ? relationLookup(topo) : undefined;
+    const graphRel = topo ? relationLookup(topo) : undefined;
+    // A hop to AS_TRANS stands for some 4-byte AS the path does not name: its relation is unknown.
+    const relOf: RelationOf | undefined = graphRel && ((a, b) => (a === AS_TRANS || b === AS_TRANS ? undefined : graphRel(a, b)));
     const other: Family = f === 'ipv4' ? 'ipv6' : 'ipv4';
     const otherRel = input.aspa && topologies[other] ? relationLookup(topologies[other]!) : undefined;
     const matrix = input.aspa ? { 'valley-free': zero(), valley: zero(), unknown: zero() } : undefined;
@@ -244,7 +251,10 @@ export function verify(input: VerifyInput): VerifyResult {
           }
         }
       }
+      const viaTrans = d.path.includes(AS_TRANS);
+      if (viaTrans) s.asTrans++;
       for (let i = 0; i + 1 < d.path.length; i++) {
+        if (viaTrans && (d.path[i] === AS_TRANS || d.path[i + 1] === AS_TRANS)) continue;
         const x = id(d.path[i]!), y = id(d.path[i + 1]!);
         const k = x < y ? x * 67108864 + y : y * 67108864 + x;
         let l = byLink.get(k);

@@ -6,9 +6,10 @@
  * peering holds (the reverse index) and under the sets its class depends on.
  */
 import type { AsPathRegex, Filter } from '../../grammar/ast.js';
+import { policyAttributeName } from '../policy/attributes.js';
 import { parsePolicies } from '../policy/parse.js';
 import type { ParsedPolicy, PolicyTerm } from '../policy/types.js';
-import { parseAsn } from '../rpsl/keys.js';
+import { parseAsn, reservedAsnReason } from '../rpsl/keys.js';
 import type { RpslObject } from '../rpsl/types.js';
 import { encodePeering, positiveNames, type CodedPeering } from '../store/peering-codec.js';
 import type { Derived, RuleRow } from '../store/store.js';
@@ -139,8 +140,19 @@ export function policyRules(p: ParsedPolicy, attrIndex: number, expander: SetExp
   }
   p.terms.forEach((term, termIndex) => {
     const family = termFamily(term);
-    if (family) out.push(ruleRow(p, attrIndex, term, termIndex, family, expander));
+    if (family && !onlyReserved(term)) out.push(ruleRow(p, attrIndex, term, termIndex, family, expander));
   });
+}
+
+/**
+ * A term whose one neighbour is AS0 or AS_TRANS: no BGP session has either at its other end,
+ * so the term says nothing of a link and is not stored (`asrel parse` warns of it). Such an
+ * AS inside an expression or a set is left out where peerings are expanded (engine.ts).
+ */
+function onlyReserved(term: PolicyTerm): boolean {
+  if (term.peerings.length !== 1) return false;
+  const p = term.peerings[0]!.peering;
+  return p.type === 'peering' && p.as.type === 'asn' && reservedAsnReason(p.as.asn) !== undefined;
 }
 
 /** An aut-num's `member-of:` sets, each with the object's mnt-by list. */
@@ -169,6 +181,13 @@ export function deriveClaims(object: RpslObject, expander: SetExpander, parse: (
   const out: Derived & { problems: string[] } = { rules: [], members: [], memberOf: [], problems: [] };
   try {
     if (object.class === 'aut-num') {
+      // AS0's or AS_TRANS's own policy names no real neighbour: no link is drawn from it.
+      const owner = parseAsn(object.key);
+      const reserved = owner && reservedAsnReason(owner.asn);
+      if (reserved) {
+        if (object.attributes.some((a) => policyAttributeName(a.name))) out.problems.push(`aut-num ${object.key}: ${reserved}, so its policy is not used`);
+        return out;
+      }
       parse(object).forEach((p, attrIndex) => policyRules(p, attrIndex, expander, out.rules));
       out.memberOf = memberOfOf(object);
     } else if (object.class === 'as-set') {

@@ -11,6 +11,7 @@ import { decodePackedClaims } from '../store/packed-claims.js';
 import { claimRule, PairClaims, type ClaimRule, type PairGroup } from './pair-claims.js';
 import { decodePeering, type CodedPeering } from '../store/peering-codec.js';
 import { parsePolicies } from '../policy/parse.js';
+import { reservedAsnReason } from '../rpsl/keys.js';
 import { CLASS_NAME, DIRECTION_NAME } from './claims.js';
 import { combine } from './combine.js';
 import { SetExpander, type ExpandLimits, type ExpansionNote } from './expand.js';
@@ -490,7 +491,8 @@ export class InferenceEngine {
     const excluded = new Set<number>();
     for (const c of JSON.parse(row.peerings ?? '[]') as CodedPeering[]) {
       const t = this.expander.peeringTargets(decodePeering(c));
-      for (const n of t.asns) if (n !== owner) named.add(n);
+      // AS0 and AS_TRANS are never at the other end of a session: no link (claims.ts `onlyReserved`).
+      for (const n of t.asns) if (n !== owner && reservedAsnReason(n) === undefined) named.add(n);
       if (t.any) rule.any = true;
       for (const n of t.excluded) excluded.add(n);
       rule.notes.push(...t.notes);

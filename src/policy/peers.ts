@@ -9,6 +9,7 @@
  */
 import type { AsExpression, Peering } from '../../grammar/ast.js';
 import type { PolicyTerm } from './types.js';
+import { reservedAsnReason } from '../rpsl/keys.js';
 
 export interface ReferencedPeers {
   asns: Set<number>;
@@ -39,7 +40,8 @@ export function referencedPeers(terms: PolicyTerm[]): ReferencedPeers {
       return;
     }
     const refs = asExpressionRefs(p.as);
-    for (const n of refs.asns) out.asns.add(n);
+    // AS0 and AS_TRANS are never a neighbour: nothing to fetch or infer.
+    for (const n of refs.asns) if (reservedAsnReason(n) === undefined) out.asns.add(n);
     for (const s of refs.asSets) out.asSets.add(s);
     if (refs.any) out.anyRules = true;
   };

@@ -1,5 +1,5 @@
 import type { ReadDiagnostic, RpslAttribute, RpslObject } from './types.js';
-import { normaliseKey } from './keys.js';
+import { asnProblem, normaliseKey } from './keys.js';
 
 /** A printable ASCII character other than space: nothing `trim()` would remove. */
 function solid(c: number): boolean {
@@ -93,6 +93,8 @@ export class AttributeAssembler {
   private open: OpenAttribute | null = null;
   /** Attributes of the current object handed on so far. */
   private count = 0;
+  /** The current object is left out (its key is not valid): its attributes are not handed on. */
+  private skipping = false;
   /** Class (first attribute name) of the current object. */
   private cls = '';
   /** Lines of only blanks read inside the current object, not yet placed: first line number and text. */
@@ -183,7 +185,23 @@ export class AttributeAssembler {
     if (!a) return;
     this.open = null;
     if (a.offset === -1) delete a.offset;
-    this.sink.attribute(a, this.count++ === 0);
+    const first = this.count++ === 0;
+    if (first) this.skipping = this.badKey(a);
+    if (!this.skipping) this.sink.attribute(a, first);
+  }
+
+  /**
+   * An aut-num whose key is no AS number (`AS4294967296`, `FOO`) cannot be indexed or named:
+   * the object is skipped with an error, as IRRd rejects an object whose primary key does
+   * not validate, even from mirrors (irrd/utils/validators.py `parse_as_number`).
+   */
+  private badKey(a: OpenAttribute): boolean {
+    if (a.name !== 'aut-num') return false;
+    const word = a.value.split(/\s+/)[0] ?? '';
+    const why = asnProblem(word);
+    if (!why) return false;
+    this.diagnostics.push({ input: this.input, line: a.line, severity: 'error', skippedObject: true, message: `aut-num ${why}; the object is skipped` });
+    return true;
   }
 
   private endObject(): void {
@@ -192,7 +210,8 @@ export class AttributeAssembler {
     this.closeAttribute();
     if (this.count === 0) return;
     this.count = 0;
-    this.sink.endObject();
+    if (this.skipping) this.skipping = false;
+    else this.sink.endObject();
   }
 
   private diag(line: number, severity: 'error' | 'warning', message: string): void {

@@ -1,4 +1,7 @@
 // `asrel compare` of AS3255's inferences against a small serial-1 file cut from CAIDA 2015.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 
@@ -51,5 +54,19 @@ describe('asrel compare', () => {
     const r = asrel(['compare', '--relationships', AS3255, '--input', AS3255]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a relationship file/);
+  });
+
+  // The real AS3255 lines with crafted ones after them: a line repeated, one turned around, one bad.
+  it('notes the truth file\'s repeated pairs and bad lines, and counts its links once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-compare-rel-'));
+    const real = readFileSync(CAIDA, 'utf8');
+    const links = real.split('\n').filter((l) => l && !l.startsWith('#')).length;
+    const file = join(dir, 'truth.txt');
+    writeFileSync(file, `${real}174|3255|0\n3255|174|-1\n3255|0|-1\n`);
+    const r = asrel(['compare', '--relationships', file, '--input', AS3255]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`ground truth: ${file} (CAIDA serial-1, read as ipv4 (the default: CAIDA files do not say), ${links} links)`);
+    expect(r.stderr).toContain(`note: ${file}: 1 repeated pair merged; 1 pair given again with another relation, the first kept (e.g. line`);
+    expect(r.stderr).toMatch(/note: .*truth\.txt: 1 bad line skipped: line \d+: second AS: AS0 is reserved and never names a network \(RFC 7607\)\n/);
   });
 });

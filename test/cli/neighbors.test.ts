@@ -1,4 +1,7 @@
 // `asrel neighbors` on AS3255's real object.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 
@@ -27,5 +30,26 @@ describe('asrel neighbors', () => {
     expect(r.stdout).toMatch(/^AS174\s+c2p 0\.\d\d (high|good|fair|low)\s+2/m);
     expect(r.stdout).toMatch(/^AS9098\s+p2c\|p2p\?/m);
     expect(r.stdout).not.toMatch(/^AS3356/m);
+  });
+
+  // Crafted (the audit's): AS numbers the command line refuses must not get into the graph either.
+  it('draws no link to AS0, AS23456 or past AS4294967295, and agrees with export', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-neighbors-range-'));
+    const input = join(dir, 'range.rpsl');
+    writeFileSync(input, 'aut-num: AS4294967296\nimport: from AS4294967295 accept ANY\nsource: T\n\n' +
+      'aut-num: AS4294967295\nimport: from AS4294967296 accept ANY\nimport: from AS0 accept ANY\nimport: from AS23456 accept ANY\n' +
+      'export: to AS0 announce ANY\nimport: from AS0 OR AS23456 OR AS-X accept ANY\nimport: from AS65001 accept ANY\nsource: T\n\n' +
+      'as-set: AS-X\nmembers: AS0, AS23456\nsource: T\n\naut-num: AS0\nimport: from AS65002 accept ANY\nsource: T\n');
+    const n = asrel(['neighbors', '4294967295', '--input', input, '--json']);
+    expect(n.code).toBe(0);
+    expect(JSON.parse(n.stdout).neighbors.map((x: { asn: number }) => x.asn)).toEqual([65001]);
+    expect(n.stderr).toContain(`note: warning: ${input}:1: aut-num AS4294967296 is out of range: AS numbers are 0–4294967295; the object is skipped`);
+    const e = asrel(['export', '--format', 'csv', '--input', input]);
+    expect(e.code).toBe(0);
+    expect(e.stdout.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(' '))).toEqual(['65001 4294967295']);
+    // AS0's own policy draws no link either: AS65002, named by it alone, is not in the data.
+    const own = asrel(['neighbors', '65002', '--input', input, '--json']);
+    expect(own.code).toBe(1);
+    expect(JSON.parse(own.stdout).reason).toBe('no-data');
   });
 });

@@ -63,6 +63,23 @@ describe('asrel parse', () => {
     expect(doc).toMatchObject({ objects: 3, objectsWithPolicy: 2, parsed: 2 * 9546 });
   });
 
+  // Crafted (the audit's): AS0 and AS_TRANS parse, with a warning; an out-of-range aut-num key skips its object.
+  it('warns of AS0 and AS23456 as a neighbour and skips an aut-num keyed past AS4294967295', () => {
+    const text = 'aut-num: AS4294967296\nimport: from AS4294967295 accept ANY\n\n' +
+      'aut-num: AS4294967295\nimport: from AS0 accept ANY\nexport: to AS1 OR AS23456 announce ANY\n';
+    const r = asrel(['parse', '-'], { input: text });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'aut-num AS4294967295 (-:4)',
+      '  5 import: from AS0 accept ANY  [ipv4.unicast]',
+      '    warning at 5:14: AS0 is reserved and never names a network (RFC 7607): it cannot be a BGP neighbour, so no link is inferred to it',
+      '  6 export: to AS1 OR AS23456 announce ANY  [ipv4.unicast]',
+      '    warning at 6:19: AS23456 is AS_TRANS, the stand-in for a 4-byte AS number on 2-byte BGP sessions, not a network (RFC 6793): it cannot be a BGP neighbour, so no link is inferred to it',
+      '-:1: error: aut-num AS4294967296 is out of range: AS numbers are 0–4294967295; the object is skipped',
+      '',
+    ].join('\n'));
+  });
+
   it('an unreadable file is a user error with a hint, non-zero exit', () => {
     const r = asrel(['parse', '/nonexistent/AS1.rpsl']);
     expect(r.code).not.toBe(0);

@@ -68,6 +68,19 @@ describe('asrel verify', () => {
     expect(j.darkSpots).toEqual([expect.objectContaining({ afi: 'ipv6', a: 174, b: 6939, transitFree: true })]);
   });
 
+  // Crafted `bgpdump -m` lines (the audit's): AS0 in a path is invalid BGP; AS23456 stands for an AS the path does not name.
+  it('counts a path holding AS0 as not checked and leaves hops to AS23456 out of the links', () => {
+    const text = 'TABLE_DUMP2|1|B|1.2.3.4|3255|10.0.0.0/8|3255 174 0|IGP\nTABLE_DUMP2|1|B|1.2.3.4|3255|11.0.0.0/8|3255 174 23456 7|IGP\n';
+    const r = asrel(['verify', '-', '--offline'], { input: text });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('undecided 1 (a hop whose link has no known relation); not checked: 1 holding AS0 (invalid in BGP, RFC 7607)');
+    expect(r.stdout).toContain('  links seen in BGP: 1, 100.0% with a relation in the graph');
+    expect(r.stdout).toContain('  1 paths pass through AS23456 (AS_TRANS, the stand-in for a 4-byte AS, RFC 6793): their hops to it have no known relation and are not counted as links');
+    expect(r.stdout).not.toMatch(/– AS0\b|– AS23456|AS23456 –/);
+    const csv = asrel(['verify', '-', '--offline', '--format', 'csv'], { input: text }).stdout.trim().split('\n');
+    expect(csv.slice(1).map((l) => l.split(',').slice(1, 3).join(' '))).toEqual(['3255 174']);
+  });
+
   it('a missing file or a file without routes is one line, not a stack', () => {
     const missing = asrel(['verify', join(tmp, 'nope.mrt'), '--relationships', CAIDA]);
     expect(missing.code).toBe(2);

@@ -116,6 +116,28 @@ describe('readObjects on RPSL syntax (RFC 2622 §2)', () => {
     expect(diagnostics[0]).toMatchObject({ input: 'junk', line: 2, severity: 'error' });
   });
 
+  // Crafted (the audit's): an aut-num key past 32 bits, or no AS number at all, cannot be indexed.
+  it('skips an aut-num whose key is not an AS number, with an error naming it, and reads the others', async () => {
+    const text = 'aut-num: AS4294967296\nimport: from AS4294967295 accept ANY\n\naut-num: foo\nimport: from AS1 accept ANY\n\n' +
+      'aut-num: AS4294967295\nimport: from AS1 accept ANY\n\naut-num: AS65536.1\n\nas-set: AS-FOO\nmembers: AS1\n';
+    const { objects, diagnostics } = readObjects(text, 'range');
+    expect(objects.map((o) => o.key)).toEqual(['AS4294967295', 'AS-FOO']);
+    expect(diagnostics).toEqual([
+      { input: 'range', line: 1, severity: 'error', skippedObject: true, message: 'aut-num AS4294967296 is out of range: AS numbers are 0–4294967295; the object is skipped' },
+      { input: 'range', line: 4, severity: 'error', skippedObject: true, message: 'aut-num "foo" is not an AS number; the object is skipped' },
+      { input: 'range', line: 10, severity: 'error', skippedObject: true, message: 'aut-num AS65536.1 is not a valid asdot AS number (each part must be 0–65535); the object is skipped' },
+    ]);
+    const streamed: string[] = [];
+    expect(await collect(streamObjects(Readable.from([text]), 'range', (d) => streamed.push(d.message)))).toEqual(['AS4294967295', 'AS-FOO']);
+    expect(streamed).toHaveLength(3);
+  });
+
+  it('keeps the aut-num AS0 of the DN42 registry (a real object without policy)', () => {
+    const { objects, diagnostics } = readObjects(readFileSync(real('dn42-registry-2023-10-22.db'), 'utf8'), 'dn42');
+    expect(objects.find((o) => o.key === 'AS0')).toMatchObject({ class: 'aut-num', source: 'DN42' });
+    expect(diagnostics.filter((d) => d.skippedObject)).toEqual([]);
+  });
+
   it('never throws on arbitrary bytes', () => {
     const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
     expect(() => readObjects(junk)).not.toThrow();

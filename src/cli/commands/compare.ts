@@ -37,11 +37,11 @@ const command: CommandModule<object, CompareArgs> = {
       }) as unknown as Argv<CompareArgs>,
   handler: async (argv) => {
     const truth = await readTruth(argv);
-    const { files, downloads } = truth;
+    const { files, downloads, notes: fileNotes } = truth;
     const fams = argv.afi ? familiesArg(argv.afi) : truth.families.length ? truth.families : ['ipv4' as Family];
     // A family asked for that the ground truth does not have is not compared: say so, and print n/a rather than 0%.
     const warnings = truthWarnings(truth, fams);
-    printNotes([...downloads, ...warnings.map((w) => `warning: ${w}`)], argv.quiet && warnings.length === 0);
+    printNotes([...downloads, ...fileNotes, ...warnings.map((w) => `warning: ${w}`)], argv.quiet && warnings.length === 0);
     const { results, notes } = await compareWithTruth(argv, truth, fams);
     if (argv.json) {
       printNotes(notes, argv.quiet);
