@@ -1,7 +1,8 @@
 import type { Family, LinkInference, Relation } from '../infer/types.js';
 import { buildGraph, pairKey, type BuildStats, type RelationshipGraph } from './build.js';
 import { csrFromEdges, type Csr } from './csr.js';
-import type { RelationshipEdge } from './types.js';
+import { AmbiguousLinks } from './ambiguous-links.js';
+import type { AmbiguousGraphLink, RelationshipEdge } from './types.js';
 
 /** What the whole data says beyond a graph that holds part of it (a question's cones). */
 export interface Outside {
@@ -36,16 +37,26 @@ export class Topology {
     readonly stats: BuildStats,
     private readonly detail?: (a: number, b: number) => LinkInference | undefined,
     private readonly outside?: Outside,
+    /** The ambiguous IRR links of the data the graph was built from (those left out by `drop` too). */
+    readonly ambiguous: readonly AmbiguousGraphLink[] = [],
   ) {}
 
   /**
    * `detail` gives a link's full inference (with its registry lines) on demand: graphs of a
    * whole registry keep only the relation on each edge and read evidence for the few links
-   * an answer prints.
+   * an answer prints. `ambiguous`: the IRR links of ambiguous relation met building it.
    */
-  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: Outside, nodes?: readonly number[]): Topology {
+  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: Outside, nodes?: readonly number[], ambiguous?: readonly AmbiguousGraphLink[]): Topology {
     const { csr, stats, kept } = csrFromEdges(edges, family, nodes);
-    return new Topology(family, kept, csr, stats, detail, outside);
+    return new Topology(family, kept, csr, stats, detail, outside, ambiguous);
+  }
+
+  private ambiguousIndex?: AmbiguousLinks;
+
+  /** The ambiguous links indexed by AS, for asking whether an unreachable pair rests on one. */
+  get ambiguousLinks(): AmbiguousLinks {
+    this.ambiguousIndex ??= new AmbiguousLinks(this.csr, this.ambiguous);
+    return this.ambiguousIndex;
   }
 
   /**
