@@ -36,7 +36,10 @@ export function darkFamilyOf(families: readonly Family[], reasons: PairReason[])
   return undefined;
 }
 
-/** The pairs, one source AS at a time. */
+/**
+ * The pairs, one source AS at a time. A dark spot says whether it could rest on an ambiguous
+ * link (`dependsOnAmbiguous`; src/graph/ambiguous-links.ts: false means no reading of them joins the two).
+ */
 export function* batchPairs(topos: Topology[], asns: readonly number[]): Generator<PairRow> {
   const families = topos.map((t) => t.family);
   const searchers = topos.map((t) => new ValleyFreeSearcher(t.csr));
@@ -56,7 +59,13 @@ export function* batchPairs(topos: Topology[], asns: readonly number[]): Generat
         perFamily[t.family] = { reachable: p !== null, length: p ? p.length - 1 : null, path: p ? p.map((x) => t.csr.asns[x]!) : null, reason };
       });
       const dark = darkFamilyOf(families, reasons);
-      yield { a: asns[i]!, b: asns[j]!, ...perFamily, ...(families.length === 2 ? { darkSpot: dark !== undefined, darkFamily: dark ?? null } : {}) };
+      // A dark spot that another reading of an ambiguous link could join (the graph's cones hold those links).
+      const ambiguous = dark ? topos[families.indexOf(dark)]!.ambiguousLinks.between(asns[i]!, asns[j]!) : [];
+      yield {
+        a: asns[i]!, b: asns[j]!, ...perFamily,
+        ...(families.length === 2 ? { darkSpot: dark !== undefined, darkFamily: dark ?? null, dependsOnAmbiguous: ambiguous.length > 0 } : {}),
+        ...(ambiguous.length ? { ambiguousLinks: ambiguous.map(({ givesProvider: _, ...l }) => l) } : {}),
+      };
     }
   }
 }

@@ -30,8 +30,12 @@ export interface SourceReport {
   records: number;
   routes: number;
   withdrawals: number;
+  /** Records or lines skipped as damaged. */
   warnings: number;
   warningSummary: string;
+  /** Records read after all, in a way worth saying (not skipped: their routes are in). */
+  notices: number;
+  noticeSummary: string;
   examples: string[];
 }
 
@@ -68,12 +72,14 @@ export async function collectPaths(sources: Iterable<RouteSource>, families: rea
         const v6 = r.afi === 'ipv6';
         if (v6 ? !want6 : !want4) continue;
         routes[r.afi]++;
-        set.add(r.path, (v6 ? V6 : 0) | (r.hasAsSet ? AS_SET : 0) | (r.confed ? CONFED : 0) | (r.path[0] !== r.peerAs ? NOT_FROM_PEER : 0));
+        // An empty path (a route from inside the collector's AS) starts with no AS at all, not with another one.
+        set.add(r.path, (v6 ? V6 : 0) | (r.hasAsSet ? AS_SET : 0) | (r.confed ? CONFED : 0) | (r.path.length > 0 && r.path[0] !== r.peerAs ? NOT_FROM_PEER : 0));
       }
     }
     reports.push({
       name: src.name, format: src.format, records: src.counts.records, routes: src.counts.routes, withdrawals: src.counts.withdrawals,
-      warnings: src.warnings.total, warningSummary: src.warnings.summary(), examples: src.warnings.examples,
+      warnings: src.warnings.total, warningSummary: src.warnings.summary(),
+      notices: src.warnings.noticeTotal, noticeSummary: src.warnings.noticeSummary(), examples: src.warnings.examples,
     });
   }
   function* entries(afi?: Family): Generator<DistinctPath> {

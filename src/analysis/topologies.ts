@@ -8,7 +8,7 @@
  */
 import { DEFAULT_AMBIGUOUS, edgesFromInferences, resolveAmbiguous } from '../graph/build.js';
 import { Topology, type Outside } from '../graph/topology.js';
-import type { AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
+import type { AmbiguousGraphLink, AmbiguousPolicy, RelationshipEdge } from '../graph/types.js';
 import type { InferenceEngine } from '../infer/engine.js';
 import type { Family, InferredRelation, LinkInference } from '../infer/types.js';
 import { mirror } from '../infer/views.js';
@@ -208,12 +208,20 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
   // matter (a whole-data graph only counts them: they may be most of the data).
   const setAsideLinks: Record<Family, LinkInference[]> = { ipv4: [], ipv6: [] };
   const ases = new Set<number>(opts.base?.ases);
+  // Every ambiguous link met (kept or left out by the policy), by pair: an answer says when it rests on one.
+  const ambiguousMet: Record<Family, Map<string, AmbiguousGraphLink>> = { ipv4: new Map(), ipv6: new Map() };
+  const noteAmbiguous = (l: LinkInference) => {
+    if (l.relation !== 'ambiguous' || belowConfidence(l, opts.minConfidence)) return;
+    const key = keyOf(l.a, l.b);
+    if (!ambiguousMet[l.family].has(key)) ambiguousMet[l.family].set(key, { a: l.a, b: l.b, candidates: l.candidates, held: resolveAmbiguous(l, policy) });
+  };
   const take = (l: LinkInference) => {
     if (belowConfidence(l, opts.minConfidence)) {
       setAside[l.family]++;
       if (opts.asns) setAsideLinks[l.family].push(l);
       return;
     }
+    noteAmbiguous(l);
     if (l.relation === 'ambiguous') counted[l.family].ambiguous++;
     else if (l.relation === 'conflict') counted[l.family].conflicts++;
     for (const e of edgesFromInferences([l], policy)) {
@@ -226,16 +234,21 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
   if (opts.asns) {
     for (const f of build) {
       let links: LinkInference[];
+      let read: ConeRead;
       if (full.includes(f)) {
         // Built lean before (`base`): only what the full read adds is read now.
-        links = fullCone(engine, opts.base?.cones[f] ?? leanCone(engine, opts.asns, f, policy, opts.minConfidence).read, policy, opts.minConfidence);
+        read = opts.base?.cones[f] ?? leanCone(engine, opts.asns, f, policy, opts.minConfidence).read;
+        links = fullCone(engine, read, policy, opts.minConfidence);
         delete cones[f];
       } else {
         const lean = leanCone(engine, opts.asns, f, policy, opts.minConfidence);
-        cones[f] = lean.read;
+        read = lean.read;
+        cones[f] = read;
         links = lean.links;
       }
       for (const l of links) take(l);
+      // The cones' ambiguous links the graph does not hold (peer links out of a cone): read climbing.
+      for (const l of read.met.values()) noteAmbiguous(l);
     }
     for (const a of opts.asns) ases.add(a);
   } else {
@@ -264,7 +277,7 @@ export function irrTopologies(engine: InferenceEngine, opts: { asns?: readonly n
     // An asked AS whose links all go down to customers is in the graph all the same (not "no link in this family").
     const nodes = opts.asns ? opts.asns.filter((x) => engine.countsOf(x, f).links > 0) : undefined;
     const left = opts.asns && opts.minConfidence ? { min: opts.minConfidence, links: setAsideLinks[f] } : undefined;
-    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside, nodes, left);
+    topologies[f] = Topology.fromEdges(edges[f], f, (a, b) => engine.infer(Math.min(a, b), Math.max(a, b), f), outside, nodes, { ambiguous: [...ambiguousMet[f].values()], setAside: left });
   }
   const fullNow = opts.families.filter((f) => full.includes(f) || opts.base?.full.includes(f));
   const perFamily = opts.families.map((f) => `${n(counted[f].links)} ${f}`).join(', ');

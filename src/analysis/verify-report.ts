@@ -18,16 +18,20 @@ export function valleyFreeShare(s: FamilySummary): number | undefined {
 function summaryLines(f: Family, s: FamilySummary, documentation: VerifyResult['documentation']): string[] {
   if (s.routes === 0) return [`${FAM[f]}: no routes in the input`];
   const decided = s.valleyFree + s.valley;
+  // Every distinct path is in exactly one of: valley-free, valley, undecided, or one of these.
   const apart = [s.asSet && `${n(s.asSet)} with an AS_SET`, s.confed && `${n(s.confed)} with confederation segments`, s.loop && `${n(s.loop)} with a loop`,
-    s.as0 && `${n(s.as0)} holding AS0 (invalid in BGP, RFC 7607)`]
+    s.as0 && `${n(s.as0)} holding AS0 (invalid in BGP, RFC 7607)`, s.short && `${n(s.short)} with an empty AS path (from inside the collector's AS)`]
     .filter(Boolean).join(', ');
+  const undecided = `undecided ${n(s.unknown)} (a hop whose link has no known relation)`;
+  const verdicts = decided > 0
+    ? `  valley-free ${n(s.valleyFree)} (${pct(s.valleyFree, decided)} of the ${n(decided)} paths with a verdict), valleys ${n(s.valley)}, ${undecided}${apart ? `; not checked: ${apart}` : ''}`
+    : `  no path could be judged: ${[s.unknown && undecided, apart && `not checked: ${apart}`].filter(Boolean).join('; ')}`;
   const out = [
     `${FAM[f]}: ${n(s.distinctPaths)} distinct paths from ${n(s.routes)} routes`,
-    `  valley-free ${n(s.valleyFree)} (${pct(s.valleyFree, decided)} of the ${n(decided)} paths with a verdict), valleys ${n(s.valley)}, ` +
-      `undecided ${n(s.unknown)} (a hop whose link has no known relation)${apart ? `; not checked: ${apart}` : ''}`,
-    `  links seen in BGP: ${n(s.links)}, ${pct(s.withRelation, s.links)} with a relation in the graph`,
+    verdicts,
+    s.links === 0 ? '  links seen in BGP: none (no path has two ASes)' : `  links seen in BGP: ${n(s.links)}, ${pct(s.withRelation, s.links)} with a relation in the graph`,
   ];
-  if (documentation === 'irr') {
+  if (documentation === 'irr' && s.links > 0) {
     out.push(`  documented in the IRR in ${FAM[f]}: ${pct(s.documentedBoth! + s.documentedOne!, s.links)} (both sides ${n(s.documentedBoth!)}, one side ${n(s.documentedOne!)}, neither ${n(s.undocumented!)})`);
   }
   if (s.asTrans) out.push(`  ${n(s.asTrans)} paths pass through AS23456 (AS_TRANS, the stand-in for a 4-byte AS, RFC 6793): their hops to it have no known relation and are not counted as links`);

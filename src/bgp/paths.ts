@@ -58,7 +58,7 @@ export async function* mrtRouteBatches(chunks: AsyncIterable<Buffer>, counts: Re
             break;
           case MRT_TYPE.BGP4MP:
           case MRT_TYPE.BGP4MP_ET:
-            if (!readBgp4mp(r, counts, emit, () => warnings.add('ADD-PATH message under a plain BGP4MP subtype, read with path identifiers', `offset ${r.offset}`))) warnings.add('BGP4MP record of unknown subtype skipped', `subtype ${r.subtype} at offset ${r.offset}`);
+            if (!readBgp4mp(r, counts, emit, () => warnings.notice('ADD-PATH message under a plain BGP4MP subtype, read with path identifiers', `offset ${r.offset}`))) warnings.add('BGP4MP record of unknown subtype skipped', `subtype ${r.subtype} at offset ${r.offset}`);
             break;
           case MRT_TYPE.TABLE_DUMP:
             readTableDump(r, warnings, counts, emit);

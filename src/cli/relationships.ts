@@ -41,7 +41,10 @@ export function withRelationshipOptions<T>(y: Argv<T>) {
       type: 'string',
       choices: AMBIGUOUS_POLICIES as string[],
       default: DEFAULT_AMBIGUOUS,
-      describe: 'how IRR links with an ambiguous relation enter the graph: as peer links (safe: never invents transit), '
-        + 'with the second AS as the first\'s provider or customer when that is a candidate (else peer), or dropped',
+      describe: 'how IRR links with an ambiguous relation (one side\'s policy fits two relations) enter the graph. '
+        + 'peer: as peer links; never invents transit, but misses it where the link is transit, so a pair may be unreachable or a dark spot '
+        + 'only because of such a link (dark-spots and batch say so). provider: the higher-numbered AS as the lower\'s provider; '
+        + 'customer: the higher-numbered AS as the lower\'s customer (each only where that is a candidate, else peer; may invent transit). '
+        + 'drop: left out',
     });
 }

@@ -4,6 +4,7 @@ import type { Csr } from '../graph/csr.js';
 import { customerConeSize, uphillNodes, ValleyFreeSearcher } from '../graph/valley-free.js';
 import { siblingGroups } from '../graph/siblings.js';
 import { OTHER_FAMILY as OTHER } from '../infer/families.js';
+import type { AmbiguousFinding } from '../graph/ambiguous-links.js';
 
 export interface DarkSpot {
   /** The family with no path. */
@@ -16,6 +17,13 @@ export interface DarkSpot {
   coneB: number;
   /** The path that exists in the other family. */
   otherPath: number[];
+  /**
+   * Whether another reading of an ambiguous IRR link in `family` could join the two (false:
+   * no reading of them can; true: see `ambiguousLinks`). Set for the listed spots.
+   */
+  dependsOnAmbiguous: boolean;
+  /** Such links (at most 3), those that alone join the two (`confirmed`) first. */
+  ambiguousLinks: AmbiguousFinding[];
 }
 
 
@@ -262,7 +270,8 @@ export interface DarkSpotResult {
  * only the largest `keep` are kept (and their paths built); the rest are counted: a
  * registry with thousands of transit-free ASes has millions of such pairs, and a sibling
  * group of thousands of transit-free ASes split from one AS is thousands of pairs counted
- * at once (all of a class's pairs with one AS have the same cones).
+ * at once (all of a class's pairs with one AS have the same cones). Each listed spot says
+ * whether it could rest on an ambiguous link (src/graph/ambiguous-links.ts).
  */
 export function findDarkSpots(topos: Record<Family, Topology>, families: Family[], opts: { keep?: number } = {}): DarkSpotResult {
   const keep = opts.keep ?? Infinity;
@@ -293,7 +302,7 @@ export function findDarkSpots(topos: Record<Family, Topology>, families: Family[
         if (threshold && coneA * coneB < threshold.coneA * threshold.coneB) continue;
         // The pairs of slot s with class y share their cones: only the first `keep` (by b) can be kept.
         for (let k = from; k < to && k - from < keep; k++) {
-          const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a: tops[s]!, b: tops[members[k]!]!, coneA, coneB, otherPath: [] };
+          const spot: DarkSpot = { family: f, otherFamily: OTHER[f], a: tops[s]!, b: tops[members[k]!]!, coneA, coneB, otherPath: [], dependsOnAmbiguous: false, ambiguousLinks: [] };
           if (threshold && rank(spot, threshold) >= 0) break;
           spot.otherPath = path(s, members[k]!);
           spots.push(spot);
@@ -309,5 +318,10 @@ export function findDarkSpots(topos: Record<Family, Topology>, families: Family[
   }
   spots.sort(rank);
   if (spots.length > keep) spots = spots.slice(0, keep);
+  // Listed spots only: two uphill sets and their ambiguous links each.
+  for (const spot of spots) {
+    spot.ambiguousLinks = topos[spot.family].ambiguousLinks.between(spot.a, spot.b);
+    spot.dependsOnAmbiguous = spot.ambiguousLinks.length > 0;
+  }
   return { spots, total, transitFree: counts, pairTests };
 }

@@ -39,15 +39,23 @@ function edgeFor(inf: LinkInference, rel: Relation): RelationshipEdge {
   return { a: inf.a, b: inf.b, family: inf.family, relation: rel, inference: inf };
 }
 
+const flip = (r: Relation): Relation => (r === 'p2c' ? 'c2p' : r === 'c2p' ? 'p2c' : r);
+
 /**
- * Resolves one ambiguous inference. Candidates are read from `a`'s side, so 'provider'
- * means "b is a's provider" (c2p) and 'customer' "b is a's customer" (p2c); when the
- * asked-for relation is not a candidate, the link falls back to peer (the safe default).
+ * Resolves one ambiguous inference, returned from `a`'s side (as its candidates are read).
+ * The policy is read from the lower-numbered AS's side, whichever way the inference is
+ * turned (a whole-data read has the lower first, a question's cones the AS they climb from),
+ * so that a link resolves the same in every command: 'provider' means "the higher-numbered
+ * AS is the lower's provider", 'customer' "… the lower's customer"; when that is not a
+ * candidate, the link falls back to peer (the safe default).
  */
 export function resolveAmbiguous(inf: LinkInference, policy: AmbiguousPolicy): Relation | null {
   if (policy === 'drop') return null;
   const want: Relation = policy === 'provider' ? 'c2p' : policy === 'customer' ? 'p2c' : 'p2p';
-  return inf.candidates.includes(want) ? want : 'p2p';
+  const turned = inf.a > inf.b;
+  const candidates = turned ? inf.candidates.map(flip) : inf.candidates;
+  const r = candidates.includes(want) ? want : 'p2p';
+  return turned ? flip(r) : r;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Family, LinkInference, Relation } from '../infer/types.js';
 import { buildGraph, pairKey, type BuildStats, type RelationshipGraph } from './build.js';
 import { csrFromEdges, type Csr } from './csr.js';
-import type { RelationshipEdge } from './types.js';
+import { AmbiguousLinks } from './ambiguous-links.js';
+import type { AmbiguousGraphLink, RelationshipEdge } from './types.js';
 
 /** What the whole data says beyond a graph that holds part of it (a question's cones). */
 export interface Outside {
@@ -43,6 +44,8 @@ export class Topology {
     readonly stats: BuildStats,
     private readonly detail?: (a: number, b: number) => LinkInference | undefined,
     private readonly outside?: Outside,
+    /** The ambiguous IRR links of the data the graph was built from (those left out by `drop` too). */
+    readonly ambiguous: readonly AmbiguousGraphLink[] = [],
     /** `--min-confidence`: links of the data left out of this graph as unknown (a question's graph only). */
     readonly setAside?: SetAside,
   ) {}
@@ -50,11 +53,20 @@ export class Topology {
   /**
    * `detail` gives a link's full inference (with its registry lines) on demand: graphs of a
    * whole registry keep only the relation on each edge and read evidence for the few links
-   * an answer prints.
+   * an answer prints. `met`: the IRR links of ambiguous relation met building it, and those
+   * `--min-confidence` set aside (a question's graph).
    */
-  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: Outside, nodes?: readonly number[], setAside?: SetAside): Topology {
+  static fromEdges(edges: Iterable<RelationshipEdge>, family: Family, detail?: (a: number, b: number) => LinkInference | undefined, outside?: Outside, nodes?: readonly number[], met: { ambiguous?: readonly AmbiguousGraphLink[]; setAside?: SetAside } = {}): Topology {
     const { csr, stats, kept } = csrFromEdges(edges, family, nodes);
-    return new Topology(family, kept, csr, stats, detail, outside, setAside);
+    return new Topology(family, kept, csr, stats, detail, outside, met.ambiguous, met.setAside);
+  }
+
+  private ambiguousIndex?: AmbiguousLinks;
+
+  /** The ambiguous links indexed by AS, for asking whether an unreachable pair rests on one. */
+  get ambiguousLinks(): AmbiguousLinks {
+    this.ambiguousIndex ??= new AmbiguousLinks(this.csr, this.ambiguous);
+    return this.ambiguousIndex;
   }
 
   /**

@@ -1,8 +1,8 @@
 /*
  * Server text (an F message, a %ERROR line, a key echoed back) quoted in the wire clients'
  * errors, made safe for a terminal: each control character other than TAB and LF, DEL, each
- * C1 control and each bidi embedding/override/isolate character is shown as an escape
- * (`\x1b`, `\u202e`) instead of acting. The wire keeps its own copy so that it depends on no
+ * C1 control, each format character (Unicode Cf: bidi controls, zero-width characters, BOM)
+ * and the line/paragraph separators are shown as escapes (`\x1b`, `\u202e`) instead of acting. The wire keeps its own copy so that it depends on no
  * stage above it; src/report/sanitize.ts is the same rule for answers, and
  * test/irr/server-text.test.ts holds the two to the same output.
  */
@@ -10,18 +10,19 @@
 /* eslint-disable no-control-regex */
 
 // Every character a terminal would act on, but \t and \n.
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;
 // The same with \t and \n, for one-line quotes.
-const CONTROLS_AND_BREAKS = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_AND_BREAKS = /[\x00-\x1f\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** The visible form of one control character: `\x1b`, `\u202e` (and `\n`, `\r`, `\t`). */
+/** The visible form of one control character: `\x1b`, `\u202e`, `\u{e0041}` (and `\n`, `\r`, `\t`). */
 function escapeChar(c: string): string {
   const named = NAMED[c];
   if (named) return named;
-  const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  const code = c.codePointAt(0)!;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
 /** Every control character visible, line breaks and tabs too, cut at `max` characters with `…`: a query or name inside a message. */

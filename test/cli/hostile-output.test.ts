@@ -21,4 +21,33 @@ describe('hostile text in what asrel prints', () => {
     }
     expect(r.stderr).toContain('evil\\x1b]0;pwned\\x07\\u202e.rpsl'); // the file name with its OSC sequence made visible
   });
+
+  it('shows line/paragraph separators and zero-width or format characters as escapes; accents and CJK stay (CRAFTED registry text)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-invisible-'));
+    // U+2028, U+2029, zero-width space, ZWNJ, ZWJ, word joiner, BOM, soft hyphen, tag letter A (past U+FFFF).
+    const inv = '\u2028\u2029\u200b\u200c\u200d\u2060\ufeff\u00ad\u{e0041}';
+    const shown = '\\u2028\\u2029\\u200b\\u200c\\u200d\\u2060\\ufeff\\xad\\u{e0041}';
+    const file = join(dir, `crafted${inv}.rpsl`);
+    writeFileSync(file, `aut-num: AS1\nas-name: Café-東京${inv}X\nimport: from AS2 accept ANY # c${inv}\nmp-import: afi ipv6 from AS2 accept AS-Y${inv}\nexport: to AS2 announce AS1\nsource: TEST\n`);
+    const invisible = /[\u2028\u2029\u200b\u200c\u200d\u2060\ufeff\u00ad\u{e0041}]/u;
+    // rel --input: the file name in the notes.
+    const rel = asrel(['rel', '1', '2', '--input', file]);
+    expect(rel.code).toBe(0);
+    expect(rel.stderr).toContain(`crafted${shown}.rpsl`);
+    // parse: the registry line and the error quoting it.
+    const parse = asrel(['parse', file]);
+    expect(parse.stdout).toContain(`accept AS-Y${shown}`);
+    // show, after an import: the stored object as text; JSON keeps the characters (as \u escapes).
+    const data = join(dir, 'store');
+    expect(asrel(['import', file, '--data', data]).code).toBe(0);
+    const show = asrel(['show', 'AS1', '--offline', '--data', data]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain(`as-name: Café-東京${shown}X`);
+    for (const out of [rel.stdout, rel.stderr, parse.stdout, parse.stderr, show.stdout, show.stderr]) expect(out).not.toMatch(invisible);
+    const json = asrel(['show', 'AS1', '--offline', '--data', data, '--json']);
+    expect(json.stdout).not.toMatch(invisible);
+    expect(json.stdout).toContain('\\u2028\\u2029\\u200b');
+    expect(json.stdout).toContain('\\udb40\\udc41');
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain(`Café-東京${inv}X`);
+  });
 });

@@ -81,6 +81,27 @@ describe('asrel verify', () => {
     expect(csv.slice(1).map((l) => l.split(',').slice(1, 3).join(' '))).toEqual(['3255 174']);
   });
 
+  it('lab captures: ADD-PATH messages read are not called damaged, and the verdicts add up to the distinct paths', () => {
+    // BIRD logs ADD-PATH sessions under the plain BGP4MP subtype: 6 messages, all read.
+    const r = asrel(['verify', 'test/fixtures/mrt/bird6_bgp', '--offline']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/read .*bird6_bgp \(mrt\): 29 records, 14 routes, 0 withdrawals; 6 ADD-PATH message under a plain BGP4MP subtype, read with path identifiers\n/);
+    expect(r.stderr).not.toMatch(/damaged|skipped/);
+    // 3 distinct paths: 2 undecided and 1 empty (an iBGP route from inside the collector's AS).
+    expect(r.stdout).toContain('IPv6: 3 distinct paths from 14 routes\n  no path could be judged: undecided 2 (a hop whose link has no known relation); not checked: 1 with an empty AS path');
+    expect(r.stdout).not.toContain('n/a of the 0 paths');
+    expect(r.stdout).toContain('  2 paths do not start with the collector\'s peer AS');
+    const j = JSON.parse(asrel(['verify', 'test/fixtures/mrt/bird6_bgp', '--offline', '--json']).stdout);
+    const s = j.summary.ipv6;
+    expect(s.valleyFree + s.valley + s.unknown + s.asSet + s.confed + s.loop + s.short).toBe(s.distinctPaths);
+    expect(j.sources[0]).toMatchObject({ warnings: 0, notices: 6 });
+    // A RIB of single-AS and empty paths: no link to count, so no percentages of nothing.
+    const o = asrel(['verify', 'test/fixtures/mrt/openbgpd_rib_table-v2', '--offline']);
+    expect(o.stdout).toContain('IPv6: 1 distinct paths from 20 routes\n  no path could be judged: not checked: 1 with an empty AS path');
+    expect(o.stdout).toContain('  links seen in BGP: none (no path has two ASes)');
+    expect(o.stdout).not.toContain('n/a');
+  });
+
   it('a missing file or a file without routes is one line, not a stack', () => {
     const missing = asrel(['verify', join(tmp, 'nope.mrt'), '--relationships', CAIDA]);
     expect(missing.code).toBe(2);

@@ -133,7 +133,7 @@ describe('findDarkSpots', async () => {
     expect(transitFree(topos.ipv6)).toEqual([174, 1299, 6939]);
     expect(transitFree(topos.ipv4)).toEqual([174, 1299]);
     const r = findDarkSpots(topos, ['ipv4', 'ipv6']);
-    expect(r.spots).toEqual([{ family: 'ipv6', otherFamily: 'ipv4', a: 174, b: 6939, coneA: 1, coneB: 1, otherPath: [174, 1299, 6939] }]);
+    expect(r.spots).toEqual([{ family: 'ipv6', otherFamily: 'ipv4', a: 174, b: 6939, coneA: 1, coneB: 1, otherPath: [174, 1299, 6939], dependsOnAmbiguous: false, ambiguousLinks: [] }]);
   });
   it('ranks by the customer cones the split cuts off (made-up topology)', () => {
     // IPv6: two islands with cones 3 and 2, plus a small one of 1; IPv4 joins them all through 9.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, DEFAULT_AMBIGUOUS, edgesFromInferences } from '../../src/graph/build.js';
+import { buildGraph, DEFAULT_AMBIGUOUS, edgesFromInferences, resolveAmbiguous } from '../../src/graph/build.js';
 import { Topology } from '../../src/graph/topology.js';
 import { compileCsr, csrFromEdges } from '../../src/graph/csr.js';
 import type { RelationshipEdge } from '../../src/graph/types.js';
@@ -25,6 +25,16 @@ describe('edgesFromInferences and --ambiguous', () => {
   it('provider: the second AS becomes the first one\'s provider when that is a candidate', () => {
     expect(reach('provider')).toEqual([10, 1, 2, 3, 30]);
     expect(edgesFromInferences(infs, 'provider')).toContainEqual(expect.objectContaining({ a: 2, b: 1, relation: 'p2c' }));
+  });
+  it('reads the policy by AS number order, whichever way the inference is turned (a question climbs from either side)', () => {
+    // 1–2 "peer or AS2 is AS1's provider", once from AS1's side and once from AS2's.
+    const fromLow = inf(1, 2, 'ambiguous', ['p2p', 'c2p']);
+    const fromHigh = inf(2, 1, 'ambiguous', ['p2p', 'p2c']);
+    expect(resolveAmbiguous(fromLow, 'provider')).toBe('c2p');
+    expect(resolveAmbiguous(fromHigh, 'provider')).toBe('p2c'); // the same link: AS2 is AS1's provider
+    expect(resolveAmbiguous(fromLow, 'customer')).toBe('p2p');
+    expect(resolveAmbiguous(fromHigh, 'customer')).toBe('p2p');
+    expect(edgesFromInferences([fromHigh], 'provider')).toEqual([expect.objectContaining({ a: 2, b: 1, relation: 'p2c' })]);
   });
   it('customer falls back to peer when it is not a candidate; drop removes the link', () => {
     expect(edgesFromInferences(infs, 'customer')).toContainEqual(expect.objectContaining({ a: 1, b: 2, relation: 'p2p' }));

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { jsonSafe, sanitize, sanitizeLine } from '../../src/report/sanitize.js';
 import { printable } from '../../src/irr/errors.js';
 
-// Anything a terminal would act on: C0 but \t \n, DEL, C1, and the bidi controls.
+// Anything a terminal would act on or that shows nothing: C0 but \t \n, DEL, C1, format characters (bidi controls, zero-width, BOM), line/paragraph separators.
 // eslint-disable-next-line no-control-regex
-const DANGEROUS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+const DANGEROUS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/u;
 
 describe('sanitize', () => {
   it('shows ESC, CSI, OSC, DCS and C1 introducers as visible escapes, so no sequence remains', () => {
@@ -22,8 +22,16 @@ describe('sanitize', () => {
     expect(sanitize('remarks: ╔═ Ünïcödé stays\n')).toBe('remarks: ╔═ Ünïcödé stays\n');
   });
 
+  it('shows line/paragraph separators and invisible format characters; letters and marks of any script stay', () => {
+    expect(sanitize('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
+    expect(sanitize('AS1\u200b299 \u200c\u200d\u2060\ufeff\u200e\u061c')).toBe('AS1\\u200b299 \\u200c\\u200d\\u2060\\ufeff\\u200e\\u061c');
+    expect(sanitize('soft\u00adhyphen, tag \u{e0041}')).toBe('soft\\xadhyphen, tag \\u{e0041}');
+    expect(sanitize('Café 東京 Ελλάδα नमस्ते 😀 e\u0301')).toBe('Café 東京 Ελλάδα नमस्ते 😀 e\u0301');
+    expect(jsonSafe(JSON.stringify('a\u2028\u{e0041}'))).toBe('"a\\u2028\\udb40\\udc41"');
+  });
+
   it('never lets a control through, and is idempotent (property)', () => {
-    const chars = fc.constantFrom('\x1b', '[', ']', '\\', '\x07', '\x9b', '\x9c', '\x9d', '\r', '\n', '\t', '\x00', '\u202e', '\u2066', 'a', '0', ';', ' ', 'é', '\x7f');
+    const chars = fc.constantFrom('\x1b', '[', ']', '\\', '\x07', '\x9b', '\x9c', '\x9d', '\r', '\n', '\t', '\x00', '\u202e', '\u2066', '\u2028', '\u200b', '\ufeff', '\xad', '\u{e0041}', 'a', '0', ';', ' ', 'é', '東', '\x7f');
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (s) => {
         const out = sanitize(s);

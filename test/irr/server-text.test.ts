@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { printable as reportPrintable, sanitizeLine as reportLine } from '../../src/report/sanitize.js';
 import { printable, sanitizeLine } from '../../src/irr/server-text.js';
 
-const chars = fc.constantFrom('\x1b', '[', '\x07', '\x9b', '\x85', '\r', '\n', '\r\n', '\t', ' ', '\x00', '\x7f', '\u202e', '\u2066', 'a', 'é', '\ud83d\ude00', 'F');
+const chars = fc.constantFrom('\x1b', '[', '\x07', '\x9b', '\x85', '\r', '\n', '\r\n', '\t', ' ', '\x00', '\x7f', '\u202e', '\u2066', '\u2028', '\u200b', '\ufeff', '\xad', '\u{e0041}', 'a', 'é', '\ud83d\ude00', 'F');
 
 describe('src/irr/server-text.ts', () => {
   it('quotes server text as src/report/sanitize.ts does (property)', () => {

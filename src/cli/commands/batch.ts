@@ -18,11 +18,14 @@ interface BatchArgs extends EdgeArgs {
   json: boolean;
 }
 
-/** CSV columns: a, b, then per family reachable/length/path/reason, then the dark-spot flag (two families). */
+/**
+ * CSV columns: a, b, then per family reachable/length/path/reason, then the dark-spot flag, its
+ * family and whether it could rest on an ambiguous link (two families; that last column was added at the end, so readers of the older columns keep working).
+ */
 export function batchColumns(families: Family[]): string[] {
   const cols = ['a', 'b'];
   for (const f of families) cols.push(`${f}_reachable`, `${f}_length`, `${f}_path`, `${f}_reason`);
-  if (families.length === 2) cols.push('dark_spot', 'dark_family');
+  if (families.length === 2) cols.push('dark_spot', 'dark_family', 'depends_on_ambiguous');
   return cols;
 }
 
@@ -34,7 +37,7 @@ const command: CommandModule<object, BatchArgs> = {
       .option('asns', { type: 'string', demandOption: true, describe: 'file with one AS number per line (# comments; - = stdin)' })
       .option('afi', { type: 'string', describe: 'families, comma-separated', defaultDescription: 'ipv4,ipv6 (those loaded)' })
       .option('out', { type: 'string', describe: 'write the CSV (or JSON) here instead of standard output' })
-      .option('json', { type: 'boolean', default: false, describe: 'JSON instead of CSV: {"families", "notes", "pairs": [{a, b, ipv4: {reachable, length, path, reason}, ipv6: {…}, darkSpot, darkFamily}]}' }) as unknown as Argv<BatchArgs>,
+      .option('json', { type: 'boolean', default: false, describe: 'JSON instead of CSV: {"families", "notes", "pairs": [{a, b, ipv4: {reachable, length, path, reason}, ipv6: {…}, darkSpot, darkFamily, dependsOnAmbiguous, ambiguousLinks?}]}' }) as unknown as Argv<BatchArgs>,
   handler: async (argv) => {
     const { stringify } = await import('csv-stringify');
     const { families, asns, notes, pairs: rows } = await batchAnswer(argv, argv.asns, parseAfiList(argv.afi));
@@ -74,7 +77,7 @@ const command: CommandModule<object, BatchArgs> = {
           const p = pair[f] as FamilyPair;
           row.push(p.reachable, p.length ?? '', p.path ? p.path.join(' ') : '', p.reason);
         }
-        if (families.length === 2) row.push(pair.darkSpot as boolean, (pair.darkFamily as Family | null) ?? '');
+        if (families.length === 2) row.push(pair.darkSpot as boolean, (pair.darkFamily as Family | null) ?? '', pair.dependsOnAmbiguous as boolean);
         if (!csv.write(row)) await once(csv, 'drain');
       } else {
         await writeOut(`${firstPair ? '' : ',\n'}${JSON.stringify(pair)}`);

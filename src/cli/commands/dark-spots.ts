@@ -7,6 +7,7 @@ import type { EdgeArgs } from '../../analysis/relationships.js';
 import { withRelationshipOptions } from '../relationships.js';
 import { printJson, printNotes, printResult } from '../output.js';
 import { thousands } from '../../report/thousands.js';
+import { ambiguousSpotLine } from '../../report/ambiguous-text.js';
 
 interface DarkArgs extends EdgeArgs {
   afi?: Family;
@@ -21,8 +22,9 @@ function renderSpot(s: ListedSpot): string {
   const ixps = s.sharedIxps === undefined ? ''
     : s.sharedIxps === null ? `; exchanges unknown: ${s.ixpUnknown}`
     : `; ${s.sharedIxps === 0 ? 'no' : s.sharedIxps} exchange${s.sharedIxps === 1 ? '' : 's'} where both have ${FAM[s.family]} addresses`;
+  const ambiguous = ambiguousSpotLine(FAM[s.family], s.ambiguousLinks);
   return `  AS${s.a} (customer cone ${ases(s.coneA)}) ⟷ AS${s.b} (${ases(s.coneB)}): no ${FAM[s.family]} path; ` +
-    `${FAM[s.otherFamily]} path ${pathString(s.otherPath)}${ixps}`;
+    `${FAM[s.otherFamily]} path ${pathString(s.otherPath)}${ixps}${ambiguous ? `\n    ${ambiguous}` : ''}`;
 }
 
 const command: CommandModule<object, DarkArgs> = {
@@ -51,6 +53,11 @@ const command: CommandModule<object, DarkArgs> = {
     if (closable) out.push('', closable);
     out.push('');
     out.push('Transit-free: no provider in that family (with IRR data, also ASes whose providers are not documented). Model: Gao–Rexford (valley-free) routing.');
+    const resting = spots.filter((s) => s.dependsOnAmbiguous).length;
+    if (resting) {
+      out.push(`Ambiguous links: ${resting} of the ${spots.length} dark spots listed rest or may rest on IRR links whose relation is ambiguous (one side's policy fits two relations); ` +
+        'read otherwise (--ambiguous), they may not be dark spots. The others hold whatever those links are.');
+    }
     const tests = families.map((f) => `${thousands(answer.pairTests[f])} in ${FAM[f]}`).join(', ');
     out.push(`Pair tests: ${tests} (transit-free ASes with the same uphill set and peers, the ASes of one sibling group, are tested as one).`);
     printResult(out.join('\n') + '\n');

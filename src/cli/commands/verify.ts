@@ -40,7 +40,7 @@ const command: CommandModule<object, VerifyArgs> = {
     const families = familiesArg(argv.afi);
     const table = await readObservedPaths(argv.paths, families);
     const reading = table.sources.map((s) => `read ${s.name} (${s.format ?? 'empty'}): ${n(s.records)} records, ${n(s.routes)} routes, ${n(s.withdrawals)} withdrawals` +
-      (s.warnings ? `; ${n(s.warnings)} damaged records or lines skipped (${s.warningSummary})` : ''));
+      (s.notices ? `; ${s.noticeSummary}` : '') + (s.warnings ? `; ${n(s.warnings)} damaged records or lines skipped (${s.warningSummary})` : ''));
     const aspaNotes: string[] = [];
     const aspaSet = await loadAspaIfAny(argv.aspa, aspaNotes, argv.data);
     // The blind spots need the other family's relations too.

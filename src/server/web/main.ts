@@ -59,7 +59,7 @@ function openPair(a: number, b: number, afi: Family): void {
   byId('ask').scrollIntoView();
 }
 
-interface Spot { a: number; b: number; family: Family; otherFamily: Family; coneA: number; coneB: number; otherPath: number[] }
+interface Spot { a: number; b: number; family: Family; otherFamily: Family; coneA: number; coneB: number; otherPath: number[]; dependsOnAmbiguous?: boolean }
 
 async function loadDarkSpots(): Promise<void> {
   const st = byId('dark-status');
@@ -71,7 +71,8 @@ async function loadDarkSpots(): Promise<void> {
     byId('dark-spots').querySelector('tbody')!.replaceChildren(...r.spots.map((s) => {
       const row = el('tr', { tabindex: '0', title: `Open AS${s.a} → AS${s.b} in ${s.family}` },
         el('td', {}, `AS${s.a}`), el('td', {}, `AS${s.b}`), el('td', {}, s.family === 'ipv4' ? 'IPv4' : 'IPv6'),
-        el('td', {}, `${s.coneA} × ${s.coneB}`), el('td', {}, s.otherPath.map((x) => `AS${x}`).join(' → ')));
+        el('td', {}, `${s.coneA} × ${s.coneB}`),
+        el('td', {}, s.otherPath.map((x) => `AS${x}`).join(' → ') + (s.dependsOnAmbiguous ? ' (rests on a link of ambiguous relation: read otherwise, it may be no dark spot)' : '')));
       row.addEventListener('click', () => openPair(s.a, s.b, s.family));
       row.addEventListener('keydown', (e) => { if (e.key === 'Enter') openPair(s.a, s.b, s.family); });
       return row;
