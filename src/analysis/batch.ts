@@ -38,7 +38,7 @@ export function darkFamilyOf(families: readonly Family[], reasons: PairReason[])
 
 /**
  * The pairs, one source AS at a time. A dark spot says whether it could rest on an ambiguous
- * link (`dependsOnAmbiguous`; src/graph/ambiguous-links.ts: false means no reading of them joins the two).
+ * link (`dependsOnAmbiguous`; src/graph/ambiguous-links.ts: one link read otherwise joins the two or gives one a provider).
  */
 export function* batchPairs(topos: Topology[], asns: readonly number[]): Generator<PairRow> {
   const families = topos.map((t) => t.family);

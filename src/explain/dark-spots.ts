@@ -18,11 +18,12 @@ export interface DarkSpot {
   /** The path that exists in the other family. */
   otherPath: number[];
   /**
-   * Whether another reading of an ambiguous IRR link in `family` could join the two (false:
-   * no reading of them can; true: see `ambiguousLinks`). Set for the listed spots.
+   * Whether another reading of one ambiguous IRR link in `family` joins the two or gives one of
+   * them a provider (see `ambiguousLinks`; readings of several links together are not tried).
+   * Set for the listed spots.
    */
   dependsOnAmbiguous: boolean;
-  /** Such links (at most 3), those that alone join the two (`confirmed`) first. */
+  /** Such links (at most 3), those that join the two first. */
   ambiguousLinks: AmbiguousFinding[];
 }
 

@@ -12,11 +12,13 @@
  * reading of them changes the verdict. The test costs the two uphill sets and the ambiguous
  * links of their members, never a search of the graph.
  *
- * A link found `joins` the pair when re-reading it alone does: its ends already lie in U(a) and
- * U(b) (a link left out by `drop`), or, read as going up, its far end reaches the other AS
- * valley-free today (uphill sets meet or a peer link joins them, as in PairReach). Read as going
- * up from a or b itself, it gives that AS a provider (`givesProvider`): a transit-free AS would
- * then not be one. A link that does neither may still matter together with others.
+ * A link is named when re-reading it alone changes the verdict: it `joins` the pair (its ends
+ * already lie in U(a) and U(b), a link left out by `drop`; or, read as going up, its far end
+ * reaches the other AS valley-free today: uphill sets meet or a peer link joins them, as in
+ * PairReach), or, read as going up from a or b itself, it gives that AS a provider
+ * (`givesProvider`): a transit-free AS would then not be one. Links that could matter only
+ * read otherwise together are not named: at a tier-1's uphill set nearly every pair has some,
+ * and a flag on 95% of the dark spots of a synthetic registry said nothing.
  */
 import type { Relation } from '../infer/types.js';
 import type { Csr } from './csr.js';
@@ -35,11 +37,34 @@ export interface AmbiguousFinding extends AmbiguousGraphLink {
 
 const flip = (r: Relation): Relation => (r === 'p2c' ? 'c2p' : r === 'c2p' ? 'p2c' : r);
 
+/** A link near an AS's uphill set, read as going up from its end `u` there. */
+interface Upward {
+  l: AmbiguousGraphLink;
+  u: number;
+  other: number;
+  reading: Relation;
+  /** `other` is in the uphill set already (through a sibling): only a provider for the AS itself is gained. */
+  climbed: boolean;
+  /** The reading gives the AS itself (u) a provider. */
+  provider: boolean;
+}
+
+/** Past this many entries a cache starts again: a batch meets each listed AS many times, a whole listing few. */
+const CACHE_MAX = 4096;
+
 export class AmbiguousLinks {
   /** ASN → the ambiguous links at it. */
   private readonly at = new Map<number, AmbiguousGraphLink[]>();
   /** Uphill sets by node index (as ASNs), kept: a listed AS is met again and again. */
   private readonly ups = new Map<number, Set<number>>();
+  /**
+   * By ASN: the ambiguous links at its uphill set with their end there, and those of them that
+   * read as going up. A batch asks about each listed AS against every other: walking its uphill
+   * set and re-reading each link for every pair cost more than the batch's searches.
+   */
+  private readonly near = new Map<number, { links: { u: number; l: AmbiguousGraphLink }[]; upward: Upward[] }>();
+  /** target ASN → (ASN → whether it reaches the target today). */
+  private readonly reached = new Map<number, Map<number, boolean>>();
 
   constructor(private readonly csr: Csr, links: readonly AmbiguousGraphLink[]) {
     for (const l of links) {
@@ -61,14 +86,51 @@ export class AmbiguousLinks {
     let s = this.ups.get(i);
     if (!s) {
       s = new Set(Array.from(uphillNodes(this.csr, i), (k) => this.csr.asns[k]!));
-      if (this.ups.size >= 4096) this.ups.clear();
+      if (this.ups.size >= CACHE_MAX) this.ups.clear();
       this.ups.set(i, s);
     }
     return s;
   }
 
+  private nearOf(asn: number): { links: { u: number; l: AmbiguousGraphLink }[]; upward: Upward[] } {
+    let n = this.near.get(asn);
+    if (n) return n;
+    const mine = this.up(asn);
+    n = { links: [], upward: [] };
+    for (const u of mine) {
+      for (const l of this.at.get(u) ?? []) {
+        n.links.push({ u, l });
+        // Read from u's side: the other end as u's provider (or sibling), if it can be and is not already.
+        const fromU = (r: Relation) => (l.a === u ? r : flip(r));
+        const held = l.held && fromU(l.held);
+        const upward = (['c2p', 's2s'] as const).find((r) => held !== r && l.candidates.some((c) => fromU(c) === r));
+        if (!upward) continue;
+        const other = l.a === u ? l.b : l.a;
+        const provider = upward === 'c2p' && u === asn;
+        const climbed = mine.has(other);
+        // Already climbed to (through a sibling): reading it up adds nothing but, at the AS itself, a provider.
+        if (climbed && !provider) continue;
+        n.upward.push({ l, u, other, reading: fromU(upward), climbed, provider });
+      }
+    }
+    if (this.near.size >= CACHE_MAX) this.near.clear();
+    this.near.set(asn, n);
+    return n;
+  }
+
   /** Whether x reaches y valley-free in today's graph: their uphill sets meet, or a peer link joins them. */
   private reaches(x: number, y: number): boolean {
+    let byX = this.reached.get(y);
+    if (!byX) {
+      if (this.reached.size >= CACHE_MAX) this.reached.clear();
+      this.reached.set(y, (byX = new Map()));
+    }
+    let r = byX.get(x);
+    if (r === undefined) byX.set(x, (r = this.reachesNow(x, y)));
+    return r;
+  }
+
+  private reachesNow(x: number, y: number): boolean {
     const ux = this.up(x), uy = this.up(y);
     for (const u of uy) if (ux.has(u)) return true;
     const { peerOff, peer, index, asns } = this.csr;
@@ -81,39 +143,34 @@ export class AmbiguousLinks {
   }
 
   /**
-   * The ambiguous links another reading of which could join `a` and `b` (unreachable today),
-   * those that join them alone first, then those that give a or b a provider; at most `max`;
-   * empty when no reading of ambiguous links can join them.
+   * The ambiguous links one other reading of which joins `a` and `b` (unreachable today) or gives
+   * one of them a provider, those that join them first; at most `max`; empty when no one link
+   * does.
    */
   between(a: number, b: number, max = 3): AmbiguousFinding[] {
     if (this.at.size === 0) return [];
     const ua = this.up(a), ub = this.up(b);
-    const found = new Map<AmbiguousGraphLink, AmbiguousFinding>();
-    // A tier-1 may have hundreds of such links: past this many checks, the rest are named unchecked (`joins` false: "may").
-    let checks = 64;
-    for (const [mine, theirs, target] of [[ua, ub, b], [ub, ua, a]] as const) {
-      for (const u of mine) {
-        for (const l of this.at.get(u) ?? []) {
-          if (found.has(l)) continue;
-          const other = l.a === u ? l.b : l.a;
-          if (theirs.has(other)) {
-            found.set(l, { ...l, joins: true });
-            continue;
-          }
-          // Read from u's side: the other end as u's provider (or sibling), if it can be and is not already.
-          const fromU = (r: Relation) => (l.a === u ? r : flip(r));
-          const held = l.held && fromU(l.held);
-          const upward = (['c2p', 's2s'] as const).find((r) => held !== r && l.candidates.some((c) => fromU(c) === r));
-          if (!upward) continue;
-          const provider = upward === 'c2p' && (u === a || u === b);
-          // Already climbed to (through a sibling): reading it up adds nothing but, at a or b, a provider.
-          if (mine.has(other) && !provider) continue;
-          const joins = !mine.has(other) && checks-- > 0 && this.reaches(other, target);
-          found.set(l, { ...l, reading: fromU(upward), joins, ...(provider ? { givesProvider: u } : {}) });
-        }
+    const found: AmbiguousFinding[] = [];
+    const seen = new Set<AmbiguousGraphLink>();
+    // A link with an end in each uphill set: held as it is, the pair stays apart; read as a peer
+    // (or anything, when left out), they meet.
+    for (const [self, theirs] of [[a, ub], [b, ua]] as const) {
+      for (const { u, l } of this.nearOf(self).links) {
+        if (seen.has(l) || !theirs.has(l.a === u ? l.b : l.a)) continue;
+        seen.add(l);
+        found.push({ ...l, joins: true });
+      }
+    }
+    for (const [self, target] of [[a, b], [b, a]] as const) {
+      for (const c of this.nearOf(self).upward) {
+        if (seen.has(c.l)) continue;
+        const joins = !c.climbed && this.reaches(c.other, target);
+        if (!joins && !c.provider) continue;
+        seen.add(c.l);
+        found.push({ ...c.l, reading: c.reading, joins, ...(c.provider ? { givesProvider: c.u } : {}) });
       }
     }
     const weight = (f: AmbiguousFinding) => (f.joins ? 2 : f.givesProvider !== undefined ? 1 : 0);
-    return [...found.values()].sort((x, y) => weight(y) - weight(x) || x.a - y.a || x.b - y.b).slice(0, max);
+    return found.sort((x, y) => weight(y) - weight(x) || x.a - y.a || x.b - y.b).slice(0, max);
   }
 }

@@ -20,7 +20,7 @@ function reading(l: AmbiguousFinding): string {
  * `rests on an ambiguous IPv6 link AS3255–AS9098 (held as: AS3255 and AS9098 are peers); read as:
  * AS3255 is AS9098's provider (as --ambiguous customer reads it), the two reach each other`;
  * or, that reading giving one of the two a provider, that it is then not transit-free (no dark
- * spot by definition); `may rest on …` when no one link does either. Empty for none.
+ * spot by definition). Empty for none.
  */
 export function ambiguousSpotLine(family: string, links: readonly AmbiguousFinding[]): string {
   if (links.length === 0) return '';
@@ -30,9 +30,7 @@ export function ambiguousSpotLine(family: string, links: readonly AmbiguousFindi
   if (first.joins) {
     return `rests on an ambiguous ${family} link ${pair(first)} (${held(first)}); ${reading(first)}, the two reach each other${more}`;
   }
-  if (first.givesProvider !== undefined) {
-    return `rests on an ambiguous ${family} link ${pair(first)} (${held(first)}); ${reading(first)}, AS${first.givesProvider} has a provider, ` +
-      `so it is not transit-free and the pair is no dark spot (still with no ${family} path)${more}`;
-  }
-  return `may rest on ambiguous ${family} links (no one of them joins the two alone; read otherwise together, they may): ${pair(first)} (${held(first)}; could be ${reading(first)})${more}`;
+  // between() names only links that join the pair or give one of the two a provider.
+  return `rests on an ambiguous ${family} link ${pair(first)} (${held(first)}); ${reading(first)}, AS${first.givesProvider} has a provider, ` +
+    `so it is not transit-free and the pair is no dark spot (still with no ${family} path)${more}`;
 }

@@ -27,7 +27,7 @@ describe('asrel dark-spots', () => {
       "    rests on an ambiguous IPv6 link AS3255–AS9098 (held as: AS3255 and AS9098 are peers); read as: AS3255 is AS9098's provider (as --ambiguous customer reads it), the two reach each other\n");
     // AS6939 and AS9098 stay apart read so, but AS9098 then has a provider: no transit-free pair.
     expect(r.stdout).toContain('AS9098 has a provider, so it is not transit-free and the pair is no dark spot (still with no IPv6 path)');
-    expect(r.stdout).toContain('Ambiguous links: 6 of the 7 dark spots listed rest or may rest on IRR links whose relation is ambiguous');
+    expect(r.stdout).toContain('Ambiguous links: 6 of the 7 dark spots listed rest on an IRR link whose relation is ambiguous');
     const j = JSON.parse(asrel(['dark-spots', '--offline', '--top', '10', '--json']).stdout);
     expect(j.spots.filter((s: { dependsOnAmbiguous: boolean }) => s.dependsOnAmbiguous)).toHaveLength(6);
     expect(j.spots.find((s: { a: number; b: number }) => s.a === 3257 && s.b === 9098).ambiguousLinks).toEqual([

@@ -29,10 +29,17 @@ describe('AmbiguousLinks.between', () => {
     const t = graph('1>2 9-8', [dropped]);
     expect(t.ambiguousLinks.between(1, 9)).toEqual([{ ...dropped, joins: true }]);
   });
-  it('a reading that joins nothing alone is still named (it may with others), not as joining', () => {
+  it('a reading that joins nothing alone but gives one of the pair a provider is named, not as joining', () => {
     // AS7 could be AS9's provider, but AS7 reaches nothing of AS1's.
     const t = graph('1>2 7>8 9-8', [{ a: 7, b: 9, candidates: ['p2c', 'p2p'], held: 'p2p' }]);
     expect(t.ambiguousLinks.between(1, 9)).toEqual([{ a: 7, b: 9, candidates: ['p2c', 'p2p'], held: 'p2p', reading: 'p2c', joins: false, givesProvider: 9 }]);
+  });
+  it('a link that could matter only read otherwise together with others is not named', () => {
+    // AS3 is AS1's provider; AS3–AS5 could be AS5 as AS3's provider, but AS5 reaches nothing of AS9's
+    // and AS3 is not one of the pair: re-read alone it changes nothing.
+    const t = graph('3>1 9-8', [{ a: 3, b: 5, candidates: ['p2p', 'c2p'], held: 'p2p' }]);
+    expect(shortestPath(t.csr, 1, 9)).toBeNull();
+    expect(t.ambiguousLinks.between(1, 9)).toEqual([]);
   });
   it('a reading the graph holds already is no other reading', () => {
     // Held as AS2 being AS9's provider: AS9 climbs to AS2 today, nothing more to gain from that link.

@@ -55,8 +55,8 @@ const command: CommandModule<object, DarkArgs> = {
     out.push('Transit-free: no provider in that family (with IRR data, also ASes whose providers are not documented). Model: Gao–Rexford (valley-free) routing.');
     const resting = spots.filter((s) => s.dependsOnAmbiguous).length;
     if (resting) {
-      out.push(`Ambiguous links: ${resting} of the ${spots.length} dark spots listed rest or may rest on IRR links whose relation is ambiguous (one side's policy fits two relations); ` +
-        'read otherwise (--ambiguous), they may not be dark spots. The others hold whatever those links are.');
+      out.push(`Ambiguous links: ${resting} of the ${spots.length} dark spots listed rest on an IRR link whose relation is ambiguous (one side's policy fits two relations): ` +
+        'read otherwise (--ambiguous), that one link joins the two or gives one of them a provider. For the others no one link does.');
     }
     const tests = families.map((f) => `${thousands(answer.pairTests[f])} in ${FAM[f]}`).join(', ');
     out.push(`Pair tests: ${tests} (transit-free ASes with the same uphill set and peers, the ASes of one sibling group, are tested as one).`);
