@@ -47,13 +47,16 @@ export function suggestFixes(topo: Topology, cones: { a: Cone; b: Cone }, other:
     const farCone = new Set(cones[far].members);
     const ownCone = new Set(cones[side].members);
     const sellers: number[] = [];
+    const customers = (k: number) => customerCount(topo, csr.asns[k]);
     for (let k = 0; k < csr.n; k++) {
       // Transit-free in the data, not only in the graph (a question's graph holds part of it).
       if (!reach[far][k] || csr.provOff[k + 1] !== csr.provOff[k] || topo.countsOf(csr.asns[k]).providers > 0) continue;
       // Buying from the other cone itself is a direct link between the sides: the peering fix covers it.
-      if (!farCone.has(csr.asns[k]) && !ownCone.has(csr.asns[k])) sellers.push(k);
+      if (farCone.has(csr.asns[k]) || ownCone.has(csr.asns[k])) continue;
+      // An AS with no customer sells no transit the data shows (AS6695, DE-CIX's route server,
+      // reaches AS3255 over a peer link in the bundled data and was offered as a seller).
+      if (customers(k) > 0) sellers.push(k);
     }
-    const customers = (k: number) => customerCount(topo, csr.asns[k]);
     sellers.sort((x, y) => customers(y) - customers(x) || x - y);
     for (const t of cones[side].tops) {
       for (const l of topo.links(t)) {

@@ -103,8 +103,9 @@ describe('dark spots of a sibling group', () => {
 });
 
 describe('why-unreachable from a sibling group', () => {
-  // AS3 peers with AS2 in IPv6: a transit-free AS that AS20 reaches, outside both cones, to buy transit from.
-  const withSeller = (n: number) => both([...hubEdges(n), { a: 2, b: 3, family: 'ipv6', relation: 'p2p' }]);
+  // AS3 peers with AS2 in IPv6 and sells transit to AS30: a transit-free AS that AS20 reaches,
+  // outside both cones, to buy transit from.
+  const withSeller = (n: number) => both([...hubEdges(n), { a: 2, b: 3, family: 'ipv6', relation: 'p2p' }, { a: 3, b: 30, family: 'ipv6', relation: 'p2c' }]);
 
   it('reaches through siblings as before, and explains the split with the group as the cone', () => {
     const topos = withSeller(3);
@@ -123,6 +124,14 @@ describe('why-unreachable from a sibling group', () => {
       ['new-transit', 1000, 3],
       ['new-transit', 1001, 3],
     ]);
+  });
+
+  it('a transit-free AS without a customer is no seller: no transit fix offers it', () => {
+    // AS3 as above but selling to no one (in the bundled data: AS6695, a route server AS3255 peers with).
+    const topos = both([...hubEdges(3), { a: 2, b: 3, family: 'ipv6', relation: 'p2p' }]);
+    const v6 = explainReachability({ a: 1002, b: 20, family: 'ipv6', topologies: topos });
+    expect(v6.reachable).toBe(false);
+    expect(v6.fixes?.filter((f) => f.kind === 'new-transit')).toEqual([]);
   });
 
   it('a group of thousands gives the same answer, with fixes still capped', () => {
