@@ -3,6 +3,7 @@
  * (`batch --json`'s pairs), from the uphill cones of the listed ASes. One valley-free search
  * per source AS and family, then a path read per target.
  */
+import { SetAsideNear } from '../explain/set-aside.js';
 import { ValleyFreeSearcher } from '../graph/valley-free.js';
 import type { Topology } from '../graph/topology.js';
 import { FAMILIES } from '../infer/families.js';
@@ -11,8 +12,12 @@ import { readAsnList } from './asn-list.js';
 import { loadTopologies, requireFamily, type EdgeArgs } from './relationships.js';
 import { familyGraph, type AnalysisSession } from './session.js';
 
-/** `path`; `no-path` (both have links in the family, no valley-free path); `no-data` (one has no link in it). */
-export type PairReason = 'path' | 'no-path' | 'no-data';
+/**
+ * `path`; `no-path` (both have links in the family, no valley-free path); `no-data` (one has no
+ * link in it); `below-min-confidence` (no path among the links kept, but `--min-confidence` set
+ * aside links at one of the two cones: unknown at the threshold, never a dark spot).
+ */
+export type PairReason = 'path' | 'no-path' | 'no-data' | 'below-min-confidence';
 
 /** One family's answer for a pair. */
 export interface FamilyPair {
@@ -44,6 +49,7 @@ export function* batchPairs(topos: Topology[], asns: readonly number[]): Generat
   const families = topos.map((t) => t.family);
   const searchers = topos.map((t) => new ValleyFreeSearcher(t.csr));
   const idx = topos.map((t) => asns.map((a) => t.csr.index.get(a) ?? -1));
+  const aside = topos.map((t) => (t.setAside ? new SetAsideNear(t) : undefined));
   for (let i = 0; i < asns.length; i++) {
     const src = idx.map((ix) => ix[i]!);
     topos.forEach((_t, k) => { if (src[k]! >= 0) searchers[k]!.run(src[k]!); });
@@ -54,7 +60,8 @@ export function* batchPairs(topos: Topology[], asns: readonly number[]): Generat
       topos.forEach((t, k) => {
         const tj = idx[k]![j]!;
         const p = src[k]! >= 0 && tj >= 0 ? searchers[k]!.pathTo(tj) : null;
-        const reason: PairReason = p !== null ? 'path' : src[k]! >= 0 && tj >= 0 ? 'no-path' : 'no-data';
+        const apart = (): PairReason => (aside[k]?.touches(asns[i]!) || aside[k]?.touches(asns[j]!) ? 'below-min-confidence' : 'no-path');
+        const reason: PairReason = p !== null ? 'path' : src[k]! >= 0 && tj >= 0 ? apart() : 'no-data';
         reasons.push(reason);
         perFamily[t.family] = { reachable: p !== null, length: p ? p.length - 1 : null, path: p ? p.map((x) => t.csr.asns[x]!) : null, reason };
       });

@@ -131,7 +131,9 @@ function leanCone(engine: InferenceEngine, asns: readonly number[], family: Fami
   const members = new Set<number>(asns);
   climb(engine, members, members, family, policy, minConfidence, met);
   const links = new Map<string, LinkInference>();
-  for (const [key, l] of met) if (!belowConfidence(l, minConfidence) && upFromOne(l, members, policy)) links.set(key, l);
+  // Links up below --min-confidence go on too: the graph sets them aside (irrTopologies `take`),
+  // and a pair they alone could join is then said to be unknown at the threshold, not apart.
+  for (const [key, l] of met) if (upFromOne(l, members, policy)) links.set(key, l);
   // The other links between two members (peers, ambiguous, conflicts; the up ones were read
   // climbing): from the table in one statement; from claims, among those met.
   if (engine.fromTable) {

@@ -1,6 +1,9 @@
 // `--min-confidence X` (issue 29): links below X count as unknown and every answer says how
 // many it set aside. Real lines: AS3255's RIPE object (one side only: its neighbours have no
 // aut-num here, so their confidence varies with what AS3255's lines say).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asrel } from './run.js';
 
@@ -78,6 +81,22 @@ describe('--min-confidence', () => {
     expect(j).toMatchObject({ reachable: false, reason: 'below-min-confidence', setAside: { minConfidence: 0.8 } });
     expect(j.setAside.links[0]).toEqual({ a: 6939, b: 3255, relation: 'p2p', confidence: 0.7 });
     expect(j.setAside.withThem.path).toEqual([6939, 3255]);
+  });
+
+  it('batch: a pair apart only among the links kept is below-min-confidence, never no-path or a dark spot', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-minconf-batch-'));
+    const list = join(dir, 'ases.txt');
+    writeFileSync(list, '6939\n174\n');
+    const row = (args: string[]) => asrel(['batch', '--asns', list, '--offline', '-q', ...args]).stdout.trim().split('\n')[1]!.split(',');
+    // Columns: a, b, ipv4 reachable, length, path, reason, ipv6 reachable, length, path, reason, dark_spot, …
+    const plain = row([]);
+    expect([plain[5], plain[9], plain[10]]).toEqual(['path', 'no-path', 'true']);
+    // IPv4: AS6939's provider link (0.99) is set aside; IPv6: no link set aside lies between the
+    // two cones (the peerings with AS1299 lead out of them), so the dark family's answer stands.
+    const high = row(['--min-confidence', '0.995']);
+    expect([high[2], high[5], high[9], high[10]]).toEqual(['false', 'below-min-confidence', 'no-path', 'false']);
+    // Below every link at the cones: the data's own answer.
+    expect(row(['--min-confidence', '0.5'])).toEqual(plain);
   });
 
   it('a threshold below every link at the cones changes nothing: the answer stays the data\'s own', () => {
