@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { packageRoot } from '../store/package-root.js';
 import { InferenceEngine } from '../infer/engine.js';
+import { levelBeyondFit } from '../infer/confidence.js';
 import { Ingest } from '../infer/ingest.js';
 import { InputError, ioReason } from '../rpsl/read.js';
 import { isStdin } from '../rpsl/open-input.js';
@@ -153,6 +154,10 @@ export function bundledStore(ids: readonly string[] | undefined = DEFAULT_BUNDLE
 function engineFor(store: Store, notes: string[]): InferenceEngine {
   const engine = new InferenceEngine(store);
   engine.expander.onLimit = (n) => notes.push(n.message);
+  engine.onLevel = (level) => {
+    const beyond = levelBeyondFit(level);
+    if (beyond) notes.push(beyond);
+  };
   return engine;
 }
 

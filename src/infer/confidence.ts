@@ -166,6 +166,17 @@ export function sizeMark(kind: string, relation: string, a: LinkSize | undefined
 const LEVELS = [...new Set(Object.values(RIGHT).flatMap((ps) => ps.map((p) => p[0])))].sort((x, y) => x - y);
 export const UNKNOWN_LEVEL = LEVELS.length ? LEVELS[Math.floor(LEVELS.length / 2)]! : 0;
 
+/**
+ * What an answer should say of a measured level far beyond the sloppiest fitted world (half as
+ * much again): its confidences are read at that world's level, an extrapolation that likely
+ * overstates them. Undefined inside the fitted range, or when the level could not be measured.
+ */
+export function levelBeyondFit(level: number): string | undefined {
+  const top = LEVELS[LEVELS.length - 1];
+  if (top === undefined || Number.isNaN(level) || level <= top * 1.5) return undefined;
+  return `confidence: this data's disagreement level is ${level.toFixed(2)} (the share of two-sided links whose objects disagree or where one is silent), beyond the synthetic registries the confidences were fitted on (${LEVELS[0]!.toFixed(3)}–${top.toFixed(3)}): they are read at ${top.toFixed(3)} and likely too high (README "Confidence")`;
+}
+
 /** Piecewise-linear in the level between the fitted worlds' points; the nearest point outside them. */
 function atLevel(points: readonly (readonly [number, number, number])[], level: number): number {
   return piecewise(points, Number.isNaN(level) ? UNKNOWN_LEVEL : level);

@@ -666,6 +666,8 @@ export class InferenceEngine {
 
   private level?: number;
   private estimating = false;
+  /** Told the level once it is known (an answer's notes say when it is beyond the fitted worlds). */
+  onLevel?: (level: number) => void;
 
   /**
    * The registry's disagreement level (src/infer/confidence.ts): among its links whose two
@@ -689,6 +691,7 @@ export class InferenceEngine {
     } finally {
       this.estimating = false;
     }
+    this.onLevel?.(this.level);
     return this.level;
   }
 

@@ -75,4 +75,20 @@ describe('asrel rel', () => {
     expect(r.stdout).toContain(`      note: low confidence: c2p is what these lines point to, but links with such evidence (pc.4:OSw) were right only about ${n} time`);
     expect(r.stdout).toContain('take the relation as unknown (--min-confidence 0.5 sets such links aside)');
   });
+
+  it('data far sloppier than the fitted synthetic registries is said to be so, once', () => {
+    // Crafted: a chain of 150 aut-nums, each naming only the next as its provider and silent about
+    // the one before: every two-sided link has a silent side (disagreement level 1).
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-level-'));
+    const f = join(dir, 'chain.rpsl');
+    const objects = Array.from({ length: 150 }, (_, i) => `aut-num: AS${64600 + i}\nimport: from AS${64601 + i} accept ANY\nexport: to AS${64601 + i} announce AS${64600 + i}\nsource: TEST\n`);
+    writeFileSync(f, objects.join('\n'));
+    const r = asrel(['rel', '64600', '64601', '--input', f, '--afi', 'ipv4']);
+    expect(r.code).toBe(0);
+    const notes = r.stderr.split('\n').filter((l) => l.startsWith('note: confidence:'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^note: confidence: this data's disagreement level is 1\.00 .*beyond the synthetic registries the confidences were fitted on \(0\.\d+–0\.\d+\): they are read at 0\.\d+ and likely too high/);
+    // Inside the fitted range, or too small to measure (the bundled snapshot): nothing said.
+    expect(asrel(['rel', '6939', '1299', '--offline']).stderr).not.toContain('note: confidence:');
+  });
 });
