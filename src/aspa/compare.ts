@@ -27,6 +27,11 @@ export interface Finding {
   irr: Partial<Record<Family, InferredRelation>>;
   /** Registry lines (missing, as0-contradicted, one-family), both sides. */
   evidence?: Evidence[];
+  /**
+   * The customer has no aut-num in the data (aspa-only): only its neighbours' objects speak of
+   * it, so "no link" there may be a provider that does not write of it.
+   */
+  customerWithoutObject?: true;
 }
 
 export interface CompareResult {
@@ -80,7 +85,7 @@ export function compareAspa(records: Map<number, AspaRecord>, source: RelationSo
       const irr = view.get(p) ?? {};
       if (t.length === FAMILIES.length) { agree++; findings.push({ kind: 'agree', customer: c, provider: p, transitIn: t, irr }); }
       else if (t.length > 0) findings.push(withLines({ kind: 'one-family', customer: c, provider: p, transitIn: t, irr }));
-      else findings.push({ kind: 'aspa-only', customer: c, provider: p, transitIn: [], irr });
+      else findings.push({ kind: 'aspa-only', customer: c, provider: p, transitIn: [], irr, ...(source.knows(c) ? {} : { customerWithoutObject: true as const }) });
     }
     for (const p of irrProviders) {
       if (!rec.providers.includes(p)) findings.push(withLines({ kind: 'missing', customer: c, provider: p, transitIn: transit(p), irr: view.get(p) ?? {} }));

@@ -23,7 +23,8 @@ function findingLine(f: Finding): string {
   const c = `AS${f.customer}`, p = `AS${f.provider}`;
   switch (f.kind) {
     case 'missing': return `missing ${c} ${p}: the IRR shows ${p} giving ${c} transit (${f.transitIn.map((x) => FAM[x]).join(' and ')}) but the ASPA does not list it: routes via ${p} will be Invalid`;
-    case 'aspa-only': return `aspa-only ${c} ${p}: in the ASPA, but the IRR shows ${irrText(f)}`;
+    case 'aspa-only': return `aspa-only ${c} ${p}: in the ASPA, but the IRR shows ${irrText(f)}` +
+      (f.customerWithoutObject ? ` (${c} has no aut-num in the data: only its neighbours' objects speak of it)` : '');
     case 'one-family': return `one-family ${c} ${p}: transit in ${f.transitIn.map((x) => FAM[x]).join('')} only (${irrText(f)}): the ASPA authorises ${p} in ${FAMILIES.filter((x) => !f.transitIn.includes(x)).map((x) => FAM[x]).join('')} too (§7.1)`;
     case 'as0-contradicted': return `as0-contradicted ${c} ${p}: the ASPA says AS0 (no providers) while the IRR shows ${p} giving transit (${f.transitIn.map((x) => FAM[x]).join(' and ')})`;
     case 'as0-mixed': return `as0-mixed ${c} AS0: AS0 listed beside providers, which the profile forbids`;

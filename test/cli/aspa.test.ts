@@ -36,6 +36,17 @@ describe('asrel aspa', () => {
     expect(t.stdout).toContain('export: to AS6939 announce ANY');
   });
 
+  it('compare: a provider the IRR does not show for a customer without an aut-num says the data cannot show it', () => {
+    // Real records (RIPE NCC's Routinator archive): AS559 publishes; the bundled data has no aut-num for AS559, only neighbours naming it.
+    const r = asrel(['aspa', 'compare', '--aspa', 'test/fixtures/aspa/routinator-json.ripe-archive.ripencc.2026-09-01.first5.jsonl', ...EMPTY]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("aspa-only AS559 AS174: in the ASPA, but the IRR shows IPv4 no link, IPv6 no link (AS559 has no aut-num in the data: only its neighbours' objects speak of it)");
+    // A customer with an aut-num (the synthetic record above) gets no such clause.
+    const aspa = join(tmp, 'he2.json');
+    writeFileSync(aspa, '{"aspas":[{"customer_asid":6939,"providers":[174]}]}');
+    expect(asrel(['aspa', 'compare', '--aspa', aspa, ...EMPTY]).stdout).toMatch(/aspa-only AS6939 AS174: in the ASPA, but the IRR shows [^(\n]*\n/);
+  });
+
   it('draft: the union of both families, the one-family price named, in rpki-client form', () => {
     const r = asrel(['aspa', 'draft', '6939', ...EMPTY]);
     expect(r.code).toBe(0);
