@@ -3,7 +3,6 @@
  * (`batch --json`'s pairs), from the uphill cones of the listed ASes. One valley-free search
  * per source AS and family, then a path read per target.
  */
-import { SetAsideNear } from '../explain/set-aside.js';
 import { ValleyFreeSearcher } from '../graph/valley-free.js';
 import type { Topology } from '../graph/topology.js';
 import { FAMILIES } from '../infer/families.js';
@@ -14,8 +13,8 @@ import { familyGraph, type AnalysisSession } from './session.js';
 
 /**
  * `path`; `no-path` (both have links in the family, no valley-free path); `no-data` (one has no
- * link in it); `below-min-confidence` (no path among the links kept, but `--min-confidence` set
- * aside links at one of the two cones: unknown at the threshold, never a dark spot).
+ * link in it); `below-min-confidence` (no path among the links at `--min-confidence`, one with
+ * every link: what joins them is below the threshold, unknown there, never a dark spot).
  */
 export type PairReason = 'path' | 'no-path' | 'no-data' | 'below-min-confidence';
 
@@ -45,14 +44,17 @@ export function darkFamilyOf(families: readonly Family[], reasons: PairReason[])
  * The pairs, one source AS at a time. A dark spot says whether it could rest on an ambiguous
  * link (`dependsOnAmbiguous`; src/graph/ambiguous-links.ts: one link read otherwise joins the two or gives one a provider).
  */
-export function* batchPairs(topos: Topology[], asns: readonly number[]): Generator<PairRow> {
+export function* batchPairs(topos: Topology[], asns: readonly number[], everyLink?: Topology[]): Generator<PairRow> {
   const families = topos.map((t) => t.family);
   const searchers = topos.map((t) => new ValleyFreeSearcher(t.csr));
   const idx = topos.map((t) => asns.map((a) => t.csr.index.get(a) ?? -1));
-  const aside = topos.map((t) => (t.setAside ? new SetAsideNear(t) : undefined));
+  // With --min-confidence: the same graphs with every link, searched from the same source, say
+  // whether a pair apart at the threshold is joined by links below it (then unknown there).
+  const all = everyLink?.map((t) => ({ searcher: new ValleyFreeSearcher(t.csr), idx: asns.map((a) => t.csr.index.get(a) ?? -1) }));
   for (let i = 0; i < asns.length; i++) {
     const src = idx.map((ix) => ix[i]!);
     topos.forEach((_t, k) => { if (src[k]! >= 0) searchers[k]!.run(src[k]!); });
+    all?.forEach((g) => { if (g.idx[i]! >= 0) g.searcher.run(g.idx[i]!); });
     for (let j = 0; j < asns.length; j++) {
       if (i === j) continue;
       const reasons: PairReason[] = [];
@@ -60,7 +62,10 @@ export function* batchPairs(topos: Topology[], asns: readonly number[]): Generat
       topos.forEach((t, k) => {
         const tj = idx[k]![j]!;
         const p = src[k]! >= 0 && tj >= 0 ? searchers[k]!.pathTo(tj) : null;
-        const apart = (): PairReason => (aside[k]?.touches(asns[i]!) || aside[k]?.touches(asns[j]!) ? 'below-min-confidence' : 'no-path');
+        const apart = (): PairReason => {
+          const g = all?.[k];
+          return g && g.idx[i]! >= 0 && g.idx[j]! >= 0 && g.searcher.pathTo(g.idx[j]!) !== null ? 'below-min-confidence' : 'no-path';
+        };
         const reason: PairReason = p !== null ? 'path' : src[k]! >= 0 && tj >= 0 ? apart() : 'no-data';
         reasons.push(reason);
         perFamily[t.family] = { reachable: p !== null, length: p ? p.length - 1 : null, path: p ? p.map((x) => t.csr.asns[x]!) : null, reason };
@@ -114,7 +119,11 @@ export async function batchAnswer(argv: EdgeArgs, asnsFile: string, asked?: Fami
   if (families.length === 0) requireFamily(loaded, 'ipv4');
   const topos = families.map((f) => requireFamily(loaded, f));
   const notes = [...loaded.notes];
+  // --min-confidence: the listed ASes' cones read again with every link (see batchPairs).
+  const everyLink = argv['min-confidence'] !== undefined && loaded.engine
+    ? (await import('./topologies.js')).irrTopologies(loaded.engine, { asns, families, ambiguous: argv.ambiguous, full: [] })
+    : undefined;
   if (duplicates) notes.push(`${asnsFile}: ${duplicates} repeated AS number(s) ignored`);
   notes.push(...absentNotes(topos, asns));
-  return { families, asns, notes, pairs: batchPairs(topos, asns) };
+  return { families, asns, notes, pairs: batchPairs(topos, asns, everyLink && families.map((f) => everyLink.topologies[f]!)) };
 }

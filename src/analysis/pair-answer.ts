@@ -36,6 +36,10 @@ export async function explainPairAnswer(argv: PairDataArgs, a: number, b: number
     const { irrTopologies } = await import('./topologies.js');
     const kept = irrTopologies(loaded.engine, { asns: [a, b], families: [argv.afi], ambiguous: argv.ambiguous, full: [] }).topologies[argv.afi];
     if (kept) ex = withSetAsideKept(ex, kept);
+    // No path with every link either: what was set aside changes nothing, and "cannot reach" holds.
+    if (ex.setAside?.withThem && !ex.setAside.withThem.reachable) {
+      ex = explainReachability({ a, b, family: argv.afi, topologies: loaded.topologies, hasObject: loaded.hasObject, setAsideJoinNothing: true });
+    }
   }
   return { ...await withExchanges(ex, argv.ixp, { dataDir: argv.data, offline: argv.offline }, loaded.notes), notes: loaded.notes, topologies: loaded.topologies };
 }

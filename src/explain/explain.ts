@@ -20,6 +20,11 @@ export interface ExplainInput {
    * members without one count as data gaps even when no link of theirs is known at all.
    */
   hasObject?: (asn: number) => boolean;
+  /**
+   * The links `--min-confidence` set aside at the cones were tried and do not join the two
+   * either (no path with every link): the answer is the threshold's own, with its fixes.
+   */
+  setAsideJoinNothing?: boolean;
 }
 
 
@@ -110,7 +115,7 @@ export function explainReachability(input: ExplainInput): Explanation {
     if (evidence) for (const x of cones.b.members) for (const l of topo.links(x)) note(l.inference);
     // Links at the cones set aside by --min-confidence: unknown, not absent, so no path among
     // the rest proves nothing, and a fix made up around them would be a guess.
-    const setAside = setAsideAtCones(topo, cones);
+    const setAside = input.setAsideJoinNothing ? undefined : setAsideAtCones(topo, cones);
     if (setAside) {
       ex.reason = 'below-min-confidence';
       ex.setAside = setAside;

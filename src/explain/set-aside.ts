@@ -1,6 +1,4 @@
 import type { Topology } from '../graph/topology.js';
-import { uphillNodes } from '../graph/valley-free.js';
-import type { LinkInference } from '../infer/types.js';
 import { mirror } from '../infer/views.js';
 import type { Cone, SetAsideAnswer, SetAsideLink } from './types.js';
 
@@ -31,36 +29,3 @@ export function setAsideAtCones(topo: Topology, cones: { a: Cone; b: Cone }): Se
   return { minConfidence: left.min, links };
 }
 
-/**
- * setAsideAtCones for many pairs (batch): whether a link `--min-confidence` set aside goes up
- * from, or level with, a member of an AS's uphill cone. A pair found apart is unknown at the
- * threshold when this holds for either AS. Kept per AS: a batch meets each listed AS against
- * every other.
- */
-export class SetAsideNear {
-  private readonly at = new Map<number, LinkInference[]>();
-  private readonly known = new Map<number, boolean>();
-
-  constructor(private readonly topo: Topology) {
-    for (const l of topo.setAside?.links ?? []) {
-      for (const x of [l.a, l.b]) {
-        let list = this.at.get(x);
-        if (!list) this.at.set(x, (list = []));
-        list.push(l);
-      }
-    }
-  }
-
-  touches(asn: number): boolean {
-    if (this.at.size === 0) return false;
-    let r = this.known.get(asn);
-    if (r === undefined) {
-      const { csr } = this.topo;
-      const i = csr.index.get(asn);
-      const members = i === undefined ? [asn] : Array.from(uphillNodes(csr, i), (k) => csr.asns[k]!);
-      r = members.some((u) => (this.at.get(u) ?? []).some((l) => (u === l.a ? l.relation : mirror(l.relation)) !== 'p2c'));
-      this.known.set(asn, r);
-    }
-    return r;
-  }
-}

@@ -97,6 +97,20 @@ describe('--min-confidence', () => {
     expect([high[2], high[5], high[9], high[10]]).toEqual(['false', 'below-min-confidence', 'no-path', 'false']);
     // Below every link at the cones: the data's own answer.
     expect(row(['--min-confidence', '0.5'])).toEqual(plain);
+    // The pair's answer does not depend on which other ASes are listed (AS1299 joins the cones' read).
+    const longer = join(dir, 'more.txt');
+    writeFileSync(longer, '1299\n3257\n6939\n174\n');
+    const rows4 = asrel(['batch', '--asns', longer, '--offline', '-q', '--min-confidence', '0.995']).stdout.split('\n');
+    expect(rows4.find((l) => l.startsWith('6939,174,'))!.split(',')).toEqual(high);
+  });
+
+  it('set-aside links that do not join the two either leave the answer "cannot reach", with its fixes', () => {
+    // IPv6: AS6939's peerings with AS1299 are below 0.995, but with every link kept there is no IPv6 path either.
+    const r = asrel(['why-unreachable', '6939', '174', '--afi', 'ipv6', '--offline', '-q', '--min-confidence', '0.995']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^AS6939 cannot reach AS174 in IPv6 under the Gao–Rexford model/);
+    expect(r.stdout).toContain('Links that would fix it');
+    expect(r.stdout).not.toContain('cannot be judged');
   });
 
   it('a threshold below every link at the cones changes nothing: the answer stays the data\'s own', () => {
