@@ -76,7 +76,9 @@ export function* batchPairs(topos: Topology[], asns: readonly number[], everyLin
       yield {
         a: asns[i]!, b: asns[j]!, ...perFamily,
         ...(families.length === 2 ? { darkSpot: dark !== undefined, darkFamily: dark ?? null, dependsOnAmbiguous: ambiguous.length > 0 } : {}),
-        ...(ambiguous.length ? { ambiguousLinks: ambiguous.map(({ givesProvider: _, ...l }) => l) } : {}),
+        // `joins` is judged within the graph of the listed ASes' cones (dark-spots: the whole data's), so
+        // false there may be a join through ASes outside them; `givesProvider` says the other reason.
+        ...(ambiguous.length ? { ambiguousLinks: ambiguous } : {}),
       };
     }
   }

@@ -29,6 +29,9 @@ export async function withExportLinks(argv: DataArgs, fams: readonly Family[], o
   write: (links: Iterable<LinkInference>, notes: string[]) => Promise<void>): Promise<{ setAside: Record<Family, number> }> {
   const setAside: Record<Family, number> = { ipv4: 0, ipv6: 0 };
   await withData(argv, undefined, async (d) => {
+    // The notes are printed before the first link: the level is measured first, so that a level
+    // beyond the fitted worlds is among them (every confidence written is read at it).
+    d.engine.disagreementLevel();
     const notes = [...d.notes, ...(d.kind === 'input' ? [] : storeDataLines(d.store))];
     const links = (function* (all: Iterable<LinkInference>) {
       for (const l of all) {

@@ -88,6 +88,9 @@ describe('asrel rel', () => {
     const notes = r.stderr.split('\n').filter((l) => l.startsWith('note: confidence:'));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^note: confidence: this data's disagreement level is 1\.00 .*beyond the synthetic registries the confidences were fitted on \(0\.\d+–0\.\d+\): they are read at 0\.\d+ and likely too high/);
+    // export prints its notes before the first link: the level is among them.
+    const ex = asrel(['export', '--input', f]);
+    expect(ex.stderr.split('\n').filter((l) => l.startsWith('note: confidence:'))).toHaveLength(1);
     // Inside the fitted range, or too small to measure (the bundled snapshot): nothing said.
     expect(asrel(['rel', '6939', '1299', '--offline']).stderr).not.toContain('note: confidence:');
   });
