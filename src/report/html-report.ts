@@ -160,6 +160,8 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   } else {
     lead.push(h`No ${F} route from ${asn(ex.a)} climbs customer→provider links, crosses at most one peer link, then descends provider→customer links to ${asn(ex.b)}${ex.setAside ? ` among the links at confidence >= ${ex.setAside.minConfidence}` : ''}. `);
     if (ex.setAside) lead.push(h`But ${ex.setAside.links.length} link(s) at the cones were set aside below it (unknown, not absent): ${ex.setAside.links.slice(0, 5).map(setAsideLine).join('; ')}${ex.setAside.links.length > 5 ? '; …' : ''}. `);
+    const kept = ex.setAside?.withThem;
+    if (kept?.path) lead.push(h`With every link kept, ${asn(ex.a)} reaches ${asn(ex.b)}: ${pathString(kept.path)}. `);
   }
   if (ex.other) {
     if (ex.other.reachable && ex.other.path) lead.push(h`In ${G} it can${ex.reachable ? ' too' : ''}: ${path(ex.other.path)}. `);

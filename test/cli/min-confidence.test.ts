@@ -1,7 +1,7 @@
 // `--min-confidence X` (issue 29): links below X count as unknown and every answer says how
 // many it set aside. Real lines: AS3255's RIPE object (one side only: its neighbours have no
 // aut-num here, so their confidence varies with what AS3255's lines say).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +102,16 @@ describe('--min-confidence', () => {
     writeFileSync(longer, '1299\n3257\n6939\n174\n');
     const rows4 = asrel(['batch', '--asns', longer, '--offline', '-q', '--min-confidence', '0.995']).stdout.split('\n');
     expect(rows4.find((l) => l.startsWith('6939,174,'))!.split(',')).toEqual(high);
+  });
+
+  it('report: UNKNOWN at the threshold, with the set-aside links and the path with every link kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-minconf-report-'));
+    const out = join(dir, 'r.html');
+    expect(asrel(['report', '6939', '174', '--afi', 'ipv4', '--offline', '-q', '--min-confidence', '0.995', '--out', out]).code).toBe(0);
+    const text = readFileSync(out, 'utf8').replace(/<[^>]*>/g, '').replace(/&#39;/g, "'");
+    expect(text).toContain('UNKNOWN');
+    expect(text).toContain("AS6939–AS1299: AS1299 is AS6939's provider, confidence 0.99");
+    expect(text).toContain('With every link kept, AS6939 reaches AS174: AS6939 → AS1299 → AS174.');
   });
 
   it('set-aside links that do not join the two either leave the answer "cannot reach", with its fixes', () => {
