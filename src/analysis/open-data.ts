@@ -6,13 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { packageRoot } from '../store/package-root.js';
 import { InferenceEngine } from '../infer/engine.js';
 import { levelBeyondFit } from '../infer/confidence.js';
 import { Ingest } from '../infer/ingest.js';
 import { InputError, ioReason } from '../rpsl/read.js';
-import { isStdin } from '../rpsl/open-input.js';
+import { inputLabel, isStdin } from '../rpsl/open-input.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
 import { storeFailure, storeOpeningNotes } from '../store/failures.js';
@@ -111,7 +111,7 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
     }
     if (r.objects === 0) throw new DataError(`--input ${path} holds no RPSL objects`, 2, 'Give RPSL text: "attribute: value" lines, objects separated by blank lines.');
     autNumsInAll += r.stored['aut-num'] ?? 0;
-    const from = isStdin(path) ? 'stdin' : basename(path);
+    const from = inputLabel(path);
     const used = Object.values(r.stored).reduce((x, y) => x + y, 0);
     const autNums = r.stored['aut-num'] ?? 0;
     notes.push(...r.skipped.map((w) => `warning: ${w}`));

@@ -37,5 +37,8 @@ export async function dumpDate(path: string, given?: string): Promise<DumpDate> 
   if (isStdin(path)) return { date: new Date().toISOString(), how: 'now' };
   const fromName = dateInName(basename(path));
   if (fromName) return { date: fromName, how: 'file name' };
-  return { date: (await stat(path)).mtime.toISOString(), how: 'modification time' };
+  const s = await stat(path);
+  // A pipe (`--input <(zcat dump.gz)`) has no date of its own: read now, as standard input is.
+  if (!s.isFile()) return { date: new Date().toISOString(), how: 'now' };
+  return { date: s.mtime.toISOString(), how: 'modification time' };
 }

@@ -1,7 +1,6 @@
-import { basename } from 'node:path';
 import { Ingest } from '../infer/ingest.js';
 import { streamObjects } from '../rpsl/read.js';
-import { isStdin } from '../rpsl/open-input.js';
+import { inputLabel, isStdin } from '../rpsl/open-input.js';
 import type { RpslObject } from '../rpsl/types.js';
 import type { Store } from '../store/store.js';
 import { storeFailureKind } from '../store/failures.js';
@@ -57,7 +56,7 @@ const BATCH = 2000;
  * `dump`, from the file name, with the dump's date (see dump-date.ts).
  */
 export async function importDump(path: string, store: Store, opts: ImportOptions = {}): Promise<ImportSummary & { interrupted: boolean }> {
-  const from = opts.from ?? (isStdin(path) ? 'stdin' : basename(path));
+  const from = opts.from ?? inputLabel(path);
   const date = opts.stream ? { date: opts.date ?? new Date().toISOString(), how: (opts.date ? 'given' : 'now') as DumpDate['how'] } : await dumpDate(path, opts.date);
   const provenance: ObjectProvenance = { kind: 'dump', from, date: date.date };
   const summary: ImportSummary = { file: path, date, objects: 0, stored: {}, otherClasses: 0, withoutSource: 0, readerProblems: 0, skipped: [], problems: [], emptyScope: 0 };

@@ -1,10 +1,21 @@
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /** `-` (and `/dev/stdin`, which the CLI passes for `-`: yargs does not take a lone `-` as a value) name standard input. */
 export function isStdin(path: string): boolean {
   return path === '-' || path === '/dev/stdin';
+}
+
+/**
+ * How answers name an input: `stdin`, the file's name, or a process substitution's whole
+ * `/dev/fd/63` (`--input <(zcat dump.gz)`: "63" alone says nothing).
+ */
+export function inputLabel(path: string): string {
+  if (isStdin(path)) return 'stdin';
+  if (/^\/(?:dev|proc\/self)\/fd\//.test(path)) return path;
+  return basename(path);
 }
 
 function isGzip(b: Buffer): boolean {

@@ -258,6 +258,8 @@ describe('--input from a pipe', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('ipv6: p2p — AS6939 and AS1299 are peers');
+    // Named whole, and dated as read (a pipe has no date of its own).
+    expect(r.stderr).toMatch(/^note: data: \/dev\/fd\/\d+: 3 objects \(3 aut-num\), 3 used; dated \d{4}-\d{2}-\d{2} \(now\)$/m);
     const dir = asrel(['rel', '1', '2', '--input', 'data/real']);
     expect(dir.code).toBe(2);
     expect(dir.stderr).toMatch(/^asrel: --input data\/real is a folder$/m);
