@@ -64,7 +64,7 @@ export function asnOf(v: unknown): number | undefined {
  * Why a skipped record is not one, as counted in the reader's note (`2 skipped: 1 empty
  * provider list, 1 AS number out of range`): a few fixed words, so the note stays short.
  */
-export type SkipReason = 'not JSON' | 'not a record object' | 'no customer AS number' | 'AS number out of range' | 'not an AS number'
+export type SkipReason = 'not JSON' | 'not a record object' | 'no customer AS number' | 'customer AS0' | 'AS number out of range' | 'not an AS number'
   | 'no provider list' | 'empty provider list' | 'malformed aspa-set entry' | 'malformed `route aspa` line';
 
 /** Why `v` is no AS number (asnOf gave undefined): digits beyond 32 bits or below 0, or not a number at all. */
@@ -150,6 +150,8 @@ function add(set: AspaSet, r: AspaRecord): void {
   // The profile requires at least one provider (AS0 says "none"): an empty set is no ASPA, and
   // kept it would read as "every provider missing".
   if (r.providers.length === 0) { set.warnings.add('empty provider list', `AS${r.customer}`); return; }
+  // AS0 names no network (RFC 7607): no one publishes an ASPA for it, in any format.
+  if (r.customer === 0) { set.warnings.add('customer AS0', 'AS0'); return; }
   const prev = set.records.get(r.customer);
   set.records.set(r.customer, prev ? merge(prev, r) : r);
   set.format ??= r.format;

@@ -112,6 +112,15 @@ describe('fuzz: a clear error or counted warnings, 0 other exceptions', () => {
     expect(summary(text)).toEqual(['45:1']);
     expect(text.warnings.summary()).toBe('1 empty provider list, 1 AS number out of range');
   });
+  it('skips a record for customer AS0 in every format: AS0 names no network (RFC 7607)', async () => {
+    // CRAFTED.
+    const json = await readAspa(stream('{"aspas":[{"customer_asid":0,"providers":[174]},{"customer_asid":6939,"providers":[1299]}]}'));
+    expect(summary(json)).toEqual(['6939:1299']);
+    expect(json.warnings.summary()).toBe('1 customer AS0');
+    const text = await readAspa(stream('aspa-set {\n\tcustomer-as 0 provider-as { 174 }\n\tcustomer-as 45 provider-as { 1 }\n}\n'));
+    expect(summary(text)).toEqual(['45:1']);
+    expect(text.warnings.summary()).toBe('1 customer AS0');
+  });
   it('random edits and random bytes', async () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.nat(real.length - 1), fc.constantFrom(...'{}[]",:0123456789 aA\\'.split(''))), { maxLength: 20 }), async (edits) => {
       const chars = real.split('');
