@@ -2,3 +2,13 @@
 // that read files (import, parse) and word those failures for the user.
 export { isStdin } from '../rpsl/open-input.js';
 export { InputError, NotTextError } from '../rpsl/read.js';
+
+/**
+ * `2 reader problems (lines not read as attributes, or objects skipped: asrel parse --stats FILE
+ * lists them)`: the count alone left a user with no way to see what they were.
+ */
+export function readerProblemsText(n: number, file: string): string {
+  // Standard input and URLs are not there to be read again: the user names the file.
+  const shown = file === '-' || file === '/dev/stdin' || /^https?:\/\//i.test(file) ? 'FILE' : /[\s'"$`\\]/.test(file) ? `'${file.replace(/'/g, "'\\''")}'` : file;
+  return `${n} reader problem${n === 1 ? '' : 's'} (lines not read as attributes, or objects skipped: asrel parse --stats ${shown} lists them)`;
+}

@@ -13,6 +13,7 @@ import { levelBeyondFit } from '../infer/confidence.js';
 import { Ingest } from '../infer/ingest.js';
 import { InputError, ioReason } from '../rpsl/read.js';
 import { inputLabel, isStdin } from '../rpsl/open-input.js';
+import { readerProblemsText } from './input-files.js';
 import { loadBundled } from '../store/bundled.js';
 import { Store, StoreError } from '../store/store.js';
 import { storeFailure, storeOpeningNotes } from '../store/failures.js';
@@ -116,7 +117,7 @@ export async function storeFromFiles(paths: readonly string[], date?: string): P
     const autNums = r.stored['aut-num'] ?? 0;
     notes.push(...r.skipped.map((w) => `warning: ${w}`));
     notes.push(`data: ${from}: ${r.objects} objects (${autNums} aut-num), ${used} used${r.objects > used ? ` (${r.objects - used} of other classes ignored)` : ''}` +
-      `${r.readerProblems ? `, ${r.readerProblems} reader warnings` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})` +
+      `${r.readerProblems ? `, ${readerProblemsText(r.readerProblems, path)}` : ''}; dated ${r.date.date.slice(0, 10)} (${r.date.how})` +
       (r.emptyScope ? `; ${r.emptyScope} policy attribute(s) import or export nothing as written (REFINE afi scopes intersect to no address family; \`asrel parse\` shows them)` : ''));
   }
   if (autNumsInAll === 0) {

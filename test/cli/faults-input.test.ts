@@ -90,7 +90,7 @@ describe('one line-length limit on every input path (#20.3)', () => {
     expect(r.code, r.stderr).toBe(0);
     const input = how === 'file' ? file : how === 'gzip' ? `${file}.gz` : how === 'stdin' ? '<stdin>' : url;
     expect(r.stderr).toBe(warning(input));
-    expect(r.stdout).toContain('2 objects read, stored 1 aut-num, 1 as-set; 1 reader warnings');
+    expect(r.stdout).toContain('2 objects read, stored 1 aut-num, 1 as-set; 1 reader problem (lines not read as attributes, or objects skipped: asrel parse --stats ');
     expect(asrel(['show', 'AS64500', '--offline', '--data', data]).code).toBe(1);
     expect(asrel(['show', 'AS215778', '--offline', '--data', data]).code).toBe(0);
   });

@@ -3,7 +3,7 @@ import { printJson, printResult, printStderr } from '../output.js';
 import { printable } from '../../report/sanitize.js';
 import { withDataOptions, withJson } from '../options.js';
 import { importDumps, type FileImport, type ImportProgress } from '../../analysis/import-dumps.js';
-import { isStdin } from '../../analysis/input-files.js';
+import { isStdin, readerProblemsText } from '../../analysis/input-files.js';
 
 interface ImportArgs {
   files: string[];
@@ -48,7 +48,7 @@ const command: CommandModule<object, ImportArgs> = {
         const extra = [
           r.otherClasses ? `${r.otherClasses} of other classes not stored` : '',
           r.withoutSource ? `${r.withoutSource} without a source: line ${argv.source ? `stored as ${argv.source.toUpperCase()}` : 'skipped (use --source)'}` : '',
-          r.readerProblems ? `${r.readerProblems} reader warnings` : '',
+          r.readerProblems ? readerProblemsText(r.readerProblems, r.file) : '',
           r.problems.length ? `${r.problems.length} object(s) whose policies could not be analysed, e.g. ${r.problems[0]}` : '',
           r.emptyScope ? `${r.emptyScope} policy attribute(s) import or export nothing as written (REFINE afi scopes intersect to no address family)` : '',
         ].filter(Boolean);
