@@ -171,5 +171,7 @@ export function requireFamily(loaded: LoadedTopologies, family: Family): Topolog
   const hint = loaded.origin === 'relationships'
     ? `CAIDA files are read as ipv4 unless told: give an ${family} file as --relationships ${family}:FILE (one --relationships per family; --relationships-afi ${family} reads every plain file so), or an asrel CSV with ${family} rows.`
     : `The IRR data loaded has no ${family} policy; fetch or import more objects, or use --relationships.`;
-  throw new UserError(`no ${family} relationships loaded`, 2, hint);
+  // The notes are not printed when the command fails: the files' skipped lines may be why nothing loaded.
+  const skipped = loaded.origin === 'relationships' ? loaded.notes.filter((x) => / bad lines? skipped: /.test(x)) : [];
+  throw new UserError(`no ${family} relationships loaded${skipped.length ? ` (${skipped.join('; ')})` : ''}`, 2, hint);
 }

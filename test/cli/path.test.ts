@@ -52,4 +52,13 @@ describe('asrel path', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`asrel: ${file}:1: relationship "${'0'.repeat(80)}…" is neither -1 (provider|customer) nor 0 (peer|peer) (and 1 more bad line; no good one)`);
   });
+
+  it('--relationships: when the asked family has no link, the error names the lines skipped (the notes are not printed)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asrel-path-rel-'));
+    const file = join(dir, 'v4.txt');
+    writeFileSync(file, '1|2|0\n3|4|-1\n5|0|0\n');
+    const r = asrel(['path', '1', '2', '--afi', 'ipv6', '--relationships', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`asrel: no ipv6 relationships loaded (${file}: 1 bad line skipped: line 3: second AS: AS0 is reserved and never names a network (RFC 7607))`);
+  });
 });
