@@ -51,6 +51,11 @@ export function* batchPairs(topos: Topology[], asns: readonly number[], everyLin
   // With --min-confidence: the same graphs with every link, searched from the same source, say
   // whether a pair apart at the threshold is joined by links below it (then unknown there).
   const all = everyLink?.map((t) => ({ searcher: new ValleyFreeSearcher(t.csr), idx: asns.map((a) => t.csr.index.get(a) ?? -1) }));
+  /** Family k's reason for listed ASes i and j, apart at the threshold (the every-link searcher has run from i). */
+  const apart = (k: number, i: number, j: number): PairReason => {
+    const g = all?.[k];
+    return g && g.idx[i]! >= 0 && g.idx[j]! >= 0 && g.searcher.pathTo(g.idx[j]!) !== null ? 'below-min-confidence' : 'no-path';
+  };
   for (let i = 0; i < asns.length; i++) {
     const src = idx.map((ix) => ix[i]!);
     topos.forEach((_t, k) => { if (src[k]! >= 0) searchers[k]!.run(src[k]!); });
@@ -62,11 +67,7 @@ export function* batchPairs(topos: Topology[], asns: readonly number[], everyLin
       topos.forEach((t, k) => {
         const tj = idx[k]![j]!;
         const p = src[k]! >= 0 && tj >= 0 ? searchers[k]!.pathTo(tj) : null;
-        const apart = (): PairReason => {
-          const g = all?.[k];
-          return g && g.idx[i]! >= 0 && g.idx[j]! >= 0 && g.searcher.pathTo(g.idx[j]!) !== null ? 'below-min-confidence' : 'no-path';
-        };
-        const reason: PairReason = p !== null ? 'path' : src[k]! >= 0 && tj >= 0 ? apart() : 'no-data';
+        const reason: PairReason = p !== null ? 'path' : src[k]! >= 0 && tj >= 0 ? apart(k, i, j) : 'no-data';
         reasons.push(reason);
         perFamily[t.family] = { reachable: p !== null, length: p ? p.length - 1 : null, path: p ? p.map((x) => t.csr.asns[x]!) : null, reason };
       });

@@ -8,7 +8,7 @@ import { HttpDumpError, isUrl, openHttpDump } from '../gather/http-dump.js';
 import { importDump, type ImportSummary } from '../gather/import-dump.js';
 import type { Store } from '../store/store.js';
 import { storeFailureError, UserError } from './errors.js';
-import { InputError } from './input-files.js';
+import { InputError, ioReason } from './input-files.js';
 import { openStore, refuseDamaged } from './open-data.js';
 
 export type { ImportSummary } from '../gather/import-dump.js';
@@ -104,7 +104,7 @@ async function importOne(file: string, store: Store, o: { source?: string; date?
         'Download or copy the dump again and import it; the objects stored are whole.');
     }
     if (e instanceof InputError || code === 'ENOENT' || code === 'EISDIR') {
-      throw new UserError(e instanceof InputError ? e.message : `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : 'it is a folder'}`, 2,
+      throw new UserError(e instanceof InputError ? e.message : `cannot read ${file}: ${ioReason(e)}`, 2,
         'Give IRR dump files (plain or gzip RPSL) or http(s) URLs; objects of earlier files are stored.');
     }
     throw e;

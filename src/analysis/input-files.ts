@@ -1,7 +1,9 @@
 // How the readers name standard input and report an input they cannot read, for the commands
 // that read files (import, parse) and word those failures for the user.
 export { isStdin } from '../rpsl/open-input.js';
-export { InputError, NotTextError } from '../rpsl/read.js';
+import { shellWord } from '../report/shell-word.js';
+
+export { InputError, ioReason, NotTextError } from '../rpsl/read.js';
 
 /**
  * `2 reader problems (lines not read as attributes, or objects skipped: asrel parse --stats FILE
@@ -9,6 +11,6 @@ export { InputError, NotTextError } from '../rpsl/read.js';
  */
 export function readerProblemsText(n: number, file: string): string {
   // Standard input and URLs are not there to be read again: the user names the file.
-  const shown = file === '-' || file === '/dev/stdin' || /^https?:\/\//i.test(file) ? 'FILE' : /[\s'"$`\\]/.test(file) ? `'${file.replace(/'/g, "'\\''")}'` : file;
+  const shown = file === '-' || file === '/dev/stdin' || /^https?:\/\//i.test(file) ? 'FILE' : shellWord(file);
   return `${n} reader problem${n === 1 ? '' : 's'} (lines not read as attributes, or objects skipped: asrel parse --stats ${shown} lists them)`;
 }

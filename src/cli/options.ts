@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { defaultDataDir } from '../analysis/data-dir.js';
 import { parseServer, setDefaultMaxLine, setExpandLimits } from '../analysis/run-settings.js';
 import { UserError } from './errors.js';
+import { shellWord } from '../report/shell-word.js';
 
 export { defaultDataDir };
 
@@ -143,10 +144,6 @@ export function jsonAsFormat(argv: { json: boolean; format?: string }, dflt: str
   argv.format = argv.json ? 'json' : argv.format ?? dflt;
 }
 
-/** A word as a shell would need it quoted (paths with spaces or quotes). */
-function shellWord(s: string): string {
-  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The user's own data options, to repeat in a hint that names another command: a hint that

@@ -89,8 +89,13 @@ export interface BuildStats {
 }
 
 /** A link as a contradiction message names it. */
-function describeEdge(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string {
+export function describeEdge(e: Pick<RelationshipEdge, 'a' | 'b' | 'relation'>): string {
   return e.relation === 'p2c' ? `AS${e.a} provider of AS${e.b}` : e.relation === 'p2p' ? 'peers' : 'siblings';
+}
+
+/** Whether `e` gives a pair the relation `prev` gave it (a repeat, not a contradiction). */
+export function sameEdge(prev: RelationshipEdge, e: RelationshipEdge): boolean {
+  return prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
 }
 
 /** One key per unordered pair of node numbers: lo·2^26 + hi, an exact double for up to 67 M nodes. */
@@ -127,8 +132,7 @@ export function keepEdges(edges: Iterable<RelationshipEdge>, family: Family): { 
       continue;
     }
     const prev = kept[k]!;
-    const same = prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a);
-    if (same) stats.duplicates++;
+    if (sameEdge(prev, e)) stats.duplicates++;
     else stats.contradictions.push({ a: e.a, b: e.b, kept: describeEdge(prev), dropped: describeEdge(e) });
   }
   stats.nodes = ids.size;

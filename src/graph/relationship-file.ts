@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { isStdin } from '../rpsl/open-input.js';
 import { openBytes } from '../bgp/open-bytes.js';
 import type { RelationshipEdge } from './types.js';
+import { describeEdge, sameEdge } from './build.js';
 import { PairIndex } from './pair-index.js';
 import { MAX_ASN, reservedAsnReason } from '../rpsl/keys.js';
 
@@ -100,11 +101,6 @@ function checkConfidence(field: string): void {
   const t = field.trim();
   const c = Number(t);
   if (t === '' || !Number.isFinite(c) || c < 0 || c > 1) throw new LineError(`confidence ${shown(field)} is not a number from 0 to 1`);
-}
-
-/** A link as a message names it. */
-function describeEdge(e: RelationshipEdge): string {
-  return e.relation === 'p2c' ? `AS${e.a} provider of AS${e.b}` : e.relation === 'p2p' ? 'peers' : 'siblings';
 }
 
 /** Splits one CSV record (RFC 4180 quoting; records never span lines in asrel's output). */
@@ -219,7 +215,7 @@ export async function loadRelationshipFile(path: string, opts: RelationshipFileO
     if (!prev) {
       pairs[e.family].set(e.a, e.b, edges.length);
       edges.push(e);
-    } else if (prev.relation === e.relation && (e.relation !== 'p2c' || prev.a === e.a)) duplicates++;
+    } else if (sameEdge(prev, e)) duplicates++;
     else if (contradictions.count++ === 0) contradictions.first = { line: lineNo, a: e.a, b: e.b, kept: describeEdge(prev), dropped: describeEdge(e) };
   };
 

@@ -75,5 +75,6 @@ export function sanitizeLine(text: string, max = 300): string {
 export function jsonSafe(json: string): string {
   JSON_UNESCAPED.lastIndex = 0;
   if (!JSON_UNESCAPED.test(json)) return json;
-  return json.replace(JSON_UNESCAPED, (c) => [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+  // Per UTF-16 unit: a character past U+FFFF becomes its surrogate pair, as JSON writes it.
+  return json.replace(JSON_UNESCAPED, (c) => c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
 }
