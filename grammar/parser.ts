@@ -36,6 +36,9 @@ export interface PolicyHeader {
   afiOffset?: number;
 }
 
+/** Tokens a router operand starts with (routerOperand's alternatives). */
+const ROUTER_START: ReadonlySet<TokenType> = new Set([T.Ipv4Address, T.Ipv6Address, T.RtrsSetName, T.Not, T.Word]);
+
 function describe(tok: IToken): string {
   return tok.tokenType === EOF ? 'the end of the value' : quote(tok.image);
 }
@@ -381,7 +384,10 @@ export class PolicyParser extends EmbeddedActionsParser {
     const as = this.SUBRULE(this.asExpression);
     let remoteRouter: RouterExpression | undefined;
     let localRouter: RouterExpression | undefined;
-    this.OPTION(() => { remoteRouter = this.SUBRULE(this.routerExpression); });
+    // A '(' after the AS expression opens a router expression only when a router follows it:
+    // in `export-via` the next peering's AS expression may start with one (`AS1 to AS2 (AS3 OR
+    // AS4) to AS5`), which printPolicy writes so.
+    this.OPTION({ GATE: () => this.routerAhead(), DEF: () => { remoteRouter = this.SUBRULE(this.routerExpression); } });
     this.OPTION2(() => {
       this.CONSUME(T.At);
       localRouter = this.SUBRULE2(this.routerExpression);
@@ -452,6 +458,13 @@ export class PolicyParser extends EmbeddedActionsParser {
       },
     ]));
   });
+
+  /** Whether the next tokens, past any '(', start a router operand (an address, rtrs- set, `not` or a name). */
+  private routerAhead(): boolean {
+    let k = 1;
+    while (this.LA(k).tokenType === T.LParen) k++;
+    return ROUTER_START.has(this.LA(k).tokenType);
+  }
 
   routerExpression = this.RULE('routerExpression', (): RouterExpression => {
     const first = this.SUBRULE(this.routerTerm);

@@ -92,6 +92,18 @@ export class Cursor {
     return true;
   }
 
+  /** The type of the first token that is not `skipped`, from the current one on, without moving. */
+  typePast(skipped: TokenType): TokenType | null {
+    const { type, start, end, prevEnd } = this;
+    while (this.type === skipped) this.next();
+    const found = this.type;
+    this.type = type;
+    this.start = start;
+    this.end = end;
+    this.prevEnd = prevEnd;
+    return found;
+  }
+
   image(): string {
     return this.text.slice(this.start, this.end);
   }

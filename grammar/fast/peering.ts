@@ -28,8 +28,10 @@ export function peering(c: Cursor): Peering {
 }
 
 function startsRouter(c: Cursor): boolean {
-  const t = c.type;
-  return t === T.Ipv4Address || t === T.Ipv6Address || t === T.RtrsSetName || t === T.Not || t === T.Word || t === T.LParen;
+  // A '(' opens a router expression only when a router follows it: in `export-via` it may open
+  // the next peering's AS expression (parser.ts `routerAhead`).
+  const t = c.type === T.LParen ? c.typePast(T.LParen) : c.type;
+  return t === T.Ipv4Address || t === T.Ipv6Address || t === T.RtrsSetName || t === T.Not || t === T.Word;
 }
 
 function asPeering(c: Cursor): Peering {

@@ -65,6 +65,19 @@ describe('1. router names without a dot (RFC 2622 §5.6, §9: an inet-rtr name i
     expect(broken('import', 'from AS1 AS2:FOO accept ANY')[0].message).toMatch(/router address, DNS name or rtrs- set but found 'AS2:FOO' \(a DNS name has no ':'\)/);
   });
 
+  it("a '(' after a peering's AS expression opens a router expression only when a router follows: in export-via it may open the next peering's AS expression", () => {
+    // The shape printPolicy writes and a property test found failing (seed -1783592362): made up.
+    const v = '{ AS-ANY to AS-AA (AS1 EXCEPT AS2) AND AS-A0 to PRNG-AA announce ANY; }';
+    expect(parsePolicyValue('export-via', v).problems).toEqual([]);
+    const peerings = onlyFactor(same('export-via', v)).peerings;
+    expect(peerings).toHaveLength(2);
+    expect(peerings[0]!.peering).not.toHaveProperty('remoteRouter');
+    expect(strip(peerings[1]!.via!)).toMatchObject({ as: { type: 'and', left: { type: 'except' } } });
+    // A router in parentheses after the AS expression is still one.
+    expect(onlyFactor(same('import', 'from AS1 rtr1 accept ANY')).peerings[0]!.peering).toMatchObject({ remoteRouter: { name: 'rtr1' } });
+    expect(onlyFactor(same('import', 'from AS1 (rtr1 OR 192.0.2.1) accept ANY')).peerings[0]!.peering).toMatchObject({ remoteRouter: { type: 'or' } });
+  });
+
   it('the rule counts for inference: it resolves into terms', () => {
     expect(resolveTerms(ok('mp-import', 'afi any from AS65003 at AS65000---XYZ---mx01-fra1 accept ANY')).map((t) => t.afi))
       .toEqual(['ipv4.unicast', 'ipv4.multicast', 'ipv6.unicast', 'ipv6.multicast']);
